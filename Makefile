@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: BSD-2-Clause
+#
+# memblock - boot-time physical memory allocator for bare-metal kernels.
+#
+#   make                 build $(O)/libmemblock.a for ARCH
+#   make run             the demo
+#   make test            every test; ends with "N passed, N failed"
+#   make coverage        line and branch coverage of src/
+#   make clean
+#
+# Kbuild conventions: ARCH=x86_64|arm64 CROSS_COMPILE=prefix- LLVM=1 V=1 O=dir
+
+srctree := $(CURDIR)
+O ?= build
+override O := $(abspath $(O))
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+MAKEFLAGS += --no-print-directory
+endif
+
+include scripts/toolchain.mk
+include src/Makefile.memblock
+
+OPT_CFLAGS ?= -O2
+CFLAGS := $(FREESTANDING_CFLAGS) $(WARN_CFLAGS) $(OPT_CFLAGS) -g $(ARCH_CFLAGS) \
+	  $(EXTRA_CFLAGS)
+LIB_CPPFLAGS := -I$(srctree)/include
+
+LIB_OBJS := $(addprefix $(O)/src/,$(MEMBLOCK_SRCS:.c=.o))
+LIB := $(O)/libmemblock.a
+
+.PHONY: all lib test run coverage clean deps
+# Keep objects built through pattern-rule chains.
+.SECONDARY:
+.DEFAULT_GOAL := all
+
+all: lib
+lib: $(LIB)
+
+$(O)/src/%.o: src/%.c $(wildcard src/*.h include/*.h include/linux/*.h)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $(patsubst $(O)/%,%,$@)")
+	$(Q)$(CC) $(CFLAGS) $(LIB_CPPFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	@$(if $(Q),echo "  AR      $(patsubst $(O)/%,%,$@)")
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+# Every test suite adds its name to TAP_SUITES and provides a target
+# tap-<name> that writes $(O)/tap/<name>.tap.
+TAP_SUITES :=
+include tests/tests.mk
+-include firmware/firmware.mk
+-include kernel/kernel.mk
+-include arch/x86_64/boot.mk
+-include arch/arm64/boot.mk
+
+deps:
+	$(Q)scripts/install-deps
+
+# Suites run with -k so that one failure does not hide the others; the
+# summary counts a suite that never produced output as a failure.
+test: deps
+	$(Q)rm -rf $(O)/tap && mkdir -p $(O)/tap
+	-$(Q)$(MAKE) -k $(addprefix tap-,$(TAP_SUITES))
+	$(Q)scripts/tap-summary $(O)/tap $(TAP_SUITES)
+
+run: deps
+	$(Q)$(MAKE) demo
+
+clean:
+	$(Q)rm -rf $(O)

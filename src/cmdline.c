@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Command line helpers: finding "key=value" words, memparse(), and
+ * memblock's own option, "memblock=debug".
+ */
+#include "internal.h"
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Next word of *p: sets [*word, *word + *len) and advances *p past it. */
+static bool next_word(const char **p, const char **word, size_t *len)
+{
+	const char *s = *p;
+	bool quoted = false;
+
+	while (is_space(*s))
+		s++;
+	if (!*s)
+		return false;
+	*word = s;
+	while (*s && (quoted || !is_space(*s))) {
+		if (*s == '"')
+			quoted = !quoted;
+		s++;
+	}
+	*len = (size_t)(s - *word);
+	*p = s;
+	return true;
+}
+
+bool memblock_cmdline_find(const char *cmdline, const char *key,
+			   const char **val, size_t *len)
+{
+	size_t klen = mb_strlen(key), wlen;
+	const char *p = cmdline ? cmdline : "", *w;
+	bool found = false;
+
+	while (next_word(&p, &w, &wlen)) {
+		size_t k;
+
+		if (wlen <= klen || w[klen] != '=')
+			continue;
+		for (k = 0; k < klen && w[k] == key[k]; k++)
+			;
+		if (k != klen)
+			continue;
+		found = true;	/* keep going: the last one wins */
+		w += klen + 1;
+		wlen -= klen + 1;
+		if (wlen >= 2 && w[0] == '"' && w[wlen - 1] == '"')
+			w++, wlen -= 2;
+		if (val)
+			*val = w;
+		if (len)
+			*len = wlen;
+	}
+	return found;
+}
+
+unsigned long long memparse(const char *ptr, char **retptr)
+{
+	unsigned long long v = 0, lim = ULLONG_MAX;
+	unsigned int base = 10, shift = 0;
+	const char *s = ptr;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') &&
+	    ((s[2] >= '0' && s[2] <= '9') || ((s[2] | 0x20) >= 'a' && (s[2] | 0x20) <= 'f'))) {
+		base = 16;
+		s += 2;
+	} else if (s[0] == '0') {
+		base = 8;
+	}
+	for (;; s++) {
+		unsigned int d;
+		char c = *s;
+
+		if (c >= '0' && c <= '9')
+			d = (unsigned int)(c - '0');
+		else if (base == 16 && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			d = (unsigned int)((c | 0x20) - 'a' + 10);
+		else
+			break;
+		if (d >= base)
+			break;
+		v = v > (lim - d) / base ? lim : v * base + d;
+	}
+	switch (*s) {
+	case 'E': case 'e': shift += 10; /* fall through */
+	case 'P': case 'p': shift += 10; /* fall through */
+	case 'T': case 't': shift += 10; /* fall through */
+	case 'G': case 'g': shift += 10; /* fall through */
+	case 'M': case 'm': shift += 10; /* fall through */
+	case 'K': case 'k': shift += 10;
+		s++;
+		break;
+	default:
+		break;
+	}
+	if (shift)
+		v = v > (lim >> shift) ? lim : v << shift;
+	if (retptr)
+		*retptr = (char *)(uintptr_t)s;
+	return v;
+}
+
+int memblock_parse_cmdline(const char *cmdline)
+{
+	const char *val;
+	size_t len;
+
+	if (!memblock_cmdline_find(cmdline, "memblock", &val, &len))
+		return 0;
+	if (len == 5 && val[0] == 'd' && val[1] == 'e' && val[2] == 'b' &&
+	    val[3] == 'u' && val[4] == 'g') {
+		memblock_debug = 1;
+		return 1;
+	}
+	mb_warn("memblock: unknown option memblock=%.*s", (int)len, val);
+	return 0;
+}

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * memblock_dump_all(): the "memblock=debug" picture of every type, in the
+ * format the kernel log shows.
+ */
+#include "internal.h"
+
+static void memblock_dump(const struct memblock_type *type)
+{
+	unsigned long i;
+
+	mb_info(" %s.cnt  = %#lx", type->name, type->cnt);
+	for (i = 0; i < type->cnt; i++) {
+		const struct memblock_region *r = &type->regions[i];
+		phys_addr_t base = r->base, size = r->size;
+		phys_addr_t last = size ? base + size - 1 : base;
+		char nid_buf[32] = "";
+
+		if (r->nid != MAX_NUMNODES && size)
+			mb_snprintf(nid_buf, sizeof(nid_buf), " on node %d",
+				    r->nid);
+		mb_info(" %s[%#lx] [%pa-%pa], %pa bytes%s flags: %#x",
+			type->name, i, &base, &last, &size, nid_buf,
+			(unsigned int)r->flags);
+	}
+}
+
+void __init_memblock memblock_dump_all(void)
+{
+	mb_info("MEMBLOCK configuration:");
+	mb_info(" memory size = %pa reserved size = %pa",
+		&memblock.memory.total_size, &memblock.reserved.total_size);
+	memblock_dump(&memblock.memory);
+	memblock_dump(&memblock.reserved);
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	memblock_dump(&memblock.physmem);
+#endif
+}

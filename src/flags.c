@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Region attributes: flags and NUMA nodes. Each call isolates the range
+ * (splitting at most the two regions that cross its ends), changes the
+ * regions inside and merges what became compatible.
+ */
+#include "internal.h"
+
+static int setclr_flag(struct memblock_type *type, phys_addr_t base,
+		       phys_addr_t size, bool set, enum memblock_flags flag)
+{
+	struct rgn_update upd = {
+		.set = set ? flag : MEMBLOCK_NONE,
+		.clear = set ? MEMBLOCK_NONE : flag,
+	};
+
+	return memblock_update_range(type, base, size, &upd);
+}
+
+int __init_memblock memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
+{
+	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_HOTPLUG);
+}
+
+int __init_memblock memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
+{
+	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_HOTPLUG);
+}
+
+int __init_memblock memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
+{
+	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_MIRROR);
+}
+
+int __init_memblock memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
+{
+	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_NOMAP);
+}
+
+int __init_memblock memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
+{
+	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_NOMAP);
+}
+
+int __init_memblock memblock_reserved_mark_noinit(phys_addr_t base,
+						  phys_addr_t size)
+{
+	return setclr_flag(&memblock.reserved, base, size, true,
+			   MEMBLOCK_RSRV_NOINIT);
+}
+
+int __init_memblock memblock_set_node(phys_addr_t base, phys_addr_t size,
+				      struct memblock_type *type, int nid)
+{
+	struct rgn_update upd = { .set_nid = true };
+
+	upd.nid = memblock_canonical_nid(nid);
+	if (!type || upd.nid < 0) {
+		mb_err("%s: invalid %s %d", __func__, type ? "node" : "type",
+		       nid);
+		return -EINVAL;
+	}
+	return memblock_update_range(type, base, size, &upd);
+}

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Limits: the allocation ceiling, and the calls that shrink memory (trim,
+ * mem=, crash-kernel style capping). Whole-array passes compact the array in
+ * one sweep instead of deleting regions one by one.
+ */
+#include "internal.h"
+
+void __init_memblock memblock_set_current_limit(phys_addr_t limit)
+{
+	memblock.current_limit = limit;
+}
+
+phys_addr_t __init_memblock memblock_get_current_limit(void)
+{
+	return memblock.current_limit;
+}
+
+void __init_memblock memblock_trim_memory(phys_addr_t align)
+{
+	struct memblock_type *mem = &memblock.memory;
+	unsigned long nr = type_nr(mem), k, w = 0;
+
+	if (!is_power_of_2(align)) {
+		mb_err("%s: align %#llx is not a power of 2", __func__,
+		       (unsigned long long)align);
+		return;
+	}
+	for (k = 0; k < nr; k++) {
+		struct memblock_region r = mem->regions[k];
+		phys_addr_t start, end = rgn_end(&r) & ~(align - 1);
+
+		mem->total_size -= r.size;
+		if (r.base > PHYS_ADDR_MAX - (align - 1))
+			continue;
+		start = (r.base + align - 1) & ~(align - 1);
+		if (start >= end)
+			continue;	/* nothing left of it */
+		r.base = start;
+		r.size = end - start;
+		mem->total_size += r.size;
+		mem->regions[w++] = r;
+	}
+	if (w == nr)
+		return;
+	mem->cnt = w;
+	if (!w)
+		mem->cnt = 1, mem->regions[0] = (struct memblock_region){ 0 };
+}
+
+/* Address below which @limit bytes of memory lie, PHYS_ADDR_MAX if all. */
+static phys_addr_t find_max_addr(phys_addr_t limit)
+{
+	const struct memblock_type *mem = &memblock.memory;
+	unsigned long nr = type_nr(mem), k;
+
+	for (k = 0; k < nr; k++) {
+		if (limit <= mem->regions[k].size)
+			return mem->regions[k].base + limit;
+		limit -= mem->regions[k].size;
+	}
+	return PHYS_ADDR_MAX;
+}
+
+void __init_memblock memblock_enforce_memory_limit(phys_addr_t limit)
+{
+	phys_addr_t max_addr;
+
+	if (!limit)
+		return;
+	max_addr = find_max_addr(limit);
+	if (max_addr == PHYS_ADDR_MAX)
+		return;
+	/* Removing a tail never splits, so these cannot fail. */
+	memblock_remove_range(&memblock.memory, max_addr, PHYS_ADDR_MAX);
+	memblock_remove_range(&memblock.reserved, max_addr, PHYS_ADDR_MAX);
+}
+
+void __init_memblock memblock_cap_memory_range(phys_addr_t base,
+					       phys_addr_t size)
+{
+	struct memblock_type *mem = &memblock.memory;
+	int start_rgn, end_rgn;
+	unsigned long nr, k, w = 0;
+
+	if (!memblock_cap_size(base, &size))
+		return;
+	if (!mem->total_size) {
+		mb_warn("%s: No memory registered yet", __func__);
+		return;
+	}
+	if (memblock_isolate_range(mem, base, size, &start_rgn, &end_rgn)) {
+		mb_err("%s: cannot isolate [%pa+%pa]", __func__, &base, &size);
+		return;
+	}
+	/* Keep the regions inside, and NOMAP ones anywhere. */
+	nr = type_nr(mem);
+	for (k = 0; k < nr; k++) {
+		bool inside = k >= (unsigned long)start_rgn &&
+			      k < (unsigned long)end_rgn;
+
+		if (inside || memblock_is_nomap(&mem->regions[k]))
+			mem->regions[w++] = mem->regions[k];
+		else
+			mem->total_size -= mem->regions[k].size;
+	}
+	mem->cnt = w;
+	if (!w)
+		mem->cnt = 1, mem->regions[0] = (struct memblock_region){ 0 };
+	else	/* a NOMAP region cut at an edge touches its other half */
+		rgn_merge_window(mem, 0, w);
+
+	memblock_remove_range(&memblock.reserved, 0, base);
+	memblock_remove_range(&memblock.reserved, base + size, PHYS_ADDR_MAX);
+}
+
+void __init_memblock memblock_mem_limit_remove_map(phys_addr_t limit)
+{
+	phys_addr_t max_addr;
+
+	if (!limit)
+		return;
+	max_addr = find_max_addr(limit);
+	if (max_addr == PHYS_ADDR_MAX)
+		return;
+	memblock_cap_memory_range(0, max_addr);
+}

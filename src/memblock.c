@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The memblock instance and the calls that add and remove ranges.
+ *
+ * struct memblock is statically initialised so that it works before
+ * anything else in the kernel does: the region arrays are static, each type
+ * starts with its one zero-sized dummy entry.
+ */
+#include "internal.h"
+
+static struct memblock_region
+	memblock_memory_init_regions[INIT_MEMBLOCK_REGIONS] __initdata_memblock;
+static struct memblock_region
+	memblock_reserved_init_regions[INIT_MEMBLOCK_RESERVED_REGIONS] __initdata_memblock;
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+static struct memblock_region
+	memblock_physmem_init_regions[INIT_PHYSMEM_REGIONS] __initdata_memblock;
+#endif
+
+struct memblock memblock __initdata_memblock = {
+	.memory.regions		= memblock_memory_init_regions,
+	.memory.cnt		= 1,	/* empty dummy entry */
+	.memory.max		= INIT_MEMBLOCK_REGIONS,
+	.memory.name		= "memory",
+
+	.reserved.regions	= memblock_reserved_init_regions,
+	.reserved.cnt		= 1,	/* empty dummy entry */
+	.reserved.max		= INIT_MEMBLOCK_RESERVED_REGIONS,
+	.reserved.name		= "reserved",
+
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	.physmem.regions	= memblock_physmem_init_regions,
+	.physmem.cnt		= 1,	/* empty dummy entry */
+	.physmem.max		= INIT_PHYSMEM_REGIONS,
+	.physmem.name		= "physmem",
+#endif
+
+	.bottom_up		= false,
+	.current_limit		= MEMBLOCK_ALLOC_ANYWHERE,
+};
+
+int memblock_debug __initdata_memblock;
+int memblock_can_resize __initdata_memblock;
+bool movable_node_enabled __initdata_memblock;
+
+bool memblock_is_static_array(const struct memblock_region *regions)
+{
+	return regions == memblock_memory_init_regions ||
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	       regions == memblock_physmem_init_regions ||
+#endif
+	       regions == memblock_reserved_init_regions;
+}
+
+/* Last byte of a range for the debug trace, without wrapping. */
+static phys_addr_t trace_last(phys_addr_t base, phys_addr_t size)
+{
+	memblock_cap_size(base, &size);
+	return size ? base + size - 1 : base;
+}
+
+int memblock_canonical_nid(int nid)
+{
+	if (nid == NUMA_NO_NODE || nid == MAX_NUMNODES)
+		return MAX_NUMNODES;
+	if (nid < 0 || nid > MAX_NUMNODES)
+		return -1;
+	return nid;
+}
+
+int __init_memblock memblock_add_node(phys_addr_t base, phys_addr_t size,
+				      int nid, enum memblock_flags flags)
+{
+	phys_addr_t last = trace_last(base, size);
+	int cnid = memblock_canonical_nid(nid);
+
+	memblock_dbg("%s: [%pa-%pa] nid=%d flags=%x %pS", __func__, &base,
+		     &last, nid, flags, (void *)_RET_IP_);
+	if (cnid < 0) {
+		mb_err("%s: invalid node %d", __func__, nid);
+		return -EINVAL;
+	}
+	if ((unsigned int)flags & ~(unsigned int)MEMBLOCK_FLAGS_ALL) {
+		mb_err("%s: unknown flags %#x", __func__, flags);
+		return -EINVAL;
+	}
+	return memblock_add_range(&memblock.memory, base, size, cnid, flags);
+}
+
+int __init_memblock memblock_add(phys_addr_t base, phys_addr_t size)
+{
+	phys_addr_t last = trace_last(base, size);
+
+	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
+		     (void *)_RET_IP_);
+	return memblock_add_range(&memblock.memory, base, size, MAX_NUMNODES,
+				  MEMBLOCK_NONE);
+}
+
+int __init_memblock memblock_remove(phys_addr_t base, phys_addr_t size)
+{
+	phys_addr_t last = trace_last(base, size);
+
+	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
+		     (void *)_RET_IP_);
+	return memblock_remove_range(&memblock.memory, base, size);
+}
+
+int __init_memblock memblock_reserve(phys_addr_t base, phys_addr_t size)
+{
+	phys_addr_t last = trace_last(base, size);
+
+	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
+		     (void *)_RET_IP_);
+	return memblock_add_range(&memblock.reserved, base, size, MAX_NUMNODES,
+				  MEMBLOCK_NONE);
+}
+
+int __init_memblock memblock_phys_free(phys_addr_t base, phys_addr_t size)
+{
+	phys_addr_t last = trace_last(base, size);
+
+	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
+		     (void *)_RET_IP_);
+	return memblock_remove_range(&memblock.reserved, base, size);
+}
+
+void __init_memblock memblock_free(void *ptr, size_t size)
+{
+	int err;
+
+	if (!ptr)
+		return;
+	err = memblock_phys_free(memblock_env_virt_to_phys(ptr), size);
+	if (err)
+		mb_err("%s: freeing %zu bytes at %p failed (%d)", __func__,
+		       size, ptr, err);
+}
+
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+int __init_memblock memblock_physmem_add(phys_addr_t base, phys_addr_t size)
+{
+	phys_addr_t last = trace_last(base, size);
+
+	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
+		     (void *)_RET_IP_);
+	return memblock_add_range(&memblock.physmem, base, size, MAX_NUMNODES,
+				  MEMBLOCK_NONE);
+}
+#endif
+
+void __init_memblock memblock_allow_resize(void)
+{
+	memblock_can_resize = 1;
+}

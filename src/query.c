@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Questions about the current state. All lookups are binary searches.
+ */
+#include "internal.h"
+
+phys_addr_t __init_memblock memblock_phys_mem_size(void)
+{
+	return memblock.memory.total_size;
+}
+
+phys_addr_t __init_memblock memblock_reserved_size(void)
+{
+	return memblock.reserved.total_size;
+}
+
+/* An empty type's dummy entry is {0, 0}, so both read 0 then. */
+phys_addr_t __init_memblock memblock_start_of_DRAM(void)
+{
+	return memblock.memory.regions[0].base;
+}
+
+phys_addr_t __init_memblock memblock_end_of_DRAM(void)
+{
+	return rgn_end(&memblock.memory.regions[memblock.memory.cnt - 1]);
+}
+
+bool __init_memblock memblock_is_memory(phys_addr_t addr)
+{
+	return rgn_find(&memblock.memory, addr) >= 0;
+}
+
+bool __init_memblock memblock_is_map_memory(phys_addr_t addr)
+{
+	long i = rgn_find(&memblock.memory, addr);
+
+	return i >= 0 && !memblock_is_nomap(&memblock.memory.regions[i]);
+}
+
+bool __init_memblock memblock_is_region_memory(phys_addr_t base,
+					       phys_addr_t size)
+{
+	const struct memblock_type *mem = &memblock.memory;
+	unsigned long nr = type_nr(mem), i;
+	phys_addr_t end, covered;
+	long first;
+
+	if (!memblock_cap_size(base, &size))
+		return false;
+	end = base + size;
+	first = rgn_find(mem, base);
+	if (first < 0)
+		return false;
+	/* Walk touching regions until the range is covered or a hole shows. */
+	covered = rgn_end(&mem->regions[first]);
+	for (i = (unsigned long)first + 1; covered < end && i < nr; i++) {
+		if (mem->regions[i].base != covered)
+			break;
+		covered = rgn_end(&mem->regions[i]);
+	}
+	return covered >= end;
+}
+
+bool __init_memblock memblock_is_reserved(phys_addr_t addr)
+{
+	return rgn_find(&memblock.reserved, addr) >= 0;
+}
+
+bool __init_memblock memblock_overlaps_region(struct memblock_type *type,
+					      phys_addr_t base,
+					      phys_addr_t size)
+{
+	unsigned long nr, i;
+
+	if (!type || !memblock_cap_size(base, &size))
+		return false;
+	nr = type_nr(type);
+	i = rgn_first_end_after(type, 0, nr, base);
+	return i < nr && type->regions[i].base < base + size;
+}
+
+bool __init_memblock memblock_is_region_reserved(phys_addr_t base,
+						 phys_addr_t size)
+{
+	return memblock_overlaps_region(&memblock.reserved, base, size);
+}
+
+bool __init_memblock memblock_addrs_overlap(phys_addr_t base1,
+					    phys_addr_t size1,
+					    phys_addr_t base2,
+					    phys_addr_t size2)
+{
+	if (!memblock_cap_size(base1, &size1) ||
+	    !memblock_cap_size(base2, &size2))
+		return false;
+	return base1 < base2 + size2 && base2 < base1 + size1;
+}
+
+int __init_memblock memblock_search_pfn_nid(unsigned long pfn,
+					    unsigned long *start_pfn,
+					    unsigned long *end_pfn)
+{
+	const struct memblock_type *mem = &memblock.memory;
+	long i;
+
+	/* A pfn beyond what phys_addr_t can address is not memory. */
+	if (PFN_DOWN(PFN_PHYS(pfn)) != pfn)
+		return -1;
+	i = rgn_find(mem, PFN_PHYS(pfn));
+	if (i < 0)
+		return -1;
+	if (start_pfn)
+		*start_pfn = PFN_DOWN(mem->regions[i].base);
+	if (end_pfn)
+		*end_pfn = PFN_DOWN(rgn_end(&mem->regions[i]));
+	return memblock_get_region_node(&mem->regions[i]);
+}

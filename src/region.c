@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Region arrays: the sorted, non-overlapping, maximally merged arrays behind
+ * every memblock type, and the three edits made to them (insert the
+ * uncovered parts of a range, cut a range out, change the attributes of a
+ * range).
+ *
+ * Every edit finds the regions it touches by binary search, so it costs
+ * O(log n) plus the regions it touches plus a constant number of memmoves
+ * of the array's tail. The regions touched by [base, end) are the window
+ * [i, j): i is the first region ending above base, j the first region
+ * starting at or above end.
+ */
+#include "internal.h"
+
+unsigned long rgn_first_end_after(const struct memblock_type *t,
+				  unsigned long lo, unsigned long nr,
+				  phys_addr_t addr)
+{
+	unsigned long hi = nr;
+
+	while (lo < hi) {
+		unsigned long mid = lo + (hi - lo) / 2;
+
+		if (rgn_end(&t->regions[mid]) > addr)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+unsigned long rgn_first_base_from(const struct memblock_type *t,
+				  unsigned long lo, unsigned long nr,
+				  phys_addr_t addr)
+{
+	unsigned long hi = nr;
+
+	while (lo < hi) {
+		unsigned long mid = lo + (hi - lo) / 2;
+
+		if (t->regions[mid].base >= addr)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+long rgn_find(const struct memblock_type *t, phys_addr_t addr)
+{
+	unsigned long nr = type_nr(t);
+	unsigned long i = rgn_first_end_after(t, 0, nr, addr);
+
+	if (i < nr && t->regions[i].base <= addr)
+		return (long)i;
+	return -1;
+}
+
+static bool rgn_compatible(const struct memblock_region *a,
+			   const struct memblock_region *b)
+{
+	return rgn_end(a) == b->base && a->nid == b->nid &&
+	       a->flags == b->flags;
+}
+
+/* Move regions [from, cnt) so that they start at index @to. */
+static void rgn_shift_tail(struct memblock_type *t, unsigned long from,
+			   unsigned long to)
+{
+	unsigned long nr = t->cnt;
+
+	if (from != to && from < nr)
+		mb_memmove(&t->regions[to], &t->regions[from],
+			   (nr - from) * sizeof(t->regions[0]));
+	t->cnt = nr - from + to;
+}
+
+/* An empty type keeps one zeroed dummy entry. */
+static void rgn_set_empty(struct memblock_type *t)
+{
+	t->cnt = 1;
+	t->total_size = 0;
+	t->regions[0] = (struct memblock_region){ 0 };
+}
+
+void rgn_delete(struct memblock_type *t, unsigned long lo, unsigned long hi)
+{
+	unsigned long k;
+
+	for (k = lo; k < hi; k++)
+		t->total_size -= t->regions[k].size;
+	rgn_shift_tail(t, hi, lo);
+	if (!t->cnt)
+		rgn_set_empty(t);
+}
+
+/*
+ * Merge compatible neighbours among regions [lo, hi) (clipped to the array)
+ * and close the hole with one move of the tail.
+ */
+void rgn_merge_window(struct memblock_type *t, unsigned long lo,
+			     unsigned long hi)
+{
+	unsigned long w = lo, k;
+
+	if (hi > t->cnt)
+		hi = t->cnt;
+	if (hi <= lo + 1)
+		return;
+	for (k = lo + 1; k < hi; k++) {
+		struct memblock_region *prev = &t->regions[w];
+
+		if (rgn_compatible(prev, &t->regions[k]))
+			prev->size += t->regions[k].size;
+		else
+			t->regions[++w] = t->regions[k];
+	}
+	rgn_shift_tail(t, hi, w + 1);
+}
+
+/* Window bounds of [base, end) in @t: regions [*i, *j) intersect it. */
+static void rgn_window(const struct memblock_type *t, unsigned long nr,
+		       phys_addr_t base, phys_addr_t end,
+		       unsigned long *i, unsigned long *j)
+{
+	*i = rgn_first_end_after(t, 0, nr, base);
+	*j = rgn_first_base_from(t, *i, nr, end);
+}
+
+/* Number of holes in [base, end) not covered by regions [i, j). */
+static unsigned long rgn_count_gaps(const struct memblock_type *t,
+				    unsigned long i, unsigned long j,
+				    phys_addr_t base, phys_addr_t end)
+{
+	phys_addr_t cur = base;
+	unsigned long gaps = 0, k;
+
+	for (k = i; k < j; k++) {
+		if (t->regions[k].base > cur)
+			gaps++;
+		cur = rgn_end(&t->regions[k]);
+	}
+	return gaps + (cur < end);
+}
+
+int memblock_add_range(struct memblock_type *type, phys_addr_t base,
+		       phys_addr_t size, int nid, enum memblock_flags flags)
+{
+	unsigned long nr, i, j, gaps, w, k;
+	phys_addr_t end, hi;
+
+	if (!memblock_cap_size(base, &size))
+		return 0;
+	end = base + size;
+again:
+	nr = type_nr(type);
+	rgn_window(type, nr, base, end, &i, &j);
+	gaps = rgn_count_gaps(type, i, j, base, end);
+	if (!gaps)
+		return 0;
+	if (nr + gaps > type->max) {
+		int err = memblock_grow(type, nr + gaps, base, size);
+
+		if (err)
+			return err;
+		goto again;	/* growth may have changed the array */
+	}
+
+	/*
+	 * Open @gaps slots after the window, then rebuild the window from its
+	 * end: every write lands at or above the region being read, so nothing
+	 * is overwritten before it is copied.
+	 */
+	type->cnt = nr;
+	rgn_shift_tail(type, j, j + gaps);
+	w = j + gaps;
+	hi = end;
+	for (k = j; k > i; k--) {
+		struct memblock_region r = type->regions[k - 1];
+
+		if (rgn_end(&r) < hi) {
+			type->regions[--w] = (struct memblock_region){
+				rgn_end(&r), hi - rgn_end(&r), flags, nid };
+			type->total_size += hi - rgn_end(&r);
+		}
+		type->regions[--w] = r;
+		hi = r.base;
+	}
+	if (hi > base) {
+		type->regions[--w] = (struct memblock_region){
+			base, hi - base, flags, nid };
+		type->total_size += hi - base;
+	}
+	rgn_merge_window(type, i ? i - 1 : 0, j + gaps + 1);
+	return 0;
+}
+
+int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
+			  phys_addr_t size)
+{
+	struct memblock_region first, last;
+	unsigned long nr, i, j, keep;
+	phys_addr_t end;
+
+	if (!memblock_cap_size(base, &size))
+		return 0;
+	end = base + size;
+again:
+	nr = type_nr(type);
+	rgn_window(type, nr, base, end, &i, &j);
+	if (i == j)
+		return 0;
+	first = type->regions[i];
+	last = type->regions[j - 1];
+	keep = (first.base < base) + (rgn_end(&last) > end);
+	/* Only cutting the middle out of one region needs a new slot. */
+	if (nr - (j - i) + keep > type->max) {
+		int err = memblock_grow(type, nr - (j - i) + keep, base, size);
+
+		if (err)
+			return err;
+		goto again;
+	}
+	type->cnt = nr;
+	rgn_delete(type, i, j);
+	if (!keep)
+		return 0;
+	if (!type_nr(type))
+		type->cnt = 0;	/* the pieces replace the dummy */
+	rgn_shift_tail(type, i, i + keep);
+	if (first.base < base) {
+		type->regions[i++] = (struct memblock_region){
+			first.base, base - first.base, first.flags, first.nid };
+		type->total_size += base - first.base;
+	}
+	if (rgn_end(&last) > end) {
+		type->regions[i] = (struct memblock_region){
+			end, rgn_end(&last) - end, last.flags, last.nid };
+		type->total_size += rgn_end(&last) - end;
+	}
+	return 0;
+}
+
+static void rgn_apply(struct memblock_region *r, const struct rgn_update *upd)
+{
+	r->flags = (r->flags & ~upd->clear) | upd->set;
+	if (upd->set_nid)
+		r->nid = upd->nid;
+}
+
+/*
+ * Split the regions crossing base and end so that [base, end) is made of
+ * whole regions, then apply @upd to them (when not NULL) and merge.
+ * Returns the window in *start_rgn and *end_rgn when @upd is NULL (after a merge
+ * the indices would mean nothing).
+ */
+static int rgn_isolate_apply(struct memblock_type *type, phys_addr_t base,
+			     phys_addr_t size, const struct rgn_update *upd,
+			     int *start_rgn, int *end_rgn)
+{
+	unsigned long nr, i, j, splits, w, k;
+	phys_addr_t end;
+
+	if (start_rgn)
+		*start_rgn = *end_rgn = 0;
+	if (!memblock_cap_size(base, &size))
+		return 0;
+	end = base + size;
+again:
+	nr = type_nr(type);
+	rgn_window(type, nr, base, end, &i, &j);
+	if (i == j) {
+		if (start_rgn)
+			*start_rgn = *end_rgn = (int)i;
+		return 0;
+	}
+	splits = (type->regions[i].base < base) +
+		 (rgn_end(&type->regions[j - 1]) > end);
+	if (nr + splits > type->max) {
+		int err = memblock_grow(type, nr + splits, base, size);
+
+		if (err)
+			return err;
+		goto again;
+	}
+
+	/* Same back-to-front rebuild as memblock_add_range(). */
+	type->cnt = nr;
+	rgn_shift_tail(type, j, j + splits);
+	w = j + splits;
+	for (k = j; k > i; k--) {
+		struct memblock_region r = type->regions[k - 1];
+		struct memblock_region below = r;
+
+		if (k == j && rgn_end(&r) > end) {
+			type->regions[--w] = (struct memblock_region){
+				end, rgn_end(&r) - end, r.flags, r.nid };
+			r.size = end - r.base;
+		}
+		if (k - 1 == i && r.base < base) {
+			below.size = base - r.base;
+			r.size = rgn_end(&r) - base;
+			r.base = base;
+		} else {
+			below.size = 0;
+		}
+		if (upd)
+			rgn_apply(&r, upd);
+		type->regions[--w] = r;
+		if (below.size)
+			type->regions[--w] = below;
+	}
+	if (start_rgn) {
+		*start_rgn = (int)(i + (type->regions[i].base < base));
+		*end_rgn = (int)(j + splits - (rgn_end(&type->regions[j + splits - 1]) > end));
+	}
+	if (upd)
+		rgn_merge_window(type, i ? i - 1 : 0, j + splits + 1);
+	return 0;
+}
+
+int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
+			   phys_addr_t size, int *start_rgn, int *end_rgn)
+{
+	return rgn_isolate_apply(type, base, size, NULL, start_rgn, end_rgn);
+}
+
+int memblock_update_range(struct memblock_type *type, phys_addr_t base,
+			  phys_addr_t size, const struct rgn_update *upd)
+{
+	return rgn_isolate_apply(type, base, size, upd, NULL, NULL);
+}
