@@ -53,6 +53,7 @@ $(LIB): $(LIB_OBJS)
 # tap-<name> that writes $(O)/tap/<name>.tap.
 TAP_SUITES :=
 include tests/tests.mk
+-include tests/verify.mk
 -include firmware/firmware.mk
 -include kernel/kernel.mk
 -include arch/x86_64/boot.mk

@@ -1193,6 +1193,41 @@ void __next_physmem_range(u64 *idx, struct memblock_type *type,
 	     region++)
 
 /* ---------------------------------------------------------------------- */
+/* Hand-off to the page allocator                                          */
+
+/**
+ * memblock_free_all - release free pages to the page allocator
+ *
+ * Hands every free range (memory minus reserved, NOMAP excluded) to
+ * memblock_env_free_pages() as naturally aligned blocks of up to
+ * 2^MAX_ORDER pages, largest first. Partial pages at the ends of a range
+ * are not released.
+ *
+ * Return: the number of pages released.
+ */
+unsigned long memblock_free_all(void);
+
+/**
+ * memblock_free_late - free pages directly to the page allocator
+ * @base: physical starting address of the boot memory block
+ * @size: size of the boot memory block in bytes
+ *
+ * For memory memblock reserved and that is no longer needed after the
+ * hand-off: the whole pages inside [@base, @base + @size) go straight to
+ * memblock_env_free_pages() and the range is dropped from "reserved".
+ */
+void memblock_free_late(phys_addr_t base, phys_addr_t size);
+
+/**
+ * memblock_discard - discard memory and reserved arrays if they were allocated
+ *
+ * After the hand-off, region arrays that memblock grew into (rather than
+ * the static ones) are given to the page allocator, unless the embedder
+ * keeps memblock (CONFIG_ARCH_KEEP_MEMBLOCK defined to 1).
+ */
+void memblock_discard(void);
+
+/* ---------------------------------------------------------------------- */
 /* Debugging                                                               */
 
 /**
