@@ -52,12 +52,12 @@ $(LIB): $(LIB_OBJS)
 # Every test suite adds its name to TAP_SUITES and provides a target
 # tap-<name> that writes $(O)/tap/<name>.tap.
 TAP_SUITES :=
-include tests/tests.mk
--include tests/verify.mk
--include firmware/firmware.mk
--include kernel/kernel.mk
--include arch/x86_64/boot.mk
--include arch/arm64/boot.mk
+# Fragments: tests/*.mk (host tests), kernel/kernel.mk (the demo kernels'
+# shared runtime and the firmware parsers), arch/*/boot.mk (each demo
+# kernel, its image and its boot tests).
+include $(sort $(wildcard tests/*.mk))
+include kernel/kernel.mk
+include $(sort $(wildcard arch/*/boot.mk))
 
 deps:
 	$(Q)scripts/install-deps

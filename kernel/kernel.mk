@@ -1,15 +1,32 @@
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# The demo kernels' shared runtime, compiled for $(ARCH) with the same
-# flags as the library. An architecture's boot.mk links KERNEL_COMMON_OBJS,
-# its own objects and $(LIB) into the kernel image.
+# The demo kernels' shared runtime (kernel/*.c, kernel/mm/*.c) and the
+# firmware parsers (firmware/*.c, archived so that each kernel links only
+# the parsers it uses), compiled for $(ARCH) with the library's flags. An
+# architecture's boot.mk links its own objects, KERNEL_COMMON_OBJS,
+# $(FIRMWARE_LIB) and $(LIB) into the kernel image.
 
-KERNEL_COMMON_SRCS := kernel/main.c kernel/printk.c kernel/ktap.c \
-		      kernel/memblock_hooks.c
-KERNEL_CPPFLAGS := -I$(srctree)/kernel/include -I$(srctree)/include
+KERNEL_COMMON_SRCS := $(wildcard kernel/*.c kernel/mm/*.c)
+KERNEL_CPPFLAGS := -I$(srctree)/kernel/include -I$(srctree)/firmware/include \
+		   -I$(srctree)/include
 KERNEL_COMMON_OBJS = $(patsubst %.c,$(O)/%.o,$(KERNEL_COMMON_SRCS))
+KERNEL_HDRS := $(wildcard kernel/include/kernel/*.h firmware/include/firmware/*.h \
+		include/*.h include/linux/*.h)
 
-$(O)/kernel/%.o: kernel/%.c $(wildcard kernel/include/kernel/*.h include/*.h include/linux/*.h)
+FIRMWARE_SRCS := $(wildcard firmware/*.c)
+FIRMWARE_OBJS = $(patsubst %.c,$(O)/%.o,$(FIRMWARE_SRCS))
+FIRMWARE_LIB = $(O)/libfirmware.a
+
+$(O)/firmware/%.o: firmware/%.c $(KERNEL_HDRS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $(patsubst $(O)/%,%,$@)")
+	$(Q)$(CC) $(CFLAGS) $(KERNEL_CPPFLAGS) -c $< -o $@
+
+$(FIRMWARE_LIB): $(FIRMWARE_OBJS)
+	@$(if $(Q),echo "  AR      $(patsubst $(O)/%,%,$@)")
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(O)/kernel/%.o: kernel/%.c $(KERNEL_HDRS)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $(patsubst $(O)/%,%,$@)")
 	$(Q)$(CC) $(CFLAGS) $(KERNEL_CPPFLAGS) -DARCH_NAME='"$(ARCH)"' -c $< -o $@

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# Host tests. The library's own sources are compiled for the host with the
-# test environment (tests/include/memblock_env.h) and linked with each suite
-# in tests/unit/. Variants:
+# Host tests. The library's own sources, the firmware parsers (firmware/)
+# and the demo kernels' memory management (kernel/mm/) are compiled for the
+# host with the test environment (tests/include/memblock_env.h) and linked
+# with each suite in tests/unit/. Variants:
 #   gcc     GCC, AddressSanitizer + UndefinedBehaviorSanitizer
 #   clang   Clang, the same sanitizers
 #   phys32  GCC with a 32-bit phys_addr_t, same sanitizers
@@ -22,11 +23,19 @@ SAN_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	      -fno-omit-frame-pointer
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror $(SAN_CFLAGS) \
 	       -I$(srctree)/tests/include -I$(srctree)/include \
+	       -I$(srctree)/firmware/include -I$(srctree)/kernel/include \
 	       -I$(srctree)/tests/lib
 TEST_LIB_SRCS := $(wildcard tests/lib/*.c)
+HOST_EXTRA_SRCS := $(wildcard firmware/*.c kernel/mm/*.c)
+HOST_HDRS := $(wildcard src/*.h include/*.h include/linux/*.h tests/include/*.h \
+		firmware/include/firmware/*.h kernel/include/kernel/*.h)
 
 define host_variant
-$(O)/host/$(1)/src/%.o: src/%.c $(wildcard src/*.h include/*.h include/linux/*.h tests/include/*.h)
+$(O)/host/$(1)/src/%.o: src/%.c $(HOST_HDRS)
+	@mkdir -p $$(dir $$@)
+	$(Q)$(HOSTCC_$(1)) $(HOST_CFLAGS) $(VARIANT_CFLAGS_$(1)) -c $$< -o $$@
+
+$(O)/host/$(1)/extra/%.o: %.c $(HOST_HDRS)
 	@mkdir -p $$(dir $$@)
 	$(Q)$(HOSTCC_$(1)) $(HOST_CFLAGS) $(VARIANT_CFLAGS_$(1)) -c $$< -o $$@
 
@@ -36,6 +45,7 @@ $(O)/host/$(1)/lib/%.o: tests/lib/%.c $(wildcard tests/lib/*.h include/linux/*.h
 
 HOST_OBJS_$(1) := $(addprefix $(O)/host/$(1)/src/,$(MEMBLOCK_SRCS:.c=.o))
 HOST_OBJS_$(1) += $(patsubst tests/lib/%.c,$(O)/host/$(1)/lib/%.o,$(TEST_LIB_SRCS))
+HOST_OBJS_$(1) += $(patsubst %.c,$(O)/host/$(1)/extra/%.o,$(HOST_EXTRA_SRCS))
 
 $(O)/host/$(1)/unit/%: tests/unit/%.c $$(HOST_OBJS_$(1)) $(wildcard tests/lib/*.h)
 	@mkdir -p $$(dir $$@)
