@@ -175,6 +175,10 @@ static inline bool movable_node_is_enabled(void)
  * flags. A range running past the top of the address space is clamped to
  * end at PHYS_ADDR_MAX. @size == 0 does nothing.
  *
+ * Capacity: every uncovered part needs a free slot in the array before
+ * merging (as in Linux), so on a full array even a range that would merge
+ * with its neighbour needs the array to grow.
+ *
  * Return: 0 on success; -EINVAL for a bad @nid or unknown @flags bits;
  * -ENOMEM when the array is full and cannot grow (the array is left as it
  * was).
@@ -278,7 +282,8 @@ void memblock_allow_resize(void);
  *
  * Memory regions crossing the range are split at its boundaries; the parts
  * inside get the flag and merge with compatible neighbours. Parts of the
- * range that are not memory are ignored. @size == 0 does nothing.
+ * range that are not memory are ignored. @size == 0 does nothing. Each
+ * split needs a free slot before merging.
  *
  * Return: 0 on success, -ENOMEM when a split needs a slot and the array is
  * full and cannot grow (nothing changes).

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * memblock_trim_memory(), memblock_enforce_memory_limit(),
+ * memblock_cap_memory_range() and memblock_mem_limit_remove_map().
+ */
+#include "harness.h"
+
+static void trim_rounds_and_drops(void)
+{
+	memblock_add(0x0800, 0x1000);		/* no whole page: dropped */
+	memblock_add(0x10800, 0x3000);		/* -> [0x11000, 0x13000) */
+	memblock_add_node(0x20000, 0x2000, 1, MEMBLOCK_NONE);	/* aligned: kept */
+	memblock_trim_memory(SZ_4K);
+	EXPECT_TYPE(&memblock.memory, R(0x11000, 0x2000), RN(0x20000, 0x2000, 1));
+}
+
+static void trim_everything_leaves_dummy(void)
+{
+	memblock_add(0x800, 0x400);
+	memblock_trim_memory(SZ_4K);
+	EXPECT_EMPTY(&memblock.memory);
+}
+
+static void trim_bad_align_is_ignored(void)
+{
+	memblock_add(0x800, 0x4000);
+	memblock_trim_memory(0x3000);
+	memblock_trim_memory(0);
+	EXPECT_TYPE(&memblock.memory, R(0x800, 0x4000));
+	CHECK(test_log_find("not a power of 2") >= 0);
+}
+
+static void trim_at_top(void)
+{
+	phys_addr_t base = PHYS_ADDR_MAX - 0x2fff;
+
+	memblock_add(base, 0x3000);	/* clamped: ends at PHYS_ADDR_MAX */
+	memblock_trim_memory(SZ_4K);
+	EXPECT_TYPE(&memblock.memory, R(base, 0x2000));
+	memblock_add(PHYS_ADDR_MAX - 0x800, 0x400);
+	memblock_trim_memory(SZ_4K);
+	EXPECT_TYPE(&memblock.memory, R(base, 0x2000));
+}
+
+static void enforce_limit(void)
+{
+	memblock_add(0x100000, 0x100000);		/* 1 MiB */
+	memblock_add_node(0x400000, 0x400000, 0, MEMBLOCK_NOMAP);	/* 4 MiB, counts */
+	memblock_add(0x1000000, 0x1000000);
+	memblock_reserve(0x500000, 0x2000000);
+	memblock_enforce_memory_limit(0x300000);	/* 3 MiB */
+	EXPECT_TYPE(&memblock.memory, R(0x100000, 0x100000),
+		    RFN(0x400000, 0x200000, MEMBLOCK_NOMAP, 0));
+	EXPECT_TYPE(&memblock.reserved, R(0x500000, 0x100000));
+}
+
+static void enforce_limit_noops(void)
+{
+	memblock_add(0x100000, 0x100000);
+	memblock_enforce_memory_limit(0);
+	memblock_enforce_memory_limit(0x100000);	/* exactly all of it */
+	memblock_enforce_memory_limit(SZ_1G);
+	EXPECT_TYPE(&memblock.memory, R(0x100000, 0x100000));
+}
+
+static void cap_memory_range(void)
+{
+	memblock_add(0, 0x10000);
+	memblock_add_node(0x20000, 0x10000, 0, MEMBLOCK_NONE);
+	memblock_mark_nomap(0x0, 0x2000);
+	memblock_reserve(0x1000, 0x20000);
+	memblock_cap_memory_range(0x8000, 0x20000);
+	/* NOMAP outside stays; memory outside goes; reservations are cut. */
+	EXPECT_TYPE(&memblock.memory, RF(0, 0x2000, MEMBLOCK_NOMAP),
+		    R(0x8000, 0x8000), RN(0x20000, 0x8000, 0));
+	EXPECT_TYPE(&memblock.reserved, R(0x8000, 0x19000));
+}
+
+static void cap_keeps_nomap_halves_merged(void)
+{
+	memblock_add(0, 0x10000);
+	memblock_mark_nomap(0x2000, 0x4000);
+	memblock_cap_memory_range(0x4000, 0x8000);
+	EXPECT_TYPE(&memblock.memory, RF(0x2000, 0x4000, MEMBLOCK_NOMAP),
+		    R(0x6000, 0x6000));
+}
+
+static void cap_without_memory_warns(void)
+{
+	memblock_reserve(0, 0x1000);
+	memblock_cap_memory_range(0x8000, 0x1000);
+	CHECK(test_log_find("No memory registered yet") >= 0);
+	EXPECT_TYPE(&memblock.reserved, R(0, 0x1000));
+	memblock_cap_memory_range(0x8000, 0);
+	EXPECT_TYPE(&memblock.reserved, R(0, 0x1000));
+}
+
+static void mem_limit_remove_map(void)
+{
+	memblock_add(0x100000, 0x100000);
+	memblock_add(0x400000, 0x100000);
+	memblock_mark_nomap(0x480000, 0x80000);
+	memblock_reserve(0x400000, 0x100000);
+	memblock_mem_limit_remove_map(0x180000);
+	EXPECT_TYPE(&memblock.memory, R(0x100000, 0x100000), R(0x400000, 0x80000),
+		    RF(0x480000, 0x80000, MEMBLOCK_NOMAP));
+	EXPECT_TYPE(&memblock.reserved, R(0x400000, 0x80000));
+	memblock_mem_limit_remove_map(0);
+	memblock_mem_limit_remove_map(SZ_1G);
+	EXPECT_TYPE(&memblock.memory, R(0x100000, 0x100000), R(0x400000, 0x80000),
+		    RF(0x480000, 0x80000, MEMBLOCK_NOMAP));
+}
+
+static const struct test_case cases[] = {
+	TEST_CASE(trim_rounds_and_drops),
+	TEST_CASE(trim_everything_leaves_dummy),
+	TEST_CASE(trim_bad_align_is_ignored),
+	TEST_CASE(trim_at_top),
+	TEST_CASE(enforce_limit),
+	TEST_CASE(enforce_limit_noops),
+	TEST_CASE(cap_memory_range),
+	TEST_CASE(cap_keeps_nomap_halves_merged),
+	TEST_CASE(cap_without_memory_warns),
+	TEST_CASE(mem_limit_remove_map),
+};
+TAP_MAIN(cases)

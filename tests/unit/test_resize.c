@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Region arrays past INIT_MEMBLOCK_REGIONS: refused before
+ * memblock_allow_resize(), grown from memblock itself after it.
+ */
+#include "harness.h"
+
+#define N	INIT_MEMBLOCK_REGIONS
+
+/* Library internal (src/resize.c): is this one of the static arrays? */
+bool memblock_is_static_array(const struct memblock_region *regions);
+
+/* Bytes of a grown array of @max regions: whole pages. */
+static phys_addr_t array_bytes(unsigned long max)
+{
+	return (max * sizeof(struct memblock_region) + SZ_4K - 1) & ~(SZ_4K - 1);
+}
+
+/* n separated 4 KiB reservations at 64 KiB intervals from @base. */
+static void reserve_many(phys_addr_t base, unsigned long n)
+{
+	for (unsigned long i = 0; i < n; i++)
+		CHECK_INT(memblock_reserve(base + i * 0x10000, 0x1000), 0);
+}
+
+static void full_array_without_resize(void)
+{
+	struct memblock_region before[N];
+
+	memblock_add(0, SZ_1G);
+	reserve_many(SZ_16M, N);
+	CHECK_EQ(memblock.reserved.cnt, N);
+	memcpy(before, memblock.reserved.regions, sizeof(before));
+	test_log_clear();
+	CHECK_INT(memblock_reserve(SZ_512M, 0x1000), -ENOMEM);
+	CHECK(test_log_find("reserved array is full") >= 0);
+	CHECK_EQ(memblock.reserved.cnt, N);
+	CHECK_EQ(memblock.reserved.max, N);
+	CHECK(!memcmp(before, memblock.reserved.regions, sizeof(before)));
+	/* Adding inside an existing region needs no slot... */
+	CHECK_INT(memblock_reserve(SZ_16M, 0x800), 0);
+	/* ...but each uncovered part needs one before merging, as in Linux. */
+	CHECK_INT(memblock_reserve(SZ_16M + 0x1000, 0x1000), -ENOMEM);
+	CHECK(!memcmp(before, memblock.reserved.regions, sizeof(before)));
+}
+
+static void full_memory_array_without_resize(void)
+{
+	for (unsigned long i = 0; i < N; i++)
+		CHECK_INT(memblock_add(i * SZ_2M, SZ_1M), 0);
+	CHECK_INT(memblock_add(SZ_1G, SZ_1M), -ENOMEM);
+	CHECK(test_log_find("memory array is full") >= 0);
+	/* One add spanning two gaps at once: all or nothing. */
+	CHECK_INT(memblock_add(SZ_1M - 0x1000, 4 * SZ_1M), -ENOMEM);
+	CHECK_EQ(memblock.memory.cnt, N);
+	CHECK_EQ(memblock.memory.total_size, N * SZ_1M);
+}
+
+static void reserved_grows(void)
+{
+	phys_addr_t top = SZ_1G;
+	phys_addr_t bytes = array_bytes(2 * N);
+
+	memblock_add(0, top);
+	memblock_allow_resize();
+	reserve_many(SZ_16M, N + 1);
+	CHECK_EQ(memblock.reserved.max, 2 * N);
+	/* 129 reservations plus the new array itself, placed top-down. */
+	CHECK_EQ(memblock.reserved.cnt, N + 2);
+	CHECK(!memblock_is_static_array(memblock.reserved.regions));
+	CHECK_EQ(memblock.reserved.regions[N + 1].base, top - bytes);
+	CHECK_EQ(memblock.reserved.regions[N + 1].size, bytes);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), top - bytes);
+	CHECK(type_invariant_violation(&memblock.reserved) == NULL);
+	/* Everything reserved before is still there. */
+	for (unsigned long i = 0; i <= N; i++)
+		CHECK_EQ(memblock.reserved.regions[i].base, SZ_16M + i * 0x10000);
+}
+
+static void memory_grows_and_array_is_reserved(void)
+{
+	phys_addr_t bytes = array_bytes(2 * N);
+
+	memblock_allow_resize();
+	for (unsigned long i = 0; i <= N; i++)
+		CHECK_INT(memblock_add(i * SZ_2M, SZ_1M), 0);
+	CHECK_EQ(memblock.memory.max, 2 * N);
+	CHECK_EQ(memblock.memory.cnt, N + 1);
+	/*
+	 * The new array is reserved at the top of the highest free memory
+	 * that already existed: not in the region being added.
+	 */
+	EXPECT_TYPE(&memblock.reserved, R((N - 1) * SZ_2M + SZ_1M - bytes, bytes));
+	CHECK_EQ(test_virt_to_phys(memblock.memory.regions),
+		 (N - 1) * SZ_2M + SZ_1M - bytes);
+}
+
+static void grows_twice_and_frees_old_array(void)
+{
+	phys_addr_t bytes2 = array_bytes(2 * N);
+	phys_addr_t bytes4 = array_bytes(4 * N);
+
+	memblock_add(0, SZ_1G);
+	memblock_allow_resize();
+	reserve_many(SZ_16M, 2 * N);	/* forces 128 -> 256 -> 512 */
+	CHECK_EQ(memblock.reserved.max, 4 * N);
+	/* The second array sits below the first, which was freed again. */
+	CHECK(!memblock_is_region_reserved(SZ_1G - bytes2, bytes2));
+	CHECK(memblock_is_region_reserved(SZ_1G - bytes2 - bytes4, bytes4));
+	CHECK_EQ(memblock.reserved.cnt, 2 * N + 1);
+	CHECK(type_invariant_violation(&memblock.reserved) == NULL);
+}
+
+static void growth_avoids_range_being_reserved(void)
+{
+	phys_addr_t bytes = array_bytes(2 * N);
+
+	/* The top of memory is the very range whose reservation triggers growth. */
+	memblock_add(0, SZ_64K * (N + 8));
+	memblock_allow_resize();
+	reserve_many(SZ_64K, N - 1);
+	CHECK_EQ(memblock.reserved.cnt, N - 1);
+	CHECK_INT(memblock_reserve(SZ_64K * N + 0x1000, 0x8000), 0);
+	CHECK_INT(memblock_reserve(SZ_64K * (N + 8) - bytes, bytes), 0);
+	CHECK_EQ(memblock.reserved.max, 2 * N);
+	/* The new array must not overlap what was being reserved. */
+	CHECK(!memblock_addrs_overlap(test_virt_to_phys(memblock.reserved.regions),
+				      bytes, SZ_64K * (N + 8) - bytes, bytes));
+	CHECK(type_invariant_violation(&memblock.reserved) == NULL);
+}
+
+static void growth_without_free_memory_fails_cleanly(void)
+{
+	struct memblock_region before[N];
+
+	memblock_reserve(0, PHYS_ADDR_MAX);	/* nothing will ever be free */
+	memblock_allow_resize();
+	for (unsigned long i = 0; i < N; i++)
+		CHECK_INT(memblock_add(SZ_1G + i * SZ_2M, SZ_1M), 0);
+	CHECK_EQ(memblock.memory.cnt, N);
+	memcpy(before, memblock.memory.regions, sizeof(before));
+	CHECK_INT(memblock_add(SZ_4G - SZ_1G, SZ_1M), -ENOMEM);
+	CHECK(test_log_find("Failed to double memory array") >= 0);
+	CHECK(!memcmp(before, memblock.memory.regions, sizeof(before)));
+	CHECK_EQ(memblock.memory.max, N);
+	EXPECT_TYPE(&memblock.reserved, R(0, PHYS_ADDR_MAX));
+}
+
+static void growth_respects_current_limit(void)
+{
+	phys_addr_t bytes = array_bytes(2 * N);
+
+	memblock_add(0, SZ_1G);
+	memblock_set_current_limit(SZ_256M);
+	memblock_allow_resize();
+	reserve_many(SZ_16M, N + 1);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), SZ_256M - bytes);
+}
+
+static void physmem_grows(void)
+{
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	memblock_add(0, SZ_1G);
+	for (unsigned long i = 0; i < INIT_PHYSMEM_REGIONS; i++)
+		CHECK_INT(memblock_physmem_add(i * SZ_2M, SZ_1M), 0);
+	CHECK_INT(memblock_physmem_add(SZ_256M, SZ_1M), -ENOMEM);
+	memblock_allow_resize();
+	CHECK_INT(memblock_physmem_add(SZ_256M, SZ_1M), 0);
+	CHECK_EQ(memblock.physmem.cnt, INIT_PHYSMEM_REGIONS + 1);
+	CHECK(memblock.physmem.max >= INIT_PHYSMEM_REGIONS + 1);
+	CHECK_EQ(memblock.reserved.cnt, 1);
+#endif
+}
+
+static const struct test_case cases[] = {
+	TEST_CASE(full_array_without_resize),
+	TEST_CASE(full_memory_array_without_resize),
+	TEST_CASE(reserved_grows),
+	TEST_CASE(memory_grows_and_array_is_reserved),
+	TEST_CASE(grows_twice_and_frees_old_array),
+	TEST_CASE(growth_avoids_range_being_reserved),
+	TEST_CASE(growth_without_free_memory_fails_cleanly),
+	TEST_CASE(growth_respects_current_limit),
+	TEST_CASE(physmem_grows),
+};
+TAP_MAIN(cases)
