@@ -54,10 +54,11 @@ $(LIB): $(LIB_OBJS)
 TAP_SUITES :=
 # Fragments: tests/*.mk (host tests), kernel/kernel.mk (the demo kernels'
 # shared runtime and the firmware parsers), arch/*/boot.mk (each demo
-# kernel, its image and its boot tests).
+# kernel, its image and its boot tests), tools/*.mk (host tools).
 include $(sort $(wildcard tests/*.mk))
 include kernel/kernel.mk
 include $(sort $(wildcard arch/*/boot.mk))
+include $(sort $(wildcard tools/*.mk))
 
 deps:
 	$(Q)scripts/install-deps
@@ -69,8 +70,10 @@ test: deps
 	-$(Q)$(MAKE) -k $(addprefix tap-,$(TAP_SUITES))
 	$(Q)scripts/tap-summary $(O)/tap $(TAP_SUITES)
 
+# The demo: until the QEMU kernels exist, the host demo.
+DEMO ?= demo-host
 run: deps
-	$(Q)$(MAKE) demo
+	$(Q)$(MAKE) $(DEMO)
 
 clean:
 	$(Q)rm -rf $(O)

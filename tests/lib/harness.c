@@ -1,54 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Test support: the environment hooks, physical memory backed by a sparse
- * host mapping, state reset and exact region-array checks.
+ * Test support: the environment hooks, state reset and exact region-array
+ * checks. Physical memory comes from phys_window.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/mman.h>
 #include "harness.h"
-
-/*
- * Physical addresses [0, WINDOW) map to window + pa. The mapping is
- * reserved with MAP_NORESERVE, so only pages tests touch cost memory.
- */
-#define WINDOW	(PHYS_64 ? (1ULL << 40) : (1ULL << 32))
-static unsigned char *window;
-
-static void window_init(void)
-{
-	void *p;
-
-	if (window)
-		return;
-	p = mmap(NULL, WINDOW, PROT_READ | PROT_WRITE,
-		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (p == MAP_FAILED) {
-		perror("mmap test window");
-		abort();
-	}
-	window = p;
-}
-
-void *test_phys_to_virt(phys_addr_t pa)
-{
-	unsigned long long addr = pa;
-
-	window_init();
-	if (addr >= WINDOW) {
-		fprintf(stderr, "test_phys_to_virt: %#llx is outside the test window\n",
-			addr);
-		abort();
-	}
-	return window + pa;
-}
-
-phys_addr_t test_virt_to_phys(const void *va)
-{
-	window_init();
-	return (phys_addr_t)((const unsigned char *)va - window);
-}
 
 void test_fill_phys(phys_addr_t pa, size_t size, int byte)
 {
