@@ -93,3 +93,8 @@ TAP_SUITES += kerneldoc
 tap-spdx:
 	$(Q)scripts/tap-check spdx $(O)/tap/spdx.tap scripts/check-spdx
 TAP_SUITES += spdx
+
+# docs/api.md is generated from the header's kernel-doc and must be current.
+tap-apidoc:
+	$(Q)scripts/tap-check apidoc $(O)/tap/apidoc.tap scripts/gen-api-doc --check
+TAP_SUITES += apidoc
