@@ -111,6 +111,12 @@ void setup_arch(char **cmdline)
 	memblock_set_current_limit((phys_addr_t)BOOT_MAP_GIB << 30);
 	reserve_in_use(b);
 
+	/* What the firmware said, before any cleaning (tests record this). */
+	for (uint32_t i = 0; i < b->e820.nr_entries; i++)
+		printk("e820: firmware entry %u: addr %#llx size %#llx type %u\n",
+		       i, (unsigned long long)b->e820.entries[i].addr,
+		       (unsigned long long)b->e820.entries[i].size,
+		       b->e820.entries[i].type);
 	err = e820_sanitize(&b->e820);
 	if (err)
 		panic("e820: bad memory map: error %d", err);
