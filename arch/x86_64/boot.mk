@@ -53,3 +53,31 @@ x86_64-image:
 demo-x86_64: x86_64-image
 	$(Q)$(QEMU_X86) $(QEMU_X86_FLAGS) -m 512M -kernel $(X86_KERNEL) \
 		-append "$(DEMO_X86_CMDLINE)"; test $$? -eq 33
+
+# ---- boot tests ----
+# Each boot is one TAP suite, boot-x86_64-<config>: every check the kernel
+# makes, plus QEMU's exit status. Consoles are kept in $(O)/boot-logs/.
+#   $(call x86_boot,NAME,IMAGE-TARGET,IMAGE,APPEND,QEMU ARGS)
+define x86_boot
+tap-boot-x86_64-$(1): $(2)
+	$(Q)scripts/tap-run boot-x86_64-$(1) $(O)/tap/boot-x86_64-$(1).tap \
+		scripts/boot-x86_64 -l $(O)/boot-logs/x86_64-$(1).log \
+		-a "$(4)" $(3) $(5)
+TAP_SUITES += boot-x86_64-$(1)
+endef
+
+X86_MACHINES := pc q35
+X86_MEM_SIZES := 64M 128M 1G 3584M 4G 8G
+$(foreach m,$(X86_MACHINES),$(foreach s,$(X86_MEM_SIZES),$(eval \
+	$(call x86_boot,$(m)-$(s),x86_64-image,$(X86_KERNEL),memblock=debug,-machine $(m) -m $(s)))))
+
+# mem= keeps the first N bytes of RAM: inside low memory, and above 4 GiB.
+$(eval $(call x86_boot,pc-1G-mem256M,x86_64-image,$(X86_KERNEL),mem=256M,-machine pc -m 1G))
+$(eval $(call x86_boot,q35-8G-mem5G,x86_64-image,$(X86_KERNEL),mem=5G memblock=debug,-machine q35 -m 8G))
+
+# The same kernel built with clang and ld.lld.
+X86_LLVM_O := $(O)/x86_64-llvm
+.PHONY: x86_64-image-llvm
+x86_64-image-llvm:
+	$(Q)$(MAKE) -C $(srctree) ARCH=x86_64 LLVM=1 O=$(X86_LLVM_O) x86_64-kernel
+$(eval $(call x86_boot,q35-1G-llvm,x86_64-image-llvm,$(X86_LLVM_O)/$(X86_KERNEL_NAME),memblock=debug,-machine q35 -m 1G))

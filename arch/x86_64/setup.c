@@ -14,6 +14,9 @@
 #define LOWMEM_CAP	0x9f000ULL	/* 640 KiB minus the usual EBDA page */
 #define EBDA_FLOOR	0x20000ULL	/* below this an EBDA pointer is bogus */
 
+uint64_t x86_bios_start;
+uint64_t x86_mem_limit;
+
 /* Read a BIOS data area word without the compiler knowing it is "address 0x4xx". */
 static uint16_t bda_read16(uintptr_t off)
 {
@@ -45,7 +48,7 @@ static uint64_t bios_area_start(void)
 /* Memory the kernel runs on or the loader left for it: off-limits. */
 static void reserve_in_use(const struct x86_boot *b)
 {
-	uint64_t bios = bios_area_start();
+	uint64_t bios = x86_bios_start = bios_area_start();
 
 	/*
 	 * The first 64 KiB: page 0 holds the real-mode IVT and BDA, and BIOSes
@@ -87,6 +90,7 @@ static void apply_mem_limit(const char *cmdline)
 		return;
 	}
 	printk("mem=%#llx: limiting memory\n", limit);
+	x86_mem_limit = limit;
 	memblock_enforce_memory_limit((phys_addr_t)limit);
 }
 

@@ -60,6 +60,10 @@ extern struct x86_boot x86_boot;
 void x86_boot_add_data(struct x86_boot *b, uint64_t base, uint64_t size,
 		       const char *what);
 
+/* setup_arch(): start of the BIOS area below 1 MiB, and mem= (0: none). */
+extern uint64_t x86_bios_start;
+extern uint64_t x86_mem_limit;
+
 /* Fill @b from the loader's information at @pa; negative on bad input. */
 int pvh_parse(uint64_t pa, struct x86_boot *b);
 int mb2_parse(uint64_t pa, uint32_t magic, struct x86_boot *b);
