@@ -81,3 +81,23 @@ X86_LLVM_O := $(O)/x86_64-llvm
 x86_64-image-llvm:
 	$(Q)$(MAKE) -C $(srctree) ARCH=x86_64 LLVM=1 O=$(X86_LLVM_O) x86_64-kernel
 $(eval $(call x86_boot,q35-1G-llvm,x86_64-image-llvm,$(X86_LLVM_O)/$(X86_KERNEL_NAME),memblock=debug,-machine q35 -m 1G))
+
+# GRUB (Multiboot2): a BIOS-bootable ISO per command line, booted with
+# -cdrom. GRUB's own menu output goes to the serial console too.
+#   $(call x86_iso,NAME,COMMAND LINE) -> target x86_64-iso-NAME
+define x86_iso
+.PHONY: x86_64-iso-$(1)
+x86_64-iso-$(1): x86_64-image
+	$(Q)rm -rf $(X86_O)/iso-$(1) && mkdir -p $(X86_O)/iso-$(1)/boot/grub
+	$(Q)cp $(X86_KERNEL) $(X86_O)/iso-$(1)/boot/kernel.elf
+	$(Q)printf '%s\n' 'set timeout=0' 'set default=0' \
+		'serial --unit=0 --speed=115200' 'terminal_output serial' \
+		'menuentry "memblock demo" {' \
+		'  multiboot2 /boot/kernel.elf $(2)' '  boot' '}' \
+		> $(X86_O)/iso-$(1)/boot/grub/grub.cfg
+	$(Q)grub-mkrescue -o $(X86_O)/$(1).iso $(X86_O)/iso-$(1) > $(X86_O)/iso-$(1).log 2>&1 || \
+		{ cat $(X86_O)/iso-$(1).log; exit 1; }
+endef
+$(eval $(call x86_iso,grub,memblock=debug))
+$(eval $(call x86_boot,grub-pc-1G,x86_64-iso-grub,$(X86_O)/grub.iso,,-machine pc -m 1G))
+$(eval $(call x86_boot,grub-q35-4G,x86_64-iso-grub,$(X86_O)/grub.iso,,-machine q35 -m 4G))

@@ -127,6 +127,22 @@ static void check_memory_map(void)
 			(unsigned long long)memblock_phys_mem_size());
 }
 
+/*
+ * The loader must not have put boot data where the kernel's .bss is (it
+ * zeroes it and keeps page tables and the stack there).
+ */
+static void check_boot_data_outside_bss(void)
+{
+	const struct x86_boot *b = &x86_boot;
+	uint64_t bss = pa(_start_bss), end = pa(_end);
+	unsigned int bad = 0;
+
+	for (unsigned int i = 0; i < b->nr_data; i++)
+		if (b->data[i].base < end && bss < b->data[i].base + b->data[i].size)
+			bad++;
+	ktap_ok(!bad, "no boot structure inside the kernel's .bss (%u found)", bad);
+}
+
 void arch_boot_checks(void)
 {
 	phys_addr_t mapped = (phys_addr_t)BOOT_MAP_GIB << 30, p;
@@ -137,6 +153,11 @@ void arch_boot_checks(void)
 		x86_boot.e820.nr_entries);
 	boot_check_arrays();
 	boot_check_reserved(protect, nr_protect);
+	check_boot_data_outside_bss();
+	ktap_ok(memblock_debug == (memblock_cmdline_find(x86_boot.cmdline, "memblock",
+							 NULL, NULL) ? 1 : 0),
+		"memblock=debug on the command line sets memblock_debug (%d)",
+		memblock_debug);
 	check_memory_map();
 	ktap_ok(memblock_get_current_limit() == mapped,
 		"allocation limit is the identity map's end (%u GiB)", BOOT_MAP_GIB);

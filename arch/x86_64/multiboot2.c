@@ -1,11 +1,29 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* Multiboot2 boot information: not yet. */
+/*
+ * Multiboot2 entry (GRUB): the boot information becomes the same generic
+ * description as PVH's. It is reserved whole: the command line and the
+ * RSDP copy we keep pointers to live inside it.
+ */
+#include <kernel/kernel.h>
+#include <firmware/multiboot2.h>
 #include "x86.h"
 
-int mb2_parse(uint64_t pa, uint32_t magic, struct x86_boot *b)
+int mb2_parse_boot(uint64_t pa, uint32_t magic, struct x86_boot *b)
 {
-	(void)pa;
-	(void)magic;
-	(void)b;
-	return -EINVAL;
+	struct mb2_info info;
+	int err;
+
+	/* The size field must be readable before anything else is. */
+	if (!pa || pa + 8 > ((uint64_t)BOOT_MAP_GIB << 30))
+		return -EINVAL;
+	if (pa + *(const uint32_t *)(uintptr_t)pa > ((uint64_t)BOOT_MAP_GIB << 30))
+		return -EINVAL;
+	err = mb2_parse((const void *)(uintptr_t)pa, magic, &b->e820, &info);
+	if (err)
+		return err;
+	b->protocol = "Multiboot2";
+	b->cmdline = info.cmdline;
+	b->rsdp = info.rsdp_size ? (uint64_t)(uintptr_t)info.rsdp : 0;
+	x86_boot_add_data(b, pa, info.total_size, "Multiboot2 information");
+	return 0;
 }

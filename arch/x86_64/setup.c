@@ -102,7 +102,7 @@ void setup_arch(char **cmdline)
 	if (boot_protocol == BOOT_PROTO_PVH)
 		err = pvh_parse(boot_info_pa, b);
 	else if (boot_protocol == BOOT_PROTO_MB2)
-		err = mb2_parse(boot_info_pa, boot_magic, b);
+		err = mb2_parse_boot(boot_info_pa, boot_magic, b);
 	else
 		err = -EINVAL;
 	if (err)

@@ -66,7 +66,7 @@ extern uint64_t x86_mem_limit;
 
 /* Fill @b from the loader's information at @pa; negative on bad input. */
 int pvh_parse(uint64_t pa, struct x86_boot *b);
-int mb2_parse(uint64_t pa, uint32_t magic, struct x86_boot *b);
+int mb2_parse_boot(uint64_t pa, uint32_t magic, struct x86_boot *b);
 
 /* Serial console (console.c). */
 void serial_init(void);
