@@ -143,6 +143,52 @@ static void check_boot_data_outside_bss(void)
 	ktap_ok(!bad, "no boot structure inside the kernel's .bss (%u found)", bad);
 }
 
+/* SRAT node of @pa, or -1 when no enabled entry covers it. */
+static int srat_node(phys_addr_t pa)
+{
+	for (unsigned int i = 0; i < x86_numa.nr_mem; i++) {
+		const struct acpi_mem_affinity *a = &x86_numa.mem[i];
+
+		if (pa >= a->base && pa - a->base < a->size)
+			return x86_numa.mem_nid[i];
+	}
+	return -1;
+}
+
+/*
+ * With a SRAT, every memory region carries the node of the SRAT entry that
+ * covers it. "test.numa_nodes=N" on the command line states how many nodes
+ * the boot configuration has (0: no SRAT expected).
+ */
+static void check_numa(void)
+{
+	const char *val;
+	size_t len;
+	unsigned int bad = 0;
+
+	if (memblock_cmdline_find(x86_boot.cmdline, "test.numa_nodes", &val, &len)) {
+		unsigned long long want = memparse(val, NULL);
+
+		ktap_ok(x86_numa.nr_nodes == want, "SRAT describes %u nodes (want %llu)",
+			x86_numa.nr_nodes, want);
+	}
+	if (!x86_numa.nr_mem)
+		return;
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		int nid = memblock_get_region_node(r);
+
+		if (srat_node(r->base) != nid ||
+		    srat_node(r->base + r->size - 1) != nid) {
+			ktap_diag("memory [%pa +%pa] on node %d, SRAT says %d", &r->base,
+				  &r->size, nid, srat_node(r->base));
+			bad++;
+		}
+	}
+	ktap_ok(!bad, "every memory region has its SRAT node (%lu regions, %u nodes)",
+		memblock.memory.cnt, x86_numa.nr_nodes);
+}
+
 void arch_boot_checks(void)
 {
 	phys_addr_t mapped = (phys_addr_t)BOOT_MAP_GIB << 30, p;
@@ -159,6 +205,7 @@ void arch_boot_checks(void)
 		"memblock=debug on the command line sets memblock_debug (%d)",
 		memblock_debug);
 	check_memory_map();
+	check_numa();
 	ktap_ok(memblock_get_current_limit() == mapped,
 		"allocation limit is the identity map's end (%u GiB)", BOOT_MAP_GIB);
 

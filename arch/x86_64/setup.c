@@ -130,5 +130,6 @@ void setup_arch(char **cmdline)
 		panic("e820: memblock refused the map: error %d", err);
 
 	apply_mem_limit(b->cmdline);
+	x86_numa_init(b, (uint64_t)bda_read16(0x40e) << 4);
 	*cmdline = (char *)(uintptr_t)b->cmdline;
 }

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <firmware/acpi.h>
 #include <firmware/e820.h>
 #include "boot_defs.h"
 
@@ -67,6 +68,22 @@ extern uint64_t x86_mem_limit;
 /* Fill @b from the loader's information at @pa; negative on bad input. */
 int pvh_parse(uint64_t pa, struct x86_boot *b);
 int mb2_parse_boot(uint64_t pa, uint32_t magic, struct x86_boot *b);
+
+/* NUMA layout found in the SRAT (numa.c). */
+#define X86_MAX_SRAT_MEM	32
+#define X86_MAX_NODES		8
+struct x86_numa {
+	uint64_t srat;				/* 0: none */
+	struct acpi_mem_affinity mem[X86_MAX_SRAT_MEM];
+	int mem_nid[X86_MAX_SRAT_MEM];
+	unsigned int nr_mem;
+	uint32_t node_pxm[X86_MAX_NODES];	/* node id -> proximity domain */
+	unsigned int nr_nodes;
+};
+extern struct x86_numa x86_numa;
+
+/* Find the SRAT and assign memblock.memory to nodes; no SRAT: one node. */
+void x86_numa_init(struct x86_boot *b, uint64_t ebda);
 
 /* Serial console (console.c). */
 void serial_init(void);
