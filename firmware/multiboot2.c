@@ -62,6 +62,21 @@ static bool has_nul(const uint8_t *s, uint32_t n)
 	return false;
 }
 
+static int parse_module(const uint8_t *t, uint32_t size, struct mb2_info *info)
+{
+	struct mb2_module *mod;
+
+	if (size < 17 || !has_nul(t + 16, size - 16) || rd32(t + 12) < rd32(t + 8))
+		return -EBADMSG;
+	if (info->nr_modules == MB2_MAX_MODULES)
+		return -ENOSPC;
+	mod = &info->modules[info->nr_modules++];
+	mod->start = rd32(t + 8);
+	mod->end = rd32(t + 12);
+	mod->cmdline = (const char *)(t + 16);
+	return 0;
+}
+
 int mb2_parse(const void *mbi, uint32_t magic, struct e820_table *e820,
 	      struct mb2_info *info)
 {
@@ -97,6 +112,11 @@ int mb2_parse(const void *mbi, uint32_t magic, struct e820_table *e820,
 			if (!has_nul(t + 8, size - 8))
 				return -EBADMSG;
 			info->cmdline = (const char *)(t + 8);
+			break;
+		case MB2_TAG_MODULE:
+			err = parse_module(t, size, info);
+			if (err)
+				return err;
 			break;
 		case MB2_TAG_MMAP:
 			err = parse_mmap(t, size, e820, info);

@@ -84,7 +84,8 @@ $(eval $(call x86_boot,q35-1G-llvm,x86_64-image-llvm,$(X86_LLVM_O)/$(X86_KERNEL_
 
 # GRUB (Multiboot2): a BIOS-bootable ISO per command line, booted with
 # -cdrom. GRUB's own menu output goes to the serial console too.
-#   $(call x86_iso,NAME,COMMAND LINE) -> target x86_64-iso-NAME
+#   $(call x86_iso,NAME,COMMAND LINE[,MODULES]) -> target x86_64-iso-NAME
+# MODULES: that many copies of the kernel file loaded as Multiboot2 modules.
 define x86_iso
 .PHONY: x86_64-iso-$(1)
 x86_64-iso-$(1): x86_64-image
@@ -93,7 +94,9 @@ x86_64-iso-$(1): x86_64-image
 	$(Q)printf '%s\n' 'set timeout=0' 'set default=0' \
 		'serial --unit=0 --speed=115200' 'terminal_output serial' \
 		'menuentry "memblock demo" {' \
-		'  multiboot2 /boot/kernel.elf $(2)' '  boot' '}' \
+		'  multiboot2 /boot/kernel.elf $(2)' \
+		$(foreach i,$(wordlist 1,$(or $(3),0),1 2 3 4 5 6 7 8),'  module2 /boot/kernel.elf module$(i)') \
+		'  boot' '}' \
 		> $(X86_O)/iso-$(1)/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $(X86_O)/$(1).iso $(X86_O)/iso-$(1) > $(X86_O)/iso-$(1).log 2>&1 || \
 		{ cat $(X86_O)/iso-$(1).log; exit 1; }
@@ -116,3 +119,8 @@ $(eval $(call x86_boot,numa-pc-1G-nosrat,x86_64-image,$(X86_KERNEL),test.numa_no
 $(eval $(call x86_iso,grub-numa,memblock=debug test.numa_nodes=2))
 $(eval $(call x86_boot,grub-numa-q35-2G,x86_64-iso-grub-numa,$(X86_O)/grub-numa.iso,,\
 	-machine q35 -m 2G $(call x86_numa,1G,1G)))
+
+# Modules: GRUB's module2 and PVH's -initrd, each reserved where it landed.
+$(eval $(call x86_iso,grub-modules,test.modules=2,2))
+$(eval $(call x86_boot,grub-modules-pc-256M,x86_64-iso-grub-modules,$(X86_O)/grub-modules.iso,,-machine pc -m 256M))
+$(eval $(call x86_boot,initrd-q35-256M,x86_64-image,$(X86_KERNEL),test.modules=1,-machine q35 -m 256M -initrd $(X86_KERNEL)))

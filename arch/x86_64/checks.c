@@ -189,6 +189,32 @@ static void check_numa(void)
 		memblock.memory.cnt, x86_numa.nr_nodes);
 }
 
+static bool streq(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+/* "test.modules=N": the loader handed over N modules, all reserved. */
+static void check_modules(void)
+{
+	unsigned int found = 0;
+	const char *val;
+	size_t len;
+
+	if (!memblock_cmdline_find(x86_boot.cmdline, "test.modules", &val, &len))
+		return;
+	for (unsigned int i = 0; i < x86_boot.nr_data; i++) {
+		const struct boot_data *d = &x86_boot.data[i];
+
+		if (streq(d->what, "module") && boot_range_reserved(d->base, d->size))
+			found++;
+	}
+	ktap_ok(found == memparse(val, NULL), "%u reserved modules (want %.*s)",
+		found, (int)len, val);
+}
+
 void arch_boot_checks(void)
 {
 	phys_addr_t mapped = (phys_addr_t)BOOT_MAP_GIB << 30, p;
@@ -206,6 +232,7 @@ void arch_boot_checks(void)
 		memblock_debug);
 	check_memory_map();
 	check_numa();
+	check_modules();
 	ktap_ok(memblock_get_current_limit() == mapped,
 		"allocation limit is the identity map's end (%u GiB)", BOOT_MAP_GIB);
 

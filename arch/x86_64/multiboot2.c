@@ -25,5 +25,8 @@ int mb2_parse_boot(uint64_t pa, uint32_t magic, struct x86_boot *b)
 	b->cmdline = info.cmdline;
 	b->rsdp = info.rsdp_size ? (uint64_t)(uintptr_t)info.rsdp : 0;
 	x86_boot_add_data(b, pa, info.total_size, "Multiboot2 information");
+	for (uint32_t i = 0; i < info.nr_modules; i++)
+		x86_boot_add_data(b, info.modules[i].start,
+				  info.modules[i].end - info.modules[i].start, "module");
 	return 0;
 }

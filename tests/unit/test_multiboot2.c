@@ -242,6 +242,63 @@ static void no_memory_map(void)
 	CHECK_INT(finish(), -ENOENT);
 }
 
+static void module_tag(uint32_t start, uint32_t end, const char *str)
+{
+	size_t n = strlen(str) + 1;
+	uint8_t d[64];
+
+	memcpy(d, &start, 4);
+	memcpy(d + 4, &end, 4);
+	memcpy(d + 8, str, n);
+	tag(MB2_TAG_MODULE, d, (uint32_t)(8 + n));
+}
+
+static void modules(void)
+{
+	begin();
+	module_tag(0x200000, 0x234567, "initrd");
+	mmap_tag(24, two, 2);
+	module_tag(0x300000, 0x300000, "");
+	CHECK_INT(finish(), 0);
+	CHECK_INT(info.nr_modules, 2);
+	CHECK_EQ(info.modules[0].start, 0x200000);
+	CHECK_EQ(info.modules[0].end, 0x234567);
+	CHECK_STR(info.modules[0].cmdline, "initrd");
+	CHECK_EQ(info.modules[1].start, 0x300000);
+	CHECK_STR(info.modules[1].cmdline, "");
+
+	/* Ends before it starts. */
+	begin();
+	module_tag(0x200000, 0x1fffff, "x");
+	mmap_tag(24, two, 2);
+	CHECK_INT(finish(), -EBADMSG);
+
+	/* String without its NUL. */
+	begin();
+	mmap_tag(24, two, 2);
+	{
+		size_t d = tag(MB2_TAG_MODULE, NULL, 12);
+
+		put32(d, 0x200000);
+		put32(d + 4, 0x201000);
+		memcpy((uint8_t *)buf + d + 8, "abcd", 4);
+	}
+	CHECK_INT(finish(), -EBADMSG);
+
+	/* Too short to hold the addresses. */
+	begin();
+	mmap_tag(24, two, 2);
+	tag(MB2_TAG_MODULE, "\0\0\0\0", 4);
+	CHECK_INT(finish(), -EBADMSG);
+
+	/* More modules than remembered: an error, nothing silently lost. */
+	begin();
+	mmap_tag(24, two, 2);
+	for (int i = 0; i <= MB2_MAX_MODULES; i++)
+		module_tag(0x200000 + i * 0x1000, 0x201000 + i * 0x1000, "m");
+	CHECK_INT(finish(), -ENOSPC);
+}
+
 static void table_full(void)
 {
 	static struct e820_entry many[E820_MAX_ENTRIES + 1];
@@ -265,6 +322,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(bad_arguments),
 	TEST_CASE(malformed),
 	TEST_CASE(no_memory_map),
+	TEST_CASE(modules),
 	TEST_CASE(table_full),
 };
 
