@@ -2,8 +2,7 @@
 /*
  * NUMA from ACPI: find the RSDP (from the loader, else by the BIOS-area
  * search), then the SRAT, and give each memblock.memory range the node of
- * its memory affinity entry. Proximity domains become node ids in order of
- * first appearance, as Linux numbers them.
+ * its memory affinity entry (acpi_srat_memblock()).
  */
 #include <kernel/kernel.h>
 #include <linux/memblock.h>
@@ -20,19 +19,6 @@ static const void *identity_map(void *ctx, uint64_t pa, uint64_t len)
 	if (!pa || pa >= top || len > top - pa)
 		return NULL;
 	return (const void *)(uintptr_t)pa;
-}
-
-static int pxm_to_node(uint32_t pxm)
-{
-	struct x86_numa *n = &x86_numa;
-
-	for (unsigned int i = 0; i < n->nr_nodes; i++)
-		if (n->node_pxm[i] == pxm)
-			return (int)i;
-	if (n->nr_nodes == X86_MAX_NODES)
-		return -1;
-	n->node_pxm[n->nr_nodes] = pxm;
-	return (int)n->nr_nodes++;
 }
 
 void x86_numa_init(struct x86_boot *b, uint64_t ebda)
@@ -59,22 +45,20 @@ void x86_numa_init(struct x86_boot *b, uint64_t ebda)
 		n->nr_mem = 0;
 		return;
 	}
+	err = acpi_srat_memblock(n->mem, n->nr_mem, n->node_pxm, X86_MAX_NODES,
+				 &n->nr_nodes);
 	for (unsigned int i = 0; i < n->nr_mem; i++) {
 		const struct acpi_mem_affinity *a = &n->mem[i];
-		int nid = pxm_to_node(a->pxm);
-		phys_addr_t base = (phys_addr_t)a->base, size = (phys_addr_t)a->size;
 
-		n->mem_nid[i] = nid;
+		n->mem_nid[i] = -1;
+		for (unsigned int k = 0; k < n->nr_nodes; k++)
+			if (n->node_pxm[k] == a->pxm)
+				n->mem_nid[i] = (int)k;
 		printk("ACPI: SRAT: Node %d PXM %u [mem %#018llx-%#018llx]%s\n",
-		       nid, a->pxm, (unsigned long long)a->base,
+		       n->mem_nid[i], a->pxm, (unsigned long long)a->base,
 		       (unsigned long long)(a->base + a->size - 1),
 		       a->hotplug ? " hotplug" : "");
-		if (nid < 0 || a->base > (uint64_t)PHYS_ADDR_MAX)
-			continue;
-		err = memblock_set_node(base, size, &memblock.memory, nid);
-		if (!err && a->hotplug)
-			err = memblock_mark_hotplug(base, size);
-		if (err)
-			printk("ACPI: SRAT: node %d: memblock error %d\n", nid, err);
 	}
+	if (err)
+		printk("ACPI: SRAT: cannot assign nodes (%d)\n", err);
 }

@@ -113,4 +113,26 @@ int acpi_srat_memory(const void *srat, uint32_t len,
 		     struct acpi_mem_affinity *out, unsigned int max,
 		     unsigned int *nr);
 
+/**
+ * acpi_srat_memblock - give memblock.memory the nodes a SRAT describes
+ * @mem: enabled memory affinity entries, from acpi_srat_memory()
+ * @nr: number of entries
+ * @node_pxm: array receiving, for each node id, its proximity domain
+ * @max_nodes: capacity of @node_pxm
+ * @nr_nodes: receives the number of node ids handed out
+ *
+ * Proximity domains become node ids 0, 1, ... in order of first
+ * appearance, as Linux numbers them. Each entry's range of memblock.memory
+ * gets its node (memblock_set_node()); hotpluggable entries are also marked
+ * MEMBLOCK_HOTPLUG. Memory no entry covers keeps "no node". Entries beyond
+ * what phys_addr_t can address are skipped.
+ *
+ * Return: 0; -EINVAL for NULL arguments (@mem may be NULL when @nr is 0);
+ * -ENOSPC when there are more domains than @max_nodes or MAX_NUMNODES
+ * (nothing is changed then); or the first error memblock returned.
+ */
+int acpi_srat_memblock(const struct acpi_mem_affinity *mem, unsigned int nr,
+		       uint32_t *node_pxm, unsigned int max_nodes,
+		       unsigned int *nr_nodes);
+
 #endif
