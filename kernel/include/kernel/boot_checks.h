@@ -30,10 +30,10 @@ void boot_check_arrays(void);
 
 /*
  * Exercise every allocation family (zeroed, raw, physical, from an address,
- * low, per node, exact node, in a range, failing, freeing) and check each
- * result: inside memory, reserved afterwards, aligned, zeroed when promised,
- * below the current limit, disjoint from the others and from every range in
- * @protect. The allocations are freed again at the end.
+ * low, per node, exact node, in a range, bottom-up, failing, freeing) and
+ * check each result: inside memory, reserved afterwards, aligned, zeroed
+ * when promised, below the current limit, disjoint from the others and from
+ * every range in @protect. The allocations are freed again at the end.
  */
 void boot_check_allocations(const struct boot_range *protect, unsigned int n);
 
