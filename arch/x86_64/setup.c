@@ -45,6 +45,16 @@ static uint64_t bios_area_start(void)
 	return start & ~0xfffULL;
 }
 
+/* A reservation that fails would let the allocator hand out live data. */
+static void reserve(uint64_t base, uint64_t size, const char *what)
+{
+	int err = memblock_reserve((phys_addr_t)base, (phys_addr_t)size);
+
+	if (err)
+		panic("cannot reserve %s [%#llx +%#llx]: error %d", what,
+		      (unsigned long long)base, (unsigned long long)size, err);
+}
+
 /* Memory the kernel runs on or the loader left for it: off-limits. */
 static void reserve_in_use(const struct x86_boot *b)
 {
@@ -54,12 +64,13 @@ static void reserve_in_use(const struct x86_boot *b)
 	 * The first 64 KiB: page 0 holds the real-mode IVT and BDA, and BIOSes
 	 * are known to scribble over the rest (Linux's default "reservelow").
 	 */
-	memblock_reserve(0, SZ_64K);
-	memblock_reserve(bios, SZ_1M - bios);
-	memblock_reserve((phys_addr_t)(uintptr_t)_start_image,
-			 (phys_addr_t)(_end - _start_image));
+	reserve(0, SZ_64K, "low memory");
+	reserve(bios, SZ_1M - bios, "BIOS area");
+	/* The image includes .bss: page tables, boot stack, memblock's arrays. */
+	reserve((uintptr_t)_start_image, (uint64_t)(_end - _start_image),
+		"kernel image");
 	for (unsigned int i = 0; i < b->nr_data; i++)
-		memblock_reserve(b->data[i].base, b->data[i].size);
+		reserve(b->data[i].base, b->data[i].size, b->data[i].what);
 }
 
 static void print_e820(const struct e820_table *t)
