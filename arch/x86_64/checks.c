@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The x86-64 boot checks, reported as TAP: what setup_arch() reserved,
+ * memblock.memory against the e820 map (and mem=), the allocation limit,
+ * and allocations in the ranges x86 cares about (below 1 MiB for real-mode
+ * code, below 4 GiB for 32-bit devices), then the generic allocation checks.
+ */
+#include <kernel/kernel.h>
+#include <kernel/boot.h>
+#include <kernel/boot_checks.h>
+#include <linux/memblock.h>
+#include "x86.h"
+
+#define SZ_4K	((phys_addr_t)0x1000)
+#define SZ_64K	((phys_addr_t)0x10000)
+#define SZ_1M	((phys_addr_t)0x100000)
+#define PROTECT_MAX	(BOOT_DATA_MAX + 8)
+
+static struct boot_range protect[PROTECT_MAX];
+static unsigned int nr_protect;
+
+static void protect_add(uint64_t base, uint64_t size, const char *what)
+{
+	if (nr_protect < PROTECT_MAX && size)
+		protect[nr_protect++] = (struct boot_range){
+			(phys_addr_t)base, (phys_addr_t)size, what };
+}
+
+static phys_addr_t pa(const void *p)
+{
+	return (phys_addr_t)(uintptr_t)p;
+}
+
+/* The kernel image first: boot_check_allocations() probes protect[0]. */
+static void collect_protected(void)
+{
+	const struct x86_boot *b = &x86_boot;
+
+	nr_protect = 0;
+	protect_add(pa(_start_image), pa(_end) - pa(_start_image), "kernel image");
+	protect_add(pa(boot_pagetables_start),
+		    pa(boot_pagetables_end) - pa(boot_pagetables_start),
+		    "page tables");
+	protect_add(pa(boot_stack_bottom), pa(boot_stack_top) - pa(boot_stack_bottom),
+		    "boot stack");
+	protect_add(0, SZ_64K, "low 64 KiB (IVT, BDA)");
+	protect_add(x86_bios_start, SZ_1M - x86_bios_start, "EBDA and BIOS area");
+	for (unsigned int i = 0; i < b->nr_data; i++)
+		protect_add(b->data[i].base, b->data[i].size, b->data[i].what);
+}
+
+/* Next e820 RAM range trimmed to pages, merged with touching ones. */
+static bool next_e820_ram(uint32_t *i, phys_addr_t *base, phys_addr_t *end)
+{
+	const struct e820_table *t = &x86_boot.e820;
+	bool found = false;
+
+	for (; *i < t->nr_entries; (*i)++) {
+		const struct e820_entry *e = &t->entries[*i];
+		uint64_t b = (e->addr + SZ_4K - 1) & ~(uint64_t)(SZ_4K - 1);
+		uint64_t en = (e->addr + e->size) & ~(uint64_t)(SZ_4K - 1);
+
+		if ((e->type != E820_TYPE_RAM && e->type != E820_TYPE_SOFT_RESERVED) ||
+		    en <= b)
+			continue;
+		if (found && b != *end)
+			break;
+		if (!found)
+			*base = (phys_addr_t)b;
+		*end = (phys_addr_t)en;
+		found = true;
+	}
+	return found;
+}
+
+/* Next run of touching memblock.memory regions, whatever their nodes. */
+static bool next_memory(unsigned long *i, phys_addr_t *base, phys_addr_t *end)
+{
+	const struct memblock_type *m = &memblock.memory;
+	bool found = false;
+
+	for (; *i < m->cnt && m->regions[*i].size; (*i)++) {
+		const struct memblock_region *r = &m->regions[*i];
+
+		if (found && r->base != *end)
+			break;
+		if (!found)
+			*base = r->base;
+		*end = r->base + r->size;
+		found = true;
+	}
+	return found;
+}
+
+/*
+ * memblock.memory must be the e820 RAM, page-trimmed, cut after the first
+ * mem= bytes when mem= was given.
+ */
+static void check_memory_map(void)
+{
+	phys_addr_t left = x86_mem_limit ? x86_mem_limit : PHYS_ADDR_MAX;
+	phys_addr_t eb, ee, mb, me;
+	unsigned long mi = 0;
+	uint32_t ei = 0;
+	unsigned int ranges = 0;
+	bool same = true;
+
+	while (same && left && next_e820_ram(&ei, &eb, &ee)) {
+		if (ee - eb > left)
+			ee = eb + left;
+		left -= ee - eb;
+		same = next_memory(&mi, &mb, &me) && mb == eb && me == ee;
+		if (!same)
+			ktap_diag("e820 RAM [%pa-%pa) but memory [%pa-%pa)",
+				  &eb, &ee, &mb, &me);
+		ranges++;
+	}
+	if (same && next_memory(&mi, &mb, &me)) {
+		ktap_diag("memory [%pa-%pa) is not e820 RAM", &mb, &me);
+		same = false;
+	}
+	ktap_ok(same, "memblock.memory is the e820 RAM%s (%u ranges)",
+		x86_mem_limit ? " cut by mem=" : "", ranges);
+	if (x86_mem_limit)
+		ktap_ok(memblock_phys_mem_size() <= x86_mem_limit,
+			"mem=%#llx: memory size %#llx", (unsigned long long)x86_mem_limit,
+			(unsigned long long)memblock_phys_mem_size());
+}
+
+/*
+ * The loader must not have put boot data where the kernel's .bss is (it
+ * zeroes it and keeps page tables and the stack there).
+ */
+static void check_boot_data_outside_bss(void)
+{
+	const struct x86_boot *b = &x86_boot;
+	uint64_t bss = pa(_start_bss), end = pa(_end);
+	unsigned int bad = 0;
+
+	for (unsigned int i = 0; i < b->nr_data; i++)
+		if (b->data[i].base < end && bss < b->data[i].base + b->data[i].size)
+			bad++;
+	ktap_ok(!bad, "no boot structure inside the kernel's .bss (%u found)", bad);
+}
+
+/* SRAT node of @pa, or -1 when no enabled entry covers it. */
+static int srat_node(phys_addr_t pa)
+{
+	for (unsigned int i = 0; i < x86_numa.nr_mem; i++) {
+		const struct acpi_mem_affinity *a = &x86_numa.mem[i];
+
+		if (pa >= a->base && pa - a->base < a->size)
+			return x86_numa.mem_nid[i];
+	}
+	return -1;
+}
+
+/*
+ * With a SRAT, every memory region carries the node of the SRAT entry that
+ * covers it. "test.numa_nodes=N" on the command line states how many nodes
+ * the boot configuration has (0: no SRAT expected).
+ */
+static void check_numa(void)
+{
+	const char *val;
+	size_t len;
+	unsigned int bad = 0;
+
+	if (memblock_cmdline_find(x86_boot.cmdline, "test.numa_nodes", &val, &len)) {
+		unsigned long long want = memparse(val, NULL);
+
+		ktap_ok(x86_numa.nr_nodes == want, "SRAT describes %u nodes (want %llu)",
+			x86_numa.nr_nodes, want);
+	}
+	if (!x86_numa.nr_mem)
+		return;
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		int nid = memblock_get_region_node(r);
+
+		if (srat_node(r->base) != nid ||
+		    srat_node(r->base + r->size - 1) != nid) {
+			ktap_diag("memory [%pa +%pa] on node %d, SRAT says %d", &r->base,
+				  &r->size, nid, srat_node(r->base));
+			bad++;
+		}
+	}
+	ktap_ok(!bad, "every memory region has its SRAT node (%lu regions, %u nodes)",
+		memblock.memory.cnt, x86_numa.nr_nodes);
+}
+
+static bool streq(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+/* "test.modules=N": the loader handed over N modules, all reserved. */
+static void check_modules(void)
+{
+	unsigned int found = 0;
+	const char *val;
+	size_t len;
+
+	if (!memblock_cmdline_find(x86_boot.cmdline, "test.modules", &val, &len))
+		return;
+	for (unsigned int i = 0; i < x86_boot.nr_data; i++) {
+		const struct boot_data *d = &x86_boot.data[i];
+
+		if (streq(d->what, "module") && boot_range_reserved(d->base, d->size))
+			found++;
+	}
+	ktap_ok(found == memparse(val, NULL), "%u reserved modules (want %.*s)",
+		found, (int)len, val);
+}
+
+void arch_boot_checks(void)
+{
+	phys_addr_t mapped = (phys_addr_t)BOOT_MAP_GIB << 30, p;
+
+	collect_protected();
+	ktap_ok(x86_boot.protocol != NULL, "boot protocol: %s", x86_boot.protocol);
+	ktap_ok(x86_boot.e820.nr_entries > 0, "e820 map: %u entries after sanitizing",
+		x86_boot.e820.nr_entries);
+	boot_check_arrays();
+	boot_check_reserved(protect, nr_protect);
+	check_boot_data_outside_bss();
+	ktap_ok(memblock_debug == (memblock_cmdline_find(x86_boot.cmdline, "memblock",
+							 NULL, NULL) ? 1 : 0),
+		"memblock=debug on the command line sets memblock_debug (%d)",
+		memblock_debug);
+	check_memory_map();
+	check_numa();
+	check_modules();
+	ktap_ok(memblock_get_current_limit() == mapped,
+		"allocation limit is the identity map's end (%u GiB)", BOOT_MAP_GIB);
+
+	/* A real-mode trampoline: below 1 MiB, outside the BIOS areas. */
+	p = boot_check_phys_range("real-mode trampoline below 1 MiB", 4 * SZ_4K,
+				  SZ_4K, 0, SZ_1M, protect, nr_protect);
+	if (p)
+		ktap_ok(p >= SZ_64K && p + 4 * SZ_4K <= x86_bios_start,
+			"trampoline lies between 64 KiB and the EBDA");
+	/* A 32-bit DMA buffer. */
+	boot_check_phys_range("32-bit DMA buffer below 4 GiB", SZ_1M, SZ_64K,
+			      0, (phys_addr_t)1 << 32, protect, nr_protect);
+
+	boot_check_allocations(protect, nr_protect);
+}

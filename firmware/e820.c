@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The e820 sanitizer: a sweep over the sorted start and end points of all
+ * entries. Between two consecutive points the set of covering entries is
+ * constant, so the output type there is the highest type in that set.
+ */
+#include <stdbool.h>
+#include <firmware/e820.h>
+
+/* One boundary of an input entry. */
+struct change_point {
+	uint64_t addr;
+	uint32_t entry;		/* index into the input table */
+	bool start;
+};
+
+/* Static scratch: the sanitizer runs once, early, on one CPU. */
+static struct change_point points[2 * E820_MAX_ENTRIES];
+static uint32_t active[E820_MAX_ENTRIES];
+static struct e820_entry out[E820_MAX_ENTRIES];
+
+int e820_table_add(struct e820_table *t, uint64_t addr, uint64_t size,
+		   uint32_t type)
+{
+	if (!t || t->nr_entries > E820_MAX_ENTRIES)
+		return -EINVAL;
+	if (t->nr_entries == E820_MAX_ENTRIES)
+		return -ENOSPC;
+	t->entries[t->nr_entries].addr = addr;
+	t->entries[t->nr_entries].size = size;
+	t->entries[t->nr_entries].type = type;
+	t->nr_entries++;
+	return 0;
+}
+
+/* Address order; at equal addresses ends first, which only saves work. */
+static bool point_before(const struct change_point *a,
+			 const struct change_point *b)
+{
+	if (a->addr != b->addr)
+		return a->addr < b->addr;
+	return !a->start && b->start;
+}
+
+/* Insertion sort: at most 256 points, and firmware maps are nearly sorted. */
+static void sort_points(struct change_point *p, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++) {
+		struct change_point key = p[i];
+		uint32_t j = i;
+
+		while (j > 0 && point_before(&key, &p[j - 1])) {
+			p[j] = p[j - 1];
+			j--;
+		}
+		p[j] = key;
+	}
+}
+
+static bool type_merges(uint32_t type)
+{
+	return type != E820_TYPE_SOFT_RESERVED;
+}
+
+int e820_sanitize(struct e820_table *t)
+{
+	uint32_t npoints = 0, nactive = 0, nout = 0, i;
+	uint64_t open_start = 0;
+	uint32_t open_type = 0;
+	bool open = false;
+
+	if (!t || t->nr_entries > E820_MAX_ENTRIES)
+		return -EINVAL;
+	for (i = 0; i < t->nr_entries; i++) {
+		const struct e820_entry *e = &t->entries[i];
+
+		if (!e->size)
+			continue;
+		if (e->addr + e->size < e->addr)
+			return -EINVAL;
+		points[npoints++] = (struct change_point){ e->addr, i, true };
+		points[npoints++] = (struct change_point){ e->addr + e->size, i, false };
+	}
+	sort_points(points, npoints);
+
+	for (i = 0; i < npoints; ) {
+		uint64_t addr = points[i].addr;
+		uint32_t type = 0;
+		bool covered;
+
+		/* Apply every change at this address before deciding. */
+		for (; i < npoints && points[i].addr == addr; i++) {
+			if (points[i].start) {
+				active[nactive++] = points[i].entry;
+				continue;
+			}
+			for (uint32_t k = 0; k < nactive; k++) {
+				if (active[k] == points[i].entry) {
+					active[k] = active[--nactive];
+					break;
+				}
+			}
+		}
+		covered = nactive > 0;
+		for (uint32_t k = 0; k < nactive; k++) {
+			uint32_t ty = t->entries[active[k]].type;
+
+			if (ty > type)
+				type = ty;
+		}
+		if (open && covered && type == open_type && type_merges(type))
+			continue;
+		if (open) {
+			if (nout == E820_MAX_ENTRIES)
+				return -ENOSPC;
+			out[nout++] = (struct e820_entry){ open_start,
+							   addr - open_start,
+							   open_type };
+		}
+		open = covered;
+		open_start = addr;
+		open_type = type;
+	}
+
+	for (i = 0; i < nout; i++)
+		t->entries[i] = out[i];
+	t->nr_entries = nout;
+	return 0;
+}
+
+const char *e820_type_name(uint32_t type)
+{
+	switch (type) {
+	case E820_TYPE_RAM:		return "usable";
+	case E820_TYPE_RESERVED:	return "reserved";
+	case E820_TYPE_ACPI:		return "ACPI data";
+	case E820_TYPE_NVS:		return "ACPI NVS";
+	case E820_TYPE_UNUSABLE:	return "unusable";
+	case E820_TYPE_PMEM:		/* fall through */
+	case E820_TYPE_PRAM:		return "persistent";
+	case E820_TYPE_SOFT_RESERVED:	return "soft reserved";
+	default:			return "unknown";
+	}
+}
+
+uint64_t e820_total(const struct e820_table *t, uint32_t type)
+{
+	uint64_t sum = 0;
+
+	if (!t)
+		return 0;
+	for (uint32_t i = 0; i < t->nr_entries && i < E820_MAX_ENTRIES; i++)
+		if (t->entries[i].type == type)
+			sum += t->entries[i].size;
+	return sum;
+}

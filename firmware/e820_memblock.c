@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* Feeding a sanitized e820 map to memblock, as x86 Linux does at boot. */
+#include <firmware/e820.h>
+#include <linux/memblock.h>
+
+/* Clip [addr, addr + size) to what phys_addr_t holds; false if nothing is left. */
+static bool clip_to_phys(const struct e820_entry *e, phys_addr_t *base,
+			 phys_addr_t *size)
+{
+	uint64_t end = e->addr + e->size;
+
+	if (e->addr > (uint64_t)PHYS_ADDR_MAX)
+		return false;
+	if (end < e->addr || end - 1 > (uint64_t)PHYS_ADDR_MAX)
+		end = (uint64_t)PHYS_ADDR_MAX;
+	*base = (phys_addr_t)e->addr;
+	*size = (phys_addr_t)(end - e->addr);
+	return *size != 0;
+}
+
+static bool is_ram(uint32_t type)
+{
+	return type == E820_TYPE_RAM || type == E820_TYPE_SOFT_RESERVED;
+}
+
+int e820_memblock_setup(const struct e820_table *t)
+{
+	phys_addr_t base, size;
+	uint32_t i;
+	int err;
+
+	if (!t || t->nr_entries > E820_MAX_ENTRIES)
+		return -EINVAL;
+	memblock_allow_resize();
+
+	for (i = 0; i < t->nr_entries; i++) {
+		const struct e820_entry *e = &t->entries[i];
+
+		if (!is_ram(e->type) || !clip_to_phys(e, &base, &size))
+			continue;
+		if (e->type == E820_TYPE_SOFT_RESERVED) {
+			err = memblock_reserve(base, size);
+			if (err)
+				return err;
+		}
+		err = memblock_add(base, size);
+		if (err)
+			return err;
+	}
+
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	/* After memory: growing physmem allocates from it. */
+	for (i = 0; i < t->nr_entries; i++) {
+		const struct e820_entry *e = &t->entries[i];
+
+		if (!is_ram(e->type) || !clip_to_phys(e, &base, &size))
+			continue;
+		err = memblock_physmem_add(base, size);
+		if (err)
+			return err;
+	}
+#endif
+
+	memblock_trim_memory(PAGE_SIZE);
+	return 0;
+}

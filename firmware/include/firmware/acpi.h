@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Just enough ACPI to find the NUMA layout: the RSDP, the RSDT or XSDT,
+ * any table by signature, and the SRAT's memory affinity entries. Tables
+ * are reached through a caller-supplied mapper, so the same code runs on a
+ * kernel's identity map and on host test fixtures; every length and
+ * checksum is verified before a byte past the header is read.
+ */
+#ifndef FIRMWARE_ACPI_H
+#define FIRMWARE_ACPI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <firmware/errno.h>
+
+#define ACPI_RSDP_V1_SIZE	20
+#define ACPI_RSDP_V2_SIZE	36
+#define ACPI_SDT_HEADER_SIZE	36
+/* Sanity bound on a table's declared length. */
+#define ACPI_TABLE_MAX		(1u << 20)
+
+/*
+ * Returns a pointer to [pa, pa + len) of physical memory, or NULL when that
+ * range cannot be read.
+ */
+typedef const void *(*acpi_map_fn)(void *ctx, uint64_t pa, uint64_t len);
+
+struct acpi_mapper {
+	acpi_map_fn map;
+	void *ctx;
+};
+
+/* One enabled SRAT memory affinity entry. */
+struct acpi_mem_affinity {
+	uint64_t base, size;
+	uint32_t pxm;		/* proximity domain */
+	bool hotplug;
+	bool nonvolatile;
+};
+
+/**
+ * acpi_checksum_ok - check that bytes sum to zero modulo 256
+ * @p: the bytes
+ * @len: how many
+ *
+ * Return: true when the sum is zero (always for @len == 0).
+ */
+bool acpi_checksum_ok(const void *p, size_t len);
+
+/**
+ * acpi_rsdp_valid - validate a Root System Description Pointer
+ * @rsdp: the candidate structure
+ * @len: bytes readable at @rsdp
+ *
+ * Checks the signature, the ACPI 1.0 checksum and, for revision 2 and
+ * later, the length and extended checksum.
+ *
+ * Return: 0; -EINVAL for NULL or @len below what the revision needs;
+ * -ENOENT for a wrong signature; -EBADMSG for a bad checksum or length.
+ */
+int acpi_rsdp_valid(const void *rsdp, size_t len);
+
+/**
+ * acpi_rsdp_scan - search BIOS memory for the RSDP, as ACPI prescribes
+ * @m: mapper for physical memory
+ * @ebda: start of the EBDA (its first KiB is searched), 0 to skip it
+ * @out: receives the RSDP's physical address
+ *
+ * Searches 16-byte boundaries of the EBDA's first KiB, then of
+ * 0xE0000-0xFFFFF, for a valid RSDP.
+ *
+ * Return: 0; -EINVAL for NULL arguments; -ENOENT when none is found.
+ */
+int acpi_rsdp_scan(const struct acpi_mapper *m, uint64_t ebda, uint64_t *out);
+
+/**
+ * acpi_find_table - find a table by signature through the RSDP
+ * @m: mapper for physical memory
+ * @rsdp_pa: physical address of the RSDP
+ * @sig: four-character signature, e.g. "SRAT"
+ * @out: receives the table (mapped for its whole declared length)
+ * @out_len: receives that length
+ *
+ * Uses the XSDT when the RSDP has one (revision 2+), else the RSDT. The
+ * root table and the table found must have valid checksums; a table with a
+ * bad checksum is skipped, as are entries that cannot be mapped.
+ *
+ * Return: 0; -EINVAL for NULL arguments; the RSDP's error from
+ * acpi_rsdp_valid(); -EBADMSG for an unmappable or corrupt root table;
+ * -ENOENT when no valid table has @sig.
+ */
+int acpi_find_table(const struct acpi_mapper *m, uint64_t rsdp_pa,
+		    const char *sig, const void **out, uint32_t *out_len);
+
+/**
+ * acpi_srat_memory - list the enabled memory affinity entries of a SRAT
+ * @srat: the table (header included), e.g. from acpi_find_table()
+ * @len: its length
+ * @out: array receiving the entries
+ * @max: capacity of @out
+ * @nr: receives the number of entries stored
+ *
+ * Disabled entries and other entry types (processors, ...) are skipped.
+ * For SRAT revision 1 only the low 8 bits of the proximity domain count.
+ *
+ * Return: 0; -EINVAL for NULL arguments; -ENOENT when @srat is not a
+ * SRAT; -EBADMSG for a bad checksum, a length that disagrees with the
+ * header, or an entry that is truncated or shorter than its type requires;
+ * -ENOSPC when more than @max entries are enabled.
+ */
+int acpi_srat_memory(const void *srat, uint32_t len,
+		     struct acpi_mem_affinity *out, unsigned int max,
+		     unsigned int *nr);
+
+/**
+ * acpi_srat_memblock - give memblock.memory the nodes a SRAT describes
+ * @mem: enabled memory affinity entries, from acpi_srat_memory()
+ * @nr: number of entries
+ * @node_pxm: array receiving, for each node id, its proximity domain
+ * @max_nodes: capacity of @node_pxm
+ * @nr_nodes: receives the number of node ids handed out
+ *
+ * Proximity domains become node ids 0, 1, ... in order of first
+ * appearance, as Linux numbers them. Each entry's range of memblock.memory
+ * gets its node (memblock_set_node()); hotpluggable entries are also marked
+ * MEMBLOCK_HOTPLUG. Memory no entry covers keeps "no node". Entries beyond
+ * what phys_addr_t can address are skipped.
+ *
+ * Return: 0; -EINVAL for NULL arguments (@mem may be NULL when @nr is 0);
+ * -ENOSPC when there are more domains than @max_nodes or MAX_NUMNODES
+ * (nothing is changed then); or the first error memblock returned.
+ */
+int acpi_srat_memblock(const struct acpi_mem_affinity *mem, unsigned int nr,
+		       uint32_t *node_pxm, unsigned int max_nodes,
+		       unsigned int *nr_nodes);
+
+#endif
