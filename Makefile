@@ -65,13 +65,16 @@ deps:
 
 # Suites run with -k so that one failure does not hide the others; the
 # summary counts a suite that never produced output as a failure.
+# Suites run in parallel on every core unless the caller chose -j.
+TEST_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc))
 test: deps
 	$(Q)rm -rf $(O)/tap && mkdir -p $(O)/tap
-	-$(Q)$(MAKE) -k $(addprefix tap-,$(TAP_SUITES))
+	-$(Q)$(MAKE) -k $(TEST_JOBS) $(addprefix tap-,$(TAP_SUITES))
 	$(Q)scripts/tap-summary $(O)/tap $(TAP_SUITES)
 
-# The demo: until the QEMU kernels exist, the host demo.
-DEMO ?= demo-host
+# The demo: boot the demo kernel for $(ARCH) in QEMU (DEMO=demo-host runs
+# the host demo instead).
+DEMO ?= demo-$(ARCH)
 run: deps
 	$(Q)$(MAKE) $(DEMO)
 
