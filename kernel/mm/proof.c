@@ -151,12 +151,9 @@ static unsigned long count_free(void)
 int handoff_proof_prepare(void)
 {
 	unsigned long words = mm_present_pages / LONG_BITS + 1;
-	unsigned long mem_cap = memblock.memory.cnt;
-	/* The snapshot's own allocation adds at most one reservation. */
-	unsigned long rsv_cap = memblock.reserved.cnt + 1;
 	phys_addr_t bm_bytes = (phys_addr_t)2 * words * sizeof(unsigned long);
-	phys_addr_t snap_bytes = (phys_addr_t)(mem_cap + rsv_cap) *
-				 sizeof(struct memblock_region);
+	unsigned long mem_cap, rsv_cap;
+	phys_addr_t snap_bytes;
 	struct memblock_region *buf;
 
 	proof.ready = false;
@@ -164,6 +161,11 @@ int handoff_proof_prepare(void)
 	if (!proof.used)
 		return -ENOMEM;
 	proof.heads = proof.used + words;
+	/* Sized after the bitmaps; the copy's own allocation adds one. */
+	mem_cap = memblock.memory.cnt;
+	rsv_cap = memblock.reserved.cnt + 1;
+	snap_bytes = (phys_addr_t)(mem_cap + rsv_cap) *
+		     sizeof(struct memblock_region);
 	buf = memblock_alloc_raw(snap_bytes, SMP_CACHE_BYTES);
 	if (!buf)
 		return -ENOMEM;
