@@ -209,14 +209,22 @@ static const char *page_problem(unsigned long pfn)
 
 	if (i == m->cnt || m->r[i].base > a)
 		return "outside memory";
-	/* The page may straddle touching regions: all must be releasable. */
+	/*
+	 * The page may straddle regions only where the hand-off merges them:
+	 * touching, same node, flags differing at most in HOTPLUG.
+	 */
 	for (;;) {
-		if (!releasable(&m->r[i]))
+		const struct memblock_region *r = &m->r[i];
+
+		if (!releasable(r))
 			return "in NOMAP or driver-managed memory";
-		if (last < snap_end(&m->r[i]))
+		if (last < snap_end(r))
 			break;
-		if (i + 1 == m->cnt || m->r[i + 1].base != snap_end(&m->r[i]))
+		if (i + 1 == m->cnt || m->r[i + 1].base != snap_end(r))
 			return "partly outside memory";
+		if (m->r[i + 1].nid != r->nid ||
+		    ((m->r[i + 1].flags ^ r->flags) & ~MEMBLOCK_HOTPLUG))
+			return "split between unlike memory regions";
 		i++;
 	}
 	i = snap_after(&proof.rsv, a);
