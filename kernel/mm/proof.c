@@ -4,9 +4,8 @@
  * exact (see <kernel/mm.h>).
  *
  * Everything is checked against copies of memblock's arrays taken just
- * before the hand-off, by code that shares nothing with memblock_free_all()
- * or the allocator: its own count of free pages, its own containment
- * tests. Two bitmaps over the present pages (dense index, mm_range.first)
+ * before the hand-off (proof_snapshot.c), by code that shares nothing with
+ * memblock_free_all() or the allocator. Two bitmaps over the present pages (dense index, mm_range.first)
  * record what a drain handed out: "used" catches a page handed out twice,
  * "heads" lets the blocks be freed again with their own orders.
  */
@@ -14,17 +13,12 @@
 #include <kernel/kernel.h>
 #include <kernel/buddy.h>
 #include <kernel/mm.h>
+#include <kernel/proof.h>
 
 #define LONG_BITS	(sizeof(unsigned long) * CHAR_BIT)
 
-struct snapshot {
-	struct memblock_region *r;
-	unsigned long cnt;
-};
-
 static struct {
 	bool ready;
-	struct snapshot mem, rsv;
 	unsigned long *used, *heads;
 	unsigned long expected;	/* whole free pages per the snapshot */
 	phys_addr_t buf_base[2], buf_size[2];	/* to give back at the end */
@@ -52,134 +46,22 @@ static void clear_bit(unsigned long *map, unsigned long i)
 	map[i / LONG_BITS] &= ~(1UL << (i % LONG_BITS));
 }
 
-/* ---- snapshot ---- */
-
-static unsigned long pages_in(phys_addr_t start, phys_addr_t end)
-{
-	unsigned long first = PFN_DOWN(start) + ((start & (PAGE_SIZE - 1)) != 0);
-	unsigned long last = PFN_DOWN(end);
-
-	return last > first ? last - first : 0;
-}
-
-/* Copy the real regions of @t into @s (room for @cap). */
-static int take_copy(struct snapshot *s, const struct memblock_type *t,
-		     unsigned long cap)
-{
-	s->cnt = 0;
-	for (unsigned long i = 0; i < t->cnt; i++) {
-		if (!t->regions[i].size)
-			continue;
-		if (s->cnt == cap)
-			return -ENOMEM;
-		s->r[s->cnt++] = t->regions[i];
-	}
-	return 0;
-}
-
-static phys_addr_t snap_end(const struct memblock_region *r)
-{
-	return r->base + r->size;
-}
-
-/* First region of @s ending above @addr (s->cnt if none). */
-static unsigned long snap_after(const struct snapshot *s, phys_addr_t addr)
-{
-	unsigned long lo = 0, hi = s->cnt;
-
-	while (lo < hi) {
-		unsigned long mid = lo + (hi - lo) / 2;
-
-		if (snap_end(&s->r[mid]) > addr)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return lo;
-}
-
-static bool releasable(const struct memblock_region *r)
-{
-	return !(r->flags & (MEMBLOCK_NOMAP | MEMBLOCK_DRIVER_MANAGED));
-}
-
-/*
- * Whole free pages of [start, end) (one run of memory): the pages between
- * the reservations.
- */
-static unsigned long free_pages_in(phys_addr_t start, phys_addr_t end)
-{
-	unsigned long j = snap_after(&proof.rsv, start), n = 0;
-	phys_addr_t cur = start;
-
-	for (; j < proof.rsv.cnt && proof.rsv.r[j].base < end; j++) {
-		if (proof.rsv.r[j].base > cur)
-			n += pages_in(cur, proof.rsv.r[j].base);
-		if (snap_end(&proof.rsv.r[j]) > cur)
-			cur = snap_end(&proof.rsv.r[j]);
-	}
-	if (cur < end)
-		n += pages_in(cur, end);
-	return n;
-}
-
-/*
- * memblock_free_all() releases whole free pages of each memory region
- * once HOTPLUG is cleared, which merges touching regions that differed
- * only in it: count those runs.
- */
-static unsigned long count_free(void)
-{
-	const struct snapshot *m = &proof.mem;
-	unsigned long i = 0, n = 0;
-
-	while (i < m->cnt) {
-		const struct memblock_region *r = &m->r[i];
-		phys_addr_t end = snap_end(r);
-		unsigned int flags = r->flags & ~MEMBLOCK_HOTPLUG;
-
-		for (i++; i < m->cnt && m->r[i].base == end &&
-			  m->r[i].nid == r->nid &&
-			  (m->r[i].flags & ~MEMBLOCK_HOTPLUG) == flags; i++)
-			end = snap_end(&m->r[i]);
-		if (releasable(r))
-			n += free_pages_in(r->base, end);
-	}
-	return n;
-}
-
 int handoff_proof_prepare(void)
 {
 	unsigned long words = mm_present_pages / LONG_BITS + 1;
 	phys_addr_t bm_bytes = (phys_addr_t)2 * words * sizeof(unsigned long);
-	unsigned long mem_cap, rsv_cap;
-	phys_addr_t snap_bytes;
-	struct memblock_region *buf;
 
 	proof.ready = false;
 	proof.used = memblock_alloc(bm_bytes, SMP_CACHE_BYTES);
 	if (!proof.used)
 		return -ENOMEM;
 	proof.heads = proof.used + words;
-	/* Sized after the bitmaps; the copy's own allocation adds one. */
-	mem_cap = memblock.memory.cnt;
-	rsv_cap = memblock.reserved.cnt + 1;
-	snap_bytes = (phys_addr_t)(mem_cap + rsv_cap) *
-		     sizeof(struct memblock_region);
-	buf = memblock_alloc_raw(snap_bytes, SMP_CACHE_BYTES);
-	if (!buf)
-		return -ENOMEM;
 	proof.buf_base[0] = memblock_env_virt_to_phys(proof.used);
 	proof.buf_size[0] = bm_bytes;
-	proof.buf_base[1] = memblock_env_virt_to_phys(buf);
-	proof.buf_size[1] = snap_bytes;
-
-	proof.mem.r = buf;
-	proof.rsv.r = buf + mem_cap;
-	if (take_copy(&proof.mem, &memblock.memory, mem_cap) ||
-	    take_copy(&proof.rsv, &memblock.reserved, rsv_cap))
+	/* Taken last, so that it holds every allocation before the hand-off. */
+	if (snapshot_take(&proof.buf_base[1], &proof.buf_size[1]))
 		return -ENOMEM;
-	proof.expected = count_free();
+	proof.expected = snapshot_free_pages();
 	proof.ready = true;
 	return 0;
 }
@@ -200,39 +82,6 @@ static void problem(struct drain *d, unsigned long pfn, const char *why)
 	}
 }
 
-/* Why the page at @pfn must not have been handed out, or NULL. */
-static const char *page_problem(unsigned long pfn)
-{
-	phys_addr_t a = PFN_PHYS(pfn), last = a + (PAGE_SIZE - 1);
-	unsigned long i = snap_after(&proof.mem, a);
-	const struct snapshot *m = &proof.mem;
-
-	if (i == m->cnt || m->r[i].base > a)
-		return "outside memory";
-	/*
-	 * The page may straddle regions only where the hand-off merges them:
-	 * touching, same node, flags differing at most in HOTPLUG.
-	 */
-	for (;;) {
-		const struct memblock_region *r = &m->r[i];
-
-		if (!releasable(r))
-			return "in NOMAP or driver-managed memory";
-		if (last < snap_end(r))
-			break;
-		if (i + 1 == m->cnt || m->r[i + 1].base != snap_end(r))
-			return "partly outside memory";
-		if (m->r[i + 1].nid != r->nid ||
-		    ((m->r[i + 1].flags ^ r->flags) & ~MEMBLOCK_HOTPLUG))
-			return "split between unlike memory regions";
-		i++;
-	}
-	i = snap_after(&proof.rsv, a);
-	if (i < proof.rsv.cnt && proof.rsv.r[i].base <= last)
-		return "reserved";
-	return NULL;
-}
-
 /* Record the block [pfn, pfn + 2^order) as handed out. */
 static void take(struct drain *d, unsigned long pfn, unsigned int order)
 {
@@ -249,7 +98,7 @@ static void take(struct drain *d, unsigned long pfn, unsigned int order)
 	idx = r->first + (pfn - r->start_pfn);
 	test_and_set(proof.heads, idx);
 	for (unsigned long k = 0; k < nr; k++) {
-		const char *why = page_problem(pfn + k);
+		const char *why = snapshot_page_problem(pfn + k);
 
 		if (why) {
 			d->bad++;
