@@ -93,6 +93,17 @@ typedef unsigned long long u64;
 #endif
 
 /*
+ * Keep memblock after boot. Define to 1 when memblock must still answer
+ * questions once the page allocator runs (pfn_valid() from memblock's
+ * memory, kexec, memory hotplug): memblock_discard() then does nothing.
+ * With 0, memblock_discard() empties memblock and gives the region arrays
+ * it grew into to the page allocator.
+ */
+#ifndef CONFIG_ARCH_KEEP_MEMBLOCK
+#define CONFIG_ARCH_KEEP_MEMBLOCK	0
+#endif
+
+/*
  * Section placement of memblock's code and data. A kernel that discards its
  * init sections after boot can map these to them.
  */

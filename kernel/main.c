@@ -6,6 +6,7 @@
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
+#include <kernel/mm.h>
 #include <linux/memblock.h>
 
 void start_kernel(void)
@@ -17,5 +18,6 @@ void start_kernel(void)
 	printk("command line: %s\n", cmdline ? cmdline : "");
 	memblock_dump_all();
 	arch_boot_checks();
+	mm_init();	/* memblock -> buddy allocator, with its proof */
 	arch_exit(ktap_done());
 }

@@ -1203,10 +1203,26 @@ void __next_physmem_range(u64 *idx, struct memblock_type *type,
 /**
  * memblock_free_all - release free pages to the page allocator
  *
- * Hands every free range (memory minus reserved, NOMAP excluded) to
- * memblock_env_free_pages() as naturally aligned blocks of up to
- * 2^MAX_ORDER pages, largest first. Partial pages at the ends of a range
- * are not released.
+ * Hands every free range (memory minus reserved; NOMAP and DRIVER_MANAGED
+ * memory excluded) to memblock_env_free_pages() as naturally aligned blocks
+ * of up to 2^MAX_ORDER pages, each block the largest that is aligned to its
+ * size and fits in what is left of the range. Only whole free pages are
+ * released: a page partly reserved, or partly outside memory, is not.
+ * Blocks come in increasing address order; the hook must not call memblock
+ * functions that change the region arrays.
+ *
+ * Before releasing, MEMBLOCK_HOTPLUG is cleared on all memory (so that
+ * hotpluggable memory is released even under movable_node), and resizing is
+ * switched off for good: from now on free memory belongs to the page
+ * allocator and memblock must not grow its arrays into it. Nothing else in
+ * memblock changes. The page allocator's memory map is the embedder's to
+ * prepare before this call: mark the pages of every reserved region not
+ * flagged MEMBLOCK_RSRV_NOINIT (for_each_reserved_mem_region(), rounded out
+ * to whole pages) and of every NOMAP memory region (for_each_mem_region())
+ * as reserved.
+ *
+ * Call it once. memblock allocations after it would hand out memory the
+ * page allocator owns.
  *
  * Return: the number of pages released.
  */
@@ -1215,20 +1231,34 @@ unsigned long memblock_free_all(void);
 /**
  * memblock_free_late - free pages directly to the page allocator
  * @base: physical starting address of the boot memory block
- * @size: size of the boot memory block in bytes
+ * @size: size of the boot memory block in bytes (clamped at the top of the
+ *	address space; 0 does nothing)
  *
  * For memory memblock reserved and that is no longer needed after the
- * hand-off: the whole pages inside [@base, @base + @size) go straight to
- * memblock_env_free_pages() and the range is dropped from "reserved".
+ * hand-off: [@base, @base + @size) is dropped from "reserved", then the
+ * whole pages inside it go straight to memblock_env_free_pages(), in the
+ * same aligned blocks as memblock_free_all(). Partial pages at either end
+ * are not released (they may share a page with another reservation). When
+ * dropping the reservation needs a split the full array cannot hold (it no
+ * longer grows after the hand-off), the range stays reserved, with a
+ * warning, and the pages are still released. The range must be memory the
+ * caller owns: it is not checked against memory or NOMAP.
  */
 void memblock_free_late(phys_addr_t base, phys_addr_t size);
 
 /**
  * memblock_discard - discard memory and reserved arrays if they were allocated
  *
- * After the hand-off, region arrays that memblock grew into (rather than
- * the static ones) are given to the page allocator, unless the embedder
- * keeps memblock (CONFIG_ARCH_KEEP_MEMBLOCK defined to 1).
+ * After the hand-off, when the embedder does not keep memblock
+ * (CONFIG_ARCH_KEEP_MEMBLOCK == 0, the default): memblock is emptied (every
+ * type points at an empty one-entry array of its own, so no query, search
+ * or allocation finds anything and no pointer into freed memory remains),
+ * and then the whole pages of every region array memblock grew into are
+ * given to memblock_env_free_pages(). The static arrays are the embedder's
+ * (they live in __initdata_memblock) and are not released. Call it after
+ * memblock_free_all() and after the last use of memblock.
+ *
+ * With CONFIG_ARCH_KEEP_MEMBLOCK == 1 it does nothing.
  */
 void memblock_discard(void);
 

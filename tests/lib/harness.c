@@ -76,6 +76,7 @@ phys_addr_t memblock_env_kernel_end(void)
 struct freed_block *test_freed;
 size_t test_freed_cnt;
 static size_t freed_cap;
+void (*test_free_pages_hook)(unsigned long pfn, unsigned int order);
 
 void memblock_env_free_pages(unsigned long pfn, unsigned int order)
 {
@@ -86,6 +87,8 @@ void memblock_env_free_pages(unsigned long pfn, unsigned int order)
 			abort();
 	}
 	test_freed[test_freed_cnt++] = (struct freed_block){ pfn, order };
+	if (test_free_pages_hook)
+		test_free_pages_hook(pfn, order);
 }
 
 /* ---- state ---- */
@@ -114,6 +117,8 @@ void test_reset(void)
 	test_kernel_end = 0;
 	test_panic_armed = false;
 	test_freed_cnt = 0;
+	test_free_pages_hook = NULL;
+	test_kconsole_reset();
 	test_log_clear();
 }
 

@@ -81,6 +81,25 @@ struct freed_block {
 };
 extern struct freed_block *test_freed;
 extern size_t test_freed_cnt;
+/*
+ * When set, memblock_env_free_pages() also passes each block on to it, for
+ * tests that route released pages into a real page allocator. Reset to
+ * NULL by test_reset().
+ */
+extern void (*test_free_pages_hook)(unsigned long pfn, unsigned int order);
+
+/*
+ * The kernel console for host tests of kernel/mm (tests/lib/kconsole.c):
+ * printk() lines and ktap_ok() counts since the last test_reset().
+ */
+#define TEST_CONSOLE_LINES	512
+#define TEST_CONSOLE_WIDTH	256
+extern char test_console[TEST_CONSOLE_LINES][TEST_CONSOLE_WIDTH];
+extern int test_console_lines;
+extern unsigned int test_ktap_count, test_ktap_failed;
+void test_kconsole_reset(void);
+/* Index of the first console line containing @needle, or -1. */
+int test_console_find(const char *needle);
 
 /* Fill @size bytes of physical memory at @pa with @byte. */
 void test_fill_phys(phys_addr_t pa, size_t size, int byte);
