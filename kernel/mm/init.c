@@ -34,5 +34,11 @@ bool mm_init(void)
 	       buddy_free_count() - before);
 	ok &= ktap_ok(buddy_check(NULL, 0),
 		      "buddy allocator consistent after memblock_discard()");
+
+	/* The boot's last words: what the page allocator now owns. */
+	printk("\nbuddy allocator ready:\n");
+	buddy_print_info();
+	printk("Memory: %lu KiB free in the buddy allocator (%lu pages released by memblock_free_all)\n",
+	       buddy_free_count() * (unsigned long)(PAGE_SIZE / 1024), released);
 	return ok;
 }
