@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: BSD-2-Clause
+#
+# The arm64 demo kernel: a raw Image with the arm64 Linux image header,
+# booted by QEMU virt's -kernel or by U-Boot's booti.
+#
+#   make ARCH=arm64 Image        $(O)/arch/arm64/boot/Image (and $(O)/vmlinux)
+#   make demo-arm64              build it (any ARCH) and boot it in QEMU
+#   make test                    the boot matrix (scripts/boot-arm64),
+#                                one TAP suite per configuration
+#
+# The kernel is always built by a sub-make with ARCH=arm64 into
+# $(O)/arm64 (LLVM: $(O)/arm64-llvm), so the boot tests run whatever the
+# outer ARCH is.
+
+ARM64_SRCS := $(wildcard arch/arm64/*.c arch/arm64/*.S)
+ARM64_HDRS := $(wildcard arch/arm64/include/asm/*.h)
+ARM64_CPPFLAGS := -I$(srctree)/arch/arm64/include $(KERNEL_CPPFLAGS)
+
+ifeq ($(ARCH),arm64)
+ARM64_OBJS := $(patsubst %,$(O)/%.o,$(basename $(ARM64_SRCS)))
+ARM64_LDFLAGS := -nostdlib -static --fatal-warnings --no-undefined \
+		 -z noexecstack -z max-page-size=4096
+
+$(O)/arch/arm64/%.o: arch/arm64/%.c $(ARM64_HDRS) $(KERNEL_HDRS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $(patsubst $(O)/%,%,$@)")
+	$(Q)$(CC) $(CFLAGS) $(ARM64_CPPFLAGS) -c $< -o $@
+
+$(O)/arch/arm64/%.o: arch/arm64/%.S $(ARM64_HDRS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  AS      $(patsubst $(O)/%,%,$@)")
+	$(Q)$(CC) $(ARCH_CFLAGS) $(ARM64_CPPFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+$(O)/vmlinux: $(ARM64_OBJS) $(KERNEL_COMMON_OBJS) $(FIRMWARE_LIB) $(LIB) \
+	      linker/arm64.ld
+	@$(if $(Q),echo "  LD      $(patsubst $(O)/%,%,$@)")
+	$(Q)$(LD) $(ARM64_LDFLAGS) -T linker/arm64.ld -Map $@.map -o $@ \
+		$(ARM64_OBJS) $(KERNEL_COMMON_OBJS) \
+		--start-group $(FIRMWARE_LIB) $(LIB) --end-group
+
+$(O)/arch/arm64/boot/Image: $(O)/vmlinux
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  OBJCOPY $(patsubst $(O)/%,%,$@)")
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+.PHONY: Image
+Image: $(O)/arch/arm64/boot/Image
+endif
+
+# ---- any ARCH: images in their own trees, the demo and the boot tests ----
+
+ARM64_IMAGE := $(O)/arm64/arch/arm64/boot/Image
+ARM64_IMAGE_LLVM := $(O)/arm64-llvm/arch/arm64/boot/Image
+BOOT_ARM64 := $(srctree)/scripts/boot-arm64
+
+.PHONY: arm64-image arm64-image-llvm demo-arm64
+arm64-image:
+	$(Q)$(MAKE) -C $(srctree) ARCH=arm64 O=$(O)/arm64 Image
+arm64-image-llvm:
+	$(Q)$(MAKE) -C $(srctree) ARCH=arm64 LLVM=1 O=$(O)/arm64-llvm Image
+
+demo-arm64: arm64-image
+	$(Q)$(BOOT_ARM64) --image $(ARM64_IMAGE) --work $(O)/arm64/boot demo
