@@ -38,8 +38,10 @@
 #define FDTR_LAST_VERSION	17u
 /* Deepest node nesting accepted (the root is depth 0). */
 #define FDTR_MAX_DEPTH		32
-/* Largest blob accepted, and the window a kernel that knows nothing
- * better may pass as @bufsize: Linux arm64's MAX_FDT_SIZE. */
+/*
+ * A window a kernel that knows nothing better may pass as fdtr_init()'s
+ * @bufsize, when that much is mapped: Linux arm64's MAX_FDT_SIZE.
+ */
 #define FDTR_MAX_SIZE		(2u << 20)
 
 /* Structure block tokens. */
@@ -131,8 +133,8 @@ static inline uint64_t fdtr_be64(const void *p)
  * @err: a (negative) value returned by an fdtr_ function; positive values
  *	are accepted too
  *
- * Return: a constant string; "FDTR_ERR_UNKNOWN" for values out of range
- * and "no error" for values >= 0 that are not error codes.
+ * Return: a constant string naming the code ("FDTR_ERR_NOTFOUND"), "no
+ * error" for 0, "FDTR_ERR_UNKNOWN" for values that are not error codes.
  */
 const char *fdtr_strerror(int err);
 
@@ -141,18 +143,20 @@ const char *fdtr_strerror(int err);
  * @dt: filled in on success; left untouched on failure
  * @blob: the blob (any alignment)
  * @bufsize: bytes readable at @blob; the header's totalsize must not
- *	exceed it (nor FDTR_MAX_SIZE)
+ *	exceed it
  *
  * Checks: magic; version >= 16 and last_comp_version <= 17; totalsize
- * between the header size and @bufsize; the reservation map 8-byte
+ * between the header size and @bufsize (and below 2 GiB, so that offsets
+ * fit an int); the reservation map 8-byte
  * aligned, the structure block 4-byte aligned with a size multiple of 4;
  * every block inside the blob, past the header and not overlapping
  * another. The structure block's contents are not walked (see
  * fdtr_check_full()).
  *
  * Return: 0; -FDTR_ERR_INVAL for NULL @dt or @blob; -FDTR_ERR_TRUNCATED
- * when @bufsize cannot hold the header or totalsize; -FDTR_ERR_BADMAGIC;
- * -FDTR_ERR_BADVERSION; -FDTR_ERR_BADLAYOUT for misplaced blocks.
+ * when @bufsize cannot hold the header (40 bytes) or totalsize;
+ * -FDTR_ERR_BADMAGIC; -FDTR_ERR_BADVERSION; -FDTR_ERR_BADLAYOUT for a
+ * totalsize below the header size or misplaced blocks.
  */
 int fdtr_init(struct fdtr *dt, const void *blob, size_t bufsize);
 
@@ -195,9 +199,13 @@ int fdtr_next_tag(const struct fdtr *dt, int offset, int *next);
  * @depth: in: depth of @offset (ignored when @offset is -1); out: depth of
  *	the node returned (root 0). May be NULL.
  *
+ * With @depth, the walk ends when it leaves the subtree in which it
+ * started (the depth would go below 0): pass 0 to visit the descendants
+ * of @offset. Without @depth it goes on to the end of the tree.
+ *
  * Return: the offset of the next node; -FDTR_ERR_NOTFOUND at the end of
- * the tree; -FDTR_ERR_DEPTH if nesting exceeds FDTR_MAX_DEPTH; another
- * negative error for a malformed block.
+ * the walk; -FDTR_ERR_DEPTH if nesting (counted from @offset's depth)
+ * exceeds FDTR_MAX_DEPTH; another negative error for a malformed block.
  */
 int fdtr_next_node(const struct fdtr *dt, int offset, int *depth);
 

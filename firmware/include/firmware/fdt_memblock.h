@@ -20,9 +20,10 @@
  *  3. /chosen "linux,usable-memory-range": memory is capped to the first
  *     range (memblock_cap_memory_range()); a second range is added back.
  *  4. "mem=" from bootargs: memblock_enforce_memory_limit().
- *  5. Reservations: /memreserve/ entries, the blob itself, the initrd
- *     (rounded outwards to pages), /reserved-memory static children, then
- *     its dynamic children.
+ *  5. Reservations, in the order Linux arm64 makes them: the blob itself
+ *     (its totalsize), the initrd (rounded outwards to pages), the static
+ *     /reserved-memory children, the /memreserve/ entries, then the
+ *     dynamic /reserved-memory children.
  *
  * /reserved-memory is used only when its #address-cells and #size-cells
  * equal the root's and it has "ranges" (otherwise it is ignored with a
@@ -32,9 +33,11 @@
  * flagged NOMAP, which memblock never allocates nor hands to the page
  * allocator (Linux's behaviour). A no-map range already reserved by an
  * earlier step is refused with a warning (Linux returns -EBUSY there).
- * A dynamic child ("size", optional "alignment" in address cells,
- * default PAGE_SIZE; optional "alloc-ranges" tried in order, else
- * anywhere) is allocated with memblock_phys_alloc_range(); with "no-map"
+ * A dynamic child ("size" in size cells; optional "alignment" in address
+ * cells, a power of two, default PAGE_SIZE where Linux uses
+ * SMP_CACHE_BYTES, because NOMAP and the page allocator work in pages;
+ * optional "alloc-ranges" tried in order, else anywhere) is allocated
+ * with memblock_phys_alloc_range(); with "no-map"
  * the block is then marked NOMAP and its reservation dropped, as Linux
  * does. A failed allocation is logged with the node's name and counted
  * in dt_scan_result.errors; the scan goes on.
@@ -50,9 +53,6 @@
 /* Flags for dt_scan_memblock(). */
 #define DT_SCAN_NO_CMDLINE	0x1	/* do not apply mem= / memblock=debug */
 #define DT_SCAN_NO_RESERVE_DTB	0x2	/* do not reserve the blob itself */
-
-/* The most reserved-memory children handled (more are ignored, warned). */
-#define DT_MAX_RESERVED_MEM	64
 
 /**
  * struct dt_scan_result - what dt_scan_memblock() found and did
