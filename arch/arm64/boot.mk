@@ -61,3 +61,29 @@ arm64-image-llvm:
 
 demo-arm64: arm64-image
 	$(Q)$(BOOT_ARM64) --image $(ARM64_IMAGE) --work $(O)/arm64/boot demo
+
+# Boot tests: building each image is a suite; each configuration of
+# scripts/boot-arm64 is a suite, booting the GCC image (the "llvm" one
+# boots the LLVM image). A failed build leaves no image, which the runner
+# reports as a failure.
+ARM64_BOOT_CASES := 128m 1g 4g numa initrd el2 reserved cmdline numa-reserved uboot
+ARM64_BOOT_WORK := $(O)/arm64/boot
+
+.PHONY: tap-kernel-arm64-gcc tap-kernel-arm64-llvm
+tap-kernel-arm64-gcc:
+	$(Q)scripts/tap-check kernel-arm64-gcc $(O)/tap/kernel-arm64-gcc.tap \
+		$(MAKE) -C $(srctree) ARCH=arm64 O=$(O)/arm64 Image
+tap-kernel-arm64-llvm:
+	$(Q)scripts/tap-check kernel-arm64-llvm $(O)/tap/kernel-arm64-llvm.tap \
+		$(MAKE) -C $(srctree) ARCH=arm64 LLVM=1 O=$(O)/arm64-llvm Image
+
+tap-boot-arm64-llvm: tap-kernel-arm64-llvm
+	$(Q)scripts/tap-run boot-arm64-llvm $(O)/tap/boot-arm64-llvm.tap \
+		$(BOOT_ARM64) --image $(ARM64_IMAGE_LLVM) --work $(ARM64_BOOT_WORK) llvm
+
+tap-boot-arm64-%: tap-kernel-arm64-gcc
+	$(Q)scripts/tap-run boot-arm64-$* $(O)/tap/boot-arm64-$*.tap \
+		$(BOOT_ARM64) --image $(ARM64_IMAGE) --work $(ARM64_BOOT_WORK) $*
+
+TAP_SUITES += kernel-arm64-gcc kernel-arm64-llvm boot-arm64-llvm \
+	      $(addprefix boot-arm64-,$(ARM64_BOOT_CASES))
