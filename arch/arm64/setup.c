@@ -90,6 +90,7 @@ void setup_arch(char **cmdline)
 	*cmdline = command_line;
 	/* memblock=debug first, so that everything below is logged. */
 	memblock_parse_cmdline(command_line);
+	arm64_selftest(command_line);
 
 	err = dt_scan_memory(dt, &arm64_dt);
 	if (err < 0)

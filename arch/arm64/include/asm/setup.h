@@ -46,6 +46,15 @@ __attribute__((noreturn)) void arm64_start_kernel(uint64_t x0, uint64_t x1,
 						  uint64_t el);
 
 /**
+ * arm64_selftest - inject a failure for the runner's negative tests
+ * @cmdline: the kernel command line
+ *
+ * "arm64.selftest=fault" reads an address no machine has (a data abort),
+ * "=hang" waits forever, "=panic" panics. Without the option, nothing.
+ */
+void arm64_selftest(const char *cmdline);
+
+/**
  * arm64_exception - report an unexpected exception and stop
  * @vector: index of the vector taken (0-15)
  * @esr: ESR_EL1
