@@ -52,6 +52,7 @@ int main(int argc, char **argv)
 	printf("check %s\n", err ? "bad" : "ok");
 	if (err) {
 		fprintf(stderr, "%s: %s\n", argv[1], fdtr_strerror(err));
+		free(blob);
 		return 0;
 	}
 	printf("version %u totalsize %u cpuid %u\n", dt.version, dt.totalsize,

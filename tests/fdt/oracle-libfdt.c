@@ -47,8 +47,10 @@ int main(int argc, char **argv)
 	fdt = dump_read_file(argv[1], &size);
 	err = fdt_check_full(fdt, size);
 	printf("check %s\n", err ? "bad" : "ok");
-	if (err)
+	if (err) {
+		free(fdt);
 		return 0;
+	}
 	printf("version %u totalsize %u cpuid %u\n", fdt_version(fdt),
 	       fdt_totalsize(fdt), fdt_boot_cpuid_phys(fdt));
 	n = fdt_num_mem_rsv(fdt);
@@ -59,7 +61,8 @@ int main(int argc, char **argv)
 		printf("rsv %#llx %#llx\n", (unsigned long long)a,
 		       (unsigned long long)s);
 	}
-	for (node = fdt_next_node(fdt, -1, &depth); node >= 0;
+	/* libfdt returns a non-negative offset when the root ends. */
+	for (node = fdt_next_node(fdt, -1, &depth); node >= 0 && depth >= 0;
 	     node = fdt_next_node(fdt, node, &depth)) {
 		dump_path(path, depth, fdt_get_name(fdt, node, NULL));
 		print_node(fdt, node, depth, path);
