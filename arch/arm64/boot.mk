@@ -66,8 +66,8 @@ demo-arm64: arm64-image
 # scripts/boot-arm64 is a suite, booting the GCC image (the "llvm" one
 # boots the LLVM image). A failed build leaves no image, which the runner
 # reports as a failure.
-ARM64_BOOT_CASES := header 128m 1g 4g numa initrd el2 reserved cmdline numa-reserved \
-		    uboot uboot-el2 uboot-reserved fault panic hang no-semihosting
+ARM64_BOOT_CASES := header 128m 1g 4g numa initrd el2 reserved cmdline usable numa-reserved \
+		    uboot uboot-el2 uboot-reserved uboot-raw fault panic hang no-semihosting
 ARM64_BOOT_WORK := $(O)/arm64/boot
 
 .PHONY: tap-kernel-arm64-gcc tap-kernel-arm64-llvm

@@ -68,7 +68,8 @@ static void check_memory(void)
 {
 	struct memblock_region *r;
 	uint64_t total = 0, lo, hi;
-	bool inside = true, nodes = true;
+	bool inside = true, nodes = true, hotplug = true;
+	unsigned int nhotplug = 0;
 
 	for (unsigned int i = 0; i < expect.nmemory; i++) {
 		lo = page_up(expect.memory[i].base);
@@ -101,6 +102,14 @@ static void check_memory(void)
 				  memblock_get_region_node(r), want);
 			nodes = false;
 		}
+		if (m && m->hotplug != memblock_is_hotpluggable(r)) {
+			ktap_diag("memory [%#llx-%#llx) hotplug flag %d, DT says %d",
+				  (unsigned long long)r->base,
+				  (unsigned long long)(r->base + r->size),
+				  memblock_is_hotpluggable(r), m->hotplug);
+			hotplug = false;
+		}
+		nhotplug += m && m->hotplug;
 	}
 	ktap_ok(!expect.err && !expect.truncated && expect.nmemory > 0,
 		"dt: %u memory range(s) read back from the tree", expect.nmemory);
@@ -111,6 +120,8 @@ static void check_memory(void)
 		(unsigned long long)total,
 		expect.mem_limit ? " after mem=" : "");
 	ktap_ok(nodes, "memory: node ids match numa-node-id");
+	ktap_ok(hotplug, "memory: MEMBLOCK_HOTPLUG exactly on hotpluggable nodes (%u region(s))",
+		nhotplug);
 }
 
 static void check_reserved(const char *what, phys_addr_t base, phys_addr_t size)

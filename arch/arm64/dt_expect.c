@@ -20,16 +20,17 @@ static void note(struct dt_expect *x, int err)
 		x->err = err;
 }
 
-static void add_range(struct dt_expect *x, struct dt_range *tab,
-		      unsigned int *n, uint64_t base, uint64_t size, int nid,
-		      bool nomap, const char *name)
+static struct dt_range *add_range(struct dt_expect *x, struct dt_range *tab,
+				   unsigned int *n, uint64_t base, uint64_t size,
+				   int nid, bool nomap, const char *name)
 {
 	if (*n == DT_EXPECT_MAX) {
 		x->truncated = true;
-		return;
+		return NULL;
 	}
-	tab[*n] = (struct dt_range){ base, size, nid, nomap, name };
-	(*n)++;
+	tab[*n] = (struct dt_range){ .base = base, .size = size, .nid = nid,
+				     .nomap = nomap, .name = name };
+	return &tab[(*n)++];
 }
 
 static void read_memory(const struct fdtr *dt, struct dt_expect *x)
@@ -44,6 +45,8 @@ static void read_memory(const struct fdtr *dt, struct dt_expect *x)
 	fdtr_for_each_subnode(node, dt, 0) {
 		const char *type = fdtr_getprop_string(dt, node, "device_type");
 		const void *reg;
+		bool hotplug = fdtr_getprop(dt, node, "hotpluggable", NULL) != NULL;
+		struct dt_range *r;
 		uint32_t nid32;
 		int len, n, nid = -1;
 
@@ -63,8 +66,10 @@ static void read_memory(const struct fdtr *dt, struct dt_expect *x)
 			uint64_t base, size;
 
 			fdtr_reg_entry(reg, len, ac, sc, i, &base, &size);
-			add_range(x, x->memory, &x->nmemory, base, size, nid,
-				  false, fdtr_get_name(dt, node, NULL));
+			r = add_range(x, x->memory, &x->nmemory, base, size,
+				      nid, false, fdtr_get_name(dt, node, NULL));
+			if (r)
+				r->hotplug = hotplug;
 		}
 	}
 }
@@ -174,8 +179,10 @@ static void read_chosen(const struct fdtr *dt, struct dt_expect *x)
 		uint64_t start = read_number(s, slen), end = read_number(e, elen);
 
 		if (end > start)
-			x->initrd = (struct dt_range){ start, end - start, -1,
-						       false, "initrd" };
+			x->initrd = (struct dt_range){ .base = start,
+						       .size = end - start,
+						       .nid = -1,
+						       .name = "initrd" };
 	}
 	u = fdtr_getprop(dt, chosen, "linux,usable-memory-range", &ulen);
 	if (u && ac > 0 && sc >= 0 && fdtr_reg_count(ulen, ac, sc) > 0)

@@ -21,6 +21,7 @@
  * @size: length in bytes
  * @nid: numa-node-id of its memory node, -1 if none
  * @nomap: a /reserved-memory child with "no-map"
+ * @hotplug: a memory node with "hotpluggable"
  * @name: node name (inside the blob), "" for /memreserve/
  */
 struct dt_range {
@@ -28,6 +29,7 @@ struct dt_range {
 	uint64_t size;
 	int nid;
 	bool nomap;
+	bool hotplug;
 	const char *name;
 };
 
