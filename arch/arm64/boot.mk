@@ -5,8 +5,10 @@
 #
 #   make ARCH=arm64 Image        $(O)/arch/arm64/boot/Image (and $(O)/vmlinux)
 #   make demo-arm64              build it (any ARCH) and boot it in QEMU
-#   make test                    the boot matrix (scripts/boot-arm64),
-#                                one TAP suite per configuration
+#   make test                    kernel-arm64-{gcc,llvm} (the builds) and
+#                                boot-arm64-<case>, one TAP suite per
+#                                configuration of scripts/boot-arm64
+#                                (scripts/boot-arm64 --list)
 #
 # The kernel is always built by a sub-make with ARCH=arm64 into
 # $(O)/arm64 (LLVM: $(O)/arm64-llvm), so the boot tests run whatever the

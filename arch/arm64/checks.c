@@ -23,7 +23,7 @@ static phys_addr_t pa(const void *p)
 static void check_boot(void)
 {
 	const struct arm64_boot *b = &arm64_boot;
-	int64_t ver;
+	int32_t ver;
 
 	ktap_ok(!b->regs[1] && !b->regs[2] && !b->regs[3],
 		"boot: x1-x3 are zero at entry (arm64 boot protocol)");
@@ -35,11 +35,10 @@ static void check_boot(void)
 	ktap_ok(b->console_from_dt,
 		"console: PL011 at %#llx named by /chosen/stdout-path",
 		(unsigned long long)arm64_console_base());
-	ver = psci_call(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
-	ktap_ok(ver >= 2 && ver <= 0xffffffff,
-		"psci: PSCI_VERSION through %s is 0.2 or later (%lld.%lld)",
-		psci_conduit_name(), (long long)(ver >> 16),
-		(long long)(ver & 0xffff));
+	/* An SMC32 call: the result is w0; NOT_SUPPORTED is -1. */
+	ver = (int32_t)psci_call(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
+	ktap_ok(ver >= 2, "psci: PSCI_VERSION through %s is 0.2 or later (%d.%d)",
+		psci_conduit_name(), ver >> 16, ver & 0xffff);
 }
 
 static uint64_t page_down(uint64_t x)
