@@ -91,6 +91,10 @@ static bool check(const struct request *q, phys_addr_t p)
 	WANT(type_covers(&memblock.reserved, p, q->size, 0), "is not reserved after");
 	WANT(q->nid < 0 || node_of(p) == q->nid, "is on another node");
 #undef WANT
+	if (q->nid >= 0)
+		return ktap_ok(ok, "alloc: %s on node %d: %#llx bytes at %#llx",
+			       q->what, q->nid, (unsigned long long)q->size,
+			       (unsigned long long)p);
 	return ktap_ok(ok, "alloc: %s: %#llx bytes at %#llx", q->what,
 		       (unsigned long long)q->size, (unsigned long long)p);
 }
@@ -129,6 +133,30 @@ static void alloc_basic(phys_addr_t dram_lo, phys_addr_t dram_hi)
 	check(&q, p);
 }
 
+/*
+ * memblock_alloc() clears what it returns, memblock_alloc_raw() does not:
+ * dirty a raw block, free it, and allocate the same size again (top-down
+ * finds the same block).
+ */
+static void alloc_zeroed(void)
+{
+	unsigned char *raw = memblock_alloc_raw(PAGE_SIZE, PAGE_SIZE), *again;
+	bool zero = true;
+
+	if (raw) {
+		for (phys_addr_t i = 0; i < PAGE_SIZE; i++)
+			raw[i] = 0xa5;
+		memblock_free(raw, PAGE_SIZE);
+	}
+	again = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
+	for (phys_addr_t i = 0; again && i < PAGE_SIZE; i++)
+		zero &= again[i] == 0;
+	ktap_ok(raw && again == raw && zero,
+		"alloc: memblock_alloc zeroes the block memblock_alloc_raw dirtied (%#llx, %#llx)",
+		(unsigned long long)memblock_env_virt_to_phys(raw),
+		(unsigned long long)memblock_env_virt_to_phys(again));
+}
+
 static void alloc_nodes(phys_addr_t dram_lo, phys_addr_t dram_hi)
 {
 	bool seen[MAX_NUMNODES + 1] = { false };
@@ -145,8 +173,12 @@ static void alloc_nodes(phys_addr_t dram_lo, phys_addr_t dram_hi)
 			continue;
 		nodes++;
 		snapshot();
-		ktap_diag("node %d", nid);
 		check(&q, memblock_env_virt_to_phys(memblock_alloc_node(q.size, q.align, nid)));
+		q.what = "memblock_alloc_exact_nid_raw";
+		snapshot();
+		check(&q, memblock_env_virt_to_phys(
+			memblock_alloc_exact_nid_raw(q.size, q.align, 0,
+						     MEMBLOCK_ALLOC_ACCESSIBLE, nid)));
 	}
 	if (!nodes) {
 		/* No NUMA: a node request falls back to any memory. */
@@ -187,6 +219,7 @@ void alloc_checks(const struct dt_expect *x)
 
 	xp = x;
 	alloc_basic(lo, hi);
+	alloc_zeroed();
 	alloc_nodes(lo, hi);
 	alloc_impossible(lo, hi);
 }
