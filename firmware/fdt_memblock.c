@@ -84,16 +84,17 @@ bool dt_to_phys(uint64_t base, uint64_t size, phys_addr_t *pbase,
 			(unsigned long long)last, (unsigned int)sizeof(phys_addr_t) * 8);
 		return false;
 	}
-	if (last > (uint64_t)PHYS_ADDR_MAX) {
+	/* memblock ranges end at PHYS_ADDR_MAX at most (exclusive). */
+	if (last >= (uint64_t)PHYS_ADDR_MAX) {
 		dt_warn(res, "%s: truncating [%#llx-%#llx] to the %u-bit physical address space",
 			what, (unsigned long long)base,
 			(unsigned long long)last, (unsigned int)sizeof(phys_addr_t) * 8);
-		last = PHYS_ADDR_MAX;
+		last = PHYS_ADDR_MAX - 1;
+		if (base > last)
+			return false;
 	}
 	*pbase = (phys_addr_t)base;
 	*psize = (phys_addr_t)(last - base + 1);
-	if (!*psize)		/* the whole address space */
-		*psize = PHYS_ADDR_MAX;
 	return true;
 }
 
@@ -128,17 +129,21 @@ struct mem_node {
 static void add_memory(const struct mem_node *m, uint64_t base, uint64_t size,
 		       struct dt_scan_result *res)
 {
-	uint64_t last = size - 1 > UINT64_MAX - base ? UINT64_MAX : base + size - 1;
 	phys_addr_t pb, ps;
+	uint64_t b, l;
 
-	if (!size || !round_to_pages(&base, &last)) {
+	/* First fit phys_addr_t, then keep the whole pages. */
+	if (!size || !dt_to_phys(base, size, &pb, &ps, m->name, res))
+		return;
+	b = pb;
+	l = (uint64_t)pb + ps - 1;
+	if (!round_to_pages(&b, &l)) {
 		dt_warn(res, "%s: ignoring memory block [%#llx+%#llx]: smaller than a page",
 			m->name, (unsigned long long)base, (unsigned long long)size);
 		return;
 	}
-	size = last - base + 1;
-	if (!dt_to_phys(base, size ? size : UINT64_MAX, &pb, &ps, m->name, res))
-		return;
+	pb = (phys_addr_t)b;
+	ps = (phys_addr_t)(l - b + 1);
 	if (memblock_add_node(pb, ps, m->nid, MEMBLOCK_NONE)) {
 		dt_error(res, "%s: cannot add [%#llx+%#llx]", m->name,
 			 (unsigned long long)pb, (unsigned long long)ps);

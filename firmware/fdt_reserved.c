@@ -84,10 +84,9 @@ static phys_addr_t alloc_in(uint64_t size, uint64_t align, uint64_t start,
 
 	if (!dt_to_phys(start, rsize, &pb, &ps, name, res))
 		return 0;
-	/* An end of 0 would mean "current limit": use "anywhere" instead. */
+	/* dt_to_phys() keeps pb + ps <= PHYS_ADDR_MAX: no wrap to 0. */
 	return memblock_phys_alloc_range((phys_addr_t)size, (phys_addr_t)align,
-					 pb, ps > PHYS_ADDR_MAX - pb ?
-					 MEMBLOCK_ALLOC_ANYWHERE : pb + ps);
+					 pb, pb + ps);
 }
 
 static void reserve_dynamic(const struct fdtr *dt, int node, const char *name,

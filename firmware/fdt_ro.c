@@ -246,7 +246,8 @@ const char *fdtr_getprop_string(const struct fdtr *dt, int node,
 	int len;
 	const char *p = fdtr_getprop(dt, node, name, &len);
 
-	if (!p || len <= 0 || fdtr_strnlen(p, (size_t)len) == (size_t)len)
+	/* A string value ends with its NUL: 00 00 00 01 is a number. */
+	if (!p || len <= 0 || p[len - 1])
 		return NULL;
 	return p;
 }

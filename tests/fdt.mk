@@ -34,11 +34,13 @@ $(O)/fdt/%.dtb: tests/fdt/%.dts
 .PHONY: fdt-dtbs
 fdt-dtbs: $(FDT_DTBS)
 
-# The unit suites that read blobs, for every host variant of tests.mk
-# (which is read after this file, hence the explicit list).
+# The unit suites that read blobs (and include tests/fdt/ helpers), for
+# every host variant of tests.mk (read after this file, hence the list).
 FDT_UNIT_SUITES := $(basename $(notdir $(wildcard tests/unit/test_fdt*.c)))
+FDT_UNIT_DEPS := $(FDT_DTBS) $(wildcard tests/fdt/*.h) tests/fdt/fuzz-one.c \
+		 $(wildcard firmware/include/firmware/fdt*.h)
 $(foreach v,gcc clang phys32,$(foreach s,$(FDT_UNIT_SUITES),\
-	$(eval $(O)/host/$(v)/unit/$(s): $(FDT_DTBS))))
+	$(eval $(O)/host/$(v)/unit/$(s): $(FDT_UNIT_DEPS))))
 
 $(O)/fdt/oracle-libfdt: tests/fdt/oracle-libfdt.c $(FDT_HDRS)
 	@mkdir -p $(dir $@)

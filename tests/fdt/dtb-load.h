@@ -9,7 +9,6 @@
 #ifndef TESTS_FDT_DTB_LOAD_H
 #define TESTS_FDT_DTB_LOAD_H
 
-#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +17,7 @@
 
 static inline const char *dtb_dir(void)
 {
-	static char dir[PATH_MAX];
+	static char dir[PATH_MAX + 8];
 	char exe[PATH_MAX];
 	ssize_t n;
 
@@ -35,8 +34,12 @@ static inline const char *dtb_dir(void)
 	}
 	exe[n] = '\0';
 	/* $(O)/host/<variant>/unit/<suite> -> $(O) */
-	for (int i = 0; i < 4; i++)
-		snprintf(exe, sizeof(exe), "%s", dirname(exe));
+	for (int i = 0; i < 4; i++) {
+		char *slash = strrchr(exe, '/');
+
+		if (slash)
+			*slash = '\0';
+	}
 	snprintf(dir, sizeof(dir), "%s/fdt", exe);
 	return dir;
 }

@@ -378,8 +378,9 @@ int fdtr_getprop_u32(const struct fdtr *dt, int node, const char *name,
  * @node: a node offset
  * @name: property name
  *
- * Return: the first string of the value (NUL-terminated inside the value)
- * or NULL when absent, empty or unterminated.
+ * Return: the first string of the value, or NULL when the property is
+ * absent, empty, or its value does not end with a NUL (a number such as
+ * <1> is not taken for the empty string).
  */
 const char *fdtr_getprop_string(const struct fdtr *dt, int node,
 				const char *name);

@@ -29,9 +29,10 @@ void dt_error(struct dt_scan_result *res, const char *fmt, ...) __dt_printf(2, 3
 int dt_root_cells(const struct fdtr *dt, int *ac, int *sc);
 
 /*
- * Fit [base, base + size) into phys_addr_t: a range above its reach is
- * refused, one crossing its top or 2^64 is truncated (with a warning
- * naming @what). Returns false when nothing is left.
+ * Fit [base, base + size) into what memblock holds (an end at most
+ * PHYS_ADDR_MAX): a range above is refused, one crossing it (or 2^64) is
+ * truncated, with a warning naming @what. Returns false when nothing is
+ * left.
  */
 bool dt_to_phys(uint64_t base, uint64_t size, phys_addr_t *pbase,
 		phys_addr_t *psize, const char *what,
