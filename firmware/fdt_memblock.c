@@ -9,8 +9,10 @@
 
 static void dt_vlog(int level, const char *fmt, va_list ap)
 {
-	char line[192] = "dt: ";
+	char line[192];
 
+	/* Not an initialiser: zero-filling the rest would call memset(). */
+	line[0] = 'd', line[1] = 't', line[2] = ':', line[3] = ' ';
 	mb_vsnprintf(line + 4, sizeof(line) - 4, fmt, ap);
 	memblock_env_log(level, line);
 }
@@ -270,6 +272,20 @@ int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res)
 	return scan_usable_range(dt, ac, sc, res);
 }
 
+/* Field by field: clang turns a zeroing struct assignment into memset(). */
+static void result_clear(struct dt_scan_result *res)
+{
+	res->memory_nodes = res->memory_ranges = 0;
+	res->hotplug_ranges = res->numa_ranges = 0;
+	res->memreserve = res->reserved_static = 0;
+	res->reserved_nomap = res->reserved_dynamic = 0;
+	res->warnings = res->errors = 0;
+	res->usable_range = res->has_initrd = false;
+	res->initrd_start = res->initrd_end = 0;
+	res->mem_limit = 0;
+	res->bootargs = res->stdout_path = NULL;
+}
+
 int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res)
 {
@@ -278,7 +294,7 @@ int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
 
 	if (!blob || !res)
 		return -FDTR_ERR_INVAL;
-	*res = (struct dt_scan_result){ 0 };
+	result_clear(res);
 	err = fdtr_init(&dt, blob, bufsize);
 	if (!err)
 		err = fdtr_check_full(&dt);
