@@ -69,31 +69,23 @@ bool dt_to_phys(uint64_t base, uint64_t size, phys_addr_t *pbase,
 		phys_addr_t *psize, const char *what,
 		struct dt_scan_result *res)
 {
-	uint64_t last;
+	/* Saturate at 2^64 - 1: the cap below then truncates. */
+	uint64_t last = size - 1 > UINT64_MAX - base ? UINT64_MAX : base + size - 1;
 
 	if (!size)
 		return false;
-	if (size - 1 > UINT64_MAX - base) {
-		dt_warn(res, "%s: truncating [%#llx+%#llx] at 2^64", what,
-			(unsigned long long)base, (unsigned long long)size);
-		last = UINT64_MAX;
-	} else {
-		last = base + size - 1;
-	}
-	if (base > (uint64_t)PHYS_ADDR_MAX) {
+	/* memblock ranges end at PHYS_ADDR_MAX at most (exclusive). */
+	if (base >= (uint64_t)PHYS_ADDR_MAX) {
 		dt_warn(res, "%s: ignoring [%#llx-%#llx]: above the %u-bit physical address space",
 			what, (unsigned long long)base,
 			(unsigned long long)last, (unsigned int)sizeof(phys_addr_t) * 8);
 		return false;
 	}
-	/* memblock ranges end at PHYS_ADDR_MAX at most (exclusive). */
 	if (last >= (uint64_t)PHYS_ADDR_MAX) {
-		dt_warn(res, "%s: truncating [%#llx-%#llx] to the %u-bit physical address space",
+		dt_warn(res, "%s: truncating [%#llx+%#llx] to the %u-bit physical address space",
 			what, (unsigned long long)base,
-			(unsigned long long)last, (unsigned int)sizeof(phys_addr_t) * 8);
+			(unsigned long long)size, (unsigned int)sizeof(phys_addr_t) * 8);
 		last = PHYS_ADDR_MAX - 1;
-		if (base > last)
-			return false;
 	}
 	*pbase = (phys_addr_t)base;
 	*psize = (phys_addr_t)(last - base + 1);

@@ -337,6 +337,27 @@ static void unaligned_blob(void)
 	free(b);
 }
 
+static void version16_blob(void)
+{
+	size_t size;
+	uint8_t *b = tiny(&size);
+	uint32_t off_struct = be32(b + H_OFF_STRUCT);
+	uint32_t off_strings = be32(b + H_OFF_STRINGS);
+	struct fdtr dt;
+
+	/* v16 has no size_dt_struct: the block runs up to the strings. */
+	put32(b + H_VERSION, 16);
+	put32(b + H_LAST_COMP, 16);
+	put32(b + H_SIZE_STRUCT, 0xdeadbeef);
+	CHECK_INT(fdtr_init(&dt, b, size), 0);
+	CHECK_EQ(dt.version, 16);
+	CHECK_EQ(dt.size_struct, (off_strings - off_struct) & ~3u);
+	CHECK_INT(fdtr_check_full(&dt), 0);
+	CHECK_STR(fdtr_getprop_string(&dt, fdtr_path_offset(&dt, "/chosen"), "bootargs"),
+		  "hello");
+	free(b);
+}
+
 /* ---- damaged copies of tiny.dtb ---- */
 
 /*
@@ -773,6 +794,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(stringlist_malformed),
 	TEST_CASE(strerror_names_every_code),
 	TEST_CASE(unaligned_blob),
+	TEST_CASE(version16_blob),
 	TEST_CASE(damaged_header),
 	TEST_CASE(damaged_truncated),
 	TEST_CASE(damaged_layout),

@@ -86,7 +86,7 @@ static void qemu_virt_4g(void)
 		 */
 		EXPECT_TYPE(&memblock.memory, R(0x40000000, 0xbffff000));
 		CHECK_INT(s.res.warnings, 1);
-		CHECK(test_log_find("truncating [0x40000000-0x13fffffff]") >= 0);
+		CHECK(test_log_find("truncating [0x40000000+0x100000000]") >= 0);
 	}
 	free(s.blob);
 }
@@ -345,6 +345,46 @@ static void console_and_psci_absent(void)
 	free(b);
 }
 
+static void edge_values_refused(void)
+{
+	struct scan s = scan("edge", 0x44000000, 0);
+	uint8_t *b;
+	struct fdtr dt = open_dtb("edge", &b);
+	struct dt_console con;
+	enum dt_psci_conduit c;
+
+	CHECK_INT(s.err, 0);
+	if (PHYS_64)
+		/* The last page below 2^64 cannot be held: end at 2^64 - 1. */
+		EXPECT_TYPE(&memblock.memory, R(0x40000000, SZ_256M),
+			    R(0xffffffffffff0000ULL, 0xf000));
+	else
+		EXPECT_TYPE(&memblock.memory, R(0x40000000, SZ_256M));
+	/* Only the blob: the initrd and every dynamic region were refused. */
+	EXPECT_TYPE(&memblock.reserved, R(0x44000000, s.total));
+	CHECK(!s.res.has_initrd);
+	CHECK(!s.res.usable_range);
+	CHECK(test_log_find("memory@0: no reg, ignored") >= 0);
+	CHECK(test_log_find("linux,initrd-start/-end missing or not 4 or 8 bytes") >= 0);
+	CHECK(test_log_find("linux,usable-memory-range of 12 bytes ignored") >= 0);
+	CHECK(test_log_find("/reserved-memory/short-size: size is 4 bytes, not 8, ignored") >= 0);
+	CHECK(test_log_find("/reserved-memory/odd-align: size 0x1000 or alignment 0x3000 unusable") >= 0);
+	CHECK(test_log_find("/reserved-memory/bad-ranges: alloc-ranges of 12 bytes ignored") >= 0);
+	CHECK(test_log_find("/reserved-memory/bad-ranges: failed to allocate 0x1000 bytes") >= 0);
+	CHECK(test_log_find("/reserved-memory/empty: neither reg nor size") >= 0);
+	CHECK(test_log_find(PHYS_64 ? "memory@40000000: truncating [0xffffffffffff0000+0x20000]"
+				    : "memory@40000000: ignoring [0xffffffffffff0000-0xffffffffffffffff]") >= 0);
+	/* no reg, initrd, usable range, 3 dynamic, empty, 2^64 */
+	CHECK_INT(s.res.warnings, 8);
+	CHECK_INT(s.res.errors, 1);
+	CHECK_INT(s.res.reserved_dynamic, 0);
+	CHECK_INT(dt_get_console(&dt, &con), -FDTR_ERR_BADVALUE);
+	CHECK_INT(dt_get_psci(&dt, &c), -FDTR_ERR_BADVALUE);
+	CHECK_INT(c, DT_PSCI_NONE);
+	free(b);
+	free(s.blob);
+}
+
 /* ---- bad blobs change nothing ---- */
 
 static void malformed_blob_changes_nothing(void)
@@ -467,6 +507,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(cells32_machine),
 	TEST_CASE(chosen_console_alias_and_ranges),
 	TEST_CASE(console_and_psci_absent),
+	TEST_CASE(edge_values_refused),
 	TEST_CASE(malformed_blob_changes_nothing),
 	TEST_CASE(bad_root_cells),
 	TEST_CASE(damaged_blobs_scan_safely),
