@@ -55,11 +55,19 @@ ARM64_IMAGE := $(O)/arm64/arch/arm64/boot/Image
 ARM64_IMAGE_LLVM := $(O)/arm64-llvm/arch/arm64/boot/Image
 BOOT_ARM64 := $(srctree)/scripts/boot-arm64
 
+# Command-line variables reach sub-makes, so say which toolchain each
+# image uses: an outer LLVM=1 or an x86 CROSS_COMPILE must not leak in.
+ARM64_CROSS_COMPILE := $(if $(filter arm64,$(ARCH)),$(CROSS_COMPILE),$(if \
+			$(filter arm64,$(HOSTARCH)),,aarch64-linux-gnu-))
+ARM64_MAKE_GCC := $(MAKE) -C $(srctree) ARCH=arm64 LLVM= \
+		  CROSS_COMPILE=$(ARM64_CROSS_COMPILE) O=$(O)/arm64
+ARM64_MAKE_LLVM := $(MAKE) -C $(srctree) ARCH=arm64 LLVM=1 O=$(O)/arm64-llvm
+
 .PHONY: arm64-image arm64-image-llvm demo-arm64
 arm64-image:
-	$(Q)$(MAKE) -C $(srctree) ARCH=arm64 O=$(O)/arm64 Image
+	$(Q)$(ARM64_MAKE_GCC) Image
 arm64-image-llvm:
-	$(Q)$(MAKE) -C $(srctree) ARCH=arm64 LLVM=1 O=$(O)/arm64-llvm Image
+	$(Q)$(ARM64_MAKE_LLVM) Image
 
 demo-arm64: arm64-image
 	$(Q)$(BOOT_ARM64) --image $(ARM64_IMAGE) --work $(O)/arm64/boot demo
@@ -75,10 +83,10 @@ ARM64_BOOT_WORK := $(O)/arm64/boot
 .PHONY: tap-kernel-arm64-gcc tap-kernel-arm64-llvm
 tap-kernel-arm64-gcc:
 	$(Q)scripts/tap-check kernel-arm64-gcc $(O)/tap/kernel-arm64-gcc.tap \
-		$(MAKE) -C $(srctree) ARCH=arm64 O=$(O)/arm64 Image
+		$(ARM64_MAKE_GCC) Image
 tap-kernel-arm64-llvm:
 	$(Q)scripts/tap-check kernel-arm64-llvm $(O)/tap/kernel-arm64-llvm.tap \
-		$(MAKE) -C $(srctree) ARCH=arm64 LLVM=1 O=$(O)/arm64-llvm Image
+		$(ARM64_MAKE_LLVM) Image
 
 tap-boot-arm64-llvm: tap-kernel-arm64-llvm
 	$(Q)scripts/tap-run boot-arm64-llvm $(O)/tap/boot-arm64-llvm.tap \
