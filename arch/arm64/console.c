@@ -63,7 +63,7 @@ bool arm64_console_setup(const struct fdtr *dt)
 		int err = dt_get_console(dt, &con);
 
 		if (err == -FDTR_ERR_NOTFOUND)
-			why = "no /chosen/stdout-path node";
+			why = "no /chosen/stdout-path, or no node at its path";
 		else if (err < 0)
 			why = fdtr_strerror(err);
 		else if (!fdtr_node_is_compatible(dt, con.node, "arm,pl011"))
