@@ -50,7 +50,8 @@ __attribute__((noreturn)) void arm64_start_kernel(uint64_t x0, uint64_t x1,
  * @cmdline: the kernel command line
  *
  * "arm64.selftest=fault" reads an address no machine has (a data abort),
- * "=hang" waits forever, "=panic" panics. Without the option, nothing.
+ * "=fp" runs an FP/SIMD instruction (trapped: FPEN is 0), "=hang" waits
+ * forever, "=panic" panics. Without the option, nothing.
  */
 void arm64_selftest(const char *cmdline);
 
