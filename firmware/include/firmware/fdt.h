@@ -33,7 +33,7 @@
 
 #define FDTR_MAGIC		0xd00dfeedu
 #define FDTR_HEADER_SIZE	40u	/* the v17 header */
-/* Versions understood: 16 and 17 (and later ones compatible with 16). */
+/* Versions read: 16 and 17, and later ones whose last_comp_version <= 17. */
 #define FDTR_FIRST_VERSION	16u
 #define FDTR_LAST_VERSION	17u
 /* Deepest node nesting accepted (the root is depth 0). */
@@ -56,7 +56,7 @@ enum fdtr_error {
 	FDTR_ERR_NOTFOUND = 1,	/* no such node, property or entry */
 	FDTR_ERR_INVAL,		/* bad argument (NULL pointer, negative index) */
 	FDTR_ERR_BADOFFSET,	/* offset outside the block, misaligned, wrong tag */
-	FDTR_ERR_TRUNCATED,	/* blob larger than the buffer, or too small */
+	FDTR_ERR_TRUNCATED,	/* buffer smaller than the header or totalsize */
 	FDTR_ERR_BADMAGIC,	/* not a DTB */
 	FDTR_ERR_BADVERSION,	/* version/last_comp_version not supported */
 	FDTR_ERR_BADLAYOUT,	/* block outside the blob, overlapping, misaligned */
@@ -186,9 +186,10 @@ int fdtr_check_full(const struct fdtr *dt);
  * value) without interpreting the tree.
  *
  * Return: the tag (FDTR_BEGIN_NODE ... FDTR_END), or a negative error:
- * -FDTR_ERR_BADOFFSET for a misaligned or outside
- * @offset, -FDTR_ERR_BADSTRUCTURE for an unknown tag or a tag cut by the
- * block end, -FDTR_ERR_BADNAME, -FDTR_ERR_BADPROPLEN.
+ * -FDTR_ERR_BADOFFSET for a misaligned @offset or one past the block,
+ * -FDTR_ERR_BADSTRUCTURE for an unknown tag or a tag cut by the block's
+ * end, -FDTR_ERR_BADNAME for a node name without its NUL,
+ * -FDTR_ERR_BADPROPLEN for a value running past the block.
  */
 int fdtr_next_tag(const struct fdtr *dt, int offset, int *next);
 
