@@ -77,7 +77,7 @@ demo-arm64: arm64-image
 # boots the LLVM image). A failed build leaves no image, which the runner
 # reports as a failure.
 ARM64_BOOT_CASES := header 128m 1g 4g numa initrd el2 reserved cmdline usable numa-reserved \
-		    uboot uboot-el2 uboot-reserved uboot-raw fault fp panic hang no-stdout \
+		    uboot uboot-el2 uboot-reserved uboot-raw fault fp panic hang misplaced no-stdout \
 		    no-semihosting
 ARM64_BOOT_WORK := $(O)/arm64/boot
 

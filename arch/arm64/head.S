@@ -7,7 +7,8 @@
  * physical address of the DTB, x1-x3 = 0, entered at EL2 or EL1. From
  * there:
  *
- *  1. keep the boot registers and the entry EL;
+ *  1. keep the boot registers and the entry EL; stop if not loaded at
+ *     the link address (the image is not relocatable: see linker/arm64.ld);
  *  2. at EL2, configure EL1 as AArch64 with no traps and drop to EL1h;
  *  3. at EL1: known SCTLR_EL1 (MMU and alignment checks off), exception
  *     vectors, SP_EL1 = exception stack, then switch to SP_EL0 (EL1t) for
@@ -53,12 +54,16 @@ primary_entry:
 	mov	x21, x2
 	mov	x22, x3
 	msr	daifset, #0xf
+	adr	x0, _head
+	ldr	x1, =_head
+	cmp	x0, x1
+	b.ne	park
 	mrs	x23, CurrentEL
 	lsr	x23, x23, #CURRENTEL_SHIFT
 	cmp	x23, #1
 	b.eq	el1_entry
 	cmp	x23, #2
-	b.ne	bad_el
+	b.ne	park
 
 	/* EL2 -> EL1: AArch64 EL1, no stage 2, no traps of EL1. */
 	mov	x0, #HCR_EL2_RW
@@ -109,10 +114,14 @@ el1_entry:
 	mov	x4, x23
 	bl	arm64_start_kernel
 
-	/* Neither EL1 nor EL2 (or C returned): nothing sensible to do. */
-bad_el:
+	/*
+	 * Loaded elsewhere, neither EL1 nor EL2, or C returned: there is no
+	 * console or vector yet to report it, so wait; the runner's timeout
+	 * turns this into a failure.
+	 */
+park:
 	wfe
-	b	bad_el
+	b	park
 	.ltorg
 
 /*

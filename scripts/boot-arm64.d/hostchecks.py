@@ -197,6 +197,9 @@ def negative(tap, name, out, status, elapsed, dt, case, image):
     if not tap.ok(any(re.search(case["expect_log"], l) for l in log.lines),
                   f"{name}: the log matches /{case['expect_log']}/"):
         tap.diag("\n".join(log.lines[-20:]))
+    if case.get("expect_silent"):
+        tap.ok(not any(l.startswith(("console: ", "boot: ")) for l in log.lines),
+               f"{name}: the kernel printed nothing")
     if case.get("expect_not_ok"):
         bad = [d for ok, d in log.tap if not ok]
         if not tap.ok(bad and all(re.search(case["expect_not_ok"], d) for d in bad),

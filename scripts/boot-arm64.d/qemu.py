@@ -35,13 +35,16 @@ def qemu_cmd(case, image, machine_extra="", dtb=None, initrd=None):
     return cmd
 
 
-def run_uboot_prompt(cmd, timeout):
-    """Run QEMU with U-Boot, stop its autoboot and boot the raw DTB by
-    hand: qfw load (the -kernel image), then booti with RAW_DTB_ADDR.
-    Returns (output, exit status or None on timeout)."""
-    script = [("Hit any key to stop autoboot", "\r"),
-              ("=> ", "qfw load ${kernel_addr_r} ${ramdisk_addr_r}\r"),
-              ("=> ", f"booti ${{kernel_addr_r}} - {RAW_DTB_ADDR:#x}\r")]
+# What to type at U-Boot's prompt to boot a raw DTB loaded at RAW_DTB_ADDR.
+RAW_BOOT = ["qfw load ${kernel_addr_r} ${ramdisk_addr_r}",
+            f"booti ${{kernel_addr_r}} - {RAW_DTB_ADDR:#x}"]
+
+
+def run_uboot_prompt(cmd, timeout, commands):
+    """Run QEMU with U-Boot, stop its autoboot and type @commands, one per
+    prompt. Returns (output, exit status or None on timeout)."""
+    script = [("Hit any key to stop autoboot", "\r")]
+    script += [("=> ", c + "\r") for c in commands]
     p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=subprocess.DEVNULL)
     out, pos, step = b"", 0, 0
