@@ -331,6 +331,22 @@ static void chosen_console_alias_and_ranges(void)
 	free(b);
 }
 
+static void psci_by_compatible_or_disabled(void)
+{
+	uint8_t *b;
+	struct fdtr dt = open_dtb("cells32", &b);
+	enum dt_psci_conduit c;
+
+	CHECK_INT(dt_get_psci(&dt, &c), 0);
+	CHECK_INT(c, DT_PSCI_HVC);
+	free(b);
+	dt = open_dtb("memory", &b);
+	c = DT_PSCI_SMC;
+	CHECK_INT(dt_get_psci(&dt, &c), -FDTR_ERR_NOTFOUND);
+	CHECK_INT(c, DT_PSCI_NONE);
+	free(b);
+}
+
 static void console_and_psci_absent(void)
 {
 	uint8_t *b;
@@ -506,6 +522,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(usable_memory_range),
 	TEST_CASE(cells32_machine),
 	TEST_CASE(chosen_console_alias_and_ranges),
+	TEST_CASE(psci_by_compatible_or_disabled),
 	TEST_CASE(console_and_psci_absent),
 	TEST_CASE(edge_values_refused),
 	TEST_CASE(malformed_blob_changes_nothing),
