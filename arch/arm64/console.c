@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The console: a PL011 UART named by /chosen/stdout-path. Until it is
+ * known, output is kept in a small buffer and flushed once it is.
+ */
+#include <kernel/kernel.h>
+#include <firmware/fdt_memblock.h>
+#include <asm/console.h>
+
+/* PL011 registers and bits. */
+#define UARTDR		0x00
+#define UARTFR		0x18
+#define UARTCR		0x30
+#define UARTFR_TXFF	(1u << 5)
+#define UARTCR_UARTEN	(1u << 0)
+#define UARTCR_TXE	(1u << 8)
+
+static uintptr_t uart;
+static char early_buf[2048];
+static size_t early_len;
+
+static inline uint32_t mmio_read32(uintptr_t addr)
+{
+	return *(volatile uint32_t *)addr;
+}
+
+static inline void mmio_write32(uintptr_t addr, uint32_t val)
+{
+	*(volatile uint32_t *)addr = val;
+}
+
+static void pl011_putc(char c)
+{
+	while (mmio_read32(uart + UARTFR) & UARTFR_TXFF)
+		;
+	mmio_write32(uart + UARTDR, (unsigned char)c);
+}
+
+void arch_console_write(const char *s, size_t n)
+{
+	if (!uart) {
+		for (size_t i = 0; i < n && early_len < sizeof(early_buf); i++)
+			early_buf[early_len++] = s[i];
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		pl011_putc(s[i]);
+}
+
+uint64_t arm64_console_base(void)
+{
+	return uart;
+}
+
+bool arm64_console_setup(const struct fdtr *dt)
+{
+	const char *why = "no usable DTB";
+	uint64_t base = 0;
+	bool from_dt = false;
+
+	if (dt) {
+		struct dt_console con;
+		int err = dt_get_console(dt, &con);
+
+		if (err == -FDTR_ERR_NOTFOUND)
+			why = "no /chosen/stdout-path, or no node at its path";
+		else if (err < 0)
+			why = fdtr_strerror(err);
+		else if (!fdtr_node_is_compatible(dt, con.node, "arm,pl011"))
+			why = "stdout-path is not an arm,pl011";
+		else
+			from_dt = true;
+		base = con.base;
+	}
+	if (!from_dt)
+		base = PL011_FALLBACK_BASE;
+
+	uart = (uintptr_t)base;
+	if ((mmio_read32(uart + UARTCR) & (UARTCR_UARTEN | UARTCR_TXE)) !=
+	    (UARTCR_UARTEN | UARTCR_TXE))
+		mmio_write32(uart + UARTCR, mmio_read32(uart + UARTCR) |
+			     UARTCR_UARTEN | UARTCR_TXE);
+	arch_console_write(early_buf, early_len);
+	if (early_len == sizeof(early_buf))
+		printk("console: early messages truncated\n");
+	early_len = 0;
+	if (from_dt)
+		printk("console: pl011 at %#llx (from /chosen/stdout-path)\n",
+		       (unsigned long long)base);
+	else
+		printk("console: pl011 at %#llx (fallback: %s)\n",
+		       (unsigned long long)base, why);
+	return from_dt;
+}

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * arm64 early setup: from head.S to start_kernel() (DTB, console, PSCI),
+ * then setup_arch(), which describes memory to memblock from the DTB in
+ * Linux's order: /chosen, memory nodes, mem=, the kernel image, then the
+ * DT's reservations (so that dynamic reserved-memory never lands on the
+ * kernel).
+ */
+#include <kernel/kernel.h>
+#include <kernel/boot.h>
+#include <firmware/fdt_memblock.h>
+#include <asm/console.h>
+#include <asm/psci.h>
+#include <asm/sections.h>
+#include <asm/setup.h>
+
+struct arm64_boot arm64_boot;
+struct dt_scan_result arm64_dt;
+
+static char command_line[1024];
+
+phys_addr_t memblock_env_kernel_end(void)
+{
+	return (phys_addr_t)(uintptr_t)_end;
+}
+
+void arm64_start_kernel(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3,
+			uint64_t el)
+{
+	struct arm64_boot *b = &arm64_boot;
+	int err;
+
+	b->regs[0] = x0;
+	b->regs[1] = x1;
+	b->regs[2] = x2;
+	b->regs[3] = x3;
+	b->entry_el = (unsigned int)el;
+	b->dtb = (phys_addr_t)x0;
+
+	err = fdtr_init(&b->dt, (const void *)(uintptr_t)x0, FDTR_MAX_SIZE);
+	if (!err)
+		err = fdtr_check_full(&b->dt);
+	b->dtb_err = err;
+	b->console_from_dt = arm64_console_setup(err ? NULL : &b->dt);
+
+	printk("boot: entered at EL%u, running at EL1; x0 %#llx x1 %#llx x2 %#llx x3 %#llx\n",
+	       b->entry_el, (unsigned long long)x0, (unsigned long long)x1,
+	       (unsigned long long)x2, (unsigned long long)x3);
+	if (err)
+		printk("boot: no usable DTB at %#llx: %s\n",
+		       (unsigned long long)x0, fdtr_strerror(err));
+	else
+		printk("boot: DTB at %#llx, %u bytes, version %u\n",
+		       (unsigned long long)x0, b->dt.totalsize, b->dt.version);
+	psci_setup(err ? NULL : &b->dt);
+	printk("boot: PSCI conduit %s\n", psci_conduit_name());
+	printk("boot: kernel image [%#lx-%#lx)\n",
+	       (unsigned long)(uintptr_t)_text, (unsigned long)(uintptr_t)_end);
+	start_kernel();
+}
+
+static void copy_cmdline(const char *src)
+{
+	size_t i = 0;
+
+	if (src)
+		for (; src[i] && i < sizeof(command_line) - 1; i++)
+			command_line[i] = src[i];
+	command_line[i] = '\0';
+	if (src && src[i])
+		printk("setup: command line truncated to %zu bytes\n", i);
+}
+
+void setup_arch(char **cmdline)
+{
+	const struct fdtr *dt = &arm64_boot.dt;
+	phys_addr_t kbase = (phys_addr_t)(uintptr_t)_text;
+	phys_addr_t ksize = (phys_addr_t)(uintptr_t)(_end - _text);
+	int err;
+
+	if (arm64_boot.dtb_err)
+		panic("setup: no usable device tree at %#llx (%s)",
+		      (unsigned long long)arm64_boot.dtb,
+		      fdtr_strerror(arm64_boot.dtb_err));
+
+	err = dt_scan_chosen(dt, &arm64_dt);
+	if (err < 0)
+		panic("setup: /chosen: %s", fdtr_strerror(err));
+	copy_cmdline(arm64_dt.bootargs);
+	*cmdline = command_line;
+	/* memblock=debug first, so that everything below is logged. */
+	memblock_parse_cmdline(command_line);
+	arm64_selftest(command_line);
+
+	err = dt_scan_memory(dt, &arm64_dt);
+	if (err < 0)
+		panic("setup: no memory from the device tree (%s)",
+		      fdtr_strerror(err));
+	dt_apply_cmdline(command_line, &arm64_dt);
+
+	/*
+	 * The image (text, data, .bss, boot and exception stacks; the MMU is
+	 * off, so there are no page tables). If mem= cut it off, give its
+	 * memory back, as Linux arm64 does.
+	 */
+	if (!memblock_is_region_memory(kbase, ksize)) {
+		printk("setup: kernel image outside memory after mem=; adding it back\n");
+		memblock_add(kbase, ksize);
+	}
+	memblock_reserve(kbase, ksize);
+
+	err = dt_scan_reserved(dt, arm64_boot.dtb, 0, &arm64_dt);
+	if (err < 0)
+		panic("setup: reservations: %s", fdtr_strerror(err));
+
+	printk("setup: %u memory node(s), %u range(s), %u on a NUMA node, %u hotplug\n",
+	       arm64_dt.memory_nodes, arm64_dt.memory_ranges,
+	       arm64_dt.numa_ranges, arm64_dt.hotplug_ranges);
+	printk("setup: reserved %u /memreserve/, %u static, %u dynamic, %u no-map\n",
+	       arm64_dt.memreserve, arm64_dt.reserved_static,
+	       arm64_dt.reserved_dynamic, arm64_dt.reserved_nomap);
+	if (arm64_dt.has_initrd)
+		printk("setup: initrd [%#llx-%#llx) %llu bytes\n",
+		       (unsigned long long)arm64_dt.initrd_start,
+		       (unsigned long long)arm64_dt.initrd_end,
+		       (unsigned long long)(arm64_dt.initrd_end -
+					    arm64_dt.initrd_start));
+	if (arm64_dt.mem_limit)
+		printk("setup: mem= limit %#llx\n",
+		       (unsigned long long)arm64_dt.mem_limit);
+	printk("setup: %u warning(s), %u error(s) from the device tree\n",
+	       arm64_dt.warnings, arm64_dt.errors);
+}

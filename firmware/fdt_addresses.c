@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Numbers in the tree: cell counts, reg-style (address, size) lists and
+ * the /memreserve/ map.
+ */
+#include <firmware/fdt_internal.h>
+
+#define FDTR_MAX_NCELLS	4
+
+static int cells(const struct fdtr *dt, int node, const char *name, int dflt,
+		 int min)
+{
+	uint32_t val;
+	int err = fdtr_getprop_u32(dt, node, name, &val);
+
+	if (err == -FDTR_ERR_NOTFOUND)
+		return dflt;
+	if (err == -FDTR_ERR_BADVALUE)
+		return -FDTR_ERR_BADCELLS;
+	if (err)
+		return err;
+	if (val < (uint32_t)min || val > FDTR_MAX_NCELLS)
+		return -FDTR_ERR_BADCELLS;
+	return (int)val;
+}
+
+int fdtr_address_cells(const struct fdtr *dt, int node)
+{
+	return cells(dt, node, "#address-cells", 2, 1);
+}
+
+int fdtr_size_cells(const struct fdtr *dt, int node)
+{
+	return cells(dt, node, "#size-cells", 1, 0);
+}
+
+uint64_t fdtr_read_cells(const void *p, int n)
+{
+	const uint8_t *b = p;
+	uint64_t v = 0;
+
+	/* Shifting drops all but the low two cells. */
+	for (int i = 0; i < n; i++)
+		v = v << 32 | fdtr_be32(b + 4 * i);
+	return v;
+}
+
+int fdtr_reg_count(int len, int ac, int sc)
+{
+	int entry;
+
+	if (ac < 1 || ac > FDTR_MAX_NCELLS || sc < 0 || sc > FDTR_MAX_NCELLS)
+		return -FDTR_ERR_BADCELLS;
+	entry = 4 * (ac + sc);
+	if (len < 0 || len % entry)
+		return -FDTR_ERR_BADVALUE;
+	return len / entry;
+}
+
+int fdtr_reg_entry(const void *val, int len, int ac, int sc, int idx,
+		   uint64_t *addr, uint64_t *size)
+{
+	const uint8_t *p = val;
+	int n = fdtr_reg_count(len, ac, sc);
+
+	if (n < 0)
+		return n;
+	if (!val || idx < 0 || idx >= n)
+		return -FDTR_ERR_NOTFOUND;
+	p += (size_t)idx * 4 * (size_t)(ac + sc);
+	if (addr)
+		*addr = fdtr_read_cells(p, ac);
+	if (size)
+		*size = fdtr_read_cells(p + 4 * ac, sc);
+	return 0;
+}
+
+/* Entry @n: 0 and its fields, NOTFOUND at the terminator, or BADRSVMAP. */
+static int rsv_entry(const struct fdtr *dt, int n, uint64_t *addr,
+		     uint64_t *size)
+{
+	const uint8_t *p;
+
+	if ((uint64_t)(n + 1) * 16 > dt->size_rsvmap)
+		return -FDTR_ERR_BADRSVMAP;
+	p = dt->blob + dt->off_rsvmap + (size_t)n * 16;
+	*addr = fdtr_be64(p);
+	*size = fdtr_be64(p + 8);
+	/* A zero size ends the map, as in dtc and Linux. */
+	return *size ? 0 : -FDTR_ERR_NOTFOUND;
+}
+
+int fdtr_num_mem_rsv(const struct fdtr *dt)
+{
+	uint64_t a, s;
+	int n, err;
+
+	if (!dt)
+		return -FDTR_ERR_INVAL;
+	for (n = 0; (err = rsv_entry(dt, n, &a, &s)) == 0; n++)
+		;
+	return err == -FDTR_ERR_NOTFOUND ? n : err;
+}
+
+int fdtr_get_mem_rsv(const struct fdtr *dt, int n, uint64_t *addr,
+		     uint64_t *size)
+{
+	int count;
+
+	if (!dt || !addr || !size || n < 0)
+		return -FDTR_ERR_INVAL;
+	/* Entries past a missing terminator do not count. */
+	count = fdtr_num_mem_rsv(dt);
+	if (count < 0)
+		return count;
+	if (n >= count)
+		return -FDTR_ERR_NOTFOUND;
+	return rsv_entry(dt, n, addr, size);
+}

@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Device tree -> memblock: the whole scan in Linux's order, and the
+ * memory nodes (steps 2 and 3 of the order in fdt_memblock.h).
+ */
+#include <firmware/fdt_scan_internal.h>
+
+#define PAGE_MASK64	((uint64_t)PAGE_SIZE - 1)
+
+static void dt_vlog(int level, const char *fmt, va_list ap)
+{
+	char line[192];
+
+	/* Not an initialiser: zero-filling the rest would call memset(). */
+	line[0] = 'd', line[1] = 't', line[2] = ':', line[3] = ' ';
+	mb_vsnprintf(line + 4, sizeof(line) - 4, fmt, ap);
+	memblock_env_log(level, line);
+}
+
+void dt_log(int level, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	dt_vlog(level, fmt, ap);
+	va_end(ap);
+}
+
+void dt_warn(struct dt_scan_result *res, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	dt_vlog(MEMBLOCK_LOG_WARN, fmt, ap);
+	va_end(ap);
+	if (res)
+		res->warnings++;
+}
+
+void dt_error(struct dt_scan_result *res, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	dt_vlog(MEMBLOCK_LOG_ERR, fmt, ap);
+	va_end(ap);
+	if (res)
+		res->errors++;
+}
+
+int dt_root_cells(const struct fdtr *dt, int *ac, int *sc)
+{
+	int root = fdtr_root(dt);
+
+	if (root < 0)
+		return root;
+	*ac = fdtr_address_cells(dt, root);
+	*sc = fdtr_size_cells(dt, root);
+	if (*ac < 0)
+		return *ac;
+	if (*sc < 0)
+		return *sc;
+	if (*ac > 2 || *sc < 1 || *sc > 2)
+		return -FDTR_ERR_BADCELLS;
+	return 0;
+}
+
+bool dt_to_phys(uint64_t base, uint64_t size, phys_addr_t *pbase,
+		phys_addr_t *psize, const char *what,
+		struct dt_scan_result *res)
+{
+	/* Saturate at 2^64 - 1: the cap below then truncates. */
+	uint64_t last = size - 1 > UINT64_MAX - base ? UINT64_MAX : base + size - 1;
+
+	if (!size)
+		return false;
+	/* memblock ranges end at PHYS_ADDR_MAX at most (exclusive). */
+	if (base >= (uint64_t)PHYS_ADDR_MAX) {
+		dt_warn(res, "%s: ignoring [%#llx-%#llx]: above the %u-bit physical address space",
+			what, (unsigned long long)base,
+			(unsigned long long)last, (unsigned int)sizeof(phys_addr_t) * 8);
+		return false;
+	}
+	if (last >= (uint64_t)PHYS_ADDR_MAX) {
+		dt_warn(res, "%s: truncating [%#llx+%#llx] to the %u-bit physical address space",
+			what, (unsigned long long)base,
+			(unsigned long long)size, (unsigned int)sizeof(phys_addr_t) * 8);
+		last = PHYS_ADDR_MAX - 1;
+	}
+	*pbase = (phys_addr_t)base;
+	*psize = (phys_addr_t)(last - base + 1);
+	return true;
+}
+
+/* Shrink the inclusive range [*base, *last] to whole pages. */
+static bool round_to_pages(uint64_t *base, uint64_t *last)
+{
+	uint64_t b = *base, l = *last;
+
+	if (b & PAGE_MASK64) {
+		if (b > UINT64_MAX - PAGE_MASK64)
+			return false;
+		b = (b | PAGE_MASK64) + 1;
+	}
+	if ((l & PAGE_MASK64) != PAGE_MASK64) {
+		if (l < PAGE_SIZE)
+			return false;
+		l = (l & ~PAGE_MASK64) - 1;
+	}
+	if (b > l)
+		return false;
+	*base = b;
+	*last = l;
+	return true;
+}
+
+struct mem_node {
+	const char *name;
+	int nid;		/* MAX_NUMNODES: none */
+	bool hotplug;
+};
+
+static void add_memory(const struct mem_node *m, uint64_t base, uint64_t size,
+		       struct dt_scan_result *res)
+{
+	phys_addr_t pb, ps;
+	uint64_t b, l;
+
+	/* First fit phys_addr_t, then keep the whole pages. */
+	if (!size || !dt_to_phys(base, size, &pb, &ps, m->name, res))
+		return;
+	b = pb;
+	l = (uint64_t)pb + ps - 1;
+	if (!round_to_pages(&b, &l)) {
+		dt_warn(res, "%s: ignoring memory block [%#llx+%#llx]: smaller than a page",
+			m->name, (unsigned long long)base, (unsigned long long)size);
+		return;
+	}
+	pb = (phys_addr_t)b;
+	ps = (phys_addr_t)(l - b + 1);
+	if (memblock_add_node(pb, ps, m->nid, MEMBLOCK_NONE)) {
+		dt_error(res, "%s: cannot add [%#llx+%#llx]", m->name,
+			 (unsigned long long)pb, (unsigned long long)ps);
+		return;
+	}
+	res->memory_ranges++;
+	if (m->nid != MAX_NUMNODES)
+		res->numa_ranges++;
+	dt_log(MEMBLOCK_LOG_INFO, "%s: [mem %#llx-%#llx]%s", m->name,
+	       (unsigned long long)pb, (unsigned long long)(pb + ps - 1),
+	       m->hotplug ? " hotpluggable" : "");
+	if (!m->hotplug)
+		return;
+	if (memblock_mark_hotplug(pb, ps))
+		dt_error(res, "%s: cannot mark [%#llx+%#llx] hotpluggable",
+			 m->name, (unsigned long long)pb, (unsigned long long)ps);
+	else
+		res->hotplug_ranges++;
+}
+
+static int scan_memory_node(const struct fdtr *dt, int node, int ac, int sc,
+			    struct dt_scan_result *res)
+{
+	struct mem_node m = { .nid = MAX_NUMNODES };
+	const char *type = fdtr_getprop_string(dt, node, "device_type");
+	const void *reg;
+	uint32_t nid;
+	int len, n, err;
+
+	if (!type || !fdtr_streq(type, "memory") ||
+	    !fdtr_node_is_available(dt, node))
+		return 0;
+	m.name = fdtr_get_name(dt, node, NULL);
+	/* A crash kernel's usable part replaces the whole of reg. */
+	reg = fdtr_getprop(dt, node, "linux,usable-memory", &len);
+	if (!reg)
+		reg = fdtr_getprop(dt, node, "reg", &len);
+	if (!reg) {
+		dt_warn(res, "%s: no reg, ignored", m.name);
+		return 0;
+	}
+	n = fdtr_reg_count(len, ac, sc);
+	if (n < 0) {
+		dt_warn(res, "%s: reg of %d bytes is not a list of <%d %d> cells, ignored",
+			m.name, len, ac, sc);
+		return 0;
+	}
+	err = fdtr_getprop_u32(dt, node, "numa-node-id", &nid);
+	if (!err && nid < MAX_NUMNODES)
+		m.nid = (int)nid;
+	else if (err != -FDTR_ERR_NOTFOUND)
+		dt_warn(res, "%s: bad numa-node-id, no node assigned", m.name);
+	m.hotplug = fdtr_getprop(dt, node, "hotpluggable", NULL) != NULL;
+	if (m.nid != MAX_NUMNODES)
+		dt_log(MEMBLOCK_LOG_INFO, "%s: numa-node-id %d", m.name, m.nid);
+
+	res->memory_nodes++;
+	for (int i = 0; i < n; i++) {
+		uint64_t base, size;
+
+		fdtr_reg_entry(reg, len, ac, sc, i, &base, &size);
+		add_memory(&m, base, size, res);
+	}
+	return 0;
+}
+
+/* /chosen linux,usable-memory-range: cap to the first range, add the second. */
+static int scan_usable_range(const struct fdtr *dt, int ac, int sc,
+			     struct dt_scan_result *res)
+{
+	int chosen = fdtr_path_offset(dt, "/chosen");
+	const void *val;
+	int len, n;
+
+	if (chosen < 0)
+		return chosen == -FDTR_ERR_NOTFOUND ? 0 : chosen;
+	val = fdtr_getprop(dt, chosen, "linux,usable-memory-range", &len);
+	if (!val)
+		return 0;
+	n = fdtr_reg_count(len, ac, sc);
+	if (n <= 0) {
+		dt_warn(res, "linux,usable-memory-range of %d bytes ignored", len);
+		return 0;
+	}
+	for (int i = 0; i < n && i < 2; i++) {
+		uint64_t base, size;
+		phys_addr_t pb, ps;
+
+		fdtr_reg_entry(val, len, ac, sc, i, &base, &size);
+		if (!dt_to_phys(base, size, &pb, &ps, "linux,usable-memory-range", res))
+			continue;
+		dt_log(MEMBLOCK_LOG_INFO, "usable memory range %d: [mem %#llx-%#llx]",
+		       i, (unsigned long long)pb, (unsigned long long)(pb + ps - 1));
+		if (i == 0) {
+			memblock_cap_memory_range(pb, ps);
+			res->usable_range = true;
+		} else if (memblock_add(pb, ps)) {
+			dt_error(res, "cannot add usable memory range %d", i);
+		}
+	}
+	if (n > 2)
+		dt_warn(res, "linux,usable-memory-range: %d ranges, only 2 used", n);
+	return 0;
+}
+
+int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res)
+{
+	int ac, sc, node, err;
+
+	err = dt_root_cells(dt, &ac, &sc);
+	if (err)
+		return err;
+	fdtr_for_each_subnode(node, dt, fdtr_root(dt)) {
+		err = scan_memory_node(dt, node, ac, sc, res);
+		if (err)
+			return err;
+	}
+	if (node != -FDTR_ERR_NOTFOUND)
+		return node;
+	if (!res->memory_ranges) {
+		dt_error(res, "no memory node");
+		return -FDTR_ERR_NOTFOUND;
+	}
+	return scan_usable_range(dt, ac, sc, res);
+}
+
+/* Field by field: clang turns a zeroing struct assignment into memset(). */
+static void result_clear(struct dt_scan_result *res)
+{
+	res->memory_nodes = res->memory_ranges = 0;
+	res->hotplug_ranges = res->numa_ranges = 0;
+	res->memreserve = res->reserved_static = 0;
+	res->reserved_nomap = res->reserved_dynamic = 0;
+	res->warnings = res->errors = 0;
+	res->usable_range = res->has_initrd = false;
+	res->initrd_start = res->initrd_end = 0;
+	res->mem_limit = 0;
+	res->bootargs = res->stdout_path = NULL;
+}
+
+int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
+		     unsigned int flags, struct dt_scan_result *res)
+{
+	struct fdtr dt;
+	int ac, sc, err;
+
+	if (!blob || !res)
+		return -FDTR_ERR_INVAL;
+	result_clear(res);
+	err = fdtr_init(&dt, blob, bufsize);
+	if (!err)
+		err = fdtr_check_full(&dt);
+	if (!err)
+		err = dt_root_cells(&dt, &ac, &sc);
+	if (!err)
+		err = dt_scan_chosen(&dt, res);
+	if (err) {
+		dt_error(res, "invalid device tree blob: %s", fdtr_strerror(err));
+		return err;
+	}
+	dt_log(MEMBLOCK_LOG_INFO, "device tree v%u, %u bytes, #address-cells %d, #size-cells %d",
+	       dt.version, dt.totalsize, ac, sc);
+	/* Early, so that memblock=debug covers the whole scan. */
+	if (!(flags & DT_SCAN_NO_CMDLINE))
+		memblock_parse_cmdline(res->bootargs);
+
+	err = dt_scan_memory(&dt, res);
+	if (err)
+		return err;
+	if (!(flags & DT_SCAN_NO_CMDLINE))
+		dt_apply_cmdline(res->bootargs, res);
+	err = dt_scan_reserved(&dt, blob_phys, flags, res);
+	if (err)
+		return err;
+	dt_log(MEMBLOCK_LOG_INFO, "%u memory ranges, %u /memreserve/, %u static, %u dynamic, %u no-map reservations; %u warnings, %u errors",
+	       res->memory_ranges, res->memreserve, res->reserved_static,
+	       res->reserved_dynamic, res->reserved_nomap, res->warnings,
+	       res->errors);
+	return 0;
+}

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Reservations from the device tree (step 5 of the order in
+ * fdt_memblock.h): the blob, the initrd, /reserved-memory and
+ * /memreserve/.
+ */
+#include <firmware/fdt_scan_internal.h>
+
+/* "/reserved-memory/<name>" for log lines. */
+#define RM	"/reserved-memory/"
+
+/* Linux's early_init_dt_reserve_memory(): reserve, or mark NOMAP. */
+static int reserve_or_nomap(phys_addr_t base, phys_addr_t size, bool nomap)
+{
+	if (!nomap)
+		return memblock_reserve(base, size);
+	/* Memory someone already reserved cannot become NOMAP. */
+	if (memblock_overlaps_region(&memblock.memory, base, size) &&
+	    memblock_is_region_reserved(base, size))
+		return -1;
+	return memblock_mark_nomap(base, size);
+}
+
+static void reserve_static(const struct fdtr *dt, int node, const char *name,
+			   const void *reg, int len, int ac, int sc,
+			   struct dt_scan_result *res)
+{
+	bool nomap = fdtr_getprop(dt, node, "no-map", NULL) != NULL;
+	int n = fdtr_reg_count(len, ac, sc);
+
+	if (n < 0) {
+		dt_warn(res, RM "%s: reg of %d bytes is not a list of <%d %d> cells, ignored",
+			name, len, ac, sc);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		uint64_t base, size;
+		phys_addr_t pb, ps;
+
+		fdtr_reg_entry(reg, len, ac, sc, i, &base, &size);
+		if (!dt_to_phys(base, size, &pb, &ps, name, res))
+			continue;
+		if (reserve_or_nomap(pb, ps, nomap)) {
+			dt_error(res, RM "%s: failed to reserve [%#llx+%#llx]%s",
+				 name, (unsigned long long)pb,
+				 (unsigned long long)ps,
+				 nomap ? " no-map: already reserved" : "");
+			continue;
+		}
+		if (nomap)
+			res->reserved_nomap++;
+		else
+			res->reserved_static++;
+		dt_log(MEMBLOCK_LOG_INFO, RM "%s: [mem %#llx-%#llx]%s", name,
+		       (unsigned long long)pb, (unsigned long long)(pb + ps - 1),
+		       nomap ? " no-map" : "");
+	}
+}
+
+/* A one-number property of @cells cells; false (and a warning) if malformed. */
+static bool read_number(const struct fdtr *dt, int node, const char *name,
+			const char *prop, int cells, uint64_t *val,
+			struct dt_scan_result *res)
+{
+	int len;
+	const void *p = fdtr_getprop(dt, node, prop, &len);
+
+	if (!p)
+		return len == -FDTR_ERR_NOTFOUND;
+	if (len != 4 * cells) {
+		dt_warn(res, RM "%s: %s is %d bytes, not %d, ignored", name,
+			prop, len, 4 * cells);
+		return false;
+	}
+	*val = fdtr_read_cells(p, cells);
+	return true;
+}
+
+static phys_addr_t alloc_in(uint64_t size, uint64_t align, uint64_t start,
+			    uint64_t rsize, const char *name,
+			    struct dt_scan_result *res)
+{
+	phys_addr_t pb, ps;
+
+	if (!dt_to_phys(start, rsize, &pb, &ps, name, res))
+		return 0;
+	/* dt_to_phys() keeps pb + ps <= PHYS_ADDR_MAX: no wrap to 0. */
+	return memblock_phys_alloc_range((phys_addr_t)size, (phys_addr_t)align,
+					 pb, pb + ps);
+}
+
+static void reserve_dynamic(const struct fdtr *dt, int node, const char *name,
+			    int ac, int sc, struct dt_scan_result *res)
+{
+	bool nomap = fdtr_getprop(dt, node, "no-map", NULL) != NULL;
+	uint64_t size = 0, align = PAGE_SIZE;
+	const void *ranges;
+	phys_addr_t base = 0;
+	int len, n;
+
+	if (!read_number(dt, node, name, "size", sc, &size, res))
+		return;
+	if (!size) {
+		dt_warn(res, RM "%s: neither reg nor size, ignored", name);
+		return;
+	}
+	if (!read_number(dt, node, name, "alignment", ac, &align, res))
+		return;
+	if (!align || (align & (align - 1)) || size > PHYS_ADDR_MAX ||
+	    align > PHYS_ADDR_MAX) {
+		dt_warn(res, RM "%s: size %#llx or alignment %#llx unusable, ignored",
+			name, (unsigned long long)size, (unsigned long long)align);
+		return;
+	}
+	ranges = fdtr_getprop(dt, node, "alloc-ranges", &len);
+	if (ranges) {
+		n = fdtr_reg_count(len, ac, sc);
+		if (n < 0)
+			dt_warn(res, RM "%s: alloc-ranges of %d bytes ignored", name, len);
+		for (int i = 0; i < n && !base; i++) {
+			uint64_t start, rsize;
+
+			fdtr_reg_entry(ranges, len, ac, sc, i, &start, &rsize);
+			base = alloc_in(size, align, start, rsize, name, res);
+		}
+	} else {
+		base = memblock_phys_alloc_range((phys_addr_t)size,
+						 (phys_addr_t)align, 0,
+						 MEMBLOCK_ALLOC_ANYWHERE);
+	}
+	if (!base) {
+		dt_error(res, RM "%s: failed to allocate %#llx bytes", name,
+			 (unsigned long long)size);
+		return;
+	}
+	if (nomap) {
+		/* Linux: the block stays as memory, flagged, not reserved. */
+		memblock_mark_nomap(base, (phys_addr_t)size);
+		memblock_phys_free(base, (phys_addr_t)size);
+		res->reserved_nomap++;
+	}
+	res->reserved_dynamic++;
+	dt_log(MEMBLOCK_LOG_INFO, RM "%s: allocated [mem %#llx-%#llx]%s", name,
+	       (unsigned long long)base, (unsigned long long)(base + size - 1),
+	       nomap ? " no-map" : "");
+}
+
+/* Linux ignores /reserved-memory unless it uses the root's cells and
+ * has "ranges" (i.e. maps 1:1 onto the root's address space). */
+static int reserved_memory_node(const struct fdtr *dt, int ac, int sc,
+				struct dt_scan_result *res)
+{
+	int node = fdtr_path_offset(dt, "/reserved-memory");
+	uint32_t nac, nsc;
+
+	if (node < 0)
+		return node;
+	if (!fdtr_node_is_available(dt, node))
+		return -FDTR_ERR_NOTFOUND;
+	if (fdtr_getprop_u32(dt, node, "#address-cells", &nac) ||
+	    fdtr_getprop_u32(dt, node, "#size-cells", &nsc) ||
+	    nac != (uint32_t)ac || nsc != (uint32_t)sc ||
+	    !fdtr_getprop(dt, node, "ranges", NULL)) {
+		dt_warn(res, "/reserved-memory: unsupported node format (cells differ from the root's or no ranges), ignored");
+		return -FDTR_ERR_NOTFOUND;
+	}
+	return node;
+}
+
+static int scan_reserved_memory(const struct fdtr *dt, int rm, int ac, int sc,
+				bool dynamic, struct dt_scan_result *res)
+{
+	int child;
+
+	fdtr_for_each_subnode(child, dt, rm) {
+		const char *name = fdtr_get_name(dt, child, NULL);
+		const void *reg;
+		int len;
+
+		if (!fdtr_node_is_available(dt, child))
+			continue;
+		reg = fdtr_getprop(dt, child, "reg", &len);
+		if (reg && !dynamic)
+			reserve_static(dt, child, name, reg, len, ac, sc, res);
+		else if (!reg && dynamic)
+			reserve_dynamic(dt, child, name, ac, sc, res);
+	}
+	return child == -FDTR_ERR_NOTFOUND ? 0 : child;
+}
+
+static bool reserve_range(uint64_t base, uint64_t size, const char *what,
+			  struct dt_scan_result *res)
+{
+	phys_addr_t pb, ps;
+
+	if (!dt_to_phys(base, size, &pb, &ps, what, res))
+		return false;
+	if (memblock_reserve(pb, ps)) {
+		dt_error(res, "%s: cannot reserve [%#llx+%#llx]", what,
+			 (unsigned long long)pb, (unsigned long long)ps);
+		return false;
+	}
+	dt_log(MEMBLOCK_LOG_INFO, "%s: reserved [mem %#llx-%#llx]", what,
+	       (unsigned long long)pb, (unsigned long long)(pb + ps - 1));
+	return true;
+}
+
+static void reserve_initrd(struct dt_scan_result *res)
+{
+	uint64_t mask = (uint64_t)PAGE_SIZE - 1;
+	uint64_t base = res->initrd_start & ~mask;
+	uint64_t end = res->initrd_end;
+
+	/* Whole pages: the page allocator must not get the partial ones. */
+	end = end > UINT64_MAX - mask ? UINT64_MAX : (end + mask) & ~mask;
+	reserve_range(base, end - base, "initrd", res);
+}
+
+int dt_scan_reserved(const struct fdtr *dt, phys_addr_t blob_phys,
+		     unsigned int flags, struct dt_scan_result *res)
+{
+	int ac, sc, rm, n, err;
+
+	err = dt_root_cells(dt, &ac, &sc);
+	if (err)
+		return err;
+	if (!(flags & DT_SCAN_NO_RESERVE_DTB))
+		reserve_range(blob_phys, dt->totalsize, "device tree blob", res);
+	if (res->has_initrd)
+		reserve_initrd(res);
+
+	rm = reserved_memory_node(dt, ac, sc, res);
+	if (rm >= 0) {
+		err = scan_reserved_memory(dt, rm, ac, sc, false, res);
+		if (err)
+			return err;
+	} else if (rm != -FDTR_ERR_NOTFOUND) {
+		return rm;
+	}
+
+	n = fdtr_num_mem_rsv(dt);
+	if (n < 0)
+		return n;
+	for (int i = 0; i < n; i++) {
+		uint64_t base, size;
+
+		fdtr_get_mem_rsv(dt, i, &base, &size);
+		if (reserve_range(base, size, "/memreserve/", res))
+			res->memreserve++;
+	}
+
+	if (rm >= 0)
+		return scan_reserved_memory(dt, rm, ac, sc, true, res);
+	return 0;
+}

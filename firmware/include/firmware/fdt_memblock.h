@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Device tree -> memblock: what a kernel booted with a DTB (arm64, riscv,
+ * ...) does in early boot to describe memory, plus the few /chosen and
+ * /psci facts an early console and shutdown need.
+ *
+ * DOC: order of the scan
+ *
+ * dt_scan_memblock() runs these steps in Linux's order:
+ *
+ *  1. /chosen is read (bootargs, initrd, stdout-path); "memblock=debug" in
+ *     bootargs takes effect at once, so the steps below are logged.
+ *  2. Memory: every available node whose device_type is "memory" (a child
+ *     of the root): each entry of "linux,usable-memory", else of "reg",
+ *     rounded inwards to PAGE_SIZE (sub-page entries are dropped with a
+ *     warning) and added with memblock_add_node(), on the node given by
+ *     "numa-node-id" if any; "hotpluggable" nodes are then marked
+ *     MEMBLOCK_HOTPLUG. Entries above phys_addr_t's reach are dropped or
+ *     truncated with a warning.
+ *  3. /chosen "linux,usable-memory-range": memory is capped to the first
+ *     range (memblock_cap_memory_range()); a second range is added back.
+ *  4. "mem=" from bootargs: memblock_enforce_memory_limit().
+ *  5. Reservations, in the order Linux arm64 makes them: the blob itself
+ *     (its totalsize), the initrd (rounded outwards to pages), the static
+ *     /reserved-memory children, the /memreserve/ entries, then the
+ *     dynamic /reserved-memory children.
+ *
+ * /reserved-memory is used only when its #address-cells and #size-cells
+ * equal the root's and it has "ranges" (otherwise it is ignored with a
+ * warning, as Linux does). Children with status disabled are skipped.
+ * A static child ("reg") is memblock_reserve()d; with "no-map" it is
+ * instead memblock_mark_nomap()ped and not reserved: it stays in "memory"
+ * flagged NOMAP, which memblock never allocates nor hands to the page
+ * allocator (Linux's behaviour). A no-map range already reserved by an
+ * earlier step (the blob, the initrd) is refused, logged and counted in
+ * dt_scan_result.errors (Linux returns -EBUSY there).
+ * A dynamic child ("size" in size cells; optional "alignment" in address
+ * cells, a power of two, default PAGE_SIZE where Linux uses
+ * SMP_CACHE_BYTES, because NOMAP and the page allocator work in pages;
+ * optional "alloc-ranges" tried in order, else anywhere) is allocated
+ * with memblock_phys_alloc_range(); with "no-map"
+ * the block is then marked NOMAP and its reservation dropped, as Linux
+ * does. A failed allocation is logged with the node's name and counted
+ * in dt_scan_result.errors; the scan goes on.
+ *
+ * Log lines start with "dt: " and go to memblock_env_log().
+ */
+#ifndef FIRMWARE_FDT_MEMBLOCK_H
+#define FIRMWARE_FDT_MEMBLOCK_H
+
+#include <linux/memblock.h>
+#include <firmware/fdt.h>
+
+/* Flags for dt_scan_memblock(). */
+#define DT_SCAN_NO_CMDLINE	0x1	/* do not apply mem= / memblock=debug */
+#define DT_SCAN_NO_RESERVE_DTB	0x2	/* do not reserve the blob itself */
+
+/**
+ * struct dt_scan_result - what dt_scan_memblock() found and did
+ * @memory_nodes: memory nodes used
+ * @memory_ranges: ranges added to memblock.memory
+ * @hotplug_ranges: ranges marked MEMBLOCK_HOTPLUG
+ * @numa_ranges: ranges added with a node id
+ * @memreserve: /memreserve/ entries reserved
+ * @reserved_static: static /reserved-memory children reserved
+ * @reserved_nomap: /reserved-memory children (static or dynamic) made NOMAP
+ * @reserved_dynamic: dynamic /reserved-memory children allocated
+ * @warnings: problems worked around (each logged)
+ * @errors: failures that lost something (each logged), e.g. a dynamic
+ *	reservation that could not be allocated
+ * @usable_range: /chosen linux,usable-memory-range capped memory
+ * @has_initrd: /chosen had a valid initrd range
+ * @initrd_start: the initrd's first byte, as in /chosen
+ * @initrd_end: just past its last byte, as in /chosen
+ * @mem_limit: the mem= limit applied, 0 if none
+ * @bootargs: /chosen bootargs inside the blob, NULL if absent
+ * @stdout_path: /chosen stdout-path (or linux,stdout-path) inside the
+ *	blob, NULL if absent
+ */
+struct dt_scan_result {
+	unsigned int memory_nodes;
+	unsigned int memory_ranges;
+	unsigned int hotplug_ranges;
+	unsigned int numa_ranges;
+	unsigned int memreserve;
+	unsigned int reserved_static;
+	unsigned int reserved_nomap;
+	unsigned int reserved_dynamic;
+	unsigned int warnings;
+	unsigned int errors;
+	bool usable_range;
+	bool has_initrd;
+	uint64_t initrd_start;
+	uint64_t initrd_end;
+	phys_addr_t mem_limit;
+	const char *bootargs;
+	const char *stdout_path;
+};
+
+/**
+ * dt_scan_memblock - describe the machine's memory to memblock from a DTB
+ * @blob: the flattened device tree (any alignment)
+ * @bufsize: bytes readable at @blob (FDTR_MAX_SIZE if unknown but mapped)
+ * @blob_phys: physical address of @blob, for reserving it
+ * @flags: DT_SCAN_* flags
+ * @res: filled with findings (zeroed first); may not be NULL
+ *
+ * Runs the steps in the "order of the scan" above. The blob is fully
+ * checked (fdtr_init() and fdtr_check_full()) before memblock is touched,
+ * so a malformed blob changes nothing.
+ *
+ * Return: 0 on success (even with warnings or errors counted in @res);
+ * a negative -FDTR_ERR_* code when the blob is malformed or has no usable
+ * memory node (-FDTR_ERR_NOTFOUND); -FDTR_ERR_BADCELLS when the root's
+ * cell counts are unusable; -FDTR_ERR_INVAL for NULL @blob or @res.
+ */
+int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
+		     unsigned int flags, struct dt_scan_result *res);
+
+/**
+ * dt_scan_chosen - read /chosen without touching memblock
+ * @dt: an opened blob
+ * @res: its bootargs, stdout_path, has_initrd, initrd_start, initrd_end
+ *	and warnings fields are set
+ *
+ * "linux,initrd-start" and "-end" may each be 4 or 8 bytes long; a range
+ * with end < start or another length is ignored with a warning.
+ *
+ * Return: 0, also when there is no /chosen; a negative error for a
+ * malformed blob.
+ */
+int dt_scan_chosen(const struct fdtr *dt, struct dt_scan_result *res);
+
+/**
+ * dt_scan_memory - add the memory nodes to memblock (step 2 and 3)
+ * @dt: an opened blob
+ * @res: counters updated
+ *
+ * Return: 0; -FDTR_ERR_NOTFOUND when no memory range was added;
+ * -FDTR_ERR_BADCELLS for unusable root cell counts; another negative
+ * error for a malformed blob.
+ */
+int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res);
+
+/**
+ * dt_apply_cmdline - apply memblock's command line options (step 4)
+ * @cmdline: the command line, NULL for none
+ * @res: mem_limit and warnings updated (may be NULL)
+ *
+ * "memblock=debug" goes through memblock_parse_cmdline(); "mem=SIZE"
+ * (memparse() syntax, rounded down to PAGE_SIZE; the last one wins) is
+ * applied with memblock_enforce_memory_limit(). Linux arm64 uses
+ * memblock_mem_limit_remove_map() instead, which spares NOMAP memory; in
+ * this order no memory is NOMAP yet, so both give the same result. A
+ * mem= of zero or not a number is ignored with a warning.
+ *
+ * Return: the limit applied, 0 if none.
+ */
+phys_addr_t dt_apply_cmdline(const char *cmdline, struct dt_scan_result *res);
+
+/**
+ * dt_scan_reserved - reserve what the tree says is in use (step 5)
+ * @dt: an opened blob
+ * @blob_phys: physical address of the blob, reserved for its totalsize
+ * @flags: DT_SCAN_* flags
+ * @res: counters updated; its initrd fields (from dt_scan_chosen()) say
+ *	what to reserve for the initrd
+ *
+ * Return: 0; a negative error for a malformed blob.
+ */
+int dt_scan_reserved(const struct fdtr *dt, phys_addr_t blob_phys,
+		     unsigned int flags, struct dt_scan_result *res);
+
+/**
+ * struct dt_console - the boot console named by /chosen stdout-path
+ * @node: its node offset
+ * @name: its node name ("pl011@9000000")
+ * @compatible: its first compatible string, NULL if none
+ * @options: what followed ':' in stdout-path ("115200n8"), NULL if none
+ * @base: first "reg" address, translated to the root's address space
+ *	through the parents' "ranges"
+ * @size: first "reg" size
+ */
+struct dt_console {
+	int node;
+	const char *name;
+	const char *compatible;
+	const char *options;
+	uint64_t base;
+	uint64_t size;
+};
+
+/**
+ * dt_get_console - find the console device named by /chosen stdout-path
+ * @dt: an opened blob
+ * @con: filled on success
+ *
+ * stdout-path (or the older linux,stdout-path) is a path or an alias
+ * (resolved through /aliases), optionally followed by ":options".
+ *
+ * Return: 0; -FDTR_ERR_NOTFOUND when there is no stdout-path or the node
+ * does not exist; -FDTR_ERR_BADVALUE when the node has no usable "reg" or
+ * its address cannot be translated; another negative error.
+ */
+int dt_get_console(const struct fdtr *dt, struct dt_console *con);
+
+/**
+ * enum dt_psci_conduit - how PSCI calls reach the firmware
+ * @DT_PSCI_NONE: no PSCI
+ * @DT_PSCI_HVC: "hvc" (the hypervisor, e.g. QEMU virt without EL2)
+ * @DT_PSCI_SMC: "smc" (secure firmware)
+ */
+enum dt_psci_conduit {
+	DT_PSCI_NONE,
+	DT_PSCI_HVC,
+	DT_PSCI_SMC,
+};
+
+/**
+ * dt_get_psci - read the PSCI conduit from /psci
+ * @dt: an opened blob
+ * @conduit: set on success (DT_PSCI_NONE on failure)
+ *
+ * The node is found at /psci, or else as any available node compatible
+ * with "arm,psci-1.0", "arm,psci-0.2" or "arm,psci"; its "method" is
+ * "hvc" or "smc".
+ *
+ * Return: 0; -FDTR_ERR_NOTFOUND without a PSCI node (or a disabled one);
+ * -FDTR_ERR_BADVALUE for a missing or unknown method; another negative
+ * error.
+ */
+int dt_get_psci(const struct fdtr *dt, enum dt_psci_conduit *conduit);
+
+/**
+ * dt_translate_address - translate a node's bus address to the root's
+ * @dt: an opened blob
+ * @node: the node whose "reg" holds @addr
+ * @addr: in: the address in its parent's space; out: the root's
+ *
+ * Walks up the parents applying "ranges" (empty means identity; a missing
+ * "ranges" below the root means untranslatable).
+ *
+ * Return: 0; -FDTR_ERR_BADVALUE when no range covers the address or a
+ * "ranges" is malformed; another negative error.
+ */
+int dt_translate_address(const struct fdtr *dt, int node, uint64_t *addr);
+
+#endif /* FIRMWARE_FDT_MEMBLOCK_H */

@@ -1,0 +1,100 @@
+# SPDX-License-Identifier: BSD-2-Clause
+"""Running QEMU virt: command lines, DTB dumps and overlays, U-Boot's prompt."""
+import os
+import select
+import subprocess
+import time
+
+from devtree import dtc, run
+from virt import RAW_DTB_ADDR, UBOOT_BIN
+
+SRCTREE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OVERLAYS = os.path.join(SRCTREE, "tests", "boot", "arm64")
+
+
+def qemu_cmd(case, image, machine_extra="", dtb=None, initrd=None):
+    machine = case.get("machine", "virt") + machine_extra
+    cmd = ["qemu-system-aarch64", "-M", machine, "-cpu", "cortex-a57",
+           "-m", case["mem"], "-nographic", "-no-reboot"]
+    if case.get("semihosting", True):
+        cmd += ["-semihosting"]
+    if case.get("append"):
+        cmd += ["-append", case["append"]]
+    cmd += case.get("extra", [])
+    if case.get("uboot"):
+        # U-Boot's first boot target, qfw, loads -kernel/-initrd over
+        # fw_cfg and runs booti with its own (edited) copy of the DTB.
+        cmd += ["-bios", UBOOT_BIN]
+    cmd += ["-kernel", image]
+    if initrd:
+        cmd += ["-initrd", initrd]
+    if dtb and case.get("raw") and not machine_extra:
+        cmd += ["-device", f"loader,file={dtb},addr={RAW_DTB_ADDR:#x},force-raw=on"]
+    elif dtb and not case.get("raw"):
+        cmd += ["-dtb", dtb]
+    return cmd
+
+
+# What to type at U-Boot's prompt to boot a raw DTB loaded at RAW_DTB_ADDR.
+RAW_BOOT = ["qfw load ${kernel_addr_r} ${ramdisk_addr_r}",
+            f"booti ${{kernel_addr_r}} - {RAW_DTB_ADDR:#x}"]
+
+
+def run_uboot_prompt(cmd, timeout, commands):
+    """Run QEMU with U-Boot, stop its autoboot and type @commands, one per
+    prompt. Returns (output, exit status or None on timeout)."""
+    script = [("Hit any key to stop autoboot", "\r")]
+    script += [("=> ", c + "\r") for c in commands]
+    p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL)
+    out, pos, step = b"", 0, 0
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([p.stdout], [], [], 0.2)
+        if not ready:
+            continue
+        chunk = os.read(p.stdout.fileno(), 4096)
+        if not chunk:
+            return out.decode(errors="replace"), p.wait()
+        out += chunk
+        while step < len(script):
+            i = out.find(script[step][0].encode(), pos)
+            if i < 0:
+                break
+            pos = i + len(script[step][0])
+            p.stdin.write(script[step][1].encode())
+            p.stdin.flush()
+            step += 1
+    p.kill()
+    p.wait()
+    return out.decode(errors="replace"), None
+
+
+def dump_dtb(case, image, out, dtb=None, initrd=None):
+    """The device tree QEMU hands the kernel for these options."""
+    if os.path.exists(out):
+        os.remove(out)
+    r = run(qemu_cmd(case, image, ",dumpdtb=" + out, dtb, initrd), timeout=60)
+    if not os.path.exists(out):
+        raise RuntimeError(f"QEMU did not dump its DTB: {r.stderr.strip()}")
+    return out
+
+
+def make_custom_dtb(case, image, work, initrd):
+    """QEMU's own tree plus the case's overlay, compiled to a DTB."""
+    base = dump_dtb(case, image, os.path.join(work, "qemu.dtb"), None, initrd)
+    text = dtc(["-I", "dtb", "-O", "dts", base])
+    with open(os.path.join(OVERLAYS, case["overlay"])) as f:
+        overlay = f.read()
+    rsv = [l for l in overlay.splitlines() if l.startswith("/memreserve/")]
+    rest = [l for l in overlay.splitlines() if not l.startswith("/memreserve/")]
+    head, sep, body = text.partition("/dts-v1/;\n")
+    if not sep:
+        raise RuntimeError("decompiled DTB has no /dts-v1/ header")
+    src = os.path.join(work, "custom.dts")
+    with open(src, "w") as f:
+        f.write(head + sep + "\n".join(rsv) + "\n" + body + "\n" +
+                "\n".join(rest) + "\n")
+    out = os.path.join(work, "custom.dtb")
+    dtc(["-I", "dts", "-O", "dtb", "-o", out, src])
+    return out

@@ -1,0 +1,88 @@
+# SPDX-License-Identifier: BSD-2-Clause
+#
+# Device tree tests.
+#
+# tests/fdt/*.dts are compiled with dtc into $(O)/fdt/*.dtb: QEMU's own
+# virt trees (dumped and decompiled) and trees written for one behaviour
+# each. The unit suites tests/unit/test_fdt*.c load them from there (see
+# tests/fdt/dtb-load.h), so their binaries depend on the blobs.
+#
+# fdt-oracle: tests/fdt/oracle-libfdt.c walks each blob with libfdt,
+# tests/fdt/fdtr-dump.c with this project's reader; their outputs must be
+# identical. The same comparison runs on damaged blobs made by
+# tests/fdt/gen-damaged (accept/reject verdicts must agree, and accepted
+# blobs must dump identically). libfdt is linked by the oracle only.
+#
+# fdt-fuzz: tests/fdt/fuzz-one.c's fdt_fuzz_one() (a libFuzzer-style
+# entry point) run under ASan+UBSan over every blob and many mutations.
+
+FDT_DTS := $(wildcard tests/fdt/*.dts)
+FDT_DTBS := $(patsubst tests/fdt/%.dts,$(O)/fdt/%.dtb,$(FDT_DTS))
+FDT_READER_SRCS := firmware/fdt.c firmware/fdt_ro.c firmware/fdt_addresses.c \
+		   firmware/fdt_strings.c firmware/fdt_strerror.c
+FDT_HDRS := $(wildcard firmware/include/firmware/fdt*.h tests/fdt/*.h)
+FDT_HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
+		  -fsanitize=address,undefined -fno-sanitize-recover=all \
+		  -fno-omit-frame-pointer -I$(srctree)/firmware/include \
+		  -I$(srctree)/include
+
+$(O)/fdt/%.dtb: tests/fdt/%.dts
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  DTC     $(patsubst $(O)/%,%,$@)")
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
+
+.PHONY: fdt-dtbs
+fdt-dtbs: $(FDT_DTBS)
+
+# The unit suites that read blobs (and include tests/fdt/ helpers), for
+# every host variant of tests.mk (read after this file, hence the list).
+FDT_UNIT_SUITES := $(basename $(notdir $(wildcard tests/unit/test_fdt*.c)))
+FDT_UNIT_DEPS := $(FDT_DTBS) $(wildcard tests/fdt/*.h) tests/fdt/fuzz-one.c \
+		 $(wildcard firmware/include/firmware/fdt*.h)
+$(foreach v,gcc clang phys32,$(foreach s,$(FDT_UNIT_SUITES),\
+	$(eval $(O)/host/$(v)/unit/$(s): $(FDT_UNIT_DEPS))))
+
+$(O)/fdt/oracle-libfdt: tests/fdt/oracle-libfdt.c $(FDT_HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(FDT_HOSTCFLAGS) $< -o $@ -lfdt
+
+$(O)/fdt/fdtr-dump: tests/fdt/fdtr-dump.c $(FDT_READER_SRCS) $(FDT_HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(FDT_HOSTCFLAGS) $< $(FDT_READER_SRCS) -o $@
+
+$(O)/fdt/fuzz-one: tests/fdt/fuzz-one.c tests/fdt/fuzz-main.c $(FDT_READER_SRCS) \
+		  firmware/fdt_console.c $(FDT_HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(FDT_HOSTCFLAGS) tests/fdt/fuzz-one.c tests/fdt/fuzz-main.c \
+		$(FDT_READER_SRCS) firmware/fdt_console.c -o $@
+
+tap-fdt-oracle: $(O)/fdt/oracle-libfdt $(O)/fdt/fdtr-dump $(FDT_DTBS)
+	$(Q)rm -rf $(O)/fdt/damaged && tests/fdt/gen-damaged $(O)/fdt/damaged $(FDT_DTBS)
+	$(Q)scripts/tap-run fdt-oracle $(O)/tap/fdt-oracle.tap \
+		tests/fdt/oracle-compare $(O)/fdt/oracle-libfdt $(O)/fdt/fdtr-dump \
+		$(FDT_DTBS) $(O)/fdt/damaged/*.dtb
+
+tap-fdt-fuzz: $(O)/fdt/fuzz-one $(FDT_DTBS)
+	$(Q)scripts/tap-run fdt-fuzz $(O)/tap/fdt-fuzz.tap $(O)/fdt/fuzz-one $(FDT_DTBS)
+
+TAP_SUITES += fdt-oracle fdt-fuzz
+
+# The firmware parsers for every target and toolchain: warning-free, and
+# linking against the library alone (no hidden memset() and the like).
+FDT_BUILD_MATRIX := x86_64-gcc x86_64-llvm arm64-gcc arm64-llvm
+fdt_arch = $(word 1,$(subst -, ,$(1)))
+fdt_llvm = $(filter llvm,$(word 2,$(subst -, ,$(1))))
+fdt_nm = $(if $(call fdt_llvm,$(1)),llvm-nm,$(if $(filter arm64,$(call fdt_arch,$(1))),aarch64-linux-gnu-nm,nm))
+
+define fdt_build
+tap-fdt-build-$(1):
+	$(Q)scripts/tap-check fdt-build-$(1) $(O)/tap/fdt-build-$(1).tap sh -c '\
+		$(MAKE) -C $(srctree) ARCH=$(call fdt_arch,$(1)) \
+			$(if $(call fdt_llvm,$(1)),LLVM=1) O=$(O)/fdt-matrix/$(1) \
+			lib $(O)/fdt-matrix/$(1)/libfirmware.a && \
+		tests/fdt/check-firmware-link $(O)/fdt-matrix/$(1)/libfirmware.a \
+			$(O)/fdt-matrix/$(1)/libmemblock.a $(call fdt_nm,$(1))'
+
+TAP_SUITES += fdt-build-$(1)
+endef
+$(foreach b,$(FDT_BUILD_MATRIX),$(eval $(call fdt_build,$(b))))

@@ -1,0 +1,535 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Device tree -> memblock (firmware/fdt_memblock.c and friends): the
+ * exact memblock arrays after scanning QEMU's own virt trees and trees
+ * written for one behaviour each (tests/fdt/), the mem= helper, and
+ * the console and PSCI helpers.
+ */
+#include <firmware/fdt_memblock.h>
+#include "harness.h"
+#include "../fdt/dtb-load.h"
+
+#define H	MEMBLOCK_HOTPLUG
+#define NOMAP	MEMBLOCK_NOMAP
+
+struct scan {
+	uint8_t *blob;
+	size_t size;
+	uint32_t total;		/* header totalsize */
+	int err;
+	struct dt_scan_result res;
+};
+
+/* Scan tests/fdt/<name>.dts as if the blob sat at @phys. */
+static struct scan scan(const char *name, phys_addr_t phys, unsigned int flags)
+{
+	struct scan s = { 0 };
+
+	s.blob = dtb_load(name, &s.size);
+	s.total = fdtr_be32(s.blob + 4);
+	s.err = dt_scan_memblock(s.blob, s.size, phys, flags, &s.res);
+	return s;
+}
+
+static struct fdtr open_dtb(const char *name, uint8_t **blob)
+{
+	struct fdtr dt = { 0 };
+	size_t size;
+
+	*blob = dtb_load(name, &size);
+	CHECK_INT(fdtr_init(&dt, *blob, size), 0);
+	return dt;
+}
+
+/* ---- QEMU virt ---- */
+
+static void qemu_virt_128m(void)
+{
+	struct scan s = scan("qemu-virt-128m", 0x40000000, 0);
+
+	CHECK_INT(s.err, 0);
+	EXPECT_TYPE(&memblock.memory, R(0x40000000, SZ_128M));
+	EXPECT_TYPE(&memblock.reserved, R(0x40000000, s.total));
+	CHECK_INT(s.res.memory_nodes, 1);
+	CHECK_INT(s.res.memory_ranges, 1);
+	CHECK_INT(s.res.warnings, 0);
+	CHECK_INT(s.res.errors, 0);
+	CHECK(s.res.bootargs == NULL);
+	CHECK_STR(s.res.stdout_path, "/pl011@9000000");
+	CHECK(!s.res.has_initrd);
+	CHECK(test_log_find("dt: memory@40000000: [mem 0x40000000-0x47ffffff]") >= 0);
+	free(s.blob);
+}
+
+static void qemu_virt_1g(void)
+{
+	struct scan s = scan("qemu-virt-1g", 0x40000000, 0);
+
+	CHECK_INT(s.err, 0);
+	EXPECT_TYPE(&memblock.memory, R(0x40000000, SZ_1G));
+	EXPECT_TYPE(&memblock.reserved, R(0x40000000, s.total));
+	free(s.blob);
+}
+
+static void qemu_virt_4g(void)
+{
+	struct scan s = scan("qemu-virt-4g", 0x40000000, 0);
+
+	CHECK_INT(s.err, 0);
+	if (PHYS_64) {
+		EXPECT_TYPE(&memblock.memory, R(0x40000000, SZ_4G));
+		CHECK_INT(s.res.warnings, 0);
+	} else {
+		/*
+		 * Truncated to the 32-bit physical address space, whose
+		 * last byte memblock cannot hold: so its last page goes.
+		 */
+		EXPECT_TYPE(&memblock.memory, R(0x40000000, 0xbffff000));
+		CHECK_INT(s.res.warnings, 1);
+		CHECK(test_log_find("truncating [0x40000000+0x100000000]") >= 0);
+	}
+	free(s.blob);
+}
+
+static void qemu_virt_numa(void)
+{
+	struct scan s = scan("qemu-virt-numa", 0x40000000, 0);
+
+	CHECK_INT(s.err, 0);
+	EXPECT_TYPE(&memblock.memory, RN(0x40000000, SZ_512M, 0),
+		    RN(0x60000000, SZ_512M, 1));
+	EXPECT_TYPE(&memblock.reserved, R(0x40000000, s.total));
+	CHECK_INT(s.res.memory_nodes, 2);
+	CHECK_INT(s.res.numa_ranges, 2);
+	free(s.blob);
+}
+
+static void qemu_console_and_psci(void)
+{
+	uint8_t *b;
+	struct fdtr dt = open_dtb("qemu-virt-1g", &b);
+	struct dt_console con;
+	enum dt_psci_conduit c;
+
+	CHECK_INT(dt_get_console(&dt, &con), 0);
+	CHECK_STR(con.name, "pl011@9000000");
+	CHECK_STR(con.compatible, "arm,pl011");
+	CHECK(con.options == NULL);
+	CHECK_EQ(con.base, 0x9000000);
+	CHECK_EQ(con.size, 0x1000);
+	CHECK_INT(con.node, fdtr_path_offset(&dt, "/pl011@9000000"));
+	CHECK_INT(dt_get_psci(&dt, &c), 0);
+	CHECK_INT(c, DT_PSCI_HVC);
+	free(b);
+}
+
+/* ---- memory nodes ---- */
+
+static void memory_nodes(void)
+{
+	struct scan s = scan("memory", 0x50000000, DT_SCAN_NO_RESERVE_DTB);
+
+	CHECK_INT(s.err, 0);
+	if (PHYS_64)
+		EXPECT_TYPE(&memblock.memory,
+			    R(0x40000000, 0x10000000),
+			    R(0x60001000, 0x1fff000),	/* rounded inwards */
+			    R(0x94000000, 0x1000000),	/* linux,usable-memory */
+			    RN(0xc0000000, 0x8000000, 0),
+			    R(0xd0000000, 0x100000),	/* bad numa-node-id */
+			    RFN(0x100000000, SZ_1G, H, 1));
+	else
+		EXPECT_TYPE(&memblock.memory,
+			    R(0x40000000, 0x10000000),
+			    R(0x60001000, 0x1fff000),
+			    R(0x94000000, 0x1000000),
+			    RN(0xc0000000, 0x8000000, 0),
+			    R(0xd0000000, 0x100000));
+	EXPECT_EMPTY(&memblock.reserved);
+	CHECK_INT(s.res.memory_nodes, 6);
+	CHECK_INT(s.res.memory_ranges, PHYS_64 ? 6 : 5);
+	CHECK_INT(s.res.hotplug_ranges, PHYS_64 ? 1 : 0);
+	CHECK_INT(s.res.numa_ranges, PHYS_64 ? 2 : 1);
+	/* Sub-page block, bad node id (and memory above 4 GiB on 32-bit). */
+	CHECK_INT(s.res.warnings, PHYS_64 ? 2 : 3);
+	CHECK(test_log_find("memory@70000100: ignoring memory block [0x70000100+0x800]") >= 0);
+	CHECK(test_log_find("memory@d0000000: bad numa-node-id") >= 0);
+	CHECK(test_log_find("memory@80000000") < 0);	/* disabled */
+	CHECK(test_log_find("sram") < 0);		/* not memory */
+	if (!PHYS_64)
+		CHECK(test_log_find("memory@100000000: ignoring [0x100000000-0x13fffffff]") >= 0);
+	free(s.blob);
+}
+
+static void memory_bad_reg(void)
+{
+	struct scan s = scan("memory-badreg", 0x40000000, 0);
+
+	CHECK_INT(s.err, -FDTR_ERR_NOTFOUND);
+	EXPECT_EMPTY(&memblock.memory);
+	EXPECT_EMPTY(&memblock.reserved);
+	CHECK_INT(s.res.warnings, 1);
+	CHECK_INT(s.res.errors, 1);
+	CHECK(test_log_find("memory@40000000: reg of 12 bytes is not a list of <2 2> cells") >= 0);
+	free(s.blob);
+}
+
+/* ---- reservations ---- */
+
+static void reserved_memory(void)
+{
+	struct scan s = scan("reserved", 0x44000000, 0);
+
+	CHECK_INT(s.err, 0);
+	EXPECT_TYPE(&memblock.memory,
+		    R(0x40000000, 0x100000),
+		    RF(0x40100000, 0x100000, NOMAP),	/* secmon: static no-map */
+		    R(0x40200000, 0x1fd00000),
+		    RF(0x5ff00000, 0x100000, NOMAP));	/* dma-nomap: dynamic */
+	EXPECT_TYPE(&memblock.reserved,
+		    R(0x44000000, s.total),		/* the blob */
+		    R(0x48000000, 0x10000),		/* /memreserve/ */
+		    R(0x4a000000, 0x2000),		/* /memreserve/ */
+		    R(0x4c000000, 0x100000),		/* ramoops */
+		    R(0x4d000000, 0x1000),		/* two, entry 0 */
+		    R(0x4e000000, 0x1000),		/* two, entry 1 */
+		    R(0x52000000, 0x2000000));		/* linux,cma: 2nd range */
+	CHECK_INT(s.res.memreserve, 2);
+	CHECK_INT(s.res.reserved_static, 3);
+	CHECK_INT(s.res.reserved_nomap, 2);
+	CHECK_INT(s.res.reserved_dynamic, 2);
+	CHECK_INT(s.res.warnings, 0);
+	CHECK_INT(s.res.errors, 1);
+	CHECK(test_log_find("dt: /reserved-memory/toobig: failed to allocate 0x40000000 bytes") >= 0);
+	CHECK(test_log_find("dt: /reserved-memory/linux,cma: allocated [mem 0x52000000-0x53ffffff]") >= 0);
+	CHECK(test_log_find("disabled@4f000000") < 0);
+	free(s.blob);
+}
+
+static void reserved_memory_bad_format(void)
+{
+	struct scan s = scan("reserved-badformat", 0x44000000, 0);
+
+	CHECK_INT(s.err, 0);
+	EXPECT_TYPE(&memblock.memory, R(0x40000000, SZ_512M));
+	EXPECT_TYPE(&memblock.reserved, R(0x44000000, s.total),
+		    R(0x48000000, 0x1000));
+	CHECK_INT(s.res.warnings, 1);
+	CHECK_INT(s.res.reserved_static, 0);
+	CHECK_INT(s.res.memreserve, 1);
+	CHECK(test_log_find("/reserved-memory: unsupported node format") >= 0);
+	free(s.blob);
+}
+
+static void nomap_over_reserved_refused(void)
+{
+	struct scan s = scan("nomap-busy", 0x44000000, 0);
+
+	CHECK_INT(s.err, 0);
+	/* The initrd was reserved first: no NOMAP flag anywhere. */
+	EXPECT_TYPE(&memblock.memory, R(0x40000000, SZ_512M));
+	EXPECT_TYPE(&memblock.reserved, R(0x44000000, s.total),
+		    R(0x48000000, 0x100000));
+	CHECK_INT(s.res.errors, 1);
+	CHECK_INT(s.res.reserved_nomap, 0);
+	CHECK(test_log_find("fw@48000000: failed to reserve [0x48000000+0x200000] no-map") >= 0);
+	free(s.blob);
+}
+
+/* ---- /chosen ---- */
+
+static void chosen_bootargs_initrd_mem(void)
+{
+	struct scan s = scan("chosen", 0x40000000, 0);
+
+	CHECK_INT(s.err, 0);
+	/* mem=768M */
+	EXPECT_TYPE(&memblock.memory, R(0x40000000, 0x30000000));
+	/* The initrd, rounded outwards to pages. */
+	EXPECT_TYPE(&memblock.reserved, R(0x40000000, s.total),
+		    R(0x48000000, 0x201000));
+	CHECK_STR(s.res.bootargs, "console=ttyAMA0 mem=768M memblock=debug");
+	CHECK_STR(s.res.stdout_path, "serial0:115200n8");
+	CHECK(s.res.has_initrd);
+	CHECK_EQ(s.res.initrd_start, 0x48000100);
+	CHECK_EQ(s.res.initrd_end, 0x48200080);
+	CHECK_EQ(s.res.mem_limit, 0x30000000);
+	CHECK_INT(memblock_debug, 1);
+	free(s.blob);
+}
+
+static void chosen_no_cmdline_flag(void)
+{
+	struct scan s = scan("chosen", 0x40000000, DT_SCAN_NO_CMDLINE);
+
+	CHECK_INT(s.err, 0);
+	EXPECT_TYPE(&memblock.memory, R(0x40000000, SZ_1G));
+	CHECK_EQ(s.res.mem_limit, 0);
+	CHECK_INT(memblock_debug, 0);
+	CHECK_STR(s.res.bootargs, "console=ttyAMA0 mem=768M memblock=debug");
+	free(s.blob);
+}
+
+static void usable_memory_range(void)
+{
+	struct scan s = scan("usable", 0x40000000, 0);
+
+	CHECK_INT(s.err, 0);
+	EXPECT_TYPE(&memblock.memory, R(0x48000000, SZ_16M),
+		    R(0x50000000, SZ_256M));
+	EXPECT_TYPE(&memblock.reserved, R(0x40000000, s.total),
+		    R(0x49000000, SZ_1M));
+	CHECK(s.res.usable_range);
+	CHECK(s.res.has_initrd);
+	CHECK_EQ(s.res.initrd_start, 0x49000000);
+	CHECK_INT(s.res.warnings, PHYS_64 ? 0 : 1);
+	free(s.blob);
+}
+
+static void cells32_machine(void)
+{
+	struct scan s = scan("cells32", 0x81000000, 0);
+
+	CHECK_INT(s.err, 0);
+	/* mem=0x9000000 applies before the dynamic pool is placed. */
+	EXPECT_TYPE(&memblock.memory, R(0x80000000, 0x9000000));
+	EXPECT_TYPE(&memblock.reserved,
+		    R(0x80100000, 0x1000),		/* static */
+		    R(0x80200000, 0x1000),		/* /memreserve/ */
+		    R(0x81000000, s.total),		/* the blob */
+		    R(0x82000000, 0x400000),		/* initrd */
+		    R(0x88ff0000, 0x10000));		/* pool, top of its range */
+	CHECK_INT(s.res.reserved_dynamic, 1);
+	CHECK_INT(s.res.errors, 0);
+	free(s.blob);
+}
+
+static void chosen_console_alias_and_ranges(void)
+{
+	uint8_t *b;
+	struct fdtr dt = open_dtb("chosen", &b);
+	int uart = fdtr_path_offset(&dt, "/soc/bus@10000/uart@2000");
+	struct dt_console con;
+	enum dt_psci_conduit c;
+	uint64_t addr;
+
+	CHECK_INT(dt_get_console(&dt, &con), 0);
+	CHECK_INT(con.node, uart);
+	CHECK_STR(con.name, "uart@2000");
+	CHECK_STR(con.compatible, "arm,pl011");
+	CHECK_STR(con.options, "115200n8");
+	/* 0x2000 in bus@10000 -> 0x12000 in soc -> 0x9012000. */
+	CHECK_EQ(con.base, 0x9012000);
+	CHECK_EQ(con.size, 0x1000);
+	addr = 0x20000;		/* outside bus@10000's range */
+	CHECK_INT(dt_translate_address(&dt, uart, &addr), -FDTR_ERR_BADVALUE);
+	addr = 0xfff0;
+	CHECK_INT(dt_translate_address(&dt, uart, &addr), 0);
+	CHECK_EQ(addr, 0x901fff0);
+	CHECK_INT(dt_get_psci(&dt, &c), 0);
+	CHECK_INT(c, DT_PSCI_SMC);
+	free(b);
+}
+
+static void psci_by_compatible_or_disabled(void)
+{
+	uint8_t *b;
+	struct fdtr dt = open_dtb("cells32", &b);
+	enum dt_psci_conduit c;
+
+	CHECK_INT(dt_get_psci(&dt, &c), 0);
+	CHECK_INT(c, DT_PSCI_HVC);
+	free(b);
+	dt = open_dtb("memory", &b);
+	c = DT_PSCI_SMC;
+	CHECK_INT(dt_get_psci(&dt, &c), -FDTR_ERR_NOTFOUND);
+	CHECK_INT(c, DT_PSCI_NONE);
+	free(b);
+}
+
+static void console_and_psci_absent(void)
+{
+	uint8_t *b;
+	struct fdtr dt = open_dtb("tiny", &b);
+	struct dt_console con;
+	enum dt_psci_conduit c = DT_PSCI_HVC;
+
+	CHECK_INT(dt_get_console(&dt, &con), -FDTR_ERR_NOTFOUND);
+	CHECK_INT(dt_get_psci(&dt, &c), -FDTR_ERR_NOTFOUND);
+	CHECK_INT(c, DT_PSCI_NONE);
+	CHECK_INT(dt_get_console(&dt, NULL), -FDTR_ERR_INVAL);
+	free(b);
+}
+
+static void edge_values_refused(void)
+{
+	struct scan s = scan("edge", 0x44000000, 0);
+	uint8_t *b;
+	struct fdtr dt = open_dtb("edge", &b);
+	struct dt_console con;
+	enum dt_psci_conduit c;
+
+	CHECK_INT(s.err, 0);
+	if (PHYS_64)
+		/* The last page below 2^64 cannot be held: end at 2^64 - 1. */
+		EXPECT_TYPE(&memblock.memory, R(0x40000000, SZ_256M),
+			    R(0xffffffffffff0000ULL, 0xf000));
+	else
+		EXPECT_TYPE(&memblock.memory, R(0x40000000, SZ_256M));
+	/* Only the blob: the initrd and every dynamic region were refused. */
+	EXPECT_TYPE(&memblock.reserved, R(0x44000000, s.total));
+	CHECK(!s.res.has_initrd);
+	CHECK(!s.res.usable_range);
+	CHECK(test_log_find("memory@0: no reg, ignored") >= 0);
+	CHECK(test_log_find("linux,initrd-start/-end missing or not 4 or 8 bytes") >= 0);
+	CHECK(test_log_find("linux,usable-memory-range of 12 bytes ignored") >= 0);
+	CHECK(test_log_find("/reserved-memory/short-size: size is 4 bytes, not 8, ignored") >= 0);
+	CHECK(test_log_find("/reserved-memory/odd-align: size 0x1000 or alignment 0x3000 unusable") >= 0);
+	CHECK(test_log_find("/reserved-memory/bad-ranges: alloc-ranges of 12 bytes ignored") >= 0);
+	CHECK(test_log_find("/reserved-memory/bad-ranges: failed to allocate 0x1000 bytes") >= 0);
+	CHECK(test_log_find("/reserved-memory/empty: neither reg nor size") >= 0);
+	CHECK(test_log_find(PHYS_64 ? "memory@40000000: truncating [0xffffffffffff0000+0x20000]"
+				    : "memory@40000000: ignoring [0xffffffffffff0000-0xffffffffffffffff]") >= 0);
+	/* no reg, initrd, usable range, 3 dynamic, empty, 2^64 */
+	CHECK_INT(s.res.warnings, 8);
+	CHECK_INT(s.res.errors, 1);
+	CHECK_INT(s.res.reserved_dynamic, 0);
+	CHECK_INT(dt_get_console(&dt, &con), -FDTR_ERR_BADVALUE);
+	CHECK_INT(dt_get_psci(&dt, &c), -FDTR_ERR_BADVALUE);
+	CHECK_INT(c, DT_PSCI_NONE);
+	free(b);
+	free(s.blob);
+}
+
+/* ---- bad blobs change nothing ---- */
+
+static void malformed_blob_changes_nothing(void)
+{
+	size_t size;
+	uint8_t *b = dtb_load("chosen", &size);
+	struct dt_scan_result res;
+
+	b[0] ^= 1;		/* magic */
+	CHECK_INT(dt_scan_memblock(b, size, 0x40000000, 0, &res), -FDTR_ERR_BADMAGIC);
+	b[0] ^= 1;
+	CHECK_INT(dt_scan_memblock(b, size - 1, 0x40000000, 0, &res), -FDTR_ERR_TRUNCATED);
+	EXPECT_EMPTY(&memblock.memory);
+	EXPECT_EMPTY(&memblock.reserved);
+	CHECK_INT(res.errors, 1);
+	CHECK(test_log_find("dt: invalid device tree blob: FDTR_ERR_TRUNCATED") >= 0);
+	CHECK_INT(dt_scan_memblock(NULL, size, 0, 0, &res), -FDTR_ERR_INVAL);
+	CHECK_INT(dt_scan_memblock(b, size, 0, 0, NULL), -FDTR_ERR_INVAL);
+	free(b);
+}
+
+static void bad_root_cells(void)
+{
+	size_t size;
+	uint8_t *b = dtb_load("tiny", &size);
+	struct dt_scan_result res;
+	struct fdtr dt;
+	int len;
+	uint8_t *v;
+
+	fdtr_init(&dt, b, size);
+	v = (uint8_t *)fdtr_getprop(&dt, 0, "#size-cells", &len);
+	v[3] = 3;		/* three size cells: more than 64 bits */
+	CHECK_INT(dt_scan_memblock(b, size, 0, 0, &res), -FDTR_ERR_BADCELLS);
+	v[3] = 5;		/* beyond the specification's maximum */
+	CHECK_INT(dt_scan_memblock(b, size, 0, 0, &res), -FDTR_ERR_BADCELLS);
+	EXPECT_EMPTY(&memblock.memory);
+	free(b);
+}
+
+/* Every damaged copy of a blob either scans or fails cleanly. */
+static void damaged_blobs_scan_safely(void)
+{
+	size_t size;
+	uint8_t *orig = dtb_load("reserved", &size);
+	uint64_t rng = 0x2545f4914f6cdd1dULL;
+	int ok = 0, bad = 0;
+
+	for (int i = 0; i < 400; i++) {
+		uint8_t *b = malloc(size);
+		struct dt_scan_result res;
+		size_t pos;
+
+		memcpy(b, orig, size);
+		rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+		pos = (size_t)(rng % size);
+		b[pos] = (uint8_t)(rng >> 32);
+		test_reset();
+		if (dt_scan_memblock(b, size, 0x44000000, 0, &res))
+			bad++;
+		else
+			ok++;
+		/* Whatever happened, the arrays are still consistent. */
+		CHECK(type_invariant_violation(&memblock.memory) == NULL);
+		CHECK(type_invariant_violation(&memblock.reserved) == NULL);
+		free(b);
+	}
+	tap_diag("400 one-byte damages: %d scanned, %d refused", ok, bad);
+	CHECK(ok > 0);
+	CHECK(bad > 0);
+	free(orig);
+}
+
+/* ---- the command line helper ---- */
+
+static void cmdline_mem_limit(void)
+{
+	memblock_add(0, SZ_1G);
+	CHECK_EQ(dt_apply_cmdline("root=/dev/vda mem=256M", NULL), SZ_256M);
+	EXPECT_TYPE(&memblock.memory, R(0, SZ_256M));
+	/* The last mem= wins; values are rounded down to pages. */
+	test_reset();
+	memblock_add(0, SZ_1G);
+	CHECK_EQ(dt_apply_cmdline("mem=512M mem=0x1001800", NULL), 0x1001000);
+	EXPECT_TYPE(&memblock.memory, R(0, 0x1001000));
+}
+
+static void cmdline_bad_values(void)
+{
+	struct dt_scan_result res = { 0 };
+
+	memblock_add(0, SZ_1G);
+	CHECK_EQ(dt_apply_cmdline("mem=lots", &res), 0);
+	CHECK_EQ(dt_apply_cmdline("mem=0", &res), 0);
+	CHECK_EQ(dt_apply_cmdline("mem=100", &res), 0);	/* below a page */
+	CHECK_EQ(dt_apply_cmdline(NULL, &res), 0);
+	CHECK_EQ(dt_apply_cmdline("", &res), 0);
+	CHECK_INT(res.warnings, 3);
+	CHECK(test_log_find("dt: mem=lots ignored") >= 0);
+	EXPECT_TYPE(&memblock.memory, R(0, SZ_1G));
+	CHECK_INT(memblock_debug, 0);
+	CHECK_EQ(dt_apply_cmdline("quiet memblock=debug", &res), 0);
+	CHECK_INT(memblock_debug, 1);
+}
+
+static const struct test_case cases[] = {
+	TEST_CASE(qemu_virt_128m),
+	TEST_CASE(qemu_virt_1g),
+	TEST_CASE(qemu_virt_4g),
+	TEST_CASE(qemu_virt_numa),
+	TEST_CASE(qemu_console_and_psci),
+	TEST_CASE(memory_nodes),
+	TEST_CASE(memory_bad_reg),
+	TEST_CASE(reserved_memory),
+	TEST_CASE(reserved_memory_bad_format),
+	TEST_CASE(nomap_over_reserved_refused),
+	TEST_CASE(chosen_bootargs_initrd_mem),
+	TEST_CASE(chosen_no_cmdline_flag),
+	TEST_CASE(usable_memory_range),
+	TEST_CASE(cells32_machine),
+	TEST_CASE(chosen_console_alias_and_ranges),
+	TEST_CASE(psci_by_compatible_or_disabled),
+	TEST_CASE(console_and_psci_absent),
+	TEST_CASE(edge_values_refused),
+	TEST_CASE(malformed_blob_changes_nothing),
+	TEST_CASE(bad_root_cells),
+	TEST_CASE(damaged_blobs_scan_safely),
+	TEST_CASE(cmdline_mem_limit),
+	TEST_CASE(cmdline_bad_values),
+};
+
+TAP_MAIN(cases)
