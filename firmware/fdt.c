@@ -5,7 +5,7 @@
  * walks the blob through fdtr_next_tag(), so the bounds checks live here.
  */
 #include <limits.h>
-#include <firmware/fdt_internal.h>
+#include "fdt_internal.h"
 
 /* Header field offsets. */
 #define HDR_MAGIC		0

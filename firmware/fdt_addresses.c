@@ -3,7 +3,7 @@
  * Numbers in the tree: cell counts, reg-style (address, size) lists and
  * the /memreserve/ map.
  */
-#include <firmware/fdt_internal.h>
+#include "fdt_internal.h"
 
 #define FDTR_MAX_NCELLS	4
 

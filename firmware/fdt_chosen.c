@@ -3,7 +3,7 @@
  * /chosen: the command line, the initrd and the console path; and the
  * command line options that change memblock (mem=, memblock=debug).
  */
-#include <firmware/fdt_scan_internal.h>
+#include "fdt_scan_internal.h"
 
 /* linux,initrd-start/-end are one or two cells (4 or 8 bytes). */
 static int read_addr(const struct fdtr *dt, int node, const char *name,

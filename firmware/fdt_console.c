@@ -4,7 +4,7 @@
  * by /chosen stdout-path (with bus address translation) and the PSCI
  * conduit.
  */
-#include <firmware/fdt_scan_internal.h>
+#include "fdt_scan_internal.h"
 
 /* One "ranges" entry's child address, parent address and size. */
 static int translate_one(const struct fdtr *dt, int bus, uint64_t *addr)

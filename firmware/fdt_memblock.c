@@ -3,7 +3,7 @@
  * Device tree -> memblock: the whole scan in Linux's order, and the
  * memory nodes (steps 2 and 3 of the order in fdt_memblock.h).
  */
-#include <firmware/fdt_scan_internal.h>
+#include "fdt_scan_internal.h"
 
 #define PAGE_MASK64	((uint64_t)PAGE_SIZE - 1)
 

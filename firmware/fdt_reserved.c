@@ -4,7 +4,7 @@
  * fdt_memblock.h): the blob, the initrd, /reserved-memory and
  * /memreserve/.
  */
-#include <firmware/fdt_scan_internal.h>
+#include "fdt_scan_internal.h"
 
 /* "/reserved-memory/<name>" for log lines. */
 #define RM	"/reserved-memory/"

@@ -3,7 +3,7 @@
  * Read-only navigation: children, paths, parents, properties. All reads
  * go through fdtr_next_tag(), which bounds-checks them.
  */
-#include <firmware/fdt_internal.h>
+#include "fdt_internal.h"
 
 int fdtr_first_subnode(const struct fdtr *dt, int node)
 {

@@ -2,7 +2,7 @@
 /*
  * Names of the reader's error codes.
  */
-#include <firmware/fdt_internal.h>
+#include "fdt_internal.h"
 
 static const char *const errors[FDTR_ERR_MAX] = {
 	[FDTR_ERR_NOTFOUND]	= "FDTR_ERR_NOTFOUND",

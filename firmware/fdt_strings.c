@@ -3,7 +3,7 @@
  * String-list values ("compatible", "reg-names", ...): NUL-separated
  * strings, the last one terminated inside the value.
  */
-#include <firmware/fdt_internal.h>
+#include "fdt_internal.h"
 
 int fdtr_stringlist_count(const void *val, int len)
 {

@@ -91,7 +91,17 @@ int mb2_parse(const void *mbi, uint32_t magic, struct e820_table *e820,
 	total = rd32(base);
 	if (total < 16 || total > MB2_INFO_MAX)
 		return -EINVAL;
-	*info = (struct mb2_info){ .total_size = total };
+	/*
+	 * Field by field: zeroing the whole struct (modules[] included) makes
+	 * compilers emit a memset() call, which the parsers must not need.
+	 * modules[] is only read up to nr_modules.
+	 */
+	info->total_size = total;
+	info->cmdline = NULL;
+	info->rsdp = NULL;
+	info->rsdp_size = 0;
+	info->mmap_entries = 0;
+	info->nr_modules = 0;
 
 	for (off = 8; ; off = (off + 7) & ~7u) {
 		const uint8_t *t = base + off;

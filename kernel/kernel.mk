@@ -10,7 +10,7 @@ KERNEL_COMMON_SRCS := $(wildcard kernel/*.c kernel/mm/*.c)
 KERNEL_CPPFLAGS := -I$(srctree)/kernel/include -I$(srctree)/firmware/include \
 		   -I$(srctree)/include
 KERNEL_COMMON_OBJS = $(patsubst %.c,$(O)/%.o,$(KERNEL_COMMON_SRCS))
-KERNEL_HDRS := $(wildcard kernel/include/kernel/*.h firmware/include/firmware/*.h \
+KERNEL_HDRS := $(wildcard kernel/include/kernel/*.h firmware/include/firmware/*.h firmware/*.h \
 		include/*.h include/linux/*.h)
 
 FIRMWARE_SRCS := $(wildcard firmware/*.c)

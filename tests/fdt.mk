@@ -20,7 +20,7 @@ FDT_DTS := $(wildcard tests/fdt/*.dts)
 FDT_DTBS := $(patsubst tests/fdt/%.dts,$(O)/fdt/%.dtb,$(FDT_DTS))
 FDT_READER_SRCS := firmware/fdt.c firmware/fdt_ro.c firmware/fdt_addresses.c \
 		   firmware/fdt_strings.c firmware/fdt_strerror.c
-FDT_HDRS := $(wildcard firmware/include/firmware/fdt*.h tests/fdt/*.h)
+FDT_HDRS := $(wildcard firmware/include/firmware/fdt*.h firmware/fdt*.h tests/fdt/*.h)
 FDT_HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
 		  -fsanitize=address,undefined -fno-sanitize-recover=all \
 		  -fno-omit-frame-pointer -I$(srctree)/firmware/include \
@@ -38,7 +38,7 @@ fdt-dtbs: $(FDT_DTBS)
 # every host variant of tests.mk (read after this file, hence the list).
 FDT_UNIT_SUITES := $(basename $(notdir $(wildcard tests/unit/test_fdt*.c)))
 FDT_UNIT_DEPS := $(FDT_DTBS) $(wildcard tests/fdt/*.h) tests/fdt/fuzz-one.c \
-		 $(wildcard firmware/include/firmware/fdt*.h)
+		 $(wildcard firmware/include/firmware/fdt*.h firmware/fdt*.h)
 $(foreach v,gcc clang phys32,$(foreach s,$(FDT_UNIT_SUITES),\
 	$(eval $(O)/host/$(v)/unit/$(s): $(FDT_UNIT_DEPS))))
 

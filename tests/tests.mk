@@ -28,7 +28,7 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror $(SAN_CFLAGS) \
 TEST_LIB_SRCS := $(wildcard tests/lib/*.c)
 HOST_EXTRA_SRCS := $(wildcard firmware/*.c kernel/mm/*.c)
 HOST_HDRS := $(wildcard src/*.h include/*.h include/linux/*.h tests/include/*.h \
-		firmware/include/firmware/*.h kernel/include/kernel/*.h)
+		firmware/include/firmware/*.h firmware/*.h kernel/include/kernel/*.h)
 
 define host_variant
 $(O)/host/$(1)/src/%.o: src/%.c $(HOST_HDRS)
@@ -47,7 +47,7 @@ HOST_OBJS_$(1) := $(addprefix $(O)/host/$(1)/src/,$(MEMBLOCK_SRCS:.c=.o))
 HOST_OBJS_$(1) += $(patsubst tests/lib/%.c,$(O)/host/$(1)/lib/%.o,$(TEST_LIB_SRCS))
 HOST_OBJS_$(1) += $(patsubst %.c,$(O)/host/$(1)/extra/%.o,$(HOST_EXTRA_SRCS))
 
-$(O)/host/$(1)/unit/%: tests/unit/%.c $$(HOST_OBJS_$(1)) $(wildcard tests/lib/*.h)
+$(O)/host/$(1)/unit/%: tests/unit/%.c $$(HOST_OBJS_$(1)) $(wildcard tests/lib/*.h) $(HOST_HDRS)
 	@mkdir -p $$(dir $$@)
 	@$(if $(Q),echo "  HOSTCC  host/$(1)/unit/$$*")
 	$(Q)$(HOSTCC_$(1)) $(HOST_CFLAGS) $(VARIANT_CFLAGS_$(1)) $$< $$(HOST_OBJS_$(1)) -o $$@

@@ -7,7 +7,7 @@
 #define FIRMWARE_FDT_SCAN_INTERNAL_H
 
 #include <stdarg.h>
-#include <firmware/fdt_internal.h>
+#include "fdt_internal.h"
 #include <firmware/fdt_memblock.h>
 
 #define __dt_printf(a, b)	__attribute__((format(printf, a, b)))
