@@ -72,6 +72,7 @@ static unsigned long build_map(unsigned long gib)
 
 	/* The page array and grown arrays go at the top of memory. */
 	bench_phys_window(high_end > 16 * SZ_1G ? high_end - 16 * SZ_1G : 0);
+	memblock_allow_resize();
 	memblock_add(0, 0x9fc00);
 	memblock_add(SZ_1M, 2 * SZ_1G - SZ_1M);
 	memblock_add(4 * SZ_1G, high_end - 4 * SZ_1G);
@@ -85,7 +86,6 @@ static unsigned long build_map(unsigned long gib)
 	for (int i = 0; i < 256; i++)
 		memblock_reserve(bench_rand_below(high_end) & ~0x3fULL,
 				 64 + bench_rand_below(64 * 1024));
-	memblock_allow_resize();
 	mem_map = memblock_alloc_raw((phys_addr_t)pfns * sizeof(*mem_map),
 				     SZ_4K);
 	if (!mem_map)

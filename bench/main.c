@@ -40,6 +40,17 @@ static const struct bench *find(const char *name)
 	return NULL;
 }
 
+/* Each benchmark draws its own random numbers: seeded by its name. */
+static int run(const struct bench *b, unsigned long n)
+{
+	uint64_t seed = 0xcbf29ce484222325ULL;	/* FNV-1a */
+
+	for (const char *c = b->name; *c; c++)
+		seed = (seed ^ (unsigned char)*c) * 0x100000001b3ULL;
+	bench_srand(seed);
+	return b->run(n);
+}
+
 /* Each smoke run in a child: memblock's state is global and not reset. */
 static int smoke(void)
 {
@@ -56,7 +67,7 @@ static int smoke(void)
 		if (pid == 0) {
 			/* RESULT lines are not TAP: keep them as comments. */
 			bench_line_prefix = "# ";
-			_exit(b->run(b->smoke_n));
+			_exit(run(b, b->smoke_n));
 		}
 		if (pid < 0 || waitpid(pid, &status, 0) < 0)
 			status = -1;
@@ -81,7 +92,7 @@ int main(int argc, char **argv)
 	if (argc == 2 && !strcmp(argv[1], "smoke"))
 		return smoke();
 	if (argc == 3 && (b = find(argv[1])))
-		return b->run(strtoul(argv[2], NULL, 0));
+		return run(b, strtoul(argv[2], NULL, 0));
 	fprintf(stderr, "usage: %s list | smoke | NAME N\n", argv[0]);
 	return 2;
 }
