@@ -30,7 +30,7 @@ struct bench {
 	int (*run)(unsigned long n);
 };
 
-extern const struct bench bench_add, bench_reserve;
+extern const struct bench bench_add, bench_add_sorted, bench_reserve;
 extern const struct bench bench_alloc_td, bench_alloc_bu;
 extern const struct bench bench_alloc_small, bench_alloc_small_frag;
 #ifdef BENCH_HAVE_FREE_ALL

@@ -19,6 +19,7 @@
 
 static const struct bench *const benches[] = {
 	&bench_add,
+	&bench_add_sorted,
 	&bench_reserve,
 	&bench_alloc_td,
 	&bench_alloc_bu,

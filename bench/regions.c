@@ -12,6 +12,9 @@
  * the one N - K random-order edits would have left; only setup time is
  * saved. Every range sits alone in its own 1 MiB slot, so nothing merges
  * and each edit inserts one region at a uniformly random position.
+ *
+ * add-sorted adds the same ranges in ascending order, as firmware maps
+ * (e820, EFI, device tree) usually list them: every edit appends.
  */
 #include <stdlib.h>
 #include "bench.h"
@@ -56,12 +59,12 @@ static unsigned long count_in_slots(const struct memblock_type *t,
 }
 
 /*
- * Edit @n slots with @edit (memblock_add or memblock_reserve), the last
- * min(n / 4, 256) measured. Returns 0 when @t ends with one region per slot.
+ * Edit @n slots with @edit (memblock_add or memblock_reserve), in random
+ * order or @sorted, the last min(n / 4, 256) measured. Returns 0 when @t ends with one region per slot.
  */
-static int random_edits(const char *name, unsigned long n,
-			int (*edit)(phys_addr_t, phys_addr_t),
-			const struct memblock_type *t)
+static int edits(const char *name, unsigned long n, bool sorted,
+		 int (*edit)(phys_addr_t, phys_addr_t),
+		 const struct memblock_type *t)
 {
 	unsigned long k = n / 4 < MEASURED_MAX ? n / 4 : MEASURED_MAX;
 	unsigned long *perm = bench_permutation(n);
@@ -72,7 +75,7 @@ static int random_edits(const char *name, unsigned long n,
 	if (!r)
 		return bench_fail("malloc");
 	/* Unmeasured: the first n - k slots, ascending. */
-	qsort(perm, n - k, sizeof(*perm), cmp_ulong);
+	qsort(perm, sorted ? n : n - k, sizeof(*perm), cmp_ulong);
 	for (i = 0; i < n; i++)
 		r[i] = slot_range(perm[i]);
 	for (i = 0; i < n - k; i++)
@@ -100,7 +103,15 @@ static int run_add(unsigned long n)
 	bench_phys_window(ARRAYS_TOP - 16 * SZ_1G);
 	memblock_add(ARRAYS_TOP - SZ_1G, SZ_1G);
 	memblock_allow_resize();
-	return random_edits("add", n, memblock_add, &memblock.memory);
+	return edits("add", n, false, memblock_add, &memblock.memory);
+}
+
+static int run_add_sorted(unsigned long n)
+{
+	bench_phys_window(ARRAYS_TOP - 16 * SZ_1G);
+	memblock_add(ARRAYS_TOP - SZ_1G, SZ_1G);
+	memblock_allow_resize();
+	return edits("add-sorted", n, true, memblock_add, &memblock.memory);
 }
 
 static int run_reserve(unsigned long n)
@@ -109,7 +120,7 @@ static int run_reserve(unsigned long n)
 	bench_phys_window(ARRAYS_TOP - 16 * SZ_1G);
 	memblock_add(0, ARRAYS_TOP);
 	memblock_allow_resize();
-	return random_edits("reserve", n, memblock_reserve, &memblock.reserved);
+	return edits("reserve", n, false, memblock_reserve, &memblock.reserved);
 }
 
 const struct bench bench_add = {
@@ -124,4 +135,11 @@ const struct bench bench_reserve = {
 	.what = "memblock_reserve of N small ranges in one region, random order",
 	.smoke_n = 1000,
 	.run = run_reserve,
+};
+
+const struct bench bench_add_sorted = {
+	.name = "add-sorted",
+	.what = "memblock_add of N disjoint regions in ascending order",
+	.smoke_n = 1000,
+	.run = run_add_sorted,
 };

@@ -6,8 +6,13 @@ time, write bench/results.md, bench/results.csv and bench/ops-vs-n.svg,
 and print the table.
 
     bench/run.py --bin BUILD/bench/memblock-bench --obj BUILD/bench [--quick]
+                 [--report-only]
+
+The measurements are kept in BUILD/bench/measured.json; --report-only
+rewrites the report from them without measuring again.
 """
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -27,12 +32,14 @@ import report      # noqa: E402
 # 200,000 calls would take minutes under callgrind; its cost per call is
 # the same for every call, and 20,000 of them are counted.
 FULL = ([('add', n, n) for n in (128, 1000, 10000, 50000)] +
+        [('add-sorted', n, n) for n in (128, 1000, 10000, 50000)] +
         [('reserve', n, n) for n in (128, 1000, 10000, 50000)] +
         [('alloc-td', 200000, 200000), ('alloc-bu', 200000, 20000),
          ('alloc-small', 100, 100), ('alloc-small-frag', 100, 100),
          ('page-floor', 64, 64), ('free-all', 64, 64),
          ('free-all-count', 64, 64)])
 QUICK = ([('add', n, n) for n in (128, 1000, 10000)] +
+         [('add-sorted', n, n) for n in (128, 1000, 10000)] +
          [('reserve', n, n) for n in (128, 1000, 10000)] +
          [('alloc-td', 20000, 20000), ('alloc-bu', 20000, 2000),
           ('alloc-small', 100, 100), ('alloc-small-frag', 100, 100),
@@ -91,8 +98,23 @@ def main():
     ap.add_argument('--bin', required=True)
     ap.add_argument('--obj', required=True)
     ap.add_argument('--quick', action='store_true')
+    ap.add_argument('--report-only', action='store_true')
     args = ap.parse_args()
+    saved = os.path.join(args.obj, 'measured%s.json' %
+                         ('-quick' if args.quick else ''))
+    if args.report_only:
+        with open(saved) as f:
+            m = json.load(f)
+    else:
+        m = measure(args)
+        with open(saved, 'w') as f:
+            json.dump(m, f, indent=1)
+    dest = os.path.join(args.obj, 'quick') if args.quick else HERE
+    os.makedirs(dest, exist_ok=True)
+    print(report.write(dest, m['rows'], m['sizes'], m['boots'], m['env']))
 
+
+def measure(args):
     listed = subprocess.run([args.bin, 'list'], stdout=subprocess.PIPE,
                             text=True, check=True).stdout
     available = dict(line.split('\t', 1) for line in listed.splitlines())
@@ -117,10 +139,7 @@ def main():
         'handoff': 'free-all' in available,
         'descriptions': available,
     }
-    dest = os.path.join(args.obj, 'quick') if args.quick else HERE
-    os.makedirs(dest, exist_ok=True)
-    md = report.write(dest, rows, sizes, boots, env)
-    print(md)
+    return {'rows': rows, 'sizes': sizes, 'boots': boots, 'env': env}
 
 
 if __name__ == '__main__':

@@ -37,13 +37,14 @@ $(BENCH_BIN): $(BENCH_OBJS)
 	@$(if $(Q),echo "  HOSTLD  bench/memblock-bench")
 	$(Q)gcc $^ -o $@
 
-# BENCH_QUICK=1: smaller N, for trying things out (the committed results
-# come from the full run).
+# BENCH_QUICK=1: smaller N, for trying things out; its report goes to
+# $(O)/bench/quick (the committed results come from the full run).
+# BENCH_REPORT_ONLY=1: rewrite the report from the last measurements.
 .PHONY: bench bench-build
 bench-build: $(BENCH_BIN)
 bench: deps $(BENCH_BIN)
 	$(Q)python3 bench/run.py --bin $(BENCH_BIN) --obj $(O)/bench \
-		$(if $(BENCH_QUICK),--quick)
+		$(if $(BENCH_QUICK),--quick) $(if $(BENCH_REPORT_ONLY),--report-only)
 
 # The benchmarks build and pass their own checks on small N (no valgrind).
 tap-bench-smoke: $(BENCH_BIN)
