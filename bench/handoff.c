@@ -83,6 +83,7 @@ static unsigned long build_map(unsigned long gib)
 	memblock_reserve(0, SZ_4K);
 	memblock_reserve(16 * SZ_1M, 32 * SZ_1M);
 	memblock_reserve(0x7f000000, 8 * SZ_1M);
+	bench_srand(64);	/* the same map for all three runs */
 	for (int i = 0; i < 256; i++)
 		memblock_reserve(bench_rand_below(high_end) & ~0x3fULL,
 				 64 + bench_rand_below(64 * 1024));

@@ -151,10 +151,12 @@ def breakdown(rows):
         if r['bench'] not in largest or r['n'] > largest[r['bench']]['n']:
             largest[r['bench']] = r
     for r in largest.values():
-        funcs = ', '.join('%s %s' % (fn, num(ir, 1 if ir < 10 else 0))
-                          for fn, ir in r['top'])
+        funcs = ', '.join('%s %s' % (fn, num(ir, 3 if ir < 1 else
+                                             1 if ir < 10 else 0))
+                          for fn, ir in r['top'] if ir >= 0.0005)
         out.append('- **%s**, N = %s: %s instructions/op: %s' % (
-            r['bench'], num(r['n']), num(r['ir_per_op'], 1), funcs))
+            r['bench'], num(r['n']),
+            num(r['ir_per_op'], 3 if r['ir_per_op'] < 10 else 1), funcs))
     return out
 
 
