@@ -115,6 +115,7 @@ def main():
 
 
 def measure(args):
+    load = os.getloadavg()[0]
     listed = subprocess.run([args.bin, 'list'], stdout=subprocess.PIPE,
                             text=True, check=True).stdout
     available = dict(line.split('\t', 1) for line in listed.splitlines())
@@ -136,6 +137,8 @@ def measure(args):
         'gcc': tool_version(['gcc', '--version']),
         'valgrind': tool_version(['valgrind', '--version']),
         'quick': args.quick,
+        'load': '%.1f at start, %.1f at end (%d CPUs)' % (
+            load, os.getloadavg()[0], os.cpu_count()),
         'handoff': 'free-all' in available,
         'descriptions': available,
     }
