@@ -4,7 +4,7 @@
  *
  * A benchmark builds its map (not measured), then brackets the operations
  * it measures with bench_begin() and bench_end(). Under valgrind
- * --tool=callgrind --collect-atstart=no only the bracketed instructions are
+ * --tool=callgrind --instr-atstart=no only the bracketed instructions are
  * counted; natively the bracket is timed with CLOCK_MONOTONIC. Each run
  * prints one "RESULT" line that bench/run.py reads.
  */

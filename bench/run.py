@@ -112,6 +112,9 @@ def main():
     dest = os.path.join(args.obj, 'quick') if args.quick else HERE
     os.makedirs(dest, exist_ok=True)
     print(report.write(dest, m['rows'], m['sizes'], m['boots'], m['env']))
+    print('\nWritten: %s' % ', '.join(
+        os.path.relpath(os.path.join(dest, f)) for f in
+        ('results.md', 'results.csv', 'ops-vs-n.svg')))
 
 
 def measure(args):
