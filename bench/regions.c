@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Adding N memory regions and reserving N small ranges, in random order.
+ *
+ * The cost of one edit depends on the array it lands in, so what is
+ * measured is the last K = min(N / 4, 256) of N random-order edits: edits
+ * into an array of 3N/4 to N regions, the ones a firmware map of N entries
+ * pays most for. The first N - K
+ * ranges are added in ascending order, unmeasured. Region arrays are
+ * canonical (sorted, merged) and grow by the same doublings whatever the
+ * order of disjoint inserts, so the array the measured edits see is exactly
+ * the one N - K random-order edits would have left; only setup time is
+ * saved. Every range sits alone in its own 1 MiB slot, so nothing merges
+ * and each edit inserts one region at a uniformly random position.
+ *
+ * add-sorted adds the same ranges in ascending order, as firmware maps
+ * (e820, EFI, device tree) usually list them: every edit appends. All N
+ * are measured, so the array's doublings (from the 128 static entries)
+ * are in its cost.
+ */
+#include <stdlib.h>
+#include "bench.h"
+
+#define SLOT		SZ_1M
+#define SLOTS_BASE	(4 * SZ_1G)
+#define MEASURED_MAX	256UL
+/* Grown arrays go just below here, above 56,000 slots. */
+#define ARRAYS_TOP	(60 * SZ_1G)
+
+struct range {
+	phys_addr_t base, size;
+};
+
+/* A random range inside slot @i that touches neither neighbour. */
+static struct range slot_range(unsigned long i)
+{
+	phys_addr_t off = (1 + bench_rand_below(127)) * SZ_4K;	/* < 512K */
+	phys_addr_t size = (1 + bench_rand_below(16)) * SZ_4K;	/* <= 64K */
+
+	return (struct range){ SLOTS_BASE + i * SLOT + off, size };
+}
+
+static int cmp_ulong(const void *a, const void *b)
+{
+	unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Regions of @t inside the slot area. */
+static unsigned long count_in_slots(const struct memblock_type *t,
+				    unsigned long n)
+{
+	unsigned long cnt = 0;
+
+	for (unsigned long k = 0; k < t->cnt; k++)
+		if (t->regions[k].size && t->regions[k].base >= SLOTS_BASE &&
+		    t->regions[k].base < SLOTS_BASE + n * SLOT)
+			cnt++;
+	return cnt;
+}
+
+/*
+ * Edit @n slots with @edit (memblock_add or memblock_reserve), in random
+ * order (the last min(n / 4, 256) measured) or @sorted (all measured). Returns 0 when @t ends with one region per slot.
+ */
+static int edits(const char *name, unsigned long n, bool sorted,
+		 int (*edit)(phys_addr_t, phys_addr_t),
+		 const struct memblock_type *t)
+{
+	unsigned long k = sorted ? n : n / 4 < MEASURED_MAX ? n / 4 : MEASURED_MAX;
+	unsigned long *perm = bench_permutation(n);
+	struct range *r = malloc((n ? n : 1) * sizeof(*r));
+	unsigned long i, got;
+	int err = 0;
+
+	if (!r)
+		return bench_fail("malloc");
+	/* Unmeasured: the first n - k slots, ascending. */
+	qsort(perm, sorted ? n : n - k, sizeof(*perm), cmp_ulong);
+	for (i = 0; i < n; i++)
+		r[i] = slot_range(perm[i]);
+	for (i = 0; i < n - k; i++)
+		err |= edit(r[i].base, r[i].size);
+
+	bench_begin();
+	for (; i < n; i++)
+		err |= edit(r[i].base, r[i].size);
+	bench_end(name, n, k);
+
+	free(perm);
+	free(r);
+	if (err)
+		return bench_fail("%s: an edit failed", name);
+	got = count_in_slots(t, n);
+	if (got != n)
+		return bench_fail("%s: %lu regions in the slots, want %lu", name,
+				  got, n);
+	return 0;
+}
+
+static int run_add(unsigned long n)
+{
+	/* 1 GiB of RAM above the slots, where grown arrays can go. */
+	bench_phys_window(ARRAYS_TOP - 16 * SZ_1G);
+	memblock_add(ARRAYS_TOP - SZ_1G, SZ_1G);
+	memblock_allow_resize();
+	return edits("add", n, false, memblock_add, &memblock.memory);
+}
+
+static int run_add_sorted(unsigned long n)
+{
+	bench_phys_window(ARRAYS_TOP - 16 * SZ_1G);
+	memblock_add(ARRAYS_TOP - SZ_1G, SZ_1G);
+	memblock_allow_resize();
+	return edits("add-sorted", n, true, memblock_add, &memblock.memory);
+}
+
+static int run_reserve(unsigned long n)
+{
+	/* One large region: the slots and, above them, room for arrays. */
+	bench_phys_window(ARRAYS_TOP - 16 * SZ_1G);
+	memblock_add(0, ARRAYS_TOP);
+	memblock_allow_resize();
+	return edits("reserve", n, false, memblock_reserve, &memblock.reserved);
+}
+
+const struct bench bench_add = {
+	.name = "add",
+	.what = "memblock_add of N disjoint regions in random order",
+	.smoke_n = 1000,
+	.run = run_add,
+};
+
+const struct bench bench_reserve = {
+	.name = "reserve",
+	.what = "memblock_reserve of N small ranges in one region, random order",
+	.smoke_n = 1000,
+	.run = run_reserve,
+};
+
+const struct bench bench_add_sorted = {
+	.name = "add-sorted",
+	.what = "memblock_add of N disjoint regions in ascending order",
+	.smoke_n = 1000,
+	.run = run_add_sorted,
+};

@@ -1,0 +1,262 @@
+# SPDX-License-Identifier: BSD-2-Clause
+"""The benchmark report: results.md (tables, targets, where the
+instructions go), results.csv (the numbers) and ops-vs-n.svg (gnuplot)."""
+import math
+import os
+import subprocess
+
+ADD_TARGET = 40000          # instructions per add/reserve at N = 50,000
+ALLOC_TARGET = 3000         # instructions per 4 KiB allocation, 1,000 holes
+HANDOFF_TARGET = 1.2        # hand-off / page-array write
+EDITS = ('add', 'add-sorted', 'reserve')
+ALLOCS = ('alloc-td', 'alloc-bu', 'alloc-small', 'alloc-small-frag')
+
+
+def num(x, digits=0):
+    return '{:,.{}f}'.format(x, digits)
+
+
+def measured_what(r):
+    if r['bench'] == 'add-sorted':
+        return 'all %s ascending edits, array growth included' % num(r['n'])
+    if r['bench'] in EDITS:
+        return 'last %s of %s random-order edits' % (
+            num(min(r['n'] // 4, 256)), num(r['n']))
+    if r['bench'] in ALLOCS:
+        s = '%s calls' % num(r['n'])
+        if r['cg_n'] != r['n']:
+            s += ' (callgrind: the first %s)' % num(r['cg_n'])
+        return s
+    return '%s GiB map, %s pages' % (r['n'], num(r['ops']))
+
+
+def ops_table(rows):
+    out = ['| Benchmark | N | Measured | Instructions/op | of which memmove | '
+           'memmove calls/op | Rest/op | Wall ns/op |',
+           '|---|--:|---|--:|--:|--:|--:|--:|']
+    for r in rows:
+        if r['bench'] not in EDITS + ALLOCS:
+            continue
+        out.append('| %s | %s | %s | %s | %s | %s | %s | %s |' % (
+            r['bench'], num(r['n']), measured_what(r), num(r['ir_per_op']),
+            num(r['memmove_per_op']), num(r['memmove_calls_per_op'], 2),
+            num(r['ir_per_op'] - r['memmove_per_op']), num(r['ns_per_op'])))
+    return out
+
+
+def by(rows, bench, n=None):
+    for r in rows:
+        if r['bench'] == bench and (n is None or r['n'] == n):
+            return r
+    return None
+
+
+def handoff_table(rows, env):
+    if not env['handoff']:
+        return ['| Hand-off (memblock_free_all) | pending hand-off: src/free_all.c '
+                'is not on this branch yet; the benchmark builds and runs as '
+                'soon as it is |', '|---|---|']
+    out = ['| Run | Pages | Instructions/page | Wall ns/page |',
+           '|---|--:|--:|--:|']
+    for name in ('page-floor', 'free-all', 'free-all-count'):
+        r = by(rows, name)
+        if r:
+            out.append('| %s | %s | %s | %s |' % (
+                name, num(r['ops']), num(r['ir_per_op'], 3),
+                num(r['ns_per_op'], 2)))
+    return out
+
+
+def size_table(sizes):
+    out = ['| Architecture | Flags | .text | .data | .bss |',
+           '|---|---|--:|--:|--:|']
+    for arch, opt, s in sizes:
+        out.append('| %s | %s | %s | %s | %s |' % (
+            arch, opt, num(s['text']), num(s['data']), num(s['bss'])))
+    return out
+
+
+def boot_table(boots):
+    out = ['| Architecture | QEMU (TCG) boot to "buddy ready" |', '|---|---|']
+    for arch, ms, note in boots:
+        out.append('| %s | %s |' % (
+            arch, '%s ms (%s)' % (num(ms), note) if ms is not None else note))
+    return out
+
+
+def status(ok):
+    return 'met' if ok else '**MISSED**'
+
+
+def targets(rows, env):
+    out = ['| Target | Measured | Status |', '|---|---|---|']
+    for bench in EDITS:
+        pts = sorted((r for r in rows if r['bench'] == bench),
+                     key=lambda r: r['n'])
+        if len(pts) < 2:
+            continue
+        lo, hi = pts[0], pts[-1]
+        rest = lambda r: r['ir_per_op'] - r['memmove_per_op']  # noqa: E731
+        grow = rest(hi) / rest(lo)
+        bound = math.log2(hi['n']) / math.log2(lo['n'])
+        calls = max(r['memmove_calls_per_op'] for r in pts)
+        out.append('| %s: cost outside memmove grows no faster than log n '
+                   '(N %s to %s: at most x%.2f) | x%.2f (%s to %s '
+                   'instructions) | %s |' % (
+                       bench, num(lo['n']), num(hi['n']), bound, grow,
+                       num(rest(lo)), num(rest(hi)), status(grow <= bound)))
+        out.append('| %s: at most one memmove per operation | %.2f calls/op '
+                   '(max over N) | %s |' % (bench, calls, status(calls <= 1.0)))
+    for bench in ('add', 'reserve'):
+        r = by(rows, bench, 50000)
+        if not r:
+            out.append('| %s at N = 50,000 under %s instructions | not '
+                       'measured (quick run) | - |' % (bench, num(ADD_TARGET)))
+            continue
+        v = r['ir_per_op']
+        out.append('| %s at N = 50,000 under %s instructions | %s (%s in '
+                   'memmove) | %s |' % (
+                       bench, num(ADD_TARGET), num(v), num(r['memmove_per_op']),
+                       status(v < ADD_TARGET) if v < ADD_TARGET else
+                       '**MISSED** by %s (x%.0f)' % (num(v - ADD_TARGET),
+                                                     v / ADD_TARGET)))
+    for bench in ('alloc-td', 'alloc-bu'):
+        r = by(rows, bench)
+        if not r:
+            continue
+        v = r['ir_per_op']
+        out.append('| %s: 4 KiB allocation, 1,000 holes, under %s | %s | %s |'
+                   % (bench, num(ALLOC_TARGET), num(v),
+                      status(True) if v < ALLOC_TARGET else
+                      '**MISSED** by %s (x%.0f)' % (num(v - ALLOC_TARGET),
+                                                    v / ALLOC_TARGET)))
+    floor, total = by(rows, 'page-floor'), by(rows, 'free-all')
+    if floor and total:
+        ratio = total['ir_per_op'] / floor['ir_per_op']
+        out.append('| hand-off at most x%.1f the page-array write | x%.3f '
+                   '(%s vs %s instructions/page) | %s |' % (
+                       HANDOFF_TARGET, ratio, num(total['ir_per_op'], 3),
+                       num(floor['ir_per_op'], 3),
+                       status(ratio <= HANDOFF_TARGET)))
+    elif not env['handoff']:
+        out.append('| hand-off at most x%.1f the page-array write | pending '
+                   'hand-off | - |' % HANDOFF_TARGET)
+    return out
+
+
+def breakdown(rows):
+    out = []
+    largest = {}
+    for r in rows:
+        if r['bench'] not in largest or r['n'] > largest[r['bench']]['n']:
+            largest[r['bench']] = r
+    for r in largest.values():
+        funcs = ', '.join('%s %s' % (fn, num(ir, 3 if ir < 1 else
+                                             1 if ir < 10 else 0))
+                          for fn, ir in r['top'] if ir >= 0.0005)
+        out.append('- **%s**, N = %s: %s instructions/op: %s' % (
+            r['bench'], num(r['n']),
+            num(r['ir_per_op'], 3 if r['ir_per_op'] < 10 else 1), funcs))
+    return out
+
+
+METHOD = '''\
+How the numbers are taken:
+
+- Instructions are valgrind callgrind's instruction counts (Ir) of the
+  measured section only: each benchmark runs uninstrumented through its
+  setup, then brackets the calls it measures with
+  CALLGRIND_START_INSTRUMENTATION / CALLGRIND_ZERO_STATS and
+  CALLGRIND_STOP_INSTRUMENTATION (bench/harness.c). They are exact and
+  repeat run to run (fixed random seed). "of which memmove" and the
+  breakdown are self costs per function from the same profile; "Rest" is
+  everything else. Wall times come from a separate native run of the
+  same binary on a shared 2-core machine: reference only.
+- The library is built from src/ for the host the way a kernel builds it:
+  gcc -O2, the library's freestanding and warning flags,
+  -mgeneral-regs-only, no sanitizers (tools/bench.mk).
+- add / reserve: N disjoint ranges, each alone in its own 1 MiB slot (no
+  merging), in random order, with memblock_allow_resize(); add-sorted:
+  the same ranges in ascending order, as firmware maps usually come, all
+  N measured (so the array doublings from 128 entries are included). Measured: the
+  last K = min(N/4, 256) edits, i.e. inserts at a uniformly random position
+  into an array of 3N/4 to N regions. The first N - K ranges are added in
+  ascending order, unmeasured: region arrays are canonical and grow by the
+  same doublings whatever the insertion order, so the measured edits see
+  exactly the array N - K random-order edits would have left.
+- alloc-td / alloc-bu: memblock_phys_alloc(4 KiB, 4 KiB) on 62 GiB of RAM
+  with 1,000 reserved 4 KiB holes, one every 60 MiB. Each allocation lands
+  next to the previous one and merges with its reservation.
+- alloc-small: 100 memblock_alloc() calls of 16 B to 4 KiB, zeroed,
+  64-byte aligned, on a fresh q35-like map (the common case: "reserved"
+  stays under the 128 static entries); alloc-small-frag: the same on 128
+  RAM ranges.
+- Hand-off: memblock_free_all() on a 64 GiB four-node map (bench/handoff.c).
+  The floor is what any page allocator must do per page it receives:
+  initialise its struct page (24 bytes here; clear PG_reserved and the
+  refcount, as Linux's __free_pages_core() does), done by one loop over as
+  many struct pages as memblock releases (page-floor). free-all runs
+  memblock_free_all() with a hook that does the same per block, then marks
+  the head page and pushes it on its order's free list; free-all-count
+  with a hook that only counts (memblock's own share).
+- Code size: size -t of libmemblock.a built by the project's Makefile
+  (make ARCH=... OPT_CFLAGS=... lib), GCC. .bss is mostly the static region
+  arrays (INIT_MEMBLOCK_REGIONS).
+- Boot: bench/boot_time.py (reference only, TCG).
+'''
+
+
+def write_csv(path, rows):
+    with open(path, 'w') as f:
+        f.write('bench,n,measured_ops,instructions_per_op,memmove_per_op,'
+                'memmove_calls_per_op,rest_per_op,wall_ns_per_op\n')
+        for r in rows:
+            f.write('%s,%d,%d,%.1f,%.1f,%.3f,%.1f,%.1f\n' % (
+                r['bench'], r['n'], r['cg_ops'], r['ir_per_op'],
+                r['memmove_per_op'], r['memmove_calls_per_op'],
+                r['ir_per_op'] - r['memmove_per_op'], r['ns_per_op']))
+
+
+def plot(dest, csv, rows):
+    svg = os.path.join(dest, 'ops-vs-n.svg')
+    adds = sorted((r for r in rows if r['bench'] == 'add'),
+                  key=lambda r: r['n'])
+    lin = lg = 0
+    if adds:
+        big = adds[-1]
+        lin = big['ir_per_op'] / big['n']
+        lg = (big['ir_per_op'] - big['memmove_per_op']) / math.log2(big['n'])
+    subprocess.run(['gnuplot', '-e',
+                    'csv="%s"; out="%s"; target=%d; lin=%g; lg=%g' %
+                    (csv, svg, ADD_TARGET, lin, lg),
+                    os.path.join(os.path.dirname(__file__), 'ops-vs-n.gp')],
+                   check=True)
+    return svg
+
+
+def write(dest, rows, sizes, boots, env):
+    csv = os.path.join(dest, 'results.csv')
+    write_csv(csv, rows)
+    plot(dest, csv, rows)
+    lines = ['# memblock benchmarks', '',
+             'Generated by `make bench`%s from source %s; %s; %s. '
+             'Instruction counts are exact and repeatable; wall times are '
+             'for reference only (load average %s).' % (
+                 ' (BENCH_QUICK: smaller N)' if env['quick'] else '',
+                 env['source'], env['gcc'], env['valgrind'],
+                 env.get('load', 'unknown')), '',
+             '## Operations', ''] + ops_table(rows) + [
+             '', '## Hand-off to the page allocator', ''] + \
+        handoff_table(rows, env) + [
+             '', '## Code size of libmemblock.a (bytes)', ''] + \
+        size_table(sizes) + ['', '## Boot', ''] + boot_table(boots) + [
+             '', '## Targets', ''] + targets(rows, env) + [
+             '', '## Where the instructions go', '',
+             'Self instructions per operation of the costliest functions, '
+             'at each benchmark\'s largest N:', ''] + breakdown(rows) + [
+             '', '![instructions per operation against N](ops-vs-n.svg)', '',
+             '## Method', '', METHOD]
+    md = '\n'.join(lines)
+    with open(os.path.join(dest, 'results.md'), 'w') as f:
+        f.write(md)
+    return md
