@@ -144,6 +144,39 @@ static unsigned long rgn_count_gaps(const struct memblock_type *t,
 	return gaps + (cur < end);
 }
 
+/*
+ * Fast path for a range [base, end) that touches no region (it belongs
+ * before region @i): when it only extends a compatible neighbour, grow
+ * that neighbour in place instead of opening a slot and closing it again.
+ * Allocations hit this every time they land next to an earlier one.
+ * Returns false when the general path must run.
+ */
+static bool rgn_extend_neighbour(struct memblock_type *t, unsigned long i,
+				 phys_addr_t base, phys_addr_t end, int nid,
+				 enum memblock_flags flags)
+{
+	const struct memblock_region add = { base, end - base, flags, nid };
+	struct memblock_region *left = i ? &t->regions[i - 1] : NULL;
+	struct memblock_region *right = i < type_nr(t) ? &t->regions[i] : NULL;
+	bool join_left = left && rgn_compatible(left, &add);
+	bool join_right = right && rgn_compatible(&add, right);
+
+	if (!join_left && !join_right)
+		return false;
+	t->total_size += add.size;
+	if (!join_left) {
+		right->base = base;
+		right->size += add.size;
+	} else if (!join_right) {
+		left->size += add.size;
+	} else {
+		/* It fills the hole between them: one region, one move. */
+		left->size += add.size + right->size;
+		rgn_shift_tail(t, i + 1, i);
+	}
+	return true;
+}
+
 int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 		       phys_addr_t size, int nid, enum memblock_flags flags)
 {
@@ -167,12 +200,15 @@ again:
 		goto again;	/* growth may have changed the array */
 	}
 
+	type->cnt = nr;
+	if (i == j && rgn_extend_neighbour(type, i, base, end, nid, flags))
+		return 0;
+
 	/*
 	 * Open @gaps slots after the window, then rebuild the window from its
 	 * end: every write lands at or above the region being read, so nothing
 	 * is overwritten before it is copied.
 	 */
-	type->cnt = nr;
 	rgn_shift_tail(type, j, j + gaps);
 	w = j + gaps;
 	hi = end;
