@@ -134,9 +134,17 @@ static void reserve_dynamic(const struct fdtr *dt, int node, const char *name,
 		return;
 	}
 	if (nomap) {
-		/* Linux: the block stays as memory, flagged, not reserved. */
-		memblock_mark_nomap(base, (phys_addr_t)size);
-		memblock_phys_free(base, (phys_addr_t)size);
+		/*
+		 * As Linux does, the block stays reserved and is flagged
+		 * NOMAP; only when it cannot be flagged is it given back.
+		 */
+		if (memblock_mark_nomap(base, (phys_addr_t)size)) {
+			memblock_phys_free(base, (phys_addr_t)size);
+			dt_error(res, RM "%s: cannot mark [mem %#llx-%#llx] no-map",
+				 name, (unsigned long long)base,
+				 (unsigned long long)(base + size - 1));
+			return;
+		}
 		res->reserved_nomap++;
 	}
 	res->reserved_dynamic++;

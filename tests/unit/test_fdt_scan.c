@@ -193,7 +193,8 @@ static void reserved_memory(void)
 		    R(0x4c000000, 0x100000),		/* ramoops */
 		    R(0x4d000000, 0x1000),		/* two, entry 0 */
 		    R(0x4e000000, 0x1000),		/* two, entry 1 */
-		    R(0x52000000, 0x2000000));		/* linux,cma: 2nd range */
+		    R(0x52000000, 0x2000000),		/* linux,cma: 2nd range */
+		    R(0x5ff00000, 0x100000));		/* dma-nomap: reserved too */
 	CHECK_INT(s.res.memreserve, 2);
 	CHECK_INT(s.res.reserved_static, 3);
 	CHECK_INT(s.res.reserved_nomap, 2);

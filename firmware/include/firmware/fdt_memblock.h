@@ -39,8 +39,8 @@
  * SMP_CACHE_BYTES, because NOMAP and the page allocator work in pages;
  * optional "alloc-ranges" tried in order, else anywhere) is allocated
  * with memblock_phys_alloc_range(); with "no-map"
- * the block is then marked NOMAP and its reservation dropped, as Linux
- * does. A failed allocation is logged with the node's name and counted
+ * the block is then also marked NOMAP and stays reserved, as Linux does
+ * (if it cannot be marked, it is freed and the node counted as an error). A failed allocation is logged with the node's name and counted
  * in dt_scan_result.errors; the scan goes on.
  *
  * Log lines start with "dt: " and go to memblock_env_log().
