@@ -30,6 +30,11 @@ void ktap_diag(const char *fmt, ...)
 	printk("\n");
 }
 
+void ktap_reset(void)
+{
+	ktap_count = ktap_failed = 0;
+}
+
 bool ktap_done(void)
 {
 	printk("1..%u\n", ktap_count);

@@ -44,5 +44,7 @@ bool ktap_ok(bool cond, const char *fmt, ...) __printf(2, 3);
 void ktap_diag(const char *fmt, ...) __printf(1, 2);
 /* Print the plan and return true when every check passed. */
 bool ktap_done(void);
+/* Start a new TAP stream: the next check is number 1 again. */
+void ktap_reset(void);
 
 #endif
