@@ -92,6 +92,8 @@ int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 /* Merge compatible neighbours among regions [lo, hi), closing the hole. */
 void rgn_merge_window(struct memblock_type *type, unsigned long lo,
 		      unsigned long hi);
+/* Keep the first @n regions of @type (n == 0: the empty dummy). */
+void rgn_set_count(struct memblock_type *type, unsigned long n);
 /* Drop regions [lo, hi) of @type in one move. */
 void rgn_delete(struct memblock_type *type, unsigned long lo, unsigned long hi);
 

@@ -41,11 +41,8 @@ void __init_memblock memblock_trim_memory(phys_addr_t align)
 		mem->total_size += r.size;
 		mem->regions[w++] = r;
 	}
-	if (w == nr)
-		return;
-	mem->cnt = w;
-	if (!w)
-		mem->cnt = 1, mem->regions[0] = (struct memblock_region){ 0 };
+	if (w != nr)
+		rgn_set_count(mem, w);
 }
 
 /* Address below which @limit bytes of memory lie, PHYS_ADDR_MAX if all. */
@@ -104,10 +101,8 @@ void __init_memblock memblock_cap_memory_range(phys_addr_t base,
 		else
 			mem->total_size -= mem->regions[k].size;
 	}
-	mem->cnt = w;
-	if (!w)
-		mem->cnt = 1, mem->regions[0] = (struct memblock_region){ 0 };
-	else	/* a NOMAP region cut at an edge touches its other half */
+	rgn_set_count(mem, w);
+	if (w)	/* a NOMAP region cut at an edge touches its other half */
 		rgn_merge_window(mem, 0, w);
 
 	memblock_remove_range(&memblock.reserved, 0, base);

@@ -84,6 +84,14 @@ static void rgn_set_empty(struct memblock_type *t)
 	t->regions[0] = (struct memblock_region){ 0 };
 }
 
+void rgn_set_count(struct memblock_type *t, unsigned long n)
+{
+	if (n)
+		t->cnt = n;
+	else
+		rgn_set_empty(t);
+}
+
 void rgn_delete(struct memblock_type *t, unsigned long lo, unsigned long hi)
 {
 	unsigned long k;
