@@ -29,3 +29,94 @@ tap-bad-input-doc: $(BAD_INPUT_BIN)
 	$(Q)scripts/tap-check bad-input-doc $(O)/tap/bad-input-doc.tap \
 		sh -c '$(BAD_INPUT_BIN) --markdown | diff -u docs/bad-input.md -'
 TAP_SUITES += bad-input-doc
+
+# ---- fuzzing ----
+# Every tests/fuzz/fuzz_<name>.c is a libFuzzer target linked with the
+# library, the firmware parsers and kernel/mm (like the unit suites) and the
+# test harness. Its seed corpus is tests/corpus/fuzz_<name>/ (kept in the
+# repository; corpus files need no SPDX line there). "make fuzz" runs each
+# target for FUZZ_SECONDS on a scratch copy of its corpus and fails on a
+# crash, a sanitizer report or a model mismatch; statistics go to
+# $(O)/fuzz/<name>.stats. The fuzz-replay suite of "make test" runs every
+# corpus file once through its target.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
+	       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	       -I$(srctree)/tests/include -I$(srctree)/include \
+	       -I$(srctree)/firmware/include -I$(srctree)/kernel/include \
+	       -I$(srctree)/tests/lib
+FUZZ_LIB_SRCS := $(addprefix src/,$(MEMBLOCK_SRCS)) $(HOST_EXTRA_SRCS) $(TEST_LIB_SRCS)
+
+$(O)/fuzz/bin/%: tests/fuzz/%.c $(FUZZ_LIB_SRCS) $(MODEL_SRCS) $(HOST_HDRS) $(wildcard tests/lib/*.h)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZCC  fuzz/$*")
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $< $(FUZZ_LIB_SRCS) -o $@
+
+.PHONY: fuzz fuzz-build
+fuzz-build: $(addprefix $(O)/fuzz/bin/,$(FUZZ_TARGETS))
+
+fuzz: fuzz-build
+	$(Q)for t in $(FUZZ_TARGETS); do \
+		rm -rf $(O)/fuzz/corpus/$$t && mkdir -p $(O)/fuzz/corpus/$$t $(O)/fuzz/artifacts && \
+		echo "  FUZZ    $$t ($(FUZZ_SECONDS) s)" && \
+		$(O)/fuzz/bin/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-rss_limit_mb=4096 -artifact_prefix=$(O)/fuzz/artifacts/$$t- \
+			$(O)/fuzz/corpus/$$t tests/corpus/$$t \
+			> $(O)/fuzz/$$t.log 2>&1; status=$$?; \
+		grep -E '^stat::' $(O)/fuzz/$$t.log > $(O)/fuzz/$$t.stats; \
+		sed 's/^/    /' $(O)/fuzz/$$t.stats; \
+		if [ $$status -ne 0 ]; then tail -n 40 $(O)/fuzz/$$t.log; exit 1; fi; \
+	done
+
+tap-fuzz-replay: fuzz-build
+	$(Q)scripts/tap-check fuzz-replay $(O)/tap/fuzz-replay.tap sh -c \
+		'for t in $(FUZZ_TARGETS); do $(O)/fuzz/bin/$$t -runs=0 tests/corpus/$$t || exit 1; done'
+TAP_SUITES += fuzz-replay
+
+# ---- coverage ----
+# Every unit suite built with GCC --coverage (no sanitizers, -O0) against an
+# instrumented copy of the library, run once, then line and branch coverage
+# of src/ reported by gcovr: text on stdout and in $(O)/coverage/summary.txt,
+# HTML in $(O)/coverage/index.html. A failing suite is reported but does not
+# stop the report.
+COV_DIR := $(O)/cov
+COV_CFLAGS := -std=gnu11 -g -O0 --coverage -Wall -Wextra -Werror \
+	      -I$(srctree)/tests/include -I$(srctree)/include \
+	      -I$(srctree)/firmware/include -I$(srctree)/kernel/include \
+	      -I$(srctree)/tests/lib
+COV_OBJS := $(addprefix $(COV_DIR)/src/,$(MEMBLOCK_SRCS:.c=.o)) \
+	    $(patsubst %.c,$(COV_DIR)/extra/%.o,$(HOST_EXTRA_SRCS) $(TEST_LIB_SRCS))
+
+$(COV_DIR)/src/%.o: src/%.c $(HOST_HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(COV_CFLAGS) -c $< -o $@
+
+$(COV_DIR)/extra/%.o: %.c $(HOST_HDRS) $(wildcard tests/lib/*.h)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(COV_CFLAGS) -c $< -o $@
+
+$(COV_DIR)/unit/%: tests/unit/%.c $(COV_OBJS) $(MODEL_SRCS) $(wildcard tests/lib/*.h)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(COV_CFLAGS) $< $(COV_OBJS) -o $@
+
+.PHONY: coverage
+coverage: $(addprefix $(COV_DIR)/unit/,$(UNIT_SUITES))
+	$(Q)find $(COV_DIR) -name '*.gcda' -delete
+	$(Q)for s in $(UNIT_SUITES); do \
+		$(COV_DIR)/unit/$$s > $(COV_DIR)/unit/$$s.tap 2>&1 || \
+			echo "  (suite $$s failed, see $(COV_DIR)/unit/$$s.tap)"; \
+	done
+	@mkdir -p $(O)/coverage
+	$(Q)gcovr -r $(srctree) --object-directory $(COV_DIR)/src \
+		--filter '$(srctree)/src/' --exclude-unreachable-branches \
+		--txt $(O)/coverage/lines.txt $(COV_DIR)/src
+	$(Q)gcovr -r $(srctree) --object-directory $(COV_DIR)/src \
+		--filter '$(srctree)/src/' --exclude-unreachable-branches \
+		--branches --txt $(O)/coverage/branches.txt \
+		--html-details $(O)/coverage/index.html \
+		--print-summary $(COV_DIR)/src > $(O)/coverage/summary.txt
+	$(Q)cat $(O)/coverage/lines.txt $(O)/coverage/branches.txt
+	$(Q)tail -n 3 $(O)/coverage/summary.txt
+	@echo "  HTML    $(O)/coverage/index.html"
