@@ -213,7 +213,8 @@ static const struct weight mix_normal[] = {
 	W(OP_ENFORCE_LIMIT, 1), W(OP_CAP_RANGE, 1),
 	W(OP_MEM_LIMIT_REMOVE_MAP, 1), W(OP_SET_LIMIT, 1),
 	W(OP_SET_BOTTOM_UP, 1), W(OP_ALLOW_RESIZE, 1), W(OP_SET_MOVABLE, 1),
-	W(OP_SET_KERNEL_END, 1), W(OP_QUERY, 2), W(OP_ITER, 2),
+	W(OP_SET_KERNEL_END, 1), W(OP_QUERY, 1), W(OP_ITER, 2),
+	W(OP_SET_DEBUG, 1),
 };
 
 static const struct weight mix_many[] = {
@@ -300,7 +301,7 @@ static const char *const op_names[OP_NR] = {
 	"find_in_range_node", "find_in_range", "trim_memory",
 	"enforce_memory_limit", "cap_memory_range", "mem_limit_remove_map",
 	"set_current_limit", "set_bottom_up", "allow_resize",
-	"movable_node", "kernel_end", "query", "iterate",
+	"movable_node", "kernel_end", "query", "iterate", "memblock_debug",
 };
 
 void op_describe(const struct op *op, char *buf, size_t size)
@@ -429,6 +430,7 @@ static unsigned long long lib_apply(const struct op *op)
 	case OP_ALLOW_RESIZE: memblock_allow_resize(); return 0;
 	case OP_SET_MOVABLE: movable_node_enabled = op->x; return 0;
 	case OP_SET_KERNEL_END: test_kernel_end = op->a; return 0;
+	case OP_SET_DEBUG: memblock_debug = op->x; return 0;
 	default: return 0;
 	}
 }
@@ -554,6 +556,10 @@ static int check_queries(struct runner *r, const struct op *op)
 	int nid, wnid = -1;
 	phys_addr_t s1 = clamp_size(a, b), s2 = clamp_size(op->c, op->d);
 
+	if (memblock_get_current_limit() != m->current_limit)
+		return FAIL("get_current_limit");
+	if (memblock_bottom_up() != m->bottom_up)
+		return FAIL("bottom_up()");
 	if (memblock_phys_mem_size() != model_total(m, MT_MEMORY))
 		return FAIL("phys_mem_size");
 	if (memblock_reserved_size() != model_total(m, MT_RESERVED))
@@ -619,6 +625,37 @@ size_t model_free_pieces(const struct model *m, phys_addr_t lo, phys_addr_t hi,
 			 void (*fn)(void *, phys_addr_t, phys_addr_t, int),
 			 void *arg);
 
+/*
+ * Is [s, e) the k-th piece of physmem minus memory (s == e == 0: is there
+ * no k-th piece)? Brute force over the model's lists.
+ */
+static bool physmem_piece_ok(const struct model *m, size_t k, phys_addr_t s,
+			     phys_addr_t e)
+{
+	const struct model_type *pm = &m->t[MT_PHYSMEM], *mem = &m->t[MT_MEMORY];
+	size_t n = 0;
+
+	for (size_t p = 0; p < pm->n; p++) {
+		phys_addr_t cur = pm->r[p].base, hi = pm->r[p].end;
+
+		for (size_t q = 0; q <= mem->n && cur < hi; q++) {
+			phys_addr_t lo = q < mem->n ? mem->r[q].base : hi;
+			phys_addr_t top = q < mem->n ? mem->r[q].end : hi;
+
+			if (top <= cur)
+				continue;
+			if (lo > cur) {
+				phys_addr_t pe = lo < hi ? lo : hi;
+
+				if (n++ == k)
+					return s == cur && e == pe;
+			}
+			cur = top > cur ? top : cur;
+		}
+	}
+	return s == 0 && e == 0;
+}
+
 static int check_iterators(struct runner *r, const struct op *op)
 {
 	static struct piece_list want;
@@ -678,6 +715,41 @@ static int check_iterators(struct runner *r, const struct op *op)
 		k++;
 	if (k != m->t[MT_MEMORY].n)
 		return FAIL("mem ranges: stopped early at %zu", k);
+
+	for_each_mem_range_rev(i, &s, &e) {
+		do {
+			if (!k)
+				return FAIL("reverse mem range: too many");
+			k--;
+		} while (m->t[MT_MEMORY].r[k].flags &
+			 (MEMBLOCK_NOMAP | MEMBLOCK_DRIVER_MANAGED));
+		if (s != m->t[MT_MEMORY].r[k].base || e != m->t[MT_MEMORY].r[k].end)
+			return FAIL("reverse mem range %zu", k);
+	}
+
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	/* physmem alone, and physmem minus memory. */
+	k = 0;
+	for_each_physmem_range(i, NULL, &s, &e) {
+		if (k >= m->t[MT_PHYSMEM].n || s != m->t[MT_PHYSMEM].r[k].base ||
+		    e != m->t[MT_PHYSMEM].r[k].end)
+			return FAIL("physmem range %zu", k);
+		k++;
+	}
+	if (k != m->t[MT_PHYSMEM].n)
+		return FAIL("physmem ranges: %zu, model %zu", k,
+			    m->t[MT_PHYSMEM].n);
+	k = 0;
+	for_each_physmem_range(i, &memblock.memory, &s, &e) {
+		if (!physmem_piece_ok(m, k, s, e))
+			return FAIL("physmem minus memory range %zu: [%#llx-%#llx)",
+				    k, (unsigned long long)s,
+				    (unsigned long long)e);
+		k++;
+	}
+	if (!physmem_piece_ok(m, k, 0, 0))
+		return FAIL("physmem minus memory: %zu ranges, model more", k);
+#endif
 
 	k = 0;
 	for_each_reserved_mem_range(i, &s, &e) {
