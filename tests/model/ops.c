@@ -656,8 +656,97 @@ static bool physmem_piece_ok(const struct model *m, size_t k, phys_addr_t s,
 	return s == 0 && e == 0;
 }
 
+/* Pieces of type @ta minus type @tb (-1: nothing), with memory's filters. */
+static void minus_pieces(const struct model *m, int ta, int tb, int nid,
+			 unsigned int flags, struct piece_list *out)
+{
+	const struct model_type *a = &m->t[ta];
+
+	out->n = 0;
+	for (size_t k = 0; k < a->n; k++) {
+		const struct model_rgn *r = &a->r[k];
+		phys_addr_t cur = r->base;
+
+		if (ta == MT_MEMORY && !eligible(m, r, nid, flags))
+			continue;
+		if (tb >= 0) {
+			const struct model_type *b = &m->t[tb];
+
+			for (size_t q = 0; q < b->n && cur < r->end; q++) {
+				if (b->r[q].end <= cur)
+					continue;
+				if (b->r[q].base >= r->end)
+					break;
+				if (b->r[q].base > cur)
+					collect(out, cur, b->r[q].base, r->nid);
+				cur = MAX(cur, b->r[q].end);
+			}
+		}
+		if (cur < r->end)
+			collect(out, cur, r->end, r->nid);
+	}
+}
+
+/* __for_each_mem_range() and its reverse over every pair of types. */
+static int check_pairs(struct runner *r, const struct op *op)
+{
+	static struct piece_list want;
+	static const int pairs[][2] = {
+		{ MT_MEMORY, MT_RESERVED }, { MT_MEMORY, -1 },
+		{ MT_RESERVED, -1 }, { MT_RESERVED, MT_MEMORY },
+		{ MT_MEMORY, MT_PHYSMEM }, { MT_PHYSMEM, MT_MEMORY },
+		{ MT_PHYSMEM, MT_RESERVED },
+	};
+
+	for (size_t p = 0; p < ARRAY_SIZE(pairs); p++) {
+		struct memblock_type *ta = lib_type_of(pairs[p][0]);
+		struct memblock_type *tb = pairs[p][1] < 0 ? NULL : lib_type_of(pairs[p][1]);
+		phys_addr_t s, e;
+		size_t k = 0;
+		u64 i;
+		int nid;
+
+		if (!ta || (pairs[p][1] >= 0 && !tb))
+			continue;
+		minus_pieces(&r->m, pairs[p][0], pairs[p][1], op->nid, op->flags,
+			     &want);
+		if (want.n > 1024)
+			continue;
+		__for_each_mem_range(i, ta, tb, op->nid,
+				     (enum memblock_flags)op->flags, &s, &e, &nid) {
+			if (k >= want.n || s != want.s[k] || e != want.e[k] ||
+			    nid != want.nid[k])
+				return FAIL("%s minus %s: range %zu [%#llx-%#llx) n%d, model has %zu",
+					    ta->name, tb ? tb->name : "nothing", k,
+					    (unsigned long long)s,
+					    (unsigned long long)e, nid, want.n);
+			k++;
+		}
+		if (k != want.n)
+			return FAIL("%s minus %s: %zu ranges, model %zu", ta->name,
+				    tb ? tb->name : "nothing", k, want.n);
+		__for_each_mem_range_rev(i, ta, tb, op->nid,
+					 (enum memblock_flags)op->flags, &s, &e,
+					 &nid) {
+			if (!k || s != want.s[k - 1] || e != want.e[k - 1] ||
+			    nid != want.nid[k - 1])
+				return FAIL("%s minus %s: reverse range %zu [%#llx-%#llx)",
+					    ta->name, tb ? tb->name : "nothing",
+					    k, (unsigned long long)s,
+					    (unsigned long long)e);
+			k--;
+		}
+		if (k)
+			return FAIL("%s minus %s: reverse walk missed %zu",
+				    ta->name, tb ? tb->name : "nothing", k);
+	}
+	return 0;
+}
+
 static int check_iterators(struct runner *r, const struct op *op)
 {
+	if (check_pairs(r, op))
+		return -1;
 	static struct piece_list want;
 	const struct model *m = &r->m;
 	phys_addr_t s, e;
