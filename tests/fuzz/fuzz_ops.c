@@ -17,12 +17,24 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static unsigned long long total_ops, total_skipped;
+
+static void report(void)
+{
+	fprintf(stderr, "stat::memblock_operations_compared: %llu\n"
+		"stat::memblock_operations_skipped: %llu\n", total_ops,
+		total_skipped);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct runner run;
+	static bool registered;
 	struct op_src src;
 	struct op op;
 
+	if (!registered)
+		registered = !atexit(report);
 	runner_init(&run);
 	op_src_buf(&src, data, size);
 	for (int i = 0; i < MAX_OPS && !op_src_empty(&src); i++) {
@@ -34,5 +46,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		}
 	}
+	total_ops += run.st.ops;
+	total_skipped += run.st.skipped;
+	memset(&run.st, 0, sizeof(run.st));
 	return 0;
 }
