@@ -200,7 +200,7 @@ static phys_addr_t gen_end(struct op_src *s)
 struct weight { unsigned char kind, n; };
 
 static const struct weight mix_normal[] = {
-	W(OP_ADD, 4), W(OP_ADD_NODE, 5), W(OP_REMOVE, 3), W(OP_RESERVE, 5),
+	W(OP_ADD, 4), W(OP_ADD_NODE, 4), W(OP_ALLOC_OR_PANIC, 1), W(OP_REMOVE, 3), W(OP_RESERVE, 5),
 	W(OP_PHYS_FREE, 3), W(OP_FREE, 1), W(OP_PHYSMEM_ADD, 2),
 	W(OP_MARK_HOTPLUG, 2), W(OP_CLEAR_HOTPLUG, 1), W(OP_MARK_MIRROR, 1),
 	W(OP_MARK_NOMAP, 2), W(OP_CLEAR_NOMAP, 1), W(OP_MARK_NOINIT, 1),
@@ -249,10 +249,10 @@ void op_decode(struct op_src *s, struct op *op)
 	case OP_ALLOC_EXACT_NID_RAW: case OP_ALLOC_TRY_NID_RAW:
 	case OP_ALLOC_TRY_NID: case OP_ALLOC: case OP_ALLOC_FROM:
 	case OP_ALLOC_LOW: case OP_ALLOC_NODE: case OP_FIND_NODE:
-	case OP_FIND:
+	case OP_FIND: case OP_ALLOC_OR_PANIC:
 		op->a = gen_alloc_size(s);
 		op->b = gen_align(s);
-		op->c = get8(s) & 1 ? gen_addr(s) : 0;
+		op->c = get8(s) % 4 ? 0 : gen_addr(s);
 		op->d = gen_end(s);
 		op->nid = gen_nid(s);
 		op->flags = gen_flags(s);
@@ -265,7 +265,7 @@ void op_decode(struct op_src *s, struct op *op)
 		}
 		break;
 	case OP_SET_LIMIT:
-		op->a = get8(s) % 4 ? gen_addr(s) : MEMBLOCK_ALLOC_ANYWHERE;
+		op->a = get8(s) % 2 ? gen_addr(s) : MEMBLOCK_ALLOC_ANYWHERE;
 		break;
 	case OP_TRIM:
 		op->b = gen_align(s);
@@ -302,6 +302,7 @@ static const char *const op_names[OP_NR] = {
 	"enforce_memory_limit", "cap_memory_range", "mem_limit_remove_map",
 	"set_current_limit", "set_bottom_up", "allow_resize",
 	"movable_node", "kernel_end", "query", "iterate", "memblock_debug",
+	"alloc_or_panic",
 };
 
 void op_describe(const struct op *op, char *buf, size_t size)
@@ -360,8 +361,25 @@ static bool is_virt_alloc(enum op_kind k)
 
 static bool zeroes(enum op_kind k)
 {
-	return is_virt_alloc(k) && k != OP_ALLOC_EXACT_NID_RAW &&
-	       k != OP_ALLOC_TRY_NID_RAW;
+	return (is_virt_alloc(k) && k != OP_ALLOC_EXACT_NID_RAW &&
+		k != OP_ALLOC_TRY_NID_RAW) || k == OP_ALLOC_OR_PANIC;
+}
+
+/* What memblock_alloc_or_panic() "returns" when it panics. */
+#define PANICKED	(~0ULL)
+
+static unsigned long long lib_alloc_or_panic(phys_addr_t size,
+					     phys_addr_t align)
+{
+	volatile phys_addr_t vsize = size, valign = align;
+	void *p;
+
+	test_panic_armed = true;
+	if (setjmp(test_panic_jmp))
+		return strstr(test_panic_msg, "Failed to allocate") ? PANICKED : 1;
+	p = __memblock_alloc_or_panic(vsize, valign, "ops");
+	test_panic_armed = false;
+	return virt_ret(p);
 }
 
 static unsigned long long lib_apply(const struct op *op)
@@ -431,6 +449,7 @@ static unsigned long long lib_apply(const struct op *op)
 	case OP_SET_MOVABLE: movable_node_enabled = op->x; return 0;
 	case OP_SET_KERNEL_END: test_kernel_end = op->a; return 0;
 	case OP_SET_DEBUG: memblock_debug = op->x; return 0;
+	case OP_ALLOC_OR_PANIC: return lib_alloc_or_panic(op->a, op->b);
 	default: return 0;
 	}
 }
@@ -525,6 +544,13 @@ static unsigned long long model_apply(struct model *m, const struct op *op)
 		return model_find_node(m, op->a, op->b, op->c, op->d, op->nid,
 				       op->flags);
 	case OP_FIND: return model_find(m, op->c, op->d, op->a, op->b);
+	case OP_ALLOC_OR_PANIC: {
+		phys_addr_t pa = model_alloc_virt(m, op->a, op->b, 0,
+						  MEMBLOCK_ALLOC_ACCESSIBLE,
+						  NUMA_NO_NODE, false, true);
+
+		return pa ? pa : PANICKED;
+	}
 	case OP_TRIM: model_trim(m, op->b); return 0;
 	case OP_ENFORCE_LIMIT: model_enforce_limit(m, op->a); return 0;
 	case OP_CAP_RANGE: model_cap_range(m, op->a, op->b); return 0;
@@ -935,22 +961,24 @@ int runner_step(struct runner *r, const struct op *op)
 		r->st.skipped++;
 		return 1;
 	}
-	if (want && zeroes(op->kind))
+	if (want && want != PANICKED && zeroes(op->kind))
 		test_fill_phys(want, op->a, 0xa5);
 
 	got = lib_apply(op);
 
 	model_copy(&r->m, s);
 	r->st.grows += s->grows;
-	if (op->kind >= OP_ALLOC_RANGE_NID && op->kind <= OP_ALLOC_NODE)
-		want ? r->st.allocs_ok++ : r->st.allocs_failed++;
+	if ((op->kind >= OP_ALLOC_RANGE_NID && op->kind <= OP_ALLOC_NODE) ||
+	    op->kind == OP_ALLOC_OR_PANIC)
+		want && want != PANICKED ? r->st.allocs_ok++ : r->st.allocs_failed++;
 	else if (op->kind < OP_ALLOC_RANGE_NID && want)
 		r->st.errors++;
 
 	op_describe(op, desc, sizeof(desc));
 	if (got != want)
 		return FAIL("%s returned %#llx, model %#llx", desc, got, want);
-	if (got && zeroes(op->kind) && !test_phys_all(got, op->a, 0))
+	if (got && got != PANICKED && zeroes(op->kind) &&
+	    !test_phys_all(got, op->a, 0))
 		return FAIL("%s: memory at %#llx not zeroed", desc, got);
 	diff = model_compare(&r->m, r->static_arrays);
 	if (diff)

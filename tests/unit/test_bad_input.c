@@ -416,6 +416,8 @@ enum after {
 	X(search_pfn_null, "memblock_search_pfn_nid", "NULL outputs",	\
 	  "the node", STD, memblock_search_pfn_nid(PFN_DOWN(SZ_32M), NULL, NULL), \
 	  1, SAME, 1)							\
+	X(next_pfn_range_null, "__next_mem_pfn_range", "NULL outputs",	\
+	  "iterates memory", STD, count_pfn_ranges(), 2, SAME, 1)	\
 	X(next_mem_range_null, "__next_mem_range",			\
 	  "NULL type_b and NULL outputs", "iterates memory", STD,	\
 	  count_ranges(), 2, SAME, 1)					\
@@ -453,6 +455,10 @@ enum after {
 	  (memblock_reserve(SZ_1M, SZ_1M), memblock_cap_memory_range(SZ_4G / 2, SZ_1M), \
 	   test_log_find("No memory") >= 0), 1, CHECK_POST,		\
 	  memblock_is_reserved(SZ_1M))					\
+	X(cap_full, "memblock_cap_memory_range",			\
+	  "full array, range splits a region", "error logged, no change", \
+	  FULL_MEM, (memblock_cap_memory_range(SZ_1M + SZ_4K, SZ_4K),	\
+		     test_log_find("cannot isolate") >= 0), 1, SAME, 1)	\
 	X(mem_limit_0, "memblock_mem_limit_remove_map", "limit 0", "no change", \
 	  STD, (memblock_mem_limit_remove_map(0), 0), 0, SAME, 1)	\
 	X(mem_limit_max, "memblock_mem_limit_remove_map", "limit PHYS_ADDR_MAX", \
@@ -547,6 +553,15 @@ static int count_ranges(void)
 	     i != (u64)ULLONG_MAX;
 	     __next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE, &memblock.memory,
 			      NULL, NULL, NULL, NULL))
+		n++;
+	return n;
+}
+
+static int count_pfn_ranges(void)
+{
+	int i, n = 0;
+
+	for_each_mem_pfn_range(i, NUMA_NO_NODE, NULL, NULL, NULL)
 		n++;
 	return n;
 }

@@ -178,6 +178,40 @@ static void growth_fails_cleanly_without_space(void)
 	runner_fini(&run);
 }
 
+static void growth_fails_when_reserved_cannot_grow(void)
+{
+	phys_addr_t b, hole;
+	/* The doubled memory array: 256 entries, page aligned. */
+	unsigned long bytes = (2 * INIT_MEMBLOCK_REGIONS *
+			       sizeof(struct memblock_region) + PAGE_SIZE - 1) &
+			      ~(PAGE_SIZE - 1);
+	int k;
+
+	runner_init(&run);
+	/* Memory full, reserved full once the two below are added. */
+	ADD(SZ_16M, SZ_16M);
+	for (k = 1, b = SZ_1M; k < INIT_MEMBLOCK_REGIONS; k++, b += 0x2000)
+		ADD(b, 0x1000);
+	/* The small memory regions, then reservations outside memory. */
+	RESERVE(SZ_1M, SZ_1M);
+	for (k = 0; k < INIT_MEMBLOCK_RESERVED_REGIONS - 3; k++)
+		RESERVE(SZ_1G / 2 + 0x2000 * k, 0x1000);
+	/*
+	 * Reserve all of [16M, 32M) but one hole that just takes a doubled
+	 * memory array: the memory array goes there, and reserved (which
+	 * must grow first) finds no room outside it.
+	 */
+	hole = SZ_16M + SZ_1M;
+	RESERVE(SZ_16M, hole - SZ_16M);
+	RESERVE(hole + bytes, SZ_32M - hole - bytes);
+	STEP(.kind = OP_ALLOW_RESIZE);
+	ADD(SZ_1G, 0x1000);
+	CHECK_EQ(memblock.memory.max, INIT_MEMBLOCK_REGIONS);
+	CHECK(!memblock_is_memory(SZ_1G));
+	CHECK_INT(run.st.skipped, 0);
+	runner_fini(&run);
+}
+
 static void mirror_preference_and_fallback(void)
 {
 	runner_init(&run);
@@ -314,6 +348,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(growth_of_memory_when_reserved_is_full),
 	TEST_CASE(growth_falls_back_below_the_range),
 	TEST_CASE(growth_fails_cleanly_without_space),
+	TEST_CASE(growth_fails_when_reserved_cannot_grow),
 	TEST_CASE(mirror_preference_and_fallback),
 	TEST_CASE(limit_and_min_addr_fallbacks),
 	TEST_CASE(invariant_checker_catches_corruption),
