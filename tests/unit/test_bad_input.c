@@ -113,6 +113,12 @@ enum after {
 	  "0, memory empty (dummy entry)", STD, memblock_remove(0, MAXA), 0, \
 	  CHECK_POST, memblock.memory.cnt == 1 &&			\
 	  !memblock.memory.regions[0].size && !memblock.memory.total_size) \
+	X(remove_across_top, "memblock_remove",				\
+	  "range across PHYS_ADDR_MAX", "0, clamped: the tail is cut", EMPTY, \
+	  (memblock_add(TOP(SZ_64K), MAXA), memblock_remove(TOP(SZ_4K), MAXA)), \
+	  0, CHECK_POST, memblock.memory.cnt == 1 &&			\
+	  memblock.memory.regions[0].base == TOP(SZ_64K) &&		\
+	  memblock.memory.regions[0].size == SZ_64K - SZ_4K)		\
 	X(remove_full_middle, "memblock_remove",			\
 	  "full array, cut the middle out of a region", "-ENOMEM, no change", \
 	  FULL_MEM, memblock_remove(SZ_1M + SZ_4K, SZ_4K), -ENOMEM, SAME, 1) \
@@ -139,6 +145,13 @@ enum after {
 	X(phys_free_overflow, "memblock_phys_free", "base + size past the top", \
 	  "0, clamped (nothing there: no change)", STD,			\
 	  memblock_phys_free(TOP(SZ_4K), MAXA), 0, SAME, 1)		\
+	X(phys_free_across_top, "memblock_phys_free",			\
+	  "range across PHYS_ADDR_MAX", "0, clamped: the tail is freed", EMPTY, \
+	  (memblock_reserve(TOP(SZ_64K), MAXA),				\
+	   memblock_phys_free(TOP(SZ_8K), SZ_64K)), 0, CHECK_POST,	\
+	  memblock.reserved.cnt == 1 &&					\
+	  memblock.reserved.regions[0].base == TOP(SZ_64K) &&		\
+	  memblock.reserved.regions[0].size == SZ_64K - SZ_8K)		\
 	X(phys_free_full_middle, "memblock_phys_free",			\
 	  "full array, cut the middle out of a reservation",		\
 	  "-ENOMEM, no change", FULL_RSV,				\
@@ -324,6 +337,13 @@ enum after {
 	  memblock_alloc_range_nid(SZ_4K, SZ_4K, 0, MAXA, NUMA_NO_NODE, false), \
 	  0, SAME, 1)							\
 	/* physical allocation wrappers */				\
+	X(par_top, "memblock_phys_alloc_range",			\
+	  "memory up to PHYS_ADDR_MAX, end MEMBLOCK_ALLOC_ANYWHERE",	\
+	  "highest fit below PHYS_ADDR_MAX (whose byte is never memory)", EMPTY, \
+	  (memblock_add(TOP(SZ_64K), MAXA),				\
+	   memblock_phys_alloc_range(SZ_4K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE)), \
+	  TOP(SZ_8K), CHECK_POST, memblock_is_reserved(TOP(SZ_8K)) &&	\
+	  !memblock_is_reserved(TOP(SZ_4K)))				\
 	X(par_size0, "memblock_phys_alloc_range", "size 0", "0, no change", \
 	  STD, memblock_phys_alloc_range(0, SZ_4K, 0, MAXA), 0, SAME, 1) \
 	X(par_align3, "memblock_phys_alloc_range", "align 3", "0, no change", \
@@ -391,6 +411,10 @@ enum after {
 	  "panics naming the size and the caller", STD,			\
 	  P(__memblock_alloc_or_panic(0, SZ_4K, "caller")), 0, PANIC,	\
 	  strstr(test_panic_msg, "caller") && strstr(test_panic_msg, " 0 ")) \
+	X(alloc_or_panic_null_func, "__memblock_alloc_or_panic",	\
+	  "func NULL, size 0", "panics, \"(null)\" as the caller", STD,	\
+	  P(__memblock_alloc_or_panic(0, SZ_4K, NULL)), 0, PANIC,	\
+	  strstr(test_panic_msg, "(null)") != NULL)			\
 	/* queries */							\
 	X(is_region_memory_size0, "memblock_is_region_memory", "size 0", \
 	  "false", STD, memblock_is_region_memory(SZ_2M, 0), 0, SAME, 1) \
@@ -486,6 +510,7 @@ enum after {
 
 /* ---- helpers used by the rows ---- */
 
+#define SZ_8K	0x2000ULL
 #define SZ_32M	0x2000000ULL
 #define SZ_48M	0x3000000ULL
 #define SZ_64M	0x4000000ULL
