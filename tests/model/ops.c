@@ -571,6 +571,78 @@ static phys_addr_t clamp_size(phys_addr_t base, phys_addr_t size)
 
 #define FAIL(...)	(snprintf(r->why, sizeof(r->why), __VA_ARGS__), -1)
 
+static void fmt_pa(char *buf, size_t size, phys_addr_t pa)
+{
+	snprintf(buf, size, "0x%0*llx", (int)(2 * sizeof(phys_addr_t)),
+		 (unsigned long long)pa);
+}
+
+/* memblock_dump_all() against lines printed from the model. */
+static int check_dump(struct runner *r)
+{
+	static const char *const names[MT_NR] = { "memory", "reserved", "physmem" };
+	const struct model *m = &r->m;
+	char want[256], a[40], b[40], c[40];
+	size_t lines = 2;
+	int at = 0;
+
+	for (int t = 0; t < MT_NR; t++)
+		lines += 2 + m->t[t].n;
+	if (lines > 500)	/* tests/lib/harness.c keeps 512 log lines */
+		return 0;
+	test_log_clear();
+	memblock_dump_all();
+#define EXPECT_LINE()							\
+	do {								\
+		if (at >= test_log_lines || strcmp(test_log[at], want))	\
+			return FAIL("dump line %d: \"%s\", model \"%s\"", at, \
+				    at < test_log_lines ? test_log[at] : "(none)", \
+				    want);					\
+		at++;							\
+	} while (0)
+	snprintf(want, sizeof(want), "MEMBLOCK configuration:");
+	EXPECT_LINE();
+	fmt_pa(a, sizeof(a), model_total(m, MT_MEMORY));
+	fmt_pa(b, sizeof(b), model_total(m, MT_RESERVED));
+	snprintf(want, sizeof(want), " memory size = %s reserved size = %s", a, b);
+	EXPECT_LINE();
+	for (int t = 0; t < MT_NR; t++) {
+		const struct model_type *mt = &m->t[t];
+
+		if (t == MT_PHYSMEM && !CONFIG_HAVE_MEMBLOCK_PHYS_MAP)
+			break;
+		snprintf(want, sizeof(want), " %s.cnt  = %#lx", names[t],
+			 (unsigned long)(mt->n ? mt->n : 1));
+		EXPECT_LINE();
+		if (!mt->n) {
+			fmt_pa(a, sizeof(a), 0);
+			snprintf(want, sizeof(want),
+				 " %s[0x0] [%s-%s], %s bytes flags: 0x0",
+				 names[t], a, a, a);
+			EXPECT_LINE();
+		}
+		for (size_t k = 0; k < mt->n; k++) {
+			char node[32] = "";
+
+			fmt_pa(a, sizeof(a), mt->r[k].base);
+			fmt_pa(b, sizeof(b), mt->r[k].end - 1);
+			fmt_pa(c, sizeof(c), mt->r[k].end - mt->r[k].base);
+			if (mt->r[k].nid != MAX_NUMNODES)
+				snprintf(node, sizeof(node), " on node %d",
+					 mt->r[k].nid);
+			/* Index in hex with 0x, also for 0 (the kernel's "%#lx"). */
+			snprintf(want, sizeof(want),
+				 " %s[0x%zx] [%s-%s], %s bytes%s flags: 0x%x",
+				 names[t], k, a, b, c, node, mt->r[k].flags);
+			EXPECT_LINE();
+		}
+	}
+#undef EXPECT_LINE
+	if (at != test_log_lines)
+		return FAIL("dump: %d lines, model %d", test_log_lines, at);
+	return 0;
+}
+
 static int check_queries(struct runner *r, const struct op *op)
 {
 	const struct model *m = &r->m;
@@ -582,6 +654,8 @@ static int check_queries(struct runner *r, const struct op *op)
 	int nid, wnid = -1;
 	phys_addr_t s1 = clamp_size(a, b), s2 = clamp_size(op->c, op->d);
 
+	if (op->x && check_dump(r))
+		return -1;
 	if (memblock_get_current_limit() != m->current_limit)
 		return FAIL("get_current_limit");
 	if (memblock_bottom_up() != m->bottom_up)

@@ -336,6 +336,9 @@ enum after {
 	  "0, no change", FULL_RSV,					\
 	  memblock_alloc_range_nid(SZ_4K, SZ_4K, 0, MAXA, NUMA_NO_NODE, false), \
 	  0, SAME, 1)							\
+	X(arn_full_rsv_node, "memblock_alloc_range_nid",		\
+	  "reserved array full, node 1 then any node", "0, no change", FULL_RSV, \
+	  memblock_alloc_range_nid(SZ_4K, SZ_4K, 0, MAXA, 1, false), 0, SAME, 1) \
 	/* physical allocation wrappers */				\
 	X(par_top, "memblock_phys_alloc_range",			\
 	  "memory up to PHYS_ADDR_MAX, end MEMBLOCK_ALLOC_ANYWHERE",	\
