@@ -508,10 +508,6 @@ static bool eligible(const struct model *m, const struct model_rgn *r,
 size_t model_free_pieces(const struct model *m, phys_addr_t lo, phys_addr_t hi,
 			 int nid, unsigned int flags,
 			 void (*fn)(void *, phys_addr_t, phys_addr_t, int),
-			 void *arg);
-size_t model_free_pieces(const struct model *m, phys_addr_t lo, phys_addr_t hi,
-			 int nid, unsigned int flags,
-			 void (*fn)(void *, phys_addr_t, phys_addr_t, int),
 			 void *arg)
 {
 	const struct model_type *mem = &m->t[MT_MEMORY], *rsv = &m->t[MT_RESERVED];

@@ -83,6 +83,15 @@ phys_addr_t model_find_node(const struct model *m, phys_addr_t size,
 			    phys_addr_t end, int nid, unsigned int flags);
 phys_addr_t model_find(const struct model *m, phys_addr_t start,
 		       phys_addr_t end, phys_addr_t size, phys_addr_t align);
+/*
+ * Free pieces: each eligible memory region clipped to [lo, hi) minus every
+ * reservation (pieces of different regions are not joined); @fn is called
+ * on each. Returns the number of pieces.
+ */
+size_t model_free_pieces(const struct model *m, phys_addr_t lo, phys_addr_t hi,
+			 int nid, unsigned int flags,
+			 void (*fn)(void *, phys_addr_t, phys_addr_t, int),
+			 void *arg);
 /* memblock_alloc_range_nid() including argument checks. */
 phys_addr_t model_alloc_range_nid(struct model *m, phys_addr_t size,
 				  phys_addr_t align, phys_addr_t start,

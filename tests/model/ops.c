@@ -720,11 +720,6 @@ static void collect(void *arg, phys_addr_t lo, phys_addr_t hi, int nid)
 	l->n++;
 }
 
-size_t model_free_pieces(const struct model *m, phys_addr_t lo, phys_addr_t hi,
-			 int nid, unsigned int flags,
-			 void (*fn)(void *, phys_addr_t, phys_addr_t, int),
-			 void *arg);
-
 /*
  * Is [s, e) the k-th piece of physmem minus memory (s == e == 0: is there
  * no k-th piece)? Brute force over the model's lists.
