@@ -120,3 +120,20 @@ coverage: $(addprefix $(COV_DIR)/unit/,$(UNIT_SUITES))
 	$(Q)cat $(O)/coverage/lines.txt $(O)/coverage/branches.txt
 	$(Q)tail -n 3 $(O)/coverage/summary.txt
 	@echo "  HTML    $(O)/coverage/index.html"
+
+# ---- differential testing with tiny static arrays ----
+# The same differential suite against a library built with 4-entry static
+# memory/reserved arrays and a 2-entry physmem array, so that nearly every
+# sequence grows every array, several times (GCC, ASan + UBSan).
+SMALL_CFLAGS := $(HOST_CFLAGS) -DINIT_MEMBLOCK_REGIONS=4 -DINIT_PHYSMEM_REGIONS=2
+
+$(O)/verify/test_differential_small: tests/unit/test_differential.c $(MODEL_SRCS) \
+		$(addprefix src/,$(MEMBLOCK_SRCS)) $(TEST_LIB_SRCS) $(HOST_HDRS) \
+		$(wildcard tests/lib/*.h)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTCC  verify/test_differential_small")
+	$(Q)gcc $(SMALL_CFLAGS) $< $(addprefix src/,$(MEMBLOCK_SRCS)) $(TEST_LIB_SRCS) -o $@
+
+tap-differential-small: $(O)/verify/test_differential_small
+	$(Q)scripts/tap-run differential-small $(O)/tap/differential-small.tap $<
+TAP_SUITES += differential-small
