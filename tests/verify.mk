@@ -121,19 +121,28 @@ coverage: $(addprefix $(COV_DIR)/unit/,$(UNIT_SUITES))
 	$(Q)tail -n 3 $(O)/coverage/summary.txt
 	@echo "  HTML    $(O)/coverage/index.html"
 
-# ---- differential testing with tiny static arrays ----
-# The same differential suite against a library built with 4-entry static
-# memory/reserved arrays and a 2-entry physmem array, so that nearly every
-# sequence grows every array, several times (GCC, ASan + UBSan).
-SMALL_CFLAGS := $(HOST_CFLAGS) -DINIT_MEMBLOCK_REGIONS=4 -DINIT_PHYSMEM_REGIONS=2
+# ---- differential testing in other configurations ----
+# The same differential suite against the library built differently (GCC,
+# ASan + UBSan), each a TAP suite:
+#   differential-small   4-entry static memory/reserved arrays and a 2-entry
+#                        physmem array: nearly every sequence grows every
+#                        array, several times
+#   differential-nophys  CONFIG_HAVE_MEMBLOCK_PHYS_MAP=0 (no physmem type)
+DIFF_CONFIGS := small nophys
+DIFF_CFLAGS_small := -DINIT_MEMBLOCK_REGIONS=4 -DINIT_PHYSMEM_REGIONS=2
+DIFF_CFLAGS_nophys := -DCONFIG_HAVE_MEMBLOCK_PHYS_MAP=0
 
-$(O)/verify/test_differential_small: tests/unit/test_differential.c $(MODEL_SRCS) \
+define diff_config
+$(O)/verify/test_differential_$(1): tests/unit/test_differential.c $(MODEL_SRCS) \
 		$(addprefix src/,$(MEMBLOCK_SRCS)) $(TEST_LIB_SRCS) $(HOST_HDRS) \
 		$(wildcard tests/lib/*.h)
-	@mkdir -p $(dir $@)
-	@$(if $(Q),echo "  HOSTCC  verify/test_differential_small")
-	$(Q)gcc $(SMALL_CFLAGS) $< $(addprefix src/,$(MEMBLOCK_SRCS)) $(TEST_LIB_SRCS) -o $@
+	@mkdir -p $$(dir $$@)
+	@$$(if $(Q),echo "  HOSTCC  verify/test_differential_$(1)")
+	$(Q)gcc $(HOST_CFLAGS) $(DIFF_CFLAGS_$(1)) $$< $(addprefix src/,$(MEMBLOCK_SRCS)) \
+		$(TEST_LIB_SRCS) -o $$@
 
-tap-differential-small: $(O)/verify/test_differential_small
-	$(Q)scripts/tap-run differential-small $(O)/tap/differential-small.tap $<
-TAP_SUITES += differential-small
+tap-differential-$(1): $(O)/verify/test_differential_$(1)
+	$(Q)scripts/tap-run differential-$(1) $(O)/tap/differential-$(1).tap $$<
+TAP_SUITES += differential-$(1)
+endef
+$(foreach c,$(DIFF_CONFIGS),$(eval $(call diff_config,$(c))))

@@ -724,7 +724,7 @@ static void collect(void *arg, phys_addr_t lo, phys_addr_t hi, int nid)
  * Is [s, e) the k-th piece of physmem minus memory (s == e == 0: is there
  * no k-th piece)? Brute force over the model's lists.
  */
-static bool physmem_piece_ok(const struct model *m, size_t k, phys_addr_t s,
+static __attribute__((unused)) bool physmem_piece_ok(const struct model *m, size_t k, phys_addr_t s,
 			     phys_addr_t e)
 {
 	const struct model_type *pm = &m->t[MT_PHYSMEM], *mem = &m->t[MT_MEMORY];
