@@ -595,7 +595,7 @@ static int check_dump(struct runner *r)
 #define EXPECT_LINE()							\
 	do {								\
 		if (at >= test_log_lines || strcmp(test_log[at], want))	\
-			return FAIL("dump line %d: \"%s\", model \"%s\"", at, \
+			return FAIL("dump line %d: \"%.200s\", model \"%.200s\"", at, \
 				    at < test_log_lines ? test_log[at] : "(none)", \
 				    want);					\
 		at++;							\
