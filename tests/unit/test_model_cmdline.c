@@ -74,8 +74,43 @@ static void memparse_matches_model(void)
 	tap_diag("%lu strings compared", n);
 }
 
+/* memblock_cmdline_find() on the cases its kernel-doc describes. */
+static void cmdline_find_documented_cases(void)
+{
+	static const struct {
+		const char *line, *key, *val;
+	} t[] = {
+		{ "a mem=1G b", "mem", "1G" },
+		{ "mem=1G mem=2G", "mem", "2G" },		/* last wins */
+		{ "memx=1 xmem=2 mem", "mem", NULL },		/* no match */
+		{ "mem=", "mem", "" },
+		{ "x=\"a b\" mem=\"4 G\"\tz", "mem", "4 G" },	/* quoted */
+		{ "mem=\"", "mem", "\"" },
+		{ "\tmem=7\t", "mem", "7" },
+		{ "", "mem", NULL },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++) {
+		const char *val = NULL;
+		size_t len = 0;
+		bool found = memblock_cmdline_find(t[i].line, t[i].key, &val, &len);
+
+		CHECK_INT(found, t[i].val != NULL);
+		if (found && t[i].val &&
+		    (len != strlen(t[i].val) || memcmp(val, t[i].val, len)))
+			tap_fail(__FILE__, __LINE__, "\"%s\": got \"%.*s\", want \"%s\"",
+				 t[i].line, (int)len, val, t[i].val);
+	}
+	CHECK_INT(memblock_parse_cmdline("quiet memblock=debug"), 1);
+	CHECK_INT(memblock_debug, 1);
+	memblock_debug = 0;
+	CHECK_INT(memblock_parse_cmdline("memblock=debu memblock=debugx"), 0);
+	CHECK_INT(memblock_debug, 0);
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(memparse_matches_model),
+	TEST_CASE(cmdline_find_documented_cases),
 };
 
 TAP_MAIN(cases)
