@@ -5,9 +5,14 @@
 #
 #   make test        includes the model-driven suites (tests/unit/test_model*.c,
 #                    test_differential.c, test_bad_input.c), built by the
-#                    generic host rules in tests/tests.mk for every variant
+#                    generic host rules in tests/tests.mk for every variant,
+#                    plus bad-input-doc, fuzz-replay, differential-small and
+#                    differential-nophys from this file
 #   make fuzz        libFuzzer targets, FUZZ_SECONDS each (default 60)
 #   make coverage    line and branch coverage of src/ ($(O)/coverage)
+#   make bad-input-doc  regenerate docs/bad-input.md from the table
+#
+# See docs/testing.md.
 #
 # The model (tests/model/*.c) is compiled into the suites that use it by
 # #include, so the generic rule needs to know about the dependency.
