@@ -16,7 +16,8 @@ bool memblock_should_skip_region(const struct memblock_type *type,
 	/* Only memory regions carry nodes and allocation-relevant flags. */
 	if (type != &memblock.memory)
 		return false;
-	if (nid != NUMA_NO_NODE && nid != m->nid)
+	/* MAX_NUMNODES in a request is Linux's deprecated "any node". */
+	if (nid != NUMA_NO_NODE && nid != MAX_NUMNODES && nid != m->nid)
 		return true;
 	if (movable_node_is_enabled() && memblock_is_hotpluggable(m) &&
 	    !(flags & MEMBLOCK_HOTPLUG))

@@ -68,8 +68,8 @@ static void put_num(struct out *o, unsigned long long v, bool neg,
 		prefix = "-";
 	else if (sp->alt && base == 16)
 		prefix = upper ? "0X" : "0x";
-	else if (sp->alt && base == 8 && tmp[n - 1] != '0')
-		prefix = "0";
+	else if (sp->alt && base == 8 && tmp[n - 1] != '0' && sp->prec <= n)
+		prefix = "0";	/* only when the precision adds no zero */
 	prefix_len = (int)mb_strlen(prefix);
 	body = n > sp->prec ? n : sp->prec;
 

@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The reference model checked by hand, directed scenarios run through the
+ * differential runner (library and model compared after every call), the
+ * invariant checker's own test, and the reproducers of the bugs and spec
+ * questions the differential testing found.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "harness.h"
+#include "../model/model.c"
+#include "../model/ops.c"
+
+#define SZ_32M	0x2000000ULL
+
+static struct runner run;
+
+/* Run @op on library and model; the case fails on any difference. */
+#define STEP(...)							\
+	do {								\
+		struct op op_ = { __VA_ARGS__ };			\
+		if (runner_step(&run, &op_) < 0)			\
+			tap_fail(__FILE__, __LINE__, "%s", run.why);	\
+	} while (0)
+
+#define ADD(base_, size_)	STEP(.kind = OP_ADD, .a = (base_), .b = (size_))
+#define ADD_NODE(base_, size_, nid_, flags_)				\
+	STEP(.kind = OP_ADD_NODE, .a = (base_), .b = (size_), .nid = (nid_), \
+	     .flags = (flags_))
+#define RESERVE(base_, size_)	STEP(.kind = OP_RESERVE, .a = (base_), .b = (size_))
+
+/* ---- the model against hand-computed results ---- */
+
+static void model_add_keeps_existing_attributes(void)
+{
+	struct model m;
+
+	model_init(&m);
+	CHECK_INT(model_add(&m, MT_MEMORY, 0x1000, 0x9000, 0, 0), 0);
+	CHECK_INT(model_add(&m, MT_MEMORY, 0x5000, 0xf000, 1, 0), 0);
+	CHECK_INT(m.t[MT_MEMORY].n, 2);
+	CHECK_EQ(m.t[MT_MEMORY].r[0].base, 0x1000);
+	CHECK_EQ(m.t[MT_MEMORY].r[0].end, 0xa000);
+	CHECK_INT(m.t[MT_MEMORY].r[0].nid, 0);
+	CHECK_EQ(m.t[MT_MEMORY].r[1].base, 0xa000);
+	CHECK_EQ(m.t[MT_MEMORY].r[1].end, 0x14000);
+	CHECK_INT(m.t[MT_MEMORY].r[1].nid, 1);
+	/* Touching, same attributes: merged; different flags: not. */
+	CHECK_INT(model_add(&m, MT_MEMORY, 0x14000, 0x1000, 1, 0), 0);
+	CHECK_INT(model_add(&m, MT_MEMORY, 0x15000, 0x1000, 1, MEMBLOCK_NOMAP), 0);
+	CHECK_INT(m.t[MT_MEMORY].n, 3);
+	CHECK_EQ(m.t[MT_MEMORY].r[1].end, 0x15000);
+	model_free(&m);
+}
+
+static void model_capacity_counts_gaps_before_merging(void)
+{
+	struct model m;
+
+	model_init(&m);
+	m.t[MT_MEMORY].max = 3;
+	model_add(&m, MT_MEMORY, 0x1000, 0x1000, MAX_NUMNODES, 0);
+	model_add(&m, MT_MEMORY, 0x3000, 0x1000, MAX_NUMNODES, 0);
+	model_add(&m, MT_MEMORY, 0x5000, 0x1000, MAX_NUMNODES, 0);
+	/* Two gaps: 3 + 2 > 3, although the result would be one region. */
+	CHECK_INT(model_add(&m, MT_MEMORY, 0x1000, 0x5000, MAX_NUMNODES, 0),
+		  -ENOMEM);
+	CHECK_INT(m.t[MT_MEMORY].n, 3);
+	/* Cutting the middle out of a region needs a slot... */
+	CHECK_INT(model_remove(&m, MT_MEMORY, 0x1400, 0x100), -ENOMEM);
+	/* ...cutting its end does not. */
+	CHECK_INT(model_remove(&m, MT_MEMORY, 0x1800, 0x800), 0);
+	/* A flag change that splits twice needs two slots. */
+	CHECK_INT(model_set_flags(&m, MT_MEMORY, 0x3400, 0x100,
+				  MEMBLOCK_HOTPLUG, 0), -ENOMEM);
+	CHECK_INT(model_set_flags(&m, MT_MEMORY, 0x3000, 0x1000,
+				  MEMBLOCK_HOTPLUG, 0), 0);
+	model_free(&m);
+}
+
+static void model_search_by_hand(void)
+{
+	struct model m;
+
+	model_init(&m);
+	/* memory [16K, 64K) and [128K, 256K); reserved [224K, 240K). */
+	model_add(&m, MT_MEMORY, 0x4000, 0xc000, 0, 0);
+	model_add(&m, MT_MEMORY, 0x20000, 0x20000, 1, 0);
+	model_add(&m, MT_RESERVED, 0x38000, 0x4000, MAX_NUMNODES, 0);
+	/* Top-down: highest aligned fit. */
+	CHECK_EQ(model_find_node(&m, 0x1000, 0x1000, 0, PHYS_ADDR_MAX,
+				 NUMA_NO_NODE, 0), 0x3f000);
+	CHECK_EQ(model_find_node(&m, 0x9000, 0x1000, 0, PHYS_ADDR_MAX,
+				 NUMA_NO_NODE, 0), 0x2f000);
+	CHECK_EQ(model_find_node(&m, 0x1000, 0x1000, 0, PHYS_ADDR_MAX, 0, 0),
+		 0xf000);
+	/* Blocks never span two regions, even touching ones. */
+	model_add(&m, MT_MEMORY, 0x10000, 0x10000, 2, 0);
+	CHECK_EQ(model_find_node(&m, 0x19000, 0x1000, 0, 0x40000,
+				 NUMA_NO_NODE, 0), 0);
+	/* Bottom-up starts at the kernel's end, falls back to top-down. */
+	m.bottom_up = true;
+	m.kernel_end = 0x5000;
+	CHECK_EQ(model_find_node(&m, 0x1000, 0x1000, 0, PHYS_ADDR_MAX,
+				 NUMA_NO_NODE, 0), 0x5000);
+	m.kernel_end = 0x3c000;
+	CHECK_EQ(model_find_node(&m, 0x1000, 0x1000, 0, PHYS_ADDR_MAX,
+				 NUMA_NO_NODE, 0), 0x3c000);
+	CHECK_EQ(model_find_node(&m, 0x8000, 0x1000, 0, PHYS_ADDR_MAX,
+				 NUMA_NO_NODE, 0), 0x30000);
+	/* Page 0 is never handed out. */
+	model_add(&m, MT_MEMORY, 0, 0x2000, 3, 0);
+	m.bottom_up = false;
+	CHECK_EQ(model_find_node(&m, 0x1000, 0x1000, 0, 0x2000, 3, 0), 0x1000);
+	CHECK_EQ(model_find_node(&m, 0x2000, 0x1000, 0, 0x2000, 3, 0), 0);
+	model_free(&m);
+}
+
+/* ---- directed scenarios, library against model ---- */
+
+static void growth_of_memory_when_reserved_is_full(void)
+{
+	phys_addr_t b;
+	int k;
+
+	runner_init(&run);
+	ADD(SZ_16M, SZ_16M);
+	/* Reserved one short of full, memory full. */
+	for (k = 0, b = SZ_16M; k < INIT_MEMBLOCK_RESERVED_REGIONS - 1; k++, b += 0x2000)
+		RESERVE(b, 0x1000);
+	for (k = 1, b = SZ_1M; k < INIT_MEMBLOCK_REGIONS; k++, b += 0x2000)
+		ADD(b, 0x1000);
+	CHECK_EQ(memblock.memory.cnt, INIT_MEMBLOCK_REGIONS);
+	STEP(.kind = OP_ALLOW_RESIZE);
+	/* Memory must grow, and reserved first (n + 2 > max). */
+	ADD(SZ_1G, 0x1000);
+	CHECK(memblock.memory.max > INIT_MEMBLOCK_REGIONS);
+	CHECK(memblock.reserved.max > INIT_MEMBLOCK_RESERVED_REGIONS);
+	CHECK_INT(run.st.skipped, 0);
+	runner_fini(&run);
+}
+
+static void growth_falls_back_below_the_range(void)
+{
+	phys_addr_t b;
+	int k;
+
+	runner_init(&run);
+	ADD(SZ_16M, SZ_16M);
+	STEP(.kind = OP_ALLOW_RESIZE);
+	/* Fill reserved, the last one at the top of memory. */
+	for (k = 0, b = SZ_16M; k < INIT_MEMBLOCK_RESERVED_REGIONS; k++, b += 0x2000)
+		RESERVE(b, 0x1000);
+	/*
+	 * A reservation near the top: the array cannot go above it (no free
+	 * memory there) and must go below it.
+	 */
+	RESERVE(SZ_32M - 0x2000, 0x2000);
+	CHECK(memblock.reserved.max > INIT_MEMBLOCK_RESERVED_REGIONS);
+	CHECK(memblock_env_virt_to_phys(memblock.reserved.regions) < SZ_32M - 0x2000);
+	CHECK_INT(run.st.skipped, 0);
+	runner_fini(&run);
+}
+
+static void growth_fails_cleanly_without_space(void)
+{
+	phys_addr_t b;
+	int k;
+
+	runner_init(&run);
+	ADD(SZ_16M, 0x100000);
+	for (k = 0, b = SZ_16M; k < INIT_MEMBLOCK_RESERVED_REGIONS; k++, b += 0x2000)
+		RESERVE(b, 0x1800);
+	STEP(.kind = OP_ALLOW_RESIZE);
+	/* Free memory is only 2K pieces: no page for a doubled array. */
+	RESERVE(SZ_1G, 0x1000);
+	CHECK_EQ(memblock.reserved.max, INIT_MEMBLOCK_RESERVED_REGIONS);
+	runner_fini(&run);
+}
+
+static void growth_fails_when_reserved_cannot_grow(void)
+{
+	phys_addr_t b, hole;
+	/* The doubled memory array: 256 entries, page aligned. */
+	unsigned long bytes = (2 * INIT_MEMBLOCK_REGIONS *
+			       sizeof(struct memblock_region) + PAGE_SIZE - 1) &
+			      ~(PAGE_SIZE - 1);
+	int k;
+
+	runner_init(&run);
+	/* Memory full, reserved full once the two below are added. */
+	ADD(SZ_16M, SZ_16M);
+	for (k = 1, b = SZ_1M; k < INIT_MEMBLOCK_REGIONS; k++, b += 0x2000)
+		ADD(b, 0x1000);
+	/* The small memory regions, then reservations outside memory. */
+	RESERVE(SZ_1M, SZ_1M);
+	for (k = 0; k < INIT_MEMBLOCK_RESERVED_REGIONS - 3; k++)
+		RESERVE(SZ_1G / 2 + 0x2000 * k, 0x1000);
+	/*
+	 * Reserve all of [16M, 32M) but one hole that just takes a doubled
+	 * memory array: the memory array goes there, and reserved (which
+	 * must grow first) finds no room outside it.
+	 */
+	hole = SZ_16M + SZ_1M;
+	RESERVE(SZ_16M, hole - SZ_16M);
+	RESERVE(hole + bytes, SZ_32M - hole - bytes);
+	STEP(.kind = OP_ALLOW_RESIZE);
+	ADD(SZ_1G, 0x1000);
+	CHECK_EQ(memblock.memory.max, INIT_MEMBLOCK_REGIONS);
+	CHECK(!memblock_is_memory(SZ_1G));
+	CHECK_INT(run.st.skipped, 0);
+	runner_fini(&run);
+}
+
+static void mirror_preference_and_fallback(void)
+{
+	runner_init(&run);
+	ADD_NODE(SZ_1M, SZ_1M, 0, MEMBLOCK_MIRROR);
+	ADD_NODE(SZ_16M, SZ_1M, 1, 0);
+	/* Mirrored memory first, although it is lower. */
+	STEP(.kind = OP_PHYS_ALLOC, .a = 0x1000, .b = 0x1000);
+	CHECK(memblock_is_reserved(2 * SZ_1M - 0x1000));
+	/* Too big for the mirror: any memory, with a warning. */
+	test_log_clear();
+	STEP(.kind = OP_PHYS_ALLOC, .a = SZ_1M, .b = 0x1000);
+	CHECK(test_log_find("mirrored") >= 0);
+	/* Node fallback: node 1 has no mirror, then any node. */
+	STEP(.kind = OP_ALLOC_RANGE_NID, .a = 0x1000, .b = 0x1000,
+	     .d = MEMBLOCK_ALLOC_ANYWHERE, .nid = 1);
+	STEP(.kind = OP_ALLOC_RANGE_NID, .a = 0x1000, .b = 0x1000,
+	     .d = MEMBLOCK_ALLOC_ANYWHERE, .nid = 1, .x = true);
+	runner_fini(&run);
+}
+
+static void limit_and_min_addr_fallbacks(void)
+{
+	runner_init(&run);
+	ADD(SZ_1M, SZ_16M);
+	STEP(.kind = OP_SET_LIMIT, .a = 8 * SZ_1M);
+	/* max_addr above current_limit is capped. */
+	STEP(.kind = OP_ALLOC_TRY_NID, .a = 0x1000, .b = 0x1000,
+	     .d = SZ_16M, .nid = NUMA_NO_NODE);
+	CHECK(memblock_is_reserved(8 * SZ_1M - 0x1000));
+	/* min_addr above everything: retried from 0. */
+	STEP(.kind = OP_ALLOC_FROM, .a = 0x1000, .b = 0x1000, .c = SZ_1G);
+	/* Bottom-up above the kernel. */
+	STEP(.kind = OP_SET_BOTTOM_UP, .x = true);
+	STEP(.kind = OP_SET_KERNEL_END, .a = 3 * SZ_1M + 1);
+	STEP(.kind = OP_ALLOC, .a = 0x1000, .b = 0x1000);
+	CHECK(memblock_is_reserved(3 * SZ_1M + 0x1000));
+	runner_fini(&run);
+}
+
+/* ---- the checkers themselves can fail ---- */
+
+static void invariant_checker_catches_corruption(void)
+{
+	struct memblock_region r[4];
+	struct memblock_type t = { .cnt = 2, .max = 4, .regions = r, .name = "t" };
+
+	r[0] = (struct memblock_region){ 0x1000, 0x1000, 0, 0 };
+	r[1] = (struct memblock_region){ 0x3000, 0x1000, 0, 0 };
+	t.total_size = 0x2000;
+	CHECK(!type_invariant_violation(&t));
+	r[1].base = 0x1800;
+	CHECK(type_invariant_violation(&t));		/* overlap */
+	r[1].base = 0x2000;
+	CHECK(type_invariant_violation(&t));		/* not merged */
+	r[1].nid = 1;
+	CHECK(!type_invariant_violation(&t));		/* different node */
+	r[1].nid = MAX_NUMNODES + 1;
+	CHECK(type_invariant_violation(&t));		/* bad nid */
+	r[1].nid = 1;
+	r[1].flags = (enum memblock_flags)0x40;
+	CHECK(type_invariant_violation(&t));		/* unknown flag */
+	r[1].flags = 0;
+	t.total_size = 0x2001;
+	CHECK(type_invariant_violation(&t));		/* total_size */
+	t.total_size = 0x2000;
+	r[1].size = 0;
+	CHECK(type_invariant_violation(&t));		/* empty region */
+	t.cnt = 1;
+	r[0] = (struct memblock_region){ 0, 0, 0, 1 };
+	t.total_size = 0;
+	CHECK(type_invariant_violation(&t));		/* dummy with a nid */
+}
+
+static void model_compare_catches_differences(void)
+{
+	runner_init(&run);
+	ADD_NODE(SZ_1M, SZ_1M, 0, 0);
+	CHECK(!model_compare(&run.m, run.static_arrays));
+	memblock.memory.regions[0].nid = 1;
+	CHECK(model_compare(&run.m, run.static_arrays));
+	memblock.memory.regions[0].nid = 0;
+	memblock.current_limit = 5;
+	CHECK(model_compare(&run.m, run.static_arrays));
+	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
+	memblock.memory.max--;
+	CHECK(model_compare(&run.m, run.static_arrays));
+	memblock.memory.max++;
+	CHECK(!model_compare(&run.m, run.static_arrays));
+	runner_fini(&run);
+}
+
+/* ---- reproducers ---- */
+
+/*
+ * Bug (fixed in src/find.c): a search for nid MAX_NUMNODES only saw
+ * regions without a node; Linux treats MAX_NUMNODES as NUMA_NO_NODE.
+ */
+static void repro_find_max_numnodes_is_any_node(void)
+{
+	phys_addr_t s, e;
+	u64 i;
+	int n = 0;
+
+	memblock_add_node(SZ_1M, SZ_1M, 0, MEMBLOCK_NONE);
+	CHECK_EQ(memblock_find_in_range_node(SZ_4K, SZ_4K, 0,
+					     MEMBLOCK_ALLOC_ANYWHERE,
+					     MAX_NUMNODES, MEMBLOCK_NONE),
+		 2 * SZ_1M - SZ_4K);
+	for_each_free_mem_range(i, MAX_NUMNODES, MEMBLOCK_NONE, &s, &e, NULL)
+		n++;
+	CHECK_INT(n, 1);
+}
+
+/*
+ * Spec question: memblock_enforce_memory_limit() is documented to do
+ * nothing "when memory is not larger than the limit", but with a limit of
+ * exactly the memory size it drops the reservations above the end of
+ * memory, as Linux does (__find_max_addr() finds the end of the last
+ * region). The model follows Linux; this pins the behaviour.
+ */
+static void spec_enforce_limit_equal_to_memory(void)
+{
+	memblock_add(SZ_1M, SZ_1M);
+	memblock_reserve(SZ_16M, SZ_4K);
+	memblock_enforce_memory_limit(SZ_1M);
+	EXPECT_TYPE(&memblock.memory, R(SZ_1M, SZ_1M));
+	EXPECT_EMPTY(&memblock.reserved);
+}
+
+static const struct test_case cases[] = {
+	TEST_CASE(model_add_keeps_existing_attributes),
+	TEST_CASE(model_capacity_counts_gaps_before_merging),
+	TEST_CASE(model_search_by_hand),
+	TEST_CASE(growth_of_memory_when_reserved_is_full),
+	TEST_CASE(growth_falls_back_below_the_range),
+	TEST_CASE(growth_fails_cleanly_without_space),
+	TEST_CASE(growth_fails_when_reserved_cannot_grow),
+	TEST_CASE(mirror_preference_and_fallback),
+	TEST_CASE(limit_and_min_addr_fallbacks),
+	TEST_CASE(invariant_checker_catches_corruption),
+	TEST_CASE(model_compare_catches_differences),
+	TEST_CASE(repro_find_max_numnodes_is_any_node),
+	TEST_CASE(spec_enforce_limit_equal_to_memory),
+};
+
+TAP_MAIN(cases)

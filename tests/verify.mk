@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: BSD-2-Clause
+#
+# Verification (issue 4): the reference model, differential random testing,
+# the bad-input table, fuzzing and coverage.
+#
+#   make test        includes the model-driven suites (tests/unit/test_model*.c,
+#                    test_differential.c, test_bad_input.c), built by the
+#                    generic host rules in tests/tests.mk for every variant,
+#                    plus bad-input-doc, fuzz-replay, differential-small and
+#                    differential-nophys from this file
+#   make fuzz        libFuzzer targets, FUZZ_SECONDS each (default 60)
+#   make coverage    line and branch coverage of src/ ($(O)/coverage)
+#   make bad-input-doc  regenerate docs/bad-input.md from the table
+#
+# See docs/testing.md.
+#
+# The model (tests/model/*.c) is compiled into the suites that use it by
+# #include, so the generic rule needs to know about the dependency.
+
+MODEL_SRCS := $(wildcard tests/model/*.c tests/model/*.h)
+MODEL_SUITES := $(filter test_model% test_differential% test_bad_input%,$(UNIT_SUITES))
+
+$(foreach v,$(HOST_VARIANTS),$(foreach s,$(MODEL_SUITES),$(eval $(O)/host/$(v)/unit/$(s): $(MODEL_SRCS))))
+
+# docs/bad-input.md is generated from the bad-input table; the suite fails
+# when the committed file differs from what the table prints.
+BAD_INPUT_BIN := $(O)/host/gcc/unit/test_bad_input
+
+.PHONY: bad-input-doc
+bad-input-doc: $(BAD_INPUT_BIN)
+	$(Q)$(BAD_INPUT_BIN) --markdown > docs/bad-input.md
+
+tap-bad-input-doc: $(BAD_INPUT_BIN)
+	$(Q)scripts/tap-check bad-input-doc $(O)/tap/bad-input-doc.tap \
+		sh -c '$(BAD_INPUT_BIN) --markdown | diff -u docs/bad-input.md -'
+TAP_SUITES += bad-input-doc
+
+# ---- fuzzing ----
+# Every tests/fuzz/fuzz_<name>.c is a libFuzzer target linked with the
+# library, the firmware parsers and kernel/mm (like the unit suites) and the
+# test harness. Its seed corpus is tests/corpus/fuzz_<name>/ (kept in the
+# repository; corpus files need no SPDX line there). "make fuzz" runs each
+# target for FUZZ_SECONDS on a scratch copy of its corpus and fails on a
+# crash, a sanitizer report or a model mismatch; statistics go to
+# $(O)/fuzz/<name>.stats. The fuzz-replay suite of "make test" runs every
+# corpus file once through its target.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
+	       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	       -I$(srctree)/tests/include -I$(srctree)/include \
+	       -I$(srctree)/firmware/include -I$(srctree)/kernel/include \
+	       -I$(srctree)/tests/lib
+FUZZ_LIB_SRCS := $(addprefix src/,$(MEMBLOCK_SRCS)) $(HOST_EXTRA_SRCS) $(TEST_LIB_SRCS)
+
+$(O)/fuzz/bin/%: tests/fuzz/%.c $(FUZZ_LIB_SRCS) $(MODEL_SRCS) $(HOST_HDRS) $(wildcard tests/lib/*.h)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZCC  fuzz/$*")
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $< $(FUZZ_LIB_SRCS) -o $@
+
+.PHONY: fuzz fuzz-build
+fuzz-build: $(addprefix $(O)/fuzz/bin/,$(FUZZ_TARGETS))
+
+fuzz: fuzz-build
+	$(Q)for t in $(FUZZ_TARGETS); do \
+		rm -rf $(O)/fuzz/corpus/$$t && mkdir -p $(O)/fuzz/corpus/$$t $(O)/fuzz/artifacts && \
+		echo "  FUZZ    $$t ($(FUZZ_SECONDS) s)" && \
+		$(O)/fuzz/bin/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-rss_limit_mb=4096 -artifact_prefix=$(O)/fuzz/artifacts/$$t- \
+			$(O)/fuzz/corpus/$$t tests/corpus/$$t \
+			> $(O)/fuzz/$$t.log 2>&1; status=$$?; \
+		grep -E '^stat::' $(O)/fuzz/$$t.log > $(O)/fuzz/$$t.stats; \
+		sed 's/^/    /' $(O)/fuzz/$$t.stats; \
+		if [ $$status -ne 0 ]; then tail -n 40 $(O)/fuzz/$$t.log; exit 1; fi; \
+	done
+
+tap-fuzz-replay: fuzz-build
+	$(Q)scripts/tap-check fuzz-replay $(O)/tap/fuzz-replay.tap sh -c \
+		'for t in $(FUZZ_TARGETS); do $(O)/fuzz/bin/$$t -runs=0 tests/corpus/$$t || exit 1; done'
+TAP_SUITES += fuzz-replay
+
+# ---- coverage ----
+# Every unit suite built with GCC --coverage (no sanitizers, -O0) against an
+# instrumented copy of the library, run once, then line and branch coverage
+# of src/ reported by gcovr: text on stdout and in $(O)/coverage/summary.txt,
+# HTML in $(O)/coverage/index.html. A failing suite is reported but does not
+# stop the report.
+COV_DIR := $(O)/cov
+COV_CFLAGS := -std=gnu11 -g -O0 --coverage -Wall -Wextra -Werror \
+	      -I$(srctree)/tests/include -I$(srctree)/include \
+	      -I$(srctree)/firmware/include -I$(srctree)/kernel/include \
+	      -I$(srctree)/tests/lib
+COV_OBJS := $(addprefix $(COV_DIR)/src/,$(MEMBLOCK_SRCS:.c=.o)) \
+	    $(patsubst %.c,$(COV_DIR)/extra/%.o,$(HOST_EXTRA_SRCS) $(TEST_LIB_SRCS))
+
+$(COV_DIR)/src/%.o: src/%.c $(HOST_HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(COV_CFLAGS) -c $< -o $@
+
+$(COV_DIR)/extra/%.o: %.c $(HOST_HDRS) $(wildcard tests/lib/*.h)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(COV_CFLAGS) -c $< -o $@
+
+$(COV_DIR)/unit/%: tests/unit/%.c $(COV_OBJS) $(MODEL_SRCS) $(wildcard tests/lib/*.h)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(COV_CFLAGS) $< $(COV_OBJS) -o $@
+
+.PHONY: coverage
+coverage: $(addprefix $(COV_DIR)/unit/,$(UNIT_SUITES))
+	$(Q)find $(COV_DIR) -name '*.gcda' -delete
+	$(Q)for s in $(UNIT_SUITES); do \
+		$(COV_DIR)/unit/$$s > $(COV_DIR)/unit/$$s.tap 2>&1 || \
+			echo "  (suite $$s failed, see $(COV_DIR)/unit/$$s.tap)"; \
+	done
+	@mkdir -p $(O)/coverage
+	$(Q)gcovr -r $(srctree) --object-directory $(COV_DIR)/src \
+		--filter '$(srctree)/src/' --exclude-unreachable-branches \
+		--txt $(O)/coverage/lines.txt $(COV_DIR)/src
+	$(Q)gcovr -r $(srctree) --object-directory $(COV_DIR)/src \
+		--filter '$(srctree)/src/' --exclude-unreachable-branches \
+		--branches --txt $(O)/coverage/branches.txt \
+		--html-details $(O)/coverage/index.html \
+		--print-summary $(COV_DIR)/src > $(O)/coverage/summary.txt
+	$(Q)cat $(O)/coverage/lines.txt $(O)/coverage/branches.txt
+	$(Q)tail -n 3 $(O)/coverage/summary.txt
+	@echo "  HTML    $(O)/coverage/index.html"
+
+# ---- differential testing in other configurations ----
+# The same differential suite against the library built differently (GCC,
+# ASan + UBSan), each a TAP suite:
+#   differential-small   4-entry static memory/reserved arrays and a 2-entry
+#                        physmem array: nearly every sequence grows every
+#                        array, several times
+#   differential-nophys  CONFIG_HAVE_MEMBLOCK_PHYS_MAP=0 (no physmem type)
+DIFF_CONFIGS := small nophys
+DIFF_CFLAGS_small := -DINIT_MEMBLOCK_REGIONS=4 -DINIT_PHYSMEM_REGIONS=2
+DIFF_CFLAGS_nophys := -DCONFIG_HAVE_MEMBLOCK_PHYS_MAP=0
+
+define diff_config
+$(O)/verify/test_differential_$(1): tests/unit/test_differential.c $(MODEL_SRCS) \
+		$(addprefix src/,$(MEMBLOCK_SRCS)) $(TEST_LIB_SRCS) $(HOST_HDRS) \
+		$(wildcard tests/lib/*.h)
+	@mkdir -p $$(dir $$@)
+	@$$(if $(Q),echo "  HOSTCC  verify/test_differential_$(1)")
+	$(Q)gcc $(HOST_CFLAGS) $(DIFF_CFLAGS_$(1)) $$< $(addprefix src/,$(MEMBLOCK_SRCS)) \
+		$(TEST_LIB_SRCS) -o $$@
+
+tap-differential-$(1): $(O)/verify/test_differential_$(1)
+	$(Q)scripts/tap-run differential-$(1) $(O)/tap/differential-$(1).tap $$<
+TAP_SUITES += differential-$(1)
+endef
+$(foreach c,$(DIFF_CONFIGS),$(eval $(call diff_config,$(c))))
