@@ -26,7 +26,9 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror $(SAN_CFLAGS) \
 	       -I$(srctree)/firmware/include -I$(srctree)/kernel/include \
 	       -I$(srctree)/tests/lib
 TEST_LIB_SRCS := $(wildcard tests/lib/*.c)
-HOST_EXTRA_SRCS := $(wildcard firmware/*.c kernel/mm/*.c) kernel/printk.c kernel/ktap.c
+# tests/lib/kconsole.c runs the kernels' own console and TAP code.
+TEST_LIB_KERNEL_SRCS := kernel/printk.c kernel/ktap.c
+HOST_EXTRA_SRCS := $(wildcard firmware/*.c kernel/mm/*.c) $(TEST_LIB_KERNEL_SRCS)
 HOST_HDRS := $(wildcard src/*.h include/*.h include/linux/*.h tests/include/*.h \
 		firmware/include/firmware/*.h firmware/*.h kernel/include/kernel/*.h)
 

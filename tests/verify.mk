@@ -144,7 +144,7 @@ $(O)/verify/test_differential_$(1): tests/unit/test_differential.c $(MODEL_SRCS)
 	@mkdir -p $$(dir $$@)
 	@$$(if $(Q),echo "  HOSTCC  verify/test_differential_$(1)")
 	$(Q)gcc $(HOST_CFLAGS) $(DIFF_CFLAGS_$(1)) $$< $(addprefix src/,$(MEMBLOCK_SRCS)) \
-		$(TEST_LIB_SRCS) -o $$@
+		$(TEST_LIB_SRCS) $(TEST_LIB_KERNEL_SRCS) -o $$@
 
 tap-differential-$(1): $(O)/verify/test_differential_$(1)
 	$(Q)scripts/tap-run differential-$(1) $(O)/tap/differential-$(1).tap $$<
