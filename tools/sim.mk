@@ -10,7 +10,8 @@
 #   make test                    sim-golden, sim-errors, sim-svg suites
 
 SIM_SRCS := $(wildcard tools/sim/*.c) firmware/e820.c \
-	    firmware/e820_memblock.c firmware/x86_memory.c \
+	    firmware/e820_memblock.c firmware/x86_memory.c firmware/acpi.c \
+	    firmware/srat_memblock.c \
 	    $(filter firmware/fdt%.c,$(wildcard firmware/*.c)) \
 	    $(addprefix src/,$(MEMBLOCK_SRCS))
 SIM_DEPS := $(SIM_SRCS) $(wildcard tools/sim/*.h src/*.h include/*.h include/linux/*.h \

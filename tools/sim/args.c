@@ -35,6 +35,9 @@ static const char usage[] =
 "  --cmdline STRING   kernel command line (mem=SIZE, memblock=debug); for a DTB\n"
 "                     it replaces /chosen bootargs\n"
 "  --kernel BASE+SIZE reserve a kernel image there (default: none)\n"
+"  --srat FILE        x86: an ACPI SRAT table (binary, as in\n"
+"                     /sys/firmware/acpi/tables/SRAT): memory gets its nodes\n"
+"                     (firmware/srat_memblock.c), as the kernel's NUMA setup\n"
 "  --dtb-addr ADDR    where the DTB lies in memory, reserved for its size\n"
 "                     (default: not reserved)\n"
 "  --bios-start ADDR  x86: start of the BIOS area below 1 MiB (default 0x9f000,\n"
@@ -80,6 +83,7 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		{ "dtb-addr", required_argument, NULL, 'a' },
 		{ "bios-start", required_argument, NULL, 'b' },
 		{ "ops", required_argument, NULL, 'o' },
+		{ "srat", required_argument, NULL, 'r' },
 		{ "svg", required_argument, NULL, 's' },
 		{ "no-dump", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
@@ -97,6 +101,7 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		case 'd': o->dtb_file = optarg; break;
 		case 'c': o->cmdline = optarg; break;
 		case 'o': o->ops_file = optarg; break;
+		case 'r': o->srat_file = optarg; break;
 		case 's': o->svg_file = optarg; break;
 		case 'n': o->quiet_dump = true; break;
 		case 'h':
@@ -139,6 +144,10 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 	}
 	if (!o->e820_file == !o->dtb_file) {
 		sim_err("give one input: --e820 FILE or --dtb FILE (try --help)");
+		return -1;
+	}
+	if (o->dtb_file && (o->srat_file || o->bios_start != X86_LOWMEM_CAP)) {
+		sim_err("--srat and --bios-start go with --e820");
 		return -1;
 	}
 	if (o->e820_file && o->have_dtb_addr) {

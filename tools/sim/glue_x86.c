@@ -2,11 +2,17 @@
 /*
  * e820 -> memblock, in the order of arch/x86_64/setup.c: the command line's
  * memblock=debug, the low-memory reservations, the kernel image, the
- * sanitizer, e820_memblock_setup(), then mem=. The kernel also caps
- * allocations at its identity map (4 GiB) and reads the SRAT; the first is
- * an "ops" line away (limit 4G), the second is not simulated.
+ * sanitizer, e820_memblock_setup(), mem=, then the SRAT's nodes (given as
+ * a file: the kernel finds it through the RSDP). The kernel also caps
+ * allocations at its identity map (4 GiB): an "ops" line away (limit 4G).
  */
+
+/* As the x86-64 kernel sizes them (arch/x86_64/x86.h). */
+#define SRAT_MAX_MEM	32
+#define SRAT_MAX_NODES	8
+#include <stdlib.h>
 #include <string.h>
+#include <firmware/acpi.h>
 #include <firmware/x86_memory.h>
 #include "sim.h"
 
@@ -66,6 +72,53 @@ static void print_map(const char *tag, const struct e820_table *t)
 		       (unsigned long long)(e->addr + e->size - 1),
 		       type_str(e->type, buf, sizeof(buf)));
 	}
+}
+
+/* NUMA from a SRAT, as arch/x86_64/numa.c does once it has found the table. */
+static int srat_nodes(const char *path)
+{
+	static struct acpi_mem_affinity mem[SRAT_MAX_MEM];
+	uint32_t node_pxm[SRAT_MAX_NODES];
+	unsigned int nr = 0, nodes = 0;
+	size_t len;
+	char *t = sim_read_file(path, &len);
+	int err;
+
+	if (!t)
+		return SIM_EXIT_INPUT;
+	if (len < 36 || memcmp(t, "SRAT", 4)) {
+		sim_err("%s: not a SRAT: %s", path, len < 36 ?
+			"shorter than an ACPI table header (36 bytes)" :
+			"the signature at offset 0 is not \"SRAT\"");
+		free(t);
+		return SIM_EXIT_INPUT;
+	}
+	err = acpi_srat_memory(t, len > UINT32_MAX ? UINT32_MAX : (uint32_t)len,
+			       mem, SRAT_MAX_MEM, &nr);
+	if (err) {
+		sim_err("%s: SRAT unusable (error %d: %s)", path, err,
+			err == -EBADMSG ? "bad checksum, a length (offset 0x4) that disagrees with the file's, or a truncated entry" :
+			err == -ENOSPC ? "more than 32 enabled memory entries" : "?");
+		free(t);
+		return SIM_EXIT_INPUT;
+	}
+	free(t);
+	sim_step = "acpi_srat_memblock";
+	err = acpi_srat_memblock(mem, nr, node_pxm, SRAT_MAX_NODES, &nodes);
+	for (unsigned int i = 0; i < nr; i++) {
+		int nid = -1;
+
+		for (unsigned int k = 0; k < nodes; k++)
+			if (node_pxm[k] == mem[i].pxm)
+				nid = (int)k;
+		printf("ACPI: SRAT: Node %d PXM %u [mem 0x%016llx-0x%016llx]%s\n",
+		       nid, mem[i].pxm, (unsigned long long)mem[i].base,
+		       (unsigned long long)(mem[i].base + mem[i].size - 1),
+		       mem[i].hotplug ? " hotplug" : "");
+	}
+	if (err)
+		printf("ACPI: SRAT: cannot assign nodes (%d)\n", err);
+	return 0;
 }
 
 int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
@@ -136,6 +189,13 @@ int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 	}
 	sim_step = "x86_apply_mem_limit";
 	x86_apply_mem_limit(o->cmdline);
+	if (o->srat_file) {
+		err = srat_nodes(o->srat_file);
+		if (err)
+			return err;
+	} else {
+		printf("ACPI: no SRAT given (--srat FILE): one node\n");
+	}
 	sim_step = "ops";
 	return 0;
 }

@@ -34,6 +34,7 @@ struct sim_opts {
 	const char *dtb_file;
 	const char *cmdline;		/* NULL: none (DT: /chosen bootargs) */
 	const char *ops_file;
+	const char *srat_file;		/* x86: ACPI SRAT table, binary */
 	const char *svg_file;
 	bool have_kernel;
 	uint64_t kernel_base, kernel_size;
