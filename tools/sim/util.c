@@ -119,7 +119,7 @@ bool sim_parse_u64(const char *s, const char **end, uint64_t *v)
 	return true;
 }
 
-/* "4 KiB", "639 KiB", "2047.8 MiB", "1 TiB", "100 bytes". */
+/* "4 KiB", "639 KiB", "2047.8 MiB", "255.98 MiB", "1 TiB", "100 bytes". */
 char *sim_size_str(char *buf, size_t len, uint64_t size)
 {
 	static const char *const unit[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
@@ -130,8 +130,15 @@ char *sim_size_str(char *buf, size_t len, uint64_t size)
 	if (!u || !(size & ((1ULL << (10 * u)) - 1)))
 		snprintf(buf, len, "%llu %s",
 			 (unsigned long long)(size >> (10 * u)), unit[u]);
-	else
-		snprintf(buf, len, "%.1f %s",
-			 (double)size / (double)(1ULL << (10 * u)), unit[u]);
+	else {
+		double v = (double)size / (double)(1ULL << (10 * u));
+
+		/* Inexact sizes keep a visible fraction: 255.98, not 256.0. */
+		snprintf(buf, len, "%.1f %s", v, unit[u]);
+		if (strstr(buf, ".0 "))
+			snprintf(buf, len, "%.2f %s", v, unit[u]);
+		if (strstr(buf, ".00 "))
+			snprintf(buf, len, "%.3f %s", v, unit[u]);
+	}
 	return buf;
 }
