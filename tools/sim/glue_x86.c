@@ -37,7 +37,7 @@ static unsigned int report_overlaps(const struct sim_e820 *e, const char *path)
 {
 	const struct e820_table *t = &e->fw;
 	unsigned int n = 0;
-	char b1[32], b2[32];
+	char buf[32];
 
 	for (uint32_t i = 0; i < t->nr_entries; i++) {
 		for (uint32_t j = i + 1; j < t->nr_entries; j++) {
@@ -52,8 +52,7 @@ static unsigned int report_overlaps(const struct sim_e820 *e, const char *path)
 			printf("e820: warning: %s:%u and line %u overlap on [mem 0x%016llx-0x%016llx]: %s wins\n",
 			       path, e->line[i], e->line[j], (unsigned long long)lo,
 			       (unsigned long long)(hi - 1),
-			       a->type == b->type ? type_str(win, b1, sizeof(b1)) :
-			       type_str(win, b2, sizeof(b2)));
+			       type_str(win, buf, sizeof(buf)));
 			n++;
 		}
 	}

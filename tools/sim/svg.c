@@ -32,7 +32,7 @@ static const struct {
 	[K_RESERVED]	= { "reserved memory", "#f0a030" },
 	[K_NOMAP]	= { "NOMAP memory", "#a56ad0" },
 	[K_RSV_HOLE]	= { "reserved, not memory", "#f7d9a8" },
-	[K_E820]	= { "firmware range (e820 type), not memory", "#b8b8b8" },
+	[K_E820]	= { "e820 range, not RAM", "#b8b8b8" },
 	[K_HOLE]	= { "hole", "url(#hatch)" },
 };
 
