@@ -148,12 +148,12 @@ int sim_run_dt(const struct sim_opts *o, struct sim_state *st)
 		phys_addr_t kb = (phys_addr_t)o->kernel_base;
 		phys_addr_t ks = (phys_addr_t)o->kernel_size;
 
-		sim_step = "reserve kernel image";
-		if (!memblock_is_region_memory(kb, ks)) {
-			printf("setup: kernel image outside memory after mem=; adding it back\n");
-			memblock_add(kb, ks);
+		sim_step = "dt_reserve_image";
+		err = dt_reserve_image(kb, ks);
+		if (err) {
+			sim_err("cannot reserve the kernel image: error %d", err);
+			return SIM_EXIT_PANIC;
 		}
-		memblock_reserve(kb, ks);
 		printf("setup: reserved the kernel image [0x%llx-0x%llx]\n",
 		       (unsigned long long)kb, (unsigned long long)(kb + ks - 1));
 	} else {
