@@ -51,16 +51,19 @@ static const char usage[] =
 "Operations (numbers as above; '#' starts a comment):\n"
 "  add BASE SIZE [nid=N]      remove BASE SIZE        reserve BASE SIZE\n"
 "  free BASE SIZE             mark_nomap BASE SIZE    clear_nomap BASE SIZE\n"
-"  mark_hotplug BASE SIZE     mark_mirror BASE SIZE   set_node BASE SIZE NID\n"
+"  mark_hotplug BASE SIZE     clear_hotplug BASE SIZE mark_mirror BASE SIZE\n"
+"  set_node BASE SIZE NID     allow_resize\n"
 "  alloc SIZE [align=A] [nid=N] [min=ADDR] [max=ADDR] [exact]\n"
-"                             memblock_alloc_try_nid (exact: _exact_nid_raw)\n"
+"                             memblock_alloc_try_nid (exact: _exact_nid_raw);\n"
+"                             align defaults to 4K, as for phys_alloc\n"
 "  phys_alloc SIZE [align=A]  phys_alloc_range SIZE ALIGN START END\n"
 "  bottom_up on|off           limit ADDR|max          mem_limit SIZE\n"
 "  cap BASE SIZE              trim ALIGN              dump\n"
 "  expect free|reserved|memory SIZE    (fails the run unless equal)\n"
 "\n"
 "Exit status: 0 done, 1 bad input (with the file and line or offset),\n"
-"2 bad usage, 3 the simulated kernel panicked or an expect failed.\n";
+"2 bad usage, 3 the simulated kernel panicked, memblock wrote past the\n"
+"simulator's host-backed memory, or an expect failed.\n";
 
 static bool parse_addr(const char *opt, const char *s, uint64_t *v)
 {
