@@ -318,3 +318,18 @@ int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
 	       res->errors);
 	return 0;
 }
+
+int dt_reserve_image(phys_addr_t base, phys_addr_t size)
+{
+	int err;
+
+	if (!memblock_is_region_memory(base, size)) {
+		dt_log(MEMBLOCK_LOG_INFO, "kernel image [%#llx-%#llx] outside memory after mem=; adding it back",
+		       (unsigned long long)base,
+		       (unsigned long long)(base + size - 1));
+		err = memblock_add(base, size);
+		if (err)
+			return err;
+	}
+	return memblock_reserve(base, size);
+}

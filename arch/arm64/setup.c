@@ -103,11 +103,9 @@ void setup_arch(char **cmdline)
 	 * off, so there are no page tables). If mem= cut it off, give its
 	 * memory back, as Linux arm64 does.
 	 */
-	if (!memblock_is_region_memory(kbase, ksize)) {
-		printk("setup: kernel image outside memory after mem=; adding it back\n");
-		memblock_add(kbase, ksize);
-	}
-	memblock_reserve(kbase, ksize);
+	err = dt_reserve_image(kbase, ksize);
+	if (err)
+		panic("setup: cannot reserve the kernel image: error %d", err);
 
 	err = dt_scan_reserved(dt, arm64_boot.dtb, 0, &arm64_dt);
 	if (err < 0)

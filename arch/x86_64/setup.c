@@ -7,12 +7,8 @@
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
 #include <linux/memblock.h>
+#include <firmware/x86_memory.h>
 #include "x86.h"
-
-#define SZ_64K		0x10000ULL
-#define SZ_1M		0x100000ULL
-#define LOWMEM_CAP	0x9f000ULL	/* 640 KiB minus the usual EBDA page */
-#define EBDA_FLOOR	0x20000ULL	/* below this an EBDA pointer is bogus */
 
 uint64_t x86_bios_start;
 uint64_t x86_mem_limit;
@@ -26,23 +22,11 @@ static uint16_t bda_read16(uintptr_t off)
 	return *p;
 }
 
-/*
- * Start of the BIOS-owned area below 1 MiB: the EBDA (its segment is in the
- * BDA at 0x40e) or the end of conventional memory (KiB count at 0x413),
- * whichever is lower, ignoring implausible values. Everything from there to
- * 1 MiB belongs to the firmware, even where the e820 map forgets to say so.
- */
+/* The BIOS-owned area below 1 MiB, from what the BDA says. */
 static uint64_t bios_area_start(void)
 {
-	uint64_t start = LOWMEM_CAP;
-	uint64_t ebda = (uint64_t)bda_read16(0x40e) << 4;
-	uint64_t lowmem = (uint64_t)bda_read16(0x413) << 10;
-
-	if (lowmem >= EBDA_FLOOR && lowmem < start)
-		start = lowmem;
-	if (ebda >= EBDA_FLOOR && ebda < start)
-		start = ebda;
-	return start & ~0xfffULL;
+	return x86_bios_area_start((uint64_t)bda_read16(0x40e) << 4,
+				   (uint64_t)bda_read16(0x413) << 10);
 }
 
 /* A reservation that fails would let the allocator hand out live data. */
@@ -59,13 +43,13 @@ static void reserve(uint64_t base, uint64_t size, const char *what)
 static void reserve_in_use(const struct x86_boot *b)
 {
 	uint64_t bios = x86_bios_start = bios_area_start();
+	int err;
 
-	/*
-	 * The first 64 KiB: page 0 holds the real-mode IVT and BDA, and BIOSes
-	 * are known to scribble over the rest (Linux's default "reservelow").
-	 */
-	reserve(0, SZ_64K, "low memory");
-	reserve(bios, SZ_1M - bios, "BIOS area");
+	/* The first 64 KiB (IVT, BDA, BIOS scribbles) and [bios, 1 MiB). */
+	err = x86_reserve_low(bios);
+	if (err)
+		panic("cannot reserve low memory and the BIOS area [%#llx-1M): error %d",
+		      (unsigned long long)bios, err);
 	/* The image includes .bss: page tables, boot stack, memblock's arrays. */
 	reserve((uintptr_t)_start_image, (uint64_t)(_end - _start_image),
 		"kernel image");
@@ -83,26 +67,6 @@ static void print_e820(const struct e820_table *t)
 		       (unsigned long long)(e->addr + e->size - 1),
 		       e820_type_name(e->type));
 	}
-}
-
-/* mem=<size>: keep only the first <size> bytes of RAM. */
-static void apply_mem_limit(const char *cmdline)
-{
-	const char *val;
-	char *end;
-	size_t len;
-	unsigned long long limit;
-
-	if (!memblock_cmdline_find(cmdline, "mem", &val, &len))
-		return;
-	limit = memparse(val, &end);
-	if (end != val + len || !limit) {
-		printk("mem=%.*s: not a size, ignored\n", (int)len, val);
-		return;
-	}
-	printk("mem=%#llx: limiting memory\n", limit);
-	x86_mem_limit = limit;
-	memblock_enforce_memory_limit((phys_addr_t)limit);
 }
 
 void setup_arch(char **cmdline)
@@ -140,7 +104,7 @@ void setup_arch(char **cmdline)
 	if (err)
 		panic("e820: memblock refused the map: error %d", err);
 
-	apply_mem_limit(b->cmdline);
+	x86_mem_limit = x86_apply_mem_limit(b->cmdline);
 	x86_numa_init(b, (uint64_t)bda_read16(0x40e) << 4);
 	*cmdline = (char *)(uintptr_t)b->cmdline;
 }

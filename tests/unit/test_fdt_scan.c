@@ -507,6 +507,25 @@ static void cmdline_bad_values(void)
 	CHECK_INT(memblock_debug, 1);
 }
 
+/* ---- the kernel image ---- */
+
+static void image_reserved_and_added_back(void)
+{
+	memblock_add(0x40000000, SZ_1G);
+	CHECK_INT(dt_reserve_image(0x40200000, 0x22000), 0);
+	EXPECT_TYPE(&memblock.reserved, R(0x40200000, 0x22000));
+	CHECK(test_log_find("adding it back") < 0);
+
+	/* mem= left 1 MiB: the image is added back to memory. */
+	test_reset();
+	memblock_add(0x40000000, SZ_1G);
+	CHECK_EQ(dt_apply_cmdline("mem=1M", NULL), SZ_1M);
+	CHECK_INT(dt_reserve_image(0x40200000, 0x22000), 0);
+	EXPECT_TYPE(&memblock.memory, R(0x40000000, SZ_1M), R(0x40200000, 0x22000));
+	EXPECT_TYPE(&memblock.reserved, R(0x40200000, 0x22000));
+	CHECK(test_log_find("dt: kernel image [0x40200000-0x40221fff] outside memory after mem=; adding it back") >= 0);
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(qemu_virt_128m),
 	TEST_CASE(qemu_virt_1g),
@@ -531,6 +550,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(damaged_blobs_scan_safely),
 	TEST_CASE(cmdline_mem_limit),
 	TEST_CASE(cmdline_bad_values),
+	TEST_CASE(image_reserved_and_added_back),
 };
 
 TAP_MAIN(cases)

@@ -159,6 +159,21 @@ int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res);
 phys_addr_t dt_apply_cmdline(const char *cmdline, struct dt_scan_result *res);
 
 /**
+ * dt_reserve_image - reserve the kernel image, in memory even after mem=
+ * @base: physical address of the image
+ * @size: its size (text, data, .bss, stacks)
+ *
+ * Not part of dt_scan_memblock(): a kernel calls it between
+ * dt_apply_cmdline() and dt_scan_reserved(), so that dynamic reservations
+ * never land on the image (arch/arm64/setup.c). If mem= cut the image off
+ * memory, its range is first added back, with a log line, as Linux arm64
+ * does.
+ *
+ * Return: 0, or the error memblock_add() or memblock_reserve() returned.
+ */
+int dt_reserve_image(phys_addr_t base, phys_addr_t size);
+
+/**
  * dt_scan_reserved - reserve what the tree says is in use (step 5)
  * @dt: an opened blob
  * @blob_phys: physical address of the blob, reserved for its totalsize

@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: BSD-2-Clause
+#
+# memblock-sim (tools/sim/): the firmware glue and the library, built for
+# the host with the test environment, as a command. The tests run a copy
+# built with AddressSanitizer and UndefinedBehaviorSanitizer.
+#
+#   make memblock-sim            $(O)/tools/memblock-sim
+#   make sim-golden              rewrite tests/sim/expected/ from the current
+#                                build (then review the diff)
+#   make test                    sim-golden, sim-errors, sim-svg suites
+
+SIM_SRCS := $(wildcard tools/sim/*.c) firmware/e820.c \
+	    firmware/e820_memblock.c firmware/x86_memory.c firmware/acpi.c \
+	    firmware/srat_memblock.c \
+	    $(filter firmware/fdt%.c,$(wildcard firmware/*.c)) \
+	    $(addprefix src/,$(MEMBLOCK_SRCS))
+SIM_DEPS := $(SIM_SRCS) $(wildcard tools/sim/*.h src/*.h include/*.h include/linux/*.h \
+	    firmware/*.h firmware/include/firmware/*.h tests/include/*.h)
+SIM_CFLAGS := -std=gnu11 -g -Wall -Wextra -Werror \
+	      -I$(srctree)/tests/include -I$(srctree)/include \
+	      -I$(srctree)/firmware/include
+SIM_SAN_CFLAGS := -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+		  -fno-omit-frame-pointer
+SIM := $(O)/tools/memblock-sim
+SIM_SAN := $(O)/tools/memblock-sim-san
+SIM_HOSTCC ?= gcc
+
+$(SIM): $(SIM_DEPS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTCC  tools/memblock-sim")
+	$(Q)$(SIM_HOSTCC) $(SIM_CFLAGS) -O2 $(SIM_SRCS) -o $@
+
+$(SIM_SAN): $(SIM_DEPS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTCC  tools/memblock-sim-san")
+	$(Q)$(SIM_HOSTCC) $(SIM_CFLAGS) $(SIM_SAN_CFLAGS) $(SIM_SRCS) -o $@
+
+.PHONY: memblock-sim memblock-sim-san sim-golden
+memblock-sim-san: $(SIM_SAN)
+memblock-sim: $(SIM)
+
+# Inputs: tests/sim/cases lists "NAME ARGS..." (paths relative to the
+# tree; @FDT@ is $(O)/fdt, where tests/fdt.mk compiles the .dts files).
+SIM_DTBS := $(patsubst tests/fdt/%.dts,$(O)/fdt/%.dtb,$(wildcard tests/fdt/*.dts))
+SIM_RUN := env SIM=$(SIM_SAN) FDT=$(O)/fdt OUT=$(O)/sim tests/sim/run
+
+sim-golden: $(SIM_SAN) $(SIM_DTBS)
+	$(Q)$(SIM_RUN) --update
+
+tap-sim-golden: $(SIM_SAN) $(SIM_DTBS)
+	$(Q)scripts/tap-run sim-golden $(O)/tap/sim-golden.tap $(SIM_RUN) golden
+
+tap-sim-errors: $(SIM_SAN) $(SIM_DTBS)
+	$(Q)scripts/tap-run sim-errors $(O)/tap/sim-errors.tap $(SIM_RUN) errors
+
+tap-sim-svg: $(SIM_SAN) $(SIM_DTBS)
+	$(Q)scripts/tap-run sim-svg $(O)/tap/sim-svg.tap $(SIM_RUN) svg
+
+# Warning-free with Clang too.
+tap-sim-clang: $(SIM_DEPS)
+	$(Q)scripts/tap-check sim-clang $(O)/tap/sim-clang.tap \
+		clang $(SIM_CFLAGS) -O2 $(SIM_SRCS) -o $(O)/tools/memblock-sim-clang
+
+TAP_SUITES += sim-golden sim-errors sim-svg sim-clang

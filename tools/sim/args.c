@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* memblock-sim's command line. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <firmware/x86_memory.h>
+#include "sim.h"
+
+static const char usage[] =
+"usage: memblock-sim (--e820 FILE | --dtb FILE) [options]\n"
+"\n"
+"Runs the firmware glue the demo kernels run on the host and shows what\n"
+"memblock holds afterwards: the findings, the memblock=debug dump and a\n"
+"summary (usable, reserved, free, per node).\n"
+"\n"
+"Input (exactly one):\n"
+"  --e820 FILE        an x86 e820 map as text, run as arch/x86_64/setup.c does:\n"
+"                     reserve the low 64 KiB and the BIOS area, sanitize, feed\n"
+"                     memblock (firmware/e820_memblock.c), then mem=. Lines are\n"
+"                     kernel log lines\n"
+"                       [    0.000000] BIOS-e820: [mem 0x0-0x9fbff] usable\n"
+"                     (end inclusive, timestamp optional, types as Linux prints\n"
+"                     them: usable, reserved, ACPI data, ACPI NVS, unusable,\n"
+"                     persistent (type N), soft reserved, type N), or\n"
+"                       START END TYPE   or   START +SIZE TYPE\n"
+"                     (END exclusive; numbers decimal or 0x hex with an optional\n"
+"                     K/M/G/T/P suffix; TYPE a name above, ram, acpi, nvs, pmem,\n"
+"                     pram, soft-reserved, or a number; '#' starts a comment).\n"
+"                     In a file with BIOS-e820: lines, other lines are skipped.\n"
+"  --dtb FILE         a flattened device tree, run as arch/arm64/setup.c does:\n"
+"                     /chosen, memory nodes, mem=, the kernel image, then the\n"
+"                     DT's reservations (firmware/fdt_memblock.c)\n"
+"\n"
+"Options:\n"
+"  --cmdline STRING   kernel command line (mem=SIZE, memblock=debug); for a DTB\n"
+"                     it replaces /chosen bootargs\n"
+"  --kernel BASE+SIZE reserve a kernel image there (default: none)\n"
+"  --srat FILE        x86: an ACPI SRAT table (binary, as in\n"
+"                     /sys/firmware/acpi/tables/SRAT): memory gets its nodes\n"
+"                     (firmware/srat_memblock.c), as the kernel's NUMA setup\n"
+"  --dtb-addr ADDR    where the DTB lies in memory, reserved for its size\n"
+"                     (default: not reserved)\n"
+"  --bios-start ADDR  x86: start of the BIOS area below 1 MiB (default 0x9f000,\n"
+"                     what the kernel uses when the BDA says nothing lower)\n"
+"  --ops FILE         replay memblock operations after setup, one per line,\n"
+"                     printing each result (see below)\n"
+"  --svg FILE         draw the physical memory map\n"
+"  --no-dump          leave out the memblock=debug dump\n"
+"  -h, --help         this text\n"
+"\n"
+"Operations (numbers as above; '#' starts a comment):\n"
+"  add BASE SIZE [nid=N]      remove BASE SIZE        reserve BASE SIZE\n"
+"  free BASE SIZE             mark_nomap BASE SIZE    clear_nomap BASE SIZE\n"
+"  mark_hotplug BASE SIZE     clear_hotplug BASE SIZE mark_mirror BASE SIZE\n"
+"  set_node BASE SIZE NID     allow_resize\n"
+"  alloc SIZE [align=A] [nid=N] [min=ADDR] [max=ADDR] [exact]\n"
+"                             memblock_alloc_try_nid (exact: _exact_nid_raw);\n"
+"                             align defaults to 4K, as for phys_alloc\n"
+"  phys_alloc SIZE [align=A]  phys_alloc_range SIZE ALIGN START END\n"
+"  bottom_up on|off           limit ADDR|max          mem_limit SIZE\n"
+"  cap BASE SIZE              trim ALIGN              dump\n"
+"  expect free|reserved|memory SIZE    (fails the run unless equal)\n"
+"\n"
+"Exit status: 0 done, 1 bad input (with the file and line or offset),\n"
+"2 bad usage, 3 the simulated kernel panicked, memblock wrote past the\n"
+"simulator's host-backed memory, or an expect failed.\n";
+
+static bool parse_addr(const char *opt, const char *s, uint64_t *v)
+{
+	const char *end;
+
+	if (!sim_parse_u64(s, &end, v) || *end) {
+		sim_err("%s: not a number: \"%s\"", opt, s);
+		return false;
+	}
+	return true;
+}
+
+int sim_parse_args(int argc, char **argv, struct sim_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "e820", required_argument, NULL, 'e' },
+		{ "dtb", required_argument, NULL, 'd' },
+		{ "cmdline", required_argument, NULL, 'c' },
+		{ "kernel", required_argument, NULL, 'k' },
+		{ "dtb-addr", required_argument, NULL, 'a' },
+		{ "bios-start", required_argument, NULL, 'b' },
+		{ "ops", required_argument, NULL, 'o' },
+		{ "srat", required_argument, NULL, 'r' },
+		{ "svg", required_argument, NULL, 's' },
+		{ "no-dump", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *end;
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->bios_start = X86_LOWMEM_CAP;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'e': o->e820_file = optarg; break;
+		case 'd': o->dtb_file = optarg; break;
+		case 'c': o->cmdline = optarg; break;
+		case 'o': o->ops_file = optarg; break;
+		case 'r': o->srat_file = optarg; break;
+		case 's': o->svg_file = optarg; break;
+		case 'n': o->quiet_dump = true; break;
+		case 'h':
+			fputs(usage, stdout);
+			exit(SIM_EXIT_OK);
+		case 'k':
+			if (!sim_parse_u64(optarg, &end, &o->kernel_base) ||
+			    *end != '+' ||
+			    !sim_parse_u64(end + 1, &end, &o->kernel_size) ||
+			    *end || !o->kernel_size) {
+				sim_err("--kernel: expected BASE+SIZE, got \"%s\"", optarg);
+				return -1;
+			}
+			o->have_kernel = true;
+			break;
+		case 'a':
+			if (!parse_addr("--dtb-addr", optarg, &o->dtb_addr))
+				return -1;
+			o->have_dtb_addr = true;
+			break;
+		case 'b':
+			if (!parse_addr("--bios-start", optarg, &o->bios_start))
+				return -1;
+			if (o->bios_start > 0x100000) {
+				sim_err("--bios-start: 0x%llx is above 1 MiB",
+					(unsigned long long)o->bios_start);
+				return -1;
+			}
+			break;
+		case '?':
+		default:
+			sim_err("%s: unknown option or missing argument (try --help)",
+				argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		sim_err("unexpected argument \"%s\" (try --help)", argv[optind]);
+		return -1;
+	}
+	if (!o->e820_file == !o->dtb_file) {
+		sim_err("give one input: --e820 FILE or --dtb FILE (try --help)");
+		return -1;
+	}
+	if (o->dtb_file && (o->srat_file || o->bios_start != X86_LOWMEM_CAP)) {
+		sim_err("--srat and --bios-start go with --e820");
+		return -1;
+	}
+	if (o->e820_file && o->have_dtb_addr) {
+		sim_err("--dtb-addr goes with --dtb");
+		return -1;
+	}
+	return 0;
+}

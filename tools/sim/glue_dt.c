@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * DTB -> memblock, in the order of arch/arm64/setup.c: /chosen, the
+ * command line's memblock=debug, the memory nodes, mem=, the kernel image
+ * (added back if mem= cut it off), then the DT's reservations. The blob is
+ * checked whole first; a bad one is reported with the offset of the fault
+ * where the reader can tell.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <firmware/fdt_memblock.h>
+#include "sim.h"
+
+static struct fdtr dt;
+static struct dt_scan_result res;
+static char *blob;
+
+/* What each reader error means (firmware/include/firmware/fdt.h). */
+static const char *const fdtr_meaning[FDTR_ERR_MAX] = {
+	[FDTR_ERR_NOTFOUND] = "no such node, property or entry",
+	[FDTR_ERR_INVAL] = "bad argument",
+	[FDTR_ERR_BADOFFSET] = "offset outside the block, misaligned, or wrong tag",
+	[FDTR_ERR_TRUNCATED] = "buffer smaller than the header or totalsize",
+	[FDTR_ERR_BADMAGIC] = "not a DTB",
+	[FDTR_ERR_BADVERSION] = "version not supported",
+	[FDTR_ERR_BADLAYOUT] = "block outside the blob, overlapping or misaligned",
+	[FDTR_ERR_BADSTRUCTURE] = "bad tag or unbalanced BEGIN/END_NODE",
+	[FDTR_ERR_BADNAME] = "node name unterminated or malformed",
+	[FDTR_ERR_BADSTRING] = "property name outside the strings block or unterminated",
+	[FDTR_ERR_BADPROPLEN] = "property value runs past the structure block",
+	[FDTR_ERR_DEPTH] = "nesting too deep",
+	[FDTR_ERR_BADRSVMAP] = "/memreserve/ map not terminated",
+	[FDTR_ERR_BADCELLS] = "#address-cells or #size-cells unusable",
+	[FDTR_ERR_BADVALUE] = "property value malformed",
+	[FDTR_ERR_BADPATH] = "malformed path",
+};
+
+/* "FDTR_ERR_X (what it means)" */
+static const char *fdt_err(int err)
+{
+	static char buf[160];
+	int e = -err;
+
+	snprintf(buf, sizeof(buf), "%s (%s)", fdtr_strerror(err),
+		 e > 0 && e < FDTR_ERR_MAX && fdtr_meaning[e] ? fdtr_meaning[e] : "?");
+	return buf;
+}
+
+static uint32_t be32_at(const char *p)
+{
+	return fdtr_be32(p);
+}
+
+/* Say what is wrong with the header in terms of the file. */
+static void header_error(const char *path, size_t len, int err)
+{
+	if (len < 40) {
+		sim_err("%s: truncated: %zu bytes, smaller than a DTB header (40 bytes)",
+			path, len);
+		return;
+	}
+	switch (-err) {
+	case FDTR_ERR_BADMAGIC:
+		sim_err("%s: offset 0x0: bad magic 0x%x (a DTB starts with 0xd00dfeed)",
+			path, be32_at(blob));
+		return;
+	case FDTR_ERR_TRUNCATED:
+		sim_err("%s: truncated: the header (offset 0x4) says %u bytes, the file has %zu",
+			path, be32_at(blob + 4), len);
+		return;
+	case FDTR_ERR_BADVERSION:
+		sim_err("%s: offset 0x14: version %u (last compatible %u) is not supported",
+			path, be32_at(blob + 20), be32_at(blob + 24));
+		return;
+	default:
+		sim_err("%s: bad header: %s (totalsize %u, structure block at 0x%x, strings at 0x%x, reservation map at 0x%x)",
+			path, fdt_err(err), be32_at(blob + 4), be32_at(blob + 8),
+			be32_at(blob + 12), be32_at(blob + 16));
+	}
+}
+
+/* Walk the tags to find where the structure block goes wrong. */
+static void structure_error(const char *path, int err)
+{
+	int off = 0, next, tag;
+
+	do {
+		tag = fdtr_next_tag(&dt, off, &next);
+		if (tag < 0) {
+			sim_err("%s: offset 0x%x (structure block + 0x%x): %s",
+				path, dt.off_struct + off, off, fdt_err(tag));
+			return;
+		}
+		off = next;
+	} while (tag != FDTR_END);
+	sim_err("%s: bad structure: %s (structure block at offset 0x%x, strings at 0x%x, reservation map at 0x%x)",
+		path, fdt_err(err), dt.off_struct, dt.off_strings,
+		dt.off_rsvmap);
+}
+
+int sim_run_dt(const struct sim_opts *o, struct sim_state *st)
+{
+	const char *cmdline;
+	size_t len;
+	int err;
+
+	(void)st;
+	blob = sim_read_file(o->dtb_file, &len);	/* kept: res points into it */
+	if (!blob)
+		return SIM_EXIT_INPUT;
+	err = fdtr_init(&dt, blob, len);
+	if (err) {
+		header_error(o->dtb_file, len, err);
+		return SIM_EXIT_INPUT;
+	}
+	err = fdtr_check_full(&dt);
+	if (err) {
+		structure_error(o->dtb_file, err);
+		return SIM_EXIT_INPUT;
+	}
+	printf("dt: %s: %u bytes (file %zu), version %u\n", o->dtb_file,
+	       dt.totalsize, len, dt.version);
+
+	sim_step = "dt_scan_chosen";
+	err = dt_scan_chosen(&dt, &res);
+	if (err < 0) {
+		sim_err("%s: /chosen: %s", o->dtb_file, fdt_err(err));
+		return SIM_EXIT_INPUT;
+	}
+	printf("dt: /chosen bootargs: %s\n", res.bootargs ? res.bootargs : "(none)");
+	cmdline = o->cmdline ? o->cmdline : res.bootargs;
+	if (o->cmdline)
+		printf("dt: command line (--cmdline, replaces bootargs): %s\n", o->cmdline);
+	sim_step = "memblock_parse_cmdline";
+	memblock_parse_cmdline(cmdline);
+
+	sim_step = "dt_scan_memory";
+	err = dt_scan_memory(&dt, &res);
+	if (err < 0) {
+		sim_err("%s: no memory from the device tree: %s", o->dtb_file,
+			fdt_err(err));
+		return SIM_EXIT_INPUT;
+	}
+	sim_step = "dt_apply_cmdline";
+	dt_apply_cmdline(cmdline, &res);
+
+	if (o->have_kernel) {
+		phys_addr_t kb = (phys_addr_t)o->kernel_base;
+		phys_addr_t ks = (phys_addr_t)o->kernel_size;
+
+		sim_step = "dt_reserve_image";
+		err = dt_reserve_image(kb, ks);
+		if (err) {
+			sim_err("cannot reserve the kernel image: error %d", err);
+			return SIM_EXIT_PANIC;
+		}
+		printf("setup: reserved the kernel image [0x%llx-0x%llx]\n",
+		       (unsigned long long)kb, (unsigned long long)(kb + ks - 1));
+	} else {
+		printf("setup: no kernel image given (--kernel BASE+SIZE)\n");
+	}
+
+	sim_step = "dt_scan_reserved";
+	if (!o->have_dtb_addr)
+		printf("setup: DTB address not given (--dtb-addr): the blob is not reserved\n");
+	err = dt_scan_reserved(&dt, (phys_addr_t)o->dtb_addr,
+			       o->have_dtb_addr ? 0 : DT_SCAN_NO_RESERVE_DTB, &res);
+	if (err < 0) {
+		sim_err("%s: reservations: %s", o->dtb_file, fdt_err(err));
+		return SIM_EXIT_INPUT;
+	}
+
+	printf("setup: %u memory node(s), %u range(s), %u on a NUMA node, %u hotplug\n",
+	       res.memory_nodes, res.memory_ranges, res.numa_ranges,
+	       res.hotplug_ranges);
+	printf("setup: reserved %u /memreserve/, %u static, %u dynamic, %u no-map\n",
+	       res.memreserve, res.reserved_static, res.reserved_dynamic,
+	       res.reserved_nomap);
+	if (res.has_initrd)
+		printf("setup: initrd [0x%llx-0x%llx) %llu bytes\n",
+		       (unsigned long long)res.initrd_start,
+		       (unsigned long long)res.initrd_end,
+		       (unsigned long long)(res.initrd_end - res.initrd_start));
+	if (res.mem_limit)
+		printf("setup: mem= limit 0x%llx\n", (unsigned long long)res.mem_limit);
+	printf("setup: %u warning(s), %u error(s) from the device tree\n",
+	       res.warnings, res.errors);
+	st->warnings += res.warnings + res.errors;
+	sim_step = "ops";
+	return 0;
+}

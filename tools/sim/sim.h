@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * memblock-sim: what memory a kernel sees, from the firmware's tables, on
+ * the host. Shared declarations of its files:
+ *
+ *   main.c        the hooks memblock calls, the order of the steps
+ *   args.c        the command line and --help
+ *   e820_text.c   e820 tables as text (kernel log or "start end type")
+ *   glue_x86.c    e820 -> memblock as the x86-64 kernel does it
+ *   glue_dt.c     DTB -> memblock as the arm64 kernel does it
+ *   ops.c         replaying a list of memblock operations
+ *   summary.c     usable, reserved, free, per node
+ *   svg.c         the picture of the physical memory map
+ *   physmem.c     host memory behind physical addresses
+ *   util.c        files, numbers, messages
+ */
+#ifndef MEMBLOCK_SIM_H
+#define MEMBLOCK_SIM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <linux/memblock.h>
+#include <firmware/e820.h>
+
+/* Exit codes. */
+#define SIM_EXIT_OK	0
+#define SIM_EXIT_INPUT	1	/* bad input: a file, a line, an option */
+#define SIM_EXIT_USAGE	2	/* bad command line */
+#define SIM_EXIT_PANIC	3	/* the simulated kernel panicked */
+
+struct sim_opts {
+	const char *e820_file;
+	const char *dtb_file;
+	const char *cmdline;		/* NULL: none (DT: /chosen bootargs) */
+	const char *ops_file;
+	const char *srat_file;		/* x86: ACPI SRAT table, binary */
+	const char *svg_file;
+	bool have_kernel;
+	uint64_t kernel_base, kernel_size;
+	bool have_dtb_addr;
+	uint64_t dtb_addr;
+	uint64_t bios_start;		/* x86: start of the BIOS area */
+	bool quiet_dump;		/* --no-dump */
+};
+
+/* The e820 table as read, with the line each entry came from. */
+struct sim_e820 {
+	struct e820_table fw;			/* as reported */
+	unsigned int line[E820_MAX_ENTRIES];
+	struct e820_table map;			/* after e820_sanitize() */
+	bool have_map;
+	unsigned int log_lines, simple_lines, skipped_lines, warnings;
+};
+
+/* What the glue found that the summary and the picture show. */
+struct sim_state {
+	const struct sim_e820 *e820;		/* NULL for a DTB */
+	const char *title;			/* the picture's title */
+	unsigned int warnings;
+};
+
+extern const char *sim_prog;
+/* What the simulator is doing: shown as the caller in memblock=debug lines. */
+extern const char *sim_step;
+
+int sim_parse_args(int argc, char **argv, struct sim_opts *o);
+
+/* util.c */
+void sim_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *sim_read_file(const char *path, size_t *len);
+bool sim_parse_u64(const char *s, const char **end, uint64_t *v);
+char *sim_size_str(char *buf, size_t len, uint64_t size);
+
+/* physmem.c */
+void sim_phys_release(phys_addr_t pa, phys_addr_t size);
+
+int sim_e820_read(const char *path, struct sim_e820 *e);
+int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
+		struct sim_state *st);
+int sim_run_dt(const struct sim_opts *o, struct sim_state *st);
+int sim_run_ops(const char *path);
+void sim_summary(const struct sim_state *st);
+phys_addr_t sim_free_bytes(int nid);
+int sim_svg(const char *path, const struct sim_state *st);
+
+#endif
