@@ -34,10 +34,13 @@ static bool next_word(const char **p, const char **word, size_t *len)
 bool memblock_cmdline_find(const char *cmdline, const char *key,
 			   const char **val, size_t *len)
 {
-	size_t klen = mb_strlen(key), wlen;
 	const char *p = cmdline ? cmdline : "", *w;
 	bool found = false;
+	size_t klen, wlen;
 
+	if (!key)
+		return false;
+	klen = mb_strlen(key);
 	while (next_word(&p, &w, &wlen)) {
 		size_t k;
 
@@ -66,6 +69,11 @@ unsigned long long memparse(const char *ptr, char **retptr)
 	unsigned int base = 10, shift = 0;
 	const char *s = ptr;
 
+	if (!s) {
+		if (retptr)
+			*retptr = NULL;
+		return 0;
+	}
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') &&
 	    ((s[2] >= '0' && s[2] <= '9') || ((s[2] | 0x20) >= 'a' && (s[2] | 0x20) <= 'f'))) {
 		base = 16;

@@ -111,6 +111,13 @@ void setup_arch(char **cmdline)
 	if (err < 0)
 		panic("setup: reservations: %s", fdtr_strerror(err));
 
+	/*
+	 * Everything the firmware and the boot loader placed is reserved
+	 * now, so the region arrays may grow into free memory (Linux arm64
+	 * allows it at the same point, in paging_init()).
+	 */
+	memblock_allow_resize();
+
 	printk("setup: %u memory node(s), %u range(s), %u on a NUMA node, %u hotplug\n",
 	       arm64_dt.memory_nodes, arm64_dt.memory_ranges,
 	       arm64_dt.numa_ranges, arm64_dt.hotplug_ranges);

@@ -217,8 +217,10 @@ int memblock_remove(phys_addr_t base, phys_addr_t size);
  * @base: base address of the range
  * @size: size of the range
  *
- * Add [@base, @base + @size) to the "reserved" type. Reserved regions carry
- * no node and no flags, so reservations merge with touching reservations.
+ * Add [@base, @base + @size) to the "reserved" type, with no node and no
+ * flags, so that it merges with touching reservations (only
+ * memblock_set_node() on "reserved" and memblock_reserved_mark_noinit()
+ * give reservations a node or a flag).
  * The range does not have to be memory. @size == 0 does nothing.
  *
  * Return: 0 on success, -ENOMEM when the array is full and cannot grow.
@@ -940,8 +942,9 @@ void memblock_trim_memory(phys_addr_t align);
  *
  * Walks memory regions from the bottom (NOMAP ones count too), finds the
  * address where @memory_limit bytes have been seen, and removes all memory
- * and reservations above it, as mem= does. Does nothing when memory is not
- * larger than the limit.
+ * and reservations above it, as mem= does. Does nothing when memory is
+ * smaller than the limit; when it is exactly the limit, no memory goes but
+ * reservations above the end of memory do (as in Linux).
  */
 void memblock_enforce_memory_limit(phys_addr_t memory_limit);
 
@@ -951,7 +954,8 @@ void memblock_enforce_memory_limit(phys_addr_t memory_limit);
  * @size: size of the range to keep (0: do nothing)
  *
  * Removes memory outside [@base, @base + @size), except regions marked
- * NOMAP, and the reservations outside it.
+ * NOMAP, and the reservations outside it. With no memory registered yet it
+ * logs a warning and changes nothing.
  */
 void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size);
 
@@ -1299,11 +1303,11 @@ int memblock_parse_cmdline(const char *cmdline);
  * @val: set to the start of the value (may be NULL)
  * @len: set to the length of the value (may be NULL)
  *
- * Words are separated by spaces or tabs; a value may be quoted with double
- * quotes (the quotes are not part of it). The last occurrence wins, as with
- * the kernel's early parameters.
+ * Words are separated by white space (spaces, tabs, newlines); a value may
+ * be quoted with double quotes (the quotes are not part of it). The last
+ * occurrence wins, as with the kernel's early parameters.
  *
- * Return: true if @key was found.
+ * Return: true if @key was found; false for a NULL @key.
  */
 bool memblock_cmdline_find(const char *cmdline, const char *key,
 			   const char **val, size_t *len);
@@ -1316,7 +1320,7 @@ bool memblock_cmdline_find(const char *cmdline, const char *key,
  * Accepts decimal, 0x-prefixed hex and 0-prefixed octal, like the kernel's
  * memparse(). Overflow saturates at ULLONG_MAX.
  *
- * Return: the value in bytes.
+ * Return: the value in bytes; 0 for a NULL @ptr (then *@retptr is NULL).
  */
 unsigned long long memparse(const char *ptr, char **retptr);
 

@@ -133,6 +133,7 @@ static void cmdline_find(void)
 	CHECK(memblock_cmdline_find("mem=", "mem", &v, &len));	/* empty value */
 	CHECK_EQ(len, 0);
 	CHECK(memblock_cmdline_find("  mem=64M  ", "mem", NULL, NULL));
+	CHECK(!memblock_cmdline_find("mem=1G", NULL, NULL, NULL));
 }
 
 static void memparse_suffixes(void)
@@ -154,6 +155,8 @@ static void memparse_suffixes(void)
 	CHECK_EQ(memparse("99999999999999999999999", NULL), ULLONG_MAX);
 	CHECK_EQ(memparse("17179869184G", NULL), ULLONG_MAX);	/* 2^34 G overflows */
 	CHECK_EQ(memparse("0x", &end), 0);
+	CHECK_EQ(memparse(NULL, &end), 0);
+	CHECK(end == NULL);
 }
 
 static void printf_formats(void)
