@@ -94,8 +94,6 @@ void rgn_merge_window(struct memblock_type *type, unsigned long lo,
 		      unsigned long hi);
 /* Keep the first @n regions of @type (n == 0: the empty dummy). */
 void rgn_set_count(struct memblock_type *type, unsigned long n);
-/* Drop regions [lo, hi) of @type in one move. */
-void rgn_delete(struct memblock_type *type, unsigned long lo, unsigned long hi);
 
 /* ---- growth (resize.c) ---- */
 int memblock_grow(struct memblock_type *type, unsigned long need,

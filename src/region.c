@@ -92,7 +92,9 @@ void rgn_set_count(struct memblock_type *t, unsigned long n)
 		rgn_set_empty(t);
 }
 
-void rgn_delete(struct memblock_type *t, unsigned long lo, unsigned long hi)
+/* Drop regions [lo, hi) in one move. */
+static void rgn_delete(struct memblock_type *t, unsigned long lo,
+		       unsigned long hi)
 {
 	unsigned long k;
 
