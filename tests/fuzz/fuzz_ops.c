@@ -2,9 +2,9 @@
 /*
  * libFuzzer target: the input is an operation stream (tests/model/ops.c:
  * a header byte choosing the address distribution, then operations). Each
- * operation runs on the library and on the reference model; a different
- * return value or state, an invariant violation or a sanitizer report is a
- * crash.
+ * operation runs on the library and on the reference model and is checked
+ * by the ownership ledger; a different return value or state, a broken
+ * ownership invariant or a sanitizer report is a crash.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,13 +17,13 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static unsigned long long total_ops, total_skipped;
+static unsigned long long total_ops, total_refused;
 
 static void report(void)
 {
 	fprintf(stderr, "stat::memblock_operations_compared: %llu\n"
-		"stat::memblock_operations_skipped: %llu\n", total_ops,
-		total_skipped);
+		"stat::memblock_refusals_where_growth_decides: %llu\n",
+		total_ops, total_refused);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -46,8 +46,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		}
 	}
+	if (runner_finish(&run) < 0) {
+		fprintf(stderr, "ownership ledger at the end: %s\n", run.why);
+		abort();
+	}
 	total_ops += run.st.ops;
-	total_skipped += run.st.skipped;
+	total_refused += run.st.refused;
 	memset(&run.st, 0, sizeof(run.st));
 	return 0;
 }

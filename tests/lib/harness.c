@@ -27,15 +27,17 @@ bool test_phys_all(phys_addr_t pa, size_t size, int byte)
 
 char test_log[512][256];
 int test_log_lines;
+void (*test_log_hook)(int level, const char *line);
 
 void memblock_env_log(int level, const char *line)
 {
-	(void)level;
 	if (getenv("TEST_VERBOSE"))
 		printf("# log: %s\n", line);
 	if (test_log_lines < (int)ARRAY_SIZE(test_log))
 		snprintf(test_log[test_log_lines++], sizeof(test_log[0]), "%s",
 			 line);
+	if (test_log_hook)
+		test_log_hook(level, line);
 }
 
 void test_log_clear(void)
@@ -118,6 +120,7 @@ void test_reset(void)
 	test_panic_armed = false;
 	test_freed_cnt = 0;
 	test_free_pages_hook = NULL;
+	test_log_hook = NULL;
 	test_kconsole_reset();
 	test_log_clear();
 }

@@ -87,6 +87,12 @@ extern size_t test_freed_cnt;
  * NULL by test_reset().
  */
 extern void (*test_free_pages_hook)(unsigned long pfn, unsigned int order);
+/*
+ * When set, memblock_env_log() also passes each line on to it (after
+ * capturing it), for tests of hooks that call back into memblock. Reset to
+ * NULL by test_reset().
+ */
+extern void (*test_log_hook)(int level, const char *line);
 
 /*
  * The kernel console for host tests of kernel/mm (tests/lib/kconsole.c):

@@ -22,15 +22,6 @@ static void *xrealloc(void *p, size_t n)
 	return p;
 }
 
-static void note_write(struct model *m, u128 lo, u128 hi)
-{
-	if (m->nwrites < (int)(sizeof(m->writes) / sizeof(m->writes[0]))) {
-		m->writes[m->nwrites].lo = lo;
-		m->writes[m->nwrites].hi = hi;
-	}
-	m->nwrites++;
-}
-
 static bool pow2(u128 x)
 {
 	return x && !(x & (x - 1));
@@ -64,9 +55,8 @@ void model_init(struct model *m)
 	m->t[MT_MEMORY].max = INIT_MEMBLOCK_REGIONS;
 	m->t[MT_RESERVED].max = INIT_MEMBLOCK_RESERVED_REGIONS;
 	m->t[MT_PHYSMEM].max = INIT_PHYSMEM_REGIONS;
-	for (int i = 0; i < MT_NR; i++)
-		m->t[i].is_static = true;
 	m->current_limit = MEMBLOCK_ALLOC_ANYWHERE;
+	m->exact = true;
 }
 
 void model_free(struct model *m)
@@ -176,61 +166,6 @@ static bool inside(const struct seg *s, phys_addr_t base, phys_addr_t end)
 	return s->b >= base && s->e <= end;
 }
 
-/* ---- growth ---- */
-
-static int model_grow(struct model *m, int type, unsigned long need,
-		      phys_addr_t avoid_base, phys_addr_t avoid_size);
-
-static phys_addr_t array_space(struct model *m, phys_addr_t bytes,
-			       phys_addr_t avoid_base, phys_addr_t avoid_size)
-{
-	phys_addr_t addr;
-
-	avoid_size = clamp(avoid_base, avoid_size);
-	addr = model_find(m, avoid_base + avoid_size, m->current_limit, bytes,
-			  PAGE_SIZE);
-	if (!addr && avoid_size)
-		addr = model_find(m, 0, MIN(avoid_base, m->current_limit),
-				  bytes, PAGE_SIZE);
-	return addr;
-}
-
-static int model_grow(struct model *m, int type, unsigned long need,
-		      phys_addr_t avoid_base, phys_addr_t avoid_size)
-{
-	struct model_type *t = &m->t[type], *rsv = &m->t[MT_RESERVED];
-	unsigned long new_max = t->max;
-	phys_addr_t addr, new_bytes;
-
-	if (!m->can_resize)
-		return -ENOMEM;
-	while (new_max < need + 2)
-		new_max *= 2;
-	new_bytes = page_align((u128)new_max * sizeof(struct memblock_region));
-	addr = array_space(m, new_bytes, avoid_base, avoid_size);
-	if (!addr)
-		return -ENOMEM;
-	if (type != MT_RESERVED && rsv->n + 2 > rsv->max) {
-		int err = model_grow(m, MT_RESERVED, rsv->n + 2, addr, new_bytes);
-
-		if (err)
-			return err;
-		addr = array_space(m, new_bytes, avoid_base, avoid_size);
-		if (!addr)
-			return -ENOMEM;
-	}
-	m->grows++;
-	note_write(m, addr, (u128)addr + new_max * sizeof(struct memblock_region));
-	t->max = new_max;
-	if (!t->is_static)
-		model_remove(m, MT_RESERVED, t->arr_addr, t->arr_bytes);
-	t->is_static = false;
-	t->arr_addr = addr;
-	t->arr_bytes = new_bytes;
-	model_add(m, MT_RESERVED, addr, new_bytes, MAX_NUMNODES, 0);
-	return 0;
-}
-
 /* ---- edits ---- */
 
 int model_add(struct model *m, int type, phys_addr_t base, phys_addr_t size,
@@ -245,25 +180,21 @@ int model_add(struct model *m, int type, phys_addr_t base, phys_addr_t size,
 	if (!size)
 		return 0;
 	end = base + size;
-	for (;;) {
-		bool in_gap = false;
+	bool in_gap = false;
 
-		ns = segments(t, base, end, &s);
-		gaps = 0;
-		for (k = 0; k < ns; k++) {
-			if (!inside(&s[k], base, end))
-				continue;
-			if (!s[k].present && !in_gap)
-				gaps++;
-			in_gap = !s[k].present;
-		}
-		if (!gaps || t->n + gaps <= t->max)
-			break;
+	ns = segments(t, base, end, &s);
+	gaps = 0;
+	for (k = 0; k < ns; k++) {
+		if (!inside(&s[k], base, end))
+			continue;
+		if (!s[k].present && !in_gap)
+			gaps++;
+		in_gap = !s[k].present;
+	}
+	/* Linux's counting rule, while it decides (see model.h). */
+	if (gaps && t->n + gaps > t->max && m->exact) {
 		free(s);
-		int err = model_grow(m, type, t->n + gaps, base, size);
-
-		if (err)
-			return err;
+		return -ENOMEM;
 	}
 	for (k = 0; k < ns; k++) {
 		if (inside(&s[k], base, end) && !s[k].present) {
@@ -302,22 +233,16 @@ int model_remove(struct model *m, int type, phys_addr_t base,
 	if (!size)
 		return 0;
 	end = base + size;
-	for (;;) {
-		ns = segments(t, base, end, &s);
-		for (k = 0; k < ns; k++)
-			if (inside(&s[k], base, end))
-				s[k].present = false;
-		rebuild(&after, s, ns);
-		free(s);
-		/* A removal needs room for what is left of the array. */
-		if (after.n <= t->max)
-			break;
-		int err = model_grow(m, type, after.n, base, size);
-
-		if (err) {
-			free(after.r);
-			return err;
-		}
+	ns = segments(t, base, end, &s);
+	for (k = 0; k < ns; k++)
+		if (inside(&s[k], base, end))
+			s[k].present = false;
+	rebuild(&after, s, ns);
+	free(s);
+	/* A removal needs room for what is left of the array. */
+	if (after.n > t->max && m->exact) {
+		free(after.r);
+		return -ENOMEM;
 	}
 	t->n = 0;
 	for (k = 0; k < after.n; k++)
@@ -354,13 +279,9 @@ static int model_change(struct model *m, int type, phys_addr_t base,
 	if (!size)
 		return 0;
 	end = base + size;
-	while ((splits = count_splits(t, base, end)) &&
-	       t->n + splits > t->max) {
-		int err = model_grow(m, type, t->n + splits, base, size);
-
-		if (err)
-			return err;
-	}
+	splits = count_splits(t, base, end);
+	if (splits && t->n + splits > t->max && m->exact)
+		return -ENOMEM;
 	ns = segments(t, base, end, &s);
 	for (k = 0; k < ns; k++) {
 		if (!inside(&s[k], base, end) || !s[k].present)
@@ -453,10 +374,9 @@ void model_cap_range(struct model *m, phys_addr_t base, phys_addr_t size)
 		return;
 	end = base + size;
 	/* The library isolates the range first: that needs its splits. */
-	while ((splits = count_splits(t, base, end)) &&
-	       t->n + splits > t->max)
-		if (model_grow(m, MT_MEMORY, t->n + splits, base, size))
-			return;
+	splits = count_splits(t, base, end);
+	if (splits && t->n + splits > t->max && m->exact)
+		return;
 	ns = segments(t, base, end, &s);
 	for (k = 0; k < ns; k++)
 		if (!inside(&s[k], base, end) &&
@@ -478,6 +398,32 @@ void model_mem_limit_remove_map(struct model *m, phys_addr_t limit)
 }
 
 /* ---- search ---- */
+
+static void model_copy_type(struct model_type *dst, const struct model_type *src)
+{
+	dst->n = 0;
+	for (size_t k = 0; k < src->n; k++)
+		type_push(dst, src->r[k]);
+}
+
+/* Add [lo, hi) to a sorted list, merged with whatever it touches. */
+static void taken_add(struct model_type *t, phys_addr_t lo, phys_addr_t hi)
+{
+	struct seg *s;
+	size_t ns;
+
+	if (lo >= hi)
+		return;
+	ns = segments(t, lo, hi, &s);
+	for (size_t k = 0; k < ns; k++) {
+		if (inside(&s[k], lo, hi))
+			s[k].present = true;
+		s[k].flags = 0;
+		s[k].nid = 0;
+	}
+	rebuild(t, s, ns);
+	free(s);
+}
 
 static bool eligible(const struct model *m, const struct model_rgn *r,
 		     int nid, unsigned int flags)
@@ -510,31 +456,37 @@ size_t model_free_pieces(const struct model *m, phys_addr_t lo, phys_addr_t hi,
 			 void (*fn)(void *, phys_addr_t, phys_addr_t, int),
 			 void *arg)
 {
-	const struct model_type *mem = &m->t[MT_MEMORY], *rsv = &m->t[MT_RESERVED];
+	const struct model_type *mem = &m->t[MT_MEMORY];
+	struct model_type taken = { 0 };
 	size_t count = 0;
 
+	/* Taken: the claims and the live arrays, as one sorted list. */
+	model_copy_type(&taken, &m->t[MT_RESERVED]);
+	for (int i = 0; i < m->nbusy; i++)
+		taken_add(&taken, m->busy[i].lo, m->busy[i].hi);
 	for (size_t k = 0; k < mem->n; k++) {
 		const struct model_rgn *r = &mem->r[k];
 		phys_addr_t a = MAX(r->base, lo), b = MIN(r->end, hi), cur = a;
 
 		if (a >= b || !eligible(m, r, nid, flags))
 			continue;
-		for (size_t q = 0; q < rsv->n && cur < b; q++) {
-			if (rsv->r[q].end <= cur)
+		for (size_t q = 0; q < taken.n && cur < b; q++) {
+			if (taken.r[q].end <= cur)
 				continue;
-			if (rsv->r[q].base >= b)
+			if (taken.r[q].base >= b)
 				break;
-			if (rsv->r[q].base > cur) {
-				fn(arg, cur, rsv->r[q].base, r->nid);
+			if (taken.r[q].base > cur) {
+				fn(arg, cur, taken.r[q].base, r->nid);
 				count++;
 			}
-			cur = MAX(cur, rsv->r[q].end);
+			cur = MAX(cur, taken.r[q].end);
 		}
 		if (cur < b) {
 			fn(arg, cur, b, r->nid);
 			count++;
 		}
 	}
+	free(taken.r);
 	return count;
 }
 
@@ -664,7 +616,7 @@ phys_addr_t model_alloc_range_nid(struct model *m, phys_addr_t size,
 				  phys_addr_t align, phys_addr_t start,
 				  phys_addr_t end, int nid, bool exact)
 {
-	if (!args_ok(size, &align, &nid))
+	if (!args_ok(size, &align, &nid) || m->stage != MS_EARLY)
 		return 0;
 	return range_nid(m, size, align, start, end, nid, exact);
 }
@@ -676,14 +628,13 @@ phys_addr_t model_alloc_virt(struct model *m, phys_addr_t size,
 {
 	phys_addr_t found;
 
-	if (!args_ok(size, &align, &nid))
+	(void)zero;
+	if (!args_ok(size, &align, &nid) || m->stage != MS_EARLY)
 		return 0;
 	max_addr = MIN(max_addr, m->current_limit);
 	found = range_nid(m, size, align, min_addr, max_addr, nid, exact);
 	if (!found && min_addr)
 		found = range_nid(m, size, align, 0, max_addr, nid, exact);
-	if (found)
-		note_write(m, found, (u128)found + (zero ? size : 1));
 	return found;
 }
 
@@ -749,6 +700,18 @@ phys_addr_t model_total(const struct model *m, int type)
 	return sum;
 }
 
+/* ---- hand-off ---- */
+
+static void count_pages(void *arg, phys_addr_t lo, phys_addr_t hi, int nid)
+{
+	unsigned long *n = arg;
+	u128 plo = ((u128)lo + PAGE_SIZE - 1) / PAGE_SIZE, phi = (u128)hi / PAGE_SIZE;
+
+	(void)nid;
+	if (plo < phi)
+		*n += (unsigned long)(phi - plo);
+}
+
 /* ---- comparison ---- */
 
 static const char *const type_names[MT_NR] = { "memory", "reserved", "physmem" };
@@ -772,10 +735,93 @@ static struct memblock_type *lib_type(int i)
 const char *type_invariant_violation(const struct memblock_type *t);
 extern int memblock_can_resize;
 
+/* Is the library's array of type @i a grown one (not its static array)? */
+static bool grown(const struct model *m, int i,
+		  struct memblock_region *const static_arrays[MT_NR])
+{
+	return m->stage != MS_DISCARDED && lib_type(i) &&
+	       lib_type(i)->regions != static_arrays[i];
+}
+
+/* The library's reserved regions minus its live arrays, normalised. */
+static void lib_claims(const struct model *m,
+		       struct memblock_region *const static_arrays[MT_NR],
+		       struct model_type *out)
+{
+	const struct memblock_type *t = &memblock.reserved;
+	struct seg *s = NULL;
+	size_t ns = 0;
+
+	out->n = 0;
+	for (unsigned long k = 0; k < t->cnt; k++) {
+		const struct memblock_region *r = &t->regions[k];
+		phys_addr_t cur = r->base, end = r->base + r->size;
+
+		if (!r->size)
+			continue;
+		/* Cut out every live array (at most three ranges). */
+		while (cur < end) {
+			phys_addr_t stop = end, skip = end;
+
+			for (int i = 0; i < MT_NR; i++) {
+				phys_addr_t lo, hi;
+
+				if (!grown(m, i, static_arrays))
+					continue;
+				lo = test_virt_to_phys(lib_type(i)->regions);
+				hi = lo + (phys_addr_t)page_align(
+					(u128)lib_type(i)->max * sizeof(struct memblock_region));
+				if (hi <= cur || lo >= end)
+					continue;
+				if (lo <= cur) {
+					stop = cur;
+					skip = MIN(skip, hi);
+				} else if (lo < stop) {
+					stop = lo;
+				}
+			}
+			if (stop > cur) {
+				s = xrealloc(s, (ns + 1) * sizeof(*s));
+				s[ns++] = (struct seg){ cur, stop, true,
+							(unsigned int)r->flags, r->nid };
+				cur = stop;
+			} else {
+				cur = skip > cur ? skip : end;
+			}
+		}
+	}
+	rebuild(out, s, ns);
+	free(s);
+}
+
+static const char *compare_list(const char *name, const struct model_type *got,
+				const struct model_type *want)
+{
+	static char why[300];
+
+	if (got->n != want->n)
+		return snprintf(why, sizeof(why), "%s: %zu regions, model %zu",
+				name, got->n, want->n), why;
+	for (size_t k = 0; k < want->n; k++) {
+		const struct model_rgn *r = &got->r[k], *w = &want->r[k];
+
+		if (r->base != w->base || r->end != w->end || r->flags != w->flags ||
+		    r->nid != w->nid)
+			return snprintf(why, sizeof(why),
+					"%s[%zu]: %#llx-%#llx f%#x n%d, model %#llx-%#llx f%#x n%d",
+					name, k, (unsigned long long)r->base,
+					(unsigned long long)r->end, r->flags, r->nid,
+					(unsigned long long)w->base,
+					(unsigned long long)w->end, w->flags, w->nid), why;
+	}
+	return NULL;
+}
+
 const char *model_compare(const struct model *m,
 			  struct memblock_region *const static_arrays[MT_NR])
 {
 	static char why[300];
+	static struct model_type got;
 
 #define DIFF(...)	return snprintf(why, sizeof(why), __VA_ARGS__), why
 	if (memblock.bottom_up != m->bottom_up)
@@ -791,57 +837,68 @@ const char *model_compare(const struct model *m,
 		const struct memblock_type *t = lib_type(i);
 		const struct model_type *mt = &m->t[i];
 		const char *bad;
-		phys_addr_t total = 0;
 
 		if (!t)
 			continue;
 		bad = type_invariant_violation(t);
 		if (bad)
 			DIFF("%s: invariant: %s", type_names[i], bad);
-		if (t->max != mt->max)
-			DIFF("%s: max %lu, model %lu", type_names[i], t->max,
-			     mt->max);
-		if (mt->is_static ? t->regions != static_arrays[i]
-				  : (void *)t->regions !=
-					    test_phys_to_virt(mt->arr_addr))
-			DIFF("%s: array at %p, model %s %#llx", type_names[i],
-			     (void *)t->regions,
-			     mt->is_static ? "static" : "phys",
-			     (unsigned long long)mt->arr_addr);
-		if (!mt->n) {
-			const struct memblock_region *r = &t->regions[0];
+		/* Nothing grows before memblock_allow_resize(). */
+		if (!m->ever_resize && m->stage != MS_DISCARDED &&
+		    (t->regions != static_arrays[i] ||
+					t->max != mt->max))
+			DIFF("%s: array moved or grew (max %lu) without memblock_allow_resize()",
+			     type_names[i], t->max);
+		if (i == MT_RESERVED) {
+			lib_claims(m, static_arrays, &got);
+		} else {
+			got.n = 0;
+			for (unsigned long k = 0; k < t->cnt; k++) {
+				const struct memblock_region *r = &t->regions[k];
 
-			if (t->cnt != 1 || r->base || r->size || r->flags ||
-			    r->nid || t->total_size)
-				DIFF("%s: not the empty dummy (cnt %lu)",
-				     type_names[i], t->cnt);
-			continue;
+				if (r->size)
+					type_push(&got, (struct model_rgn){
+						r->base, r->base + r->size,
+						(unsigned int)r->flags, r->nid });
+			}
 		}
-		if (t->cnt != mt->n)
-			DIFF("%s: cnt %lu, model %zu", type_names[i], t->cnt,
-			     mt->n);
-		for (size_t k = 0; k < mt->n; k++) {
-			const struct memblock_region *r = &t->regions[k];
-			const struct model_rgn *w = &mt->r[k];
-
-			if (r->base != w->base || r->size != w->end - w->base ||
-			    (unsigned int)r->flags != w->flags || r->nid != w->nid)
-				DIFF("%s[%zu]: %#llx+%#llx f%#x n%d, model %#llx+%#llx f%#x n%d",
-				     type_names[i], k,
-				     (unsigned long long)r->base,
-				     (unsigned long long)r->size, r->flags,
-				     r->nid, (unsigned long long)w->base,
-				     (unsigned long long)(w->end - w->base),
-				     w->flags, w->nid);
-			total += w->end - w->base;
-		}
-		if (t->total_size != total)
-			DIFF("%s: total_size %#llx, model %#llx", type_names[i],
-			     (unsigned long long)t->total_size,
-			     (unsigned long long)total);
+		bad = compare_list(type_names[i], &got, mt);
+		if (bad)
+			return bad;
 	}
 #undef DIFF
 	return NULL;
+}
+
+unsigned long model_free_all(struct model *m)
+{
+	struct model_type *mem = &m->t[MT_MEMORY];
+	unsigned long pages = 0;
+	struct seg *s;
+	size_t ns;
+
+	if (m->stage != MS_EARLY)
+		return 0;
+	for (size_t k = 0; k < mem->n; k++)
+		mem->r[k].flags &= ~(unsigned int)MEMBLOCK_HOTPLUG;
+	/* Clearing a flag can join neighbours: normalise. */
+	ns = segments(mem, 0, 0, &s);
+	rebuild(mem, s, ns);
+	free(s);
+	model_free_pieces(m, 0, PHYS_ADDR_MAX, NUMA_NO_NODE, 0, count_pages,
+			  &pages);
+	m->can_resize = false;
+	m->stage = MS_FREED;
+	return pages;
+}
+
+void model_discard(struct model *m)
+{
+	if (m->stage != MS_FREED)
+		return;
+	for (int i = 0; i < MT_NR; i++)
+		m->t[i].n = 0;
+	m->stage = MS_DISCARDED;
 }
 
 void model_print(const struct model *m)
@@ -853,9 +910,7 @@ void model_print(const struct model *m)
 	for (int i = 0; i < MT_NR; i++) {
 		const struct model_type *t = &m->t[i];
 
-		printf("#   %s: n %zu max %lu %s %#llx\n", type_names[i], t->n,
-		       t->max, t->is_static ? "static" : "at",
-		       (unsigned long long)t->arr_addr);
+		printf("#   %s: n %zu\n", type_names[i], t->n);
 		for (size_t k = 0; k < t->n && k < 40; k++)
 			printf("#     [%zu] %#llx-%#llx f%#x n%d\n", k,
 			       (unsigned long long)t->r[k].base,

@@ -7,11 +7,17 @@
  * Every edit is recomputed from scratch over the set of all boundaries
  * (old region edges plus the edited range's edges): each elementary
  * segment gets its new attributes, then the list is normalised (sorted,
- * touching segments with equal attributes merged). The capacity rules
- * (what a full array refuses, how it grows and where the grown array goes)
- * are modelled explicitly, and allocations are answered by brute force:
- * every free interval is examined and the required address is picked from
- * all candidates, instead of walking the arrays the way the library does.
+ * touching segments with equal attributes merged). "reserved" holds the
+ * callers' claims only: where and when the library grows its arrays is not
+ * modelled (any correct placement is allowed; tests/ledger/ checks the
+ * placement by the ownership contract's properties). The runner tells the
+ * model where the live arrays are before each call (@busy), so that the
+ * free set is memory minus NOMAP minus claims minus live arrays. Linux's
+ * counting rule for a full array is modelled while it decides the result
+ * (@exact: resizing not allowed and every array still static).
+ * Allocations are answered by brute force: every free interval is examined
+ * and the required address is picked from all candidates, instead of
+ * walking the arrays the way the library does.
  *
  * Address arithmetic uses unsigned __int128, so nothing in the model can
  * wrap.
@@ -32,28 +38,30 @@ struct model_rgn {
 struct model_type {
 	struct model_rgn *r;
 	size_t n, cap;
-	unsigned long max;		/* capacity of the library's array */
-	bool is_static;			/* still the static array? */
-	phys_addr_t arr_addr, arr_bytes;	/* else: where it lives */
+	unsigned long max;		/* capacity of the static array */
 };
 
 enum { MT_MEMORY, MT_RESERVED, MT_PHYSMEM, MT_NR };
+
+/* Boot stages (the ownership contract's memblock_stage). */
+enum { MS_EARLY, MS_FREED, MS_DISCARDED };
 
 struct model {
 	struct model_type t[MT_NR];
 	bool bottom_up;
 	phys_addr_t current_limit;
 	bool can_resize;
+	bool ever_resize;	/* memblock_allow_resize() was called */
 	bool movable_node;
 	phys_addr_t kernel_end;
+	int stage;
 	/*
-	 * Memory the library writes through phys_to_virt() during the last
-	 * operation (new arrays, zeroed allocations): [lo, hi).
+	 * Set by the runner before each call: is the counting rule exact
+	 * (resizing off, arrays static), and where the live arrays are.
 	 */
-	struct { unsigned __int128 lo, hi; } writes[16];
-	int nwrites;
-	/* Events of the last operation, for statistics. */
-	unsigned long grows;
+	bool exact;
+	struct { phys_addr_t lo, hi; } busy[MT_NR];
+	int nbusy;
 };
 
 void model_init(struct model *m);
@@ -76,6 +84,10 @@ void model_trim(struct model *m, phys_addr_t align);
 void model_enforce_limit(struct model *m, phys_addr_t limit);
 void model_cap_range(struct model *m, phys_addr_t base, phys_addr_t size);
 void model_mem_limit_remove_map(struct model *m, phys_addr_t limit);
+/* memblock_free_all(): the number of pages released. */
+unsigned long model_free_all(struct model *m);
+/* memblock_discard() after the hand-off: every type empty. */
+void model_discard(struct model *m);
 
 /* Searching and allocating. */
 phys_addr_t model_find_node(const struct model *m, phys_addr_t size,
@@ -113,8 +125,11 @@ phys_addr_t model_total(const struct model *m, int type);
 
 /*
  * Compare the library's state (struct memblock and its arrays, knobs) with
- * the model. @static_arrays are the library's static arrays (captured after
- * test_reset()). Returns NULL or a description of the first difference.
+ * the model: memory and physmem exactly, reserved minus the live arrays
+ * (read from the library) against the claims, the static arrays while the
+ * counting rule is exact. @static_arrays are the library's static arrays
+ * (captured after test_reset()). Returns NULL or a description of the
+ * first difference.
  */
 const char *model_compare(const struct model *m,
 			  struct memblock_region *const static_arrays[MT_NR]);

@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 #include "model.h"
+#include "../ledger/ledger.h"
 
 enum op_kind {
 	OP_ADD, OP_ADD_NODE, OP_REMOVE, OP_RESERVE, OP_PHYS_FREE, OP_FREE,
@@ -21,7 +22,15 @@ enum op_kind {
 	OP_FIND_NODE, OP_FIND, OP_TRIM, OP_ENFORCE_LIMIT, OP_CAP_RANGE,
 	OP_MEM_LIMIT_REMOVE_MAP, OP_SET_LIMIT, OP_SET_BOTTOM_UP,
 	OP_ALLOW_RESIZE, OP_SET_MOVABLE, OP_SET_KERNEL_END, OP_QUERY, OP_ITER,
-	OP_SET_DEBUG, OP_ALLOC_OR_PANIC, OP_NR
+	OP_SET_DEBUG, OP_ALLOC_OR_PANIC,
+	/* Hand-off to the page allocator (issue 12). */
+	OP_FREE_ALL, OP_FREE_LATE, OP_DISCARD,
+	/* Hooks that call back into memblock: on (x) or off. */
+	OP_REENTER,
+	/* Aimed at a live grown array (type, offset and size from a and b). */
+	OP_RESERVE_AT_ARRAY, OP_NOMAP_AT_ARRAY, OP_REMOVE_AT_ARRAY,
+	OP_PHYS_FREE_AT_ARRAY,
+	OP_NR
 };
 
 struct op {
@@ -51,13 +60,25 @@ void op_decode(struct op_src *s, struct op *op);
 void op_describe(const struct op *op, char *buf, size_t size);
 
 struct op_stats {
-	unsigned long ops, skipped, grows, allocs_ok, allocs_failed, errors;
+	unsigned long ops, grows, allocs_ok, allocs_failed, errors;
+	/* -ENOMEM / NULL with the state unchanged where growth decides. */
+	unsigned long refused;
+	/* Hand-offs, and calls refused from inside a hook (-EBUSY / NULL). */
+	unsigned long free_alls, discards, free_lates, hook_calls;
+	/* Operations re-aimed by the stage (see ops.c: remap()). */
+	unsigned long remapped;
 };
 
 struct runner {
 	struct model m, scratch;
+	const struct model *qm;	/* what queries see (ops.c: make_view()) */
+	struct ledger lg;
 	struct memblock_region *static_arrays[MT_NR];
 	struct op_stats st;
+	bool reenter;		/* hooks call back into memblock */
+	int hook_depth;
+	unsigned int hook_turn;
+	char hook_why[256];
 	char why[512];
 };
 
@@ -65,10 +86,14 @@ struct runner {
 void runner_init(struct runner *r);
 void runner_fini(struct runner *r);
 /*
- * Run one operation on both. Returns 0 when they agree, 1 when the op was
- * skipped (the library would touch memory outside the test window), -1 on
- * a mismatch (described in r->why).
+ * Run one operation on both, with the ownership ledger checking the call.
+ * Returns 0 when they agree and the ledger holds, -1 otherwise (described
+ * in r->why). Nothing is ever skipped.
  */
+/* At the end of a sequence: every canary checked (0, or -1 with r->why). */
+int runner_finish(struct runner *r);
+/* Print the library's state and the ledger's (after a failure). */
+void runner_print_lib(struct runner *r);
 int runner_step(struct runner *r, const struct op *op);
 
 #endif
