@@ -17,7 +17,7 @@
 # The model (tests/model/*.c) is compiled into the suites that use it by
 # #include, so the generic rule needs to know about the dependency.
 
-MODEL_SRCS := $(wildcard tests/model/*.c tests/model/*.h)
+MODEL_SRCS := $(wildcard tests/model/*.c tests/model/*.h tests/ledger/*.c tests/ledger/*.h)
 MODEL_SUITES := $(filter test_model% test_differential% test_bad_input%,$(UNIT_SUITES))
 
 $(foreach v,$(HOST_VARIANTS),$(foreach s,$(MODEL_SUITES),$(eval $(O)/host/$(v)/unit/$(s): $(MODEL_SRCS))))
@@ -129,12 +129,11 @@ coverage: $(addprefix $(COV_DIR)/unit/,$(UNIT_SUITES))
 # ---- differential testing in other configurations ----
 # The same differential suite against the library built differently (GCC,
 # ASan + UBSan), each a TAP suite:
-#   differential-small   4-entry static memory/reserved arrays and a 2-entry
-#                        physmem array: nearly every sequence grows every
-#                        array, several times
+#   differential-small   2-entry static memory/reserved arrays and a 2-entry
+#                        physmem array: arrays grow and move all the time
 #   differential-nophys  CONFIG_HAVE_MEMBLOCK_PHYS_MAP=0 (no physmem type)
 DIFF_CONFIGS := small nophys
-DIFF_CFLAGS_small := -DINIT_MEMBLOCK_REGIONS=4 -DINIT_PHYSMEM_REGIONS=2
+DIFF_CFLAGS_small := -DINIT_MEMBLOCK_REGIONS=2 -DINIT_PHYSMEM_REGIONS=2
 DIFF_CFLAGS_nophys := -DCONFIG_HAVE_MEMBLOCK_PHYS_MAP=0
 
 define diff_config
@@ -151,3 +150,40 @@ tap-differential-$(1): $(O)/verify/test_differential_$(1)
 TAP_SUITES += differential-$(1)
 endef
 $(foreach c,$(DIFF_CONFIGS),$(eval $(call diff_config,$(c))))
+
+# ---- long ledger-checked runs ----
+# make ledger-long [LEDGER_SCALE=n] [LEDGER_JOBS=j]: the differential suite
+# built with -O2 and no sanitizers, in the default configuration and with
+# 2-entry static arrays, each run as LEDGER_JOBS shards of DIFF_SCALE=n
+# (every operation compared with the model and checked by the ownership
+# ledger). The default scale does about 10^8 operations in all; the
+# per-shard TAP logs and totals go to $(O)/ledger-long/. Run it with
+# make -jJ to use J cores.
+LEDGER_SCALE ?= 120
+LEDGER_JOBS ?= 2
+LEDGER_CFG_default :=
+LEDGER_CFG_tiny := -DINIT_MEMBLOCK_REGIONS=2 -DINIT_PHYSMEM_REGIONS=2
+LEDGER_SHARDS := $(foreach c,default tiny,$(foreach i,$(shell seq 0 $$(($(LEDGER_JOBS) - 1))),$(c)-$(i)))
+LONG_CFLAGS := -std=gnu11 -g -O2 -Wall -Wextra -Werror \
+	       -I$(srctree)/tests/include -I$(srctree)/include \
+	       -I$(srctree)/firmware/include -I$(srctree)/kernel/include \
+	       -I$(srctree)/tests/lib
+
+$(O)/ledger-long/bin-%: tests/unit/test_differential.c $(MODEL_SRCS) \
+		$(addprefix src/,$(MEMBLOCK_SRCS)) $(TEST_LIB_SRCS) $(HOST_HDRS) \
+		$(wildcard tests/lib/*.h)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(LONG_CFLAGS) $(LEDGER_CFG_$*) $< $(addprefix src/,$(MEMBLOCK_SRCS)) \
+		$(TEST_LIB_SRCS) $(TEST_LIB_KERNEL_SRCS) -o $@
+
+.PHONY: ledger-long
+$(addprefix ledger-long-,$(LEDGER_SHARDS)): ledger-long-%: $(O)/ledger-long/bin-default $(O)/ledger-long/bin-tiny
+	$(Q)cfg=$(word 1,$(subst -, ,$*)); i=$(word 2,$(subst -, ,$*)); \
+	DIFF_SCALE=$(LEDGER_SCALE) DIFF_SHARD=$$i/$(LEDGER_JOBS) \
+		$(O)/ledger-long/bin-$$cfg > $(O)/ledger-long/$*.tap 2>&1; \
+	status=$$?; grep -E '^# (total|mode)|failing' $(O)/ledger-long/$*.tap | sed 's/^/  $* /'; \
+	exit $$status
+
+ledger-long: $(addprefix ledger-long-,$(LEDGER_SHARDS))
+	@cat $(O)/ledger-long/*.tap | awk '/^# total:/ { n += $$3 } /^not ok/ { f++ } \
+		END { printf "  ledger-long: %d operations ledger-checked, %d failing suites\n", n, f; exit f > 0 }'

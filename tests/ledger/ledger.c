@@ -169,6 +169,32 @@ void ledger_free_pages(struct ledger *l, unsigned long pfn, unsigned int order)
 	lg_set_add(&l->got_pages, lo, hi, 0);
 }
 
+/* ---- building sets in O(n log n) ---- */
+
+struct lg_vec {
+	struct lg_range *v;
+	size_t n, cap;
+};
+
+static void vec_push(struct lg_vec *v, lg_addr lo, lg_addr hi)
+{
+	if (lo >= hi)
+		return;
+	if (v->n == v->cap) {
+		v->cap = v->cap ? 2 * v->cap : 64;
+		v->v = realloc(v->v, v->cap * sizeof(*v->v));
+		if (!v->v)
+			abort();
+	}
+	v->v[v->n++] = (struct lg_range){ lo, hi, 0 };
+}
+
+static void vec_claims(const struct ledger *l, struct lg_vec *v)
+{
+	for (size_t k = 0; k < l->nclaims; k++)
+		vec_push(v, l->claims[k].lo, l->claims[k].hi);
+}
+
 /* ---- reading the library ---- */
 
 size_t ledger_live_arrays(const struct ledger *l, lg_addr lo[LG_NTYPES],
@@ -194,6 +220,7 @@ size_t ledger_live_arrays(const struct ledger *l, lg_addr lo[LG_NTYPES],
 static void lib_set(struct lg_set *s, int t, int nomap)
 {
 	const struct memblock_type *type = type_of(t);
+	struct lg_vec v = { 0 };
 
 	lg_set_clear(s);
 	if (!type)
@@ -204,15 +231,19 @@ static void lib_set(struct lg_set *s, int t, int nomap)
 
 		if (nomap >= 0 && is_nomap != (bool)nomap)
 			continue;
-		lg_set_add(s, r->base, (lg_addr)r->base + r->size, 0);
+		vec_push(&v, r->base, (lg_addr)r->base + r->size);
 	}
+	lg_set_from(s, v.v, v.n);
+	free(v.v);
 }
 
 static void claims_set(const struct ledger *l, struct lg_set *s)
 {
-	lg_set_clear(s);
-	for (size_t k = 0; k < l->nclaims; k++)
-		lg_set_add(s, l->claims[k].lo, l->claims[k].hi, 0);
+	struct lg_vec v = { 0 };
+
+	vec_claims(l, &v);
+	lg_set_from(s, v.v, v.n);
+	free(v.v);
 }
 
 static void snapshot(struct ledger *l)
@@ -255,24 +286,24 @@ bool ledger_unchanged(const struct ledger *l)
 
 void ledger_begin(struct ledger *l)
 {
-	struct lg_set tmp = { 0 };
+	struct lg_set taken = { 0 }, mem = { 0 };
+	struct lg_vec v = { 0 };
 
 	snapshot(l);
 	ledger_live_arrays(l, l->arr_lo, l->arr_hi);
-	lg_set_clear(&l->arrays_before);
 	for (int t = 0; t < LG_NTYPES; t++)
-		lg_set_add(&l->arrays_before, l->arr_lo[t], l->arr_hi[t], 0);
+		vec_push(&v, l->arr_lo[t], l->arr_hi[t]);
+	lg_set_from(&l->arrays_before, v.v, v.n);
 	/* Free: memory, not NOMAP, nobody's. */
-	lib_set(&l->free_before, LG_MEMORY, 0);
-	claims_set(l, &tmp);
-	for (size_t k = 0; k < tmp.n; k++)
-		lg_set_sub(&l->free_before, tmp.v[k].lo, tmp.v[k].hi);
-	for (size_t k = 0; k < l->arrays_before.n; k++)
-		lg_set_sub(&l->free_before, l->arrays_before.v[k].lo,
-			   l->arrays_before.v[k].hi);
+	vec_claims(l, &v);
 	for (size_t k = 0; k < l->pages.n; k++)
-		lg_set_sub(&l->free_before, l->pages.v[k].lo, l->pages.v[k].hi);
-	lg_set_free(&tmp);
+		vec_push(&v, l->pages.v[k].lo, l->pages.v[k].hi);
+	lg_set_from(&taken, v.v, v.n);
+	lib_set(&mem, LG_MEMORY, 0);
+	lg_set_combine(&l->free_before, &mem, &taken, false);
+	lg_set_free(&taken);
+	lg_set_free(&mem);
+	free(v.v);
 	lg_set_clear(&l->got_pages);
 	l->id_at_begin = l->next_id;
 	l->got_blocks = 0;
@@ -281,20 +312,60 @@ void ledger_begin(struct ledger *l)
 
 /* ---- canaries ---- */
 
+/*
+ * The canary of the 8-byte word at @a (a multiple of 8) for @owner; byte
+ * @a + i of it is bits 8i..8i+7. Words, so that filling and checking
+ * megabytes after a call stays cheap.
+ */
+static inline uint64_t canary_word(lg_addr a, unsigned long owner)
+{
+	uint64_t x = ((uint64_t)(a >> 3) + 1) * 0x9E3779B97F4A7C15ULL ^
+		     ((uint64_t)owner * 0xD6E8FEB86659FD93ULL);
+
+	return x ^ (x >> 29);
+}
+
 static inline unsigned char canary(lg_addr a, unsigned long owner)
 {
-	uint64_t x = (uint64_t)a * 0x9E3779B97F4A7C15ULL ^ (owner * 0xD6E8FEB86659FD93ULL);
-
-	x ^= x >> 29;
-	return (unsigned char)(x ^ (x >> 17) ^ 0x5a);
+	return (unsigned char)(canary_word(a & ~(lg_addr)7, owner) >> (8 * (a & 7)));
 }
 
 static void fill(lg_addr lo, lg_addr hi, unsigned long owner)
 {
 	unsigned char *p = test_phys_to_virt((phys_addr_t)lo);
+	lg_addr a = lo;
 
-	for (lg_addr a = lo; a < hi; a++)
+	for (; a < hi && (a & 7); a++)
 		*p++ = canary(a, owner);
+	for (; a + 8 <= hi; a += 8, p += 8) {
+		uint64_t w = canary_word(a, owner);
+
+		memcpy(p, &w, 8);
+	}
+	for (; a < hi; a++)
+		*p++ = canary(a, owner);
+}
+
+/* First byte of [lo, hi) that does not hold its canary, or @hi. */
+static lg_addr first_bad(lg_addr lo, lg_addr hi, unsigned long owner)
+{
+	const unsigned char *p = test_phys_to_virt((phys_addr_t)lo);
+	lg_addr a = lo;
+
+	for (; a < hi && (a & 7); a++, p++)
+		if (*p != canary(a, owner))
+			return a;
+	for (; a + 8 <= hi; a += 8, p += 8) {
+		uint64_t w;
+
+		memcpy(&w, p, 8);
+		if (w != canary_word(a, owner))
+			break;
+	}
+	for (; a < hi; a++, p++)
+		if (*p != canary(a, owner))
+			return a;
+	return hi;
 }
 
 /* Check the canaries inside [lo, hi). */
@@ -303,17 +374,17 @@ static int verify(struct ledger *l, lg_addr lo, lg_addr hi)
 	for (size_t k = 0; k < l->canaries.n; k++) {
 		const struct lg_range *c = &l->canaries.v[k];
 		lg_addr a = c->lo > lo ? c->lo : lo, b = c->hi < hi ? c->hi : hi;
-		const unsigned char *p;
+		lg_addr x;
 
 		if (a >= b)
 			continue;
-		p = test_phys_to_virt((phys_addr_t)a);
-		for (lg_addr x = a; x < b; x++, p++)
-			if (*p != canary(x, c->owner))
-				return LFAIL("invariant 6: the library wrote %#x over byte %#llx of %s",
-					     *p, PA(x), c->owner == ~0UL
-					     ? "the page allocator's memory"
-					     : "a caller's claim");
+		x = first_bad(a, b, c->owner);
+		if (x < b)
+			return LFAIL("invariant 6: the library wrote %#x over byte %#llx of %s",
+				     *(unsigned char *)test_phys_to_virt((phys_addr_t)x),
+				     PA(x), c->owner == ~0UL
+				     ? "the page allocator's memory"
+				     : "a caller's claim");
 	}
 	return 0;
 }
@@ -333,12 +404,10 @@ static lg_addr canary_total(const struct ledger *l)
 	return sum;
 }
 
-/* Put canaries on [lo, hi) ∩ memory ∩ windows, as @owner, within the cap. */
+/* The caller's pattern on [lo, hi) ∩ memory ∩ windows, within the cap. */
 static void canary_add(struct ledger *l, const struct lg_set *mem, lg_addr lo,
-		       lg_addr hi, unsigned long owner, bool override)
+		       lg_addr hi, unsigned long owner)
 {
-	lg_addr budget = LEDGER_CANARY_MAX - canary_total(l);
-
 	for (size_t w = 0; w < NWINDOWS; w++) {
 		lg_addr a0 = lo > windows[w].lo ? lo : windows[w].lo;
 		lg_addr b0 = hi < windows[w].hi ? hi : windows[w].hi;
@@ -346,69 +415,75 @@ static void canary_add(struct ledger *l, const struct lg_set *mem, lg_addr lo,
 		for (size_t k = 0; k < mem->n && a0 < b0; k++) {
 			lg_addr a = mem->v[k].lo > a0 ? mem->v[k].lo : a0;
 			lg_addr b = mem->v[k].hi < b0 ? mem->v[k].hi : b0;
+			lg_addr budget = LEDGER_CANARY_MAX - canary_total(l);
 
 			if (a >= b)
 				continue;
-			if (!override) {
-				/* Only the bytes without a canary yet. */
-				struct lg_set gap = { 0 };
-
-				lg_set_add(&gap, a, b, 0);
-				for (size_t q = 0; q < l->canaries.n; q++)
-					lg_set_sub(&gap, l->canaries.v[q].lo,
-						   l->canaries.v[q].hi);
-				for (size_t q = 0; q < gap.n && budget; q++) {
-					lg_addr e = gap.v[q].hi;
-
-					if (e - gap.v[q].lo > budget)
-						e = gap.v[q].lo + budget;
-					fill(gap.v[q].lo, e, owner);
-					lg_set_add(&l->canaries, gap.v[q].lo, e, owner);
-					budget -= e - gap.v[q].lo;
-				}
-				lg_set_free(&gap);
-				continue;
-			}
 			if (b - a > budget)
 				b = a + budget;
 			if (a < b) {
 				fill(a, b, owner);
 				lg_set_add(&l->canaries, a, b, owner);
-				budget = LEDGER_CANARY_MAX - canary_total(l);
 			}
 		}
 	}
 }
 
+/* Owner of a byte for a late canary: a claim covering it, or the pages. */
+static unsigned long owner_at(const struct ledger *l, lg_addr a)
+{
+	for (size_t k = 0; k < l->nclaims; k++)
+		if (l->claims[k].lo <= a && a < l->claims[k].hi)
+			return l->claims[k].id;
+	return ~0UL;
+}
+
 /* After a call: canaries on what callers and the page allocator own. */
 static void canary_refresh(struct ledger *l, unsigned long first_new_id)
 {
-	struct lg_set own = { 0 }, mem = { 0 }, drop = { 0 };
+	struct lg_set own = { 0 }, mem = { 0 }, tmp = { 0 }, win = { 0 };
+	struct lg_vec v = { 0 };
+	lg_addr budget;
 
-	claims_set(l, &own);
+	vec_claims(l, &v);
 	for (size_t k = 0; k < l->pages.n; k++)
-		lg_set_add(&own, l->pages.v[k].lo, l->pages.v[k].hi, 0);
+		vec_push(&v, l->pages.v[k].lo, l->pages.v[k].hi);
+	lg_set_from(&own, v.v, v.n);
 	/* Bytes nobody owns any more lose their canary. */
-	lg_set_add(&drop, 0, (lg_addr)1 << 64, 0);
-	for (size_t k = 0; k < own.n; k++)
-		lg_set_sub(&drop, own.v[k].lo, own.v[k].hi);
-	for (size_t k = 0; k < drop.n; k++)
-		lg_set_sub(&l->canaries, drop.v[k].lo, drop.v[k].hi);
+	lg_set_combine(&tmp, &l->canaries, &own, true);
+	lg_set_free(&l->canaries);
+	l->canaries = tmp;
+	tmp = (struct lg_set){ 0 };
 	lib_set(&mem, LG_MEMORY, -1);
 	/* New claims: the caller writes its pattern over its block. */
 	for (size_t k = 0; k < l->nclaims; k++)
 		if (l->claims[k].id >= first_new_id)
 			canary_add(l, &mem, l->claims[k].lo, l->claims[k].hi,
-				   l->claims[k].id, true);
+				   l->claims[k].id);
 	/* Owned memory without a canary yet (memory added under a claim). */
-	for (size_t k = 0; k < l->nclaims; k++)
-		canary_add(l, &mem, l->claims[k].lo, l->claims[k].hi,
-			   l->claims[k].id, false);
-	for (size_t k = 0; k < l->pages.n; k++)
-		canary_add(l, &mem, l->pages.v[k].lo, l->pages.v[k].hi, ~0UL, false);
+	v.n = 0;
+	for (size_t w = 0; w < NWINDOWS; w++)
+		vec_push(&v, windows[w].lo, windows[w].hi);
+	lg_set_from(&win, v.v, v.n);
+	lg_set_combine(&tmp, &own, &mem, true);
+	lg_set_combine(&own, &tmp, &win, true);
+	lg_set_combine(&tmp, &own, &l->canaries, false);
+	budget = LEDGER_CANARY_MAX - canary_total(l);
+	for (size_t k = 0; k < tmp.n && budget; k++) {
+		lg_addr lo = tmp.v[k].lo, hi = tmp.v[k].hi;
+		unsigned long owner = owner_at(l, lo);
+
+		if (hi - lo > budget)
+			hi = lo + budget;
+		fill(lo, hi, owner);
+		lg_set_add(&l->canaries, lo, hi, owner);
+		budget -= hi - lo;
+	}
 	lg_set_free(&own);
 	lg_set_free(&mem);
-	lg_set_free(&drop);
+	lg_set_free(&tmp);
+	lg_set_free(&win);
+	free(v.v);
 }
 
 /* ---- the invariants ---- */
@@ -607,10 +682,15 @@ int ledger_end(struct ledger *l, const struct lg_call *c)
 		l->discarded = true;	/* no array is live any more */
 	/* Invariant 1: reserved == claims ∪ live arrays, exactly. */
 	ledger_live_arrays(l, lo, hi);
-	for (size_t k = 0; k < claims.n; k++)
-		lg_set_add(&want, claims.v[k].lo, claims.v[k].hi, 0);
-	for (int t = 0; t < LG_NTYPES; t++)
-		lg_set_add(&want, lo[t], hi[t], 0);
+	{
+		struct lg_vec v = { 0 };
+
+		vec_claims(l, &v);
+		for (int t = 0; t < LG_NTYPES; t++)
+			vec_push(&v, lo[t], hi[t]);
+		lg_set_from(&want, v.v, v.n);
+		free(v.v);
+	}
 	if (!l->discarded) {
 		lib_set(&rsv, LG_RESERVED, -1);
 		if (!set_equal(&want, &rsv)) {

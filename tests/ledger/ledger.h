@@ -133,9 +133,14 @@ void lg_set_add(struct lg_set *s, lg_addr lo, lg_addr hi, unsigned long owner);
 void lg_set_sub(struct lg_set *s, lg_addr lo, lg_addr hi);
 bool lg_set_overlaps(const struct lg_set *s, lg_addr lo, lg_addr hi);
 bool lg_set_covers(const struct lg_set *s, lg_addr lo, lg_addr hi);
+/* Sort and merge @n ranges into @out (owners dropped). */
+void lg_set_from(struct lg_set *out, struct lg_range *v, size_t n);
+/* @out = @a minus @b, or (@keep) @a intersected with @b; @a's owners. */
+void lg_set_combine(struct lg_set *out, const struct lg_set *a,
+		    const struct lg_set *b, bool keep);
 
-#define LEDGER_SWEEP	32
+#define LEDGER_SWEEP	64
 /* Canaries are kept on at most this many bytes (the rest is unchecked). */
-#define LEDGER_CANARY_MAX	(64ULL << 20)
+#define LEDGER_CANARY_MAX	(8ULL << 20)
 
 #endif

@@ -95,3 +95,62 @@ bool lg_set_covers(const struct lg_set *s, lg_addr lo, lg_addr hi)
 	}
 	return cur >= hi;
 }
+
+static int cmp_lo(const void *a, const void *b)
+{
+	const struct lg_range *x = a, *y = b;
+
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* @out = the union of @n ranges (owners dropped): sort, then merge. */
+void lg_set_from(struct lg_set *out, struct lg_range *v, size_t n)
+{
+	lg_set_clear(out);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_lo);
+	for (size_t k = 0; k < n; k++) {
+		if (v[k].lo >= v[k].hi)
+			continue;
+		if (out->n && v[k].lo <= out->v[out->n - 1].hi) {
+			if (v[k].hi > out->v[out->n - 1].hi)
+				out->v[out->n - 1].hi = v[k].hi;
+			continue;
+		}
+		push(out, v[k].lo, v[k].hi, 0);
+	}
+}
+
+/*
+ * @out = @a minus @b (@keep false) or @a intersected with @b (@keep true),
+ * in one sweep; the owners are @a's.
+ */
+void lg_set_combine(struct lg_set *out, const struct lg_set *a,
+		    const struct lg_set *b, bool keep)
+{
+	size_t j = 0;
+
+	lg_set_clear(out);
+	for (size_t k = 0; k < a->n; k++) {
+		lg_addr cur = a->v[k].lo, hi = a->v[k].hi;
+
+		while (j < b->n && b->v[j].hi <= cur)
+			j++;
+		for (size_t q = j; q < b->n && cur < hi; q++) {
+			lg_addr blo = b->v[q].lo, bhi = b->v[q].hi;
+
+			if (blo >= hi)
+				break;
+			if (blo > cur) {
+				if (!keep)
+					push(out, cur, blo, a->v[k].owner);
+				cur = blo;
+			}
+			if (keep)
+				push(out, cur, bhi < hi ? bhi : hi, a->v[k].owner);
+			cur = bhi;
+		}
+		if (!keep && cur < hi)
+			push(out, cur, hi, a->v[k].owner);
+	}
+}

@@ -386,6 +386,7 @@ void runner_init(struct runner *r)
 	r->static_arrays[MT_PHYSMEM] = memblock.physmem.regions;
 #endif
 	ledger_init(&r->lg, r->static_arrays);
+	memset(&r->st, 0, sizeof(r->st));
 	r->reenter = false;
 	r->hook_depth = 0;
 	r->hook_why[0] = 0;
