@@ -9,12 +9,16 @@
 #include "harness.h"
 #include "ledger.h"
 
-/* The boot stage, once the library has it (a weak reference until then). */
-extern int memblock_stage __attribute__((weak));
+/*
+ * The library's memblock_stage (an enum, the size of an int), read through
+ * a weak reference of our own name: the ledger builds with libraries that
+ * have no stage yet.
+ */
+extern int lg_memblock_stage __asm__("memblock_stage") __attribute__((weak));
 
 int ledger_lib_stage(void)
 {
-	return &memblock_stage ? memblock_stage : -1;
+	return &lg_memblock_stage ? lg_memblock_stage : -1;
 }
 
 #define LFAIL(...)	(snprintf(l->why, sizeof(l->why), __VA_ARGS__), -1)
@@ -67,6 +71,7 @@ void ledger_fini(struct ledger *l)
 	lg_set_free(&l->arrays_before);
 	lg_set_free(&l->free_before);
 	lg_set_free(&l->got_pages);
+	lg_set_free(&l->claims_union);
 	for (int t = 0; t < LG_NTYPES; t++)
 		free(l->snap.arr[t]);
 	memset(l, 0, sizeof(*l));
@@ -93,6 +98,7 @@ static void push_claim(struct ledger *l, lg_addr lo, lg_addr hi, unsigned long i
 			abort();
 	}
 	l->claims[l->nclaims++] = (struct lg_claim){ lo, hi, id };
+	l->claims_dirty = true;
 }
 
 void ledger_claim(struct ledger *l, phys_addr_t base, phys_addr_t size)
@@ -123,6 +129,7 @@ static void cut(struct ledger *l, lg_addr lo, lg_addr hi)
 		if (l->claims[k].lo < l->claims[k].hi)
 			l->claims[n++] = l->claims[k];
 	l->nclaims = n;
+	l->claims_dirty = true;
 }
 
 void ledger_release(struct ledger *l, phys_addr_t base, phys_addr_t size)
@@ -220,8 +227,9 @@ size_t ledger_live_arrays(const struct ledger *l, lg_addr lo[LG_NTYPES],
 static void lib_set(struct lg_set *s, int t, int nomap)
 {
 	const struct memblock_type *type = type_of(t);
-	struct lg_vec v = { 0 };
+	static struct lg_vec v;		/* scratch, kept: no malloc per call */
 
+	v.n = 0;
 	lg_set_clear(s);
 	if (!type)
 		return;
@@ -234,16 +242,25 @@ static void lib_set(struct lg_set *s, int t, int nomap)
 		vec_push(&v, r->base, (lg_addr)r->base + r->size);
 	}
 	lg_set_from(s, v.v, v.n);
-	free(v.v);
 }
 
-static void claims_set(const struct ledger *l, struct lg_set *s)
+/* The union of the claims (cached until a claim changes). */
+static const struct lg_set *claims_of(struct ledger *l)
 {
-	struct lg_vec v = { 0 };
+	if (l->claims_dirty || (!l->claims_union.n && l->nclaims)) {
+		static struct lg_vec v;
 
-	vec_claims(l, &v);
-	lg_set_from(s, v.v, v.n);
-	free(v.v);
+		v.n = 0;
+		vec_claims(l, &v);
+		lg_set_from(&l->claims_union, v.v, v.n);
+		l->claims_dirty = false;
+	}
+	return &l->claims_union;
+}
+
+static void claims_set(struct ledger *l, struct lg_set *s)
+{
+	lg_set_union(s, claims_of(l), &(struct lg_set){ 0 });
 }
 
 static void snapshot(struct ledger *l)
@@ -255,9 +272,12 @@ static void snapshot(struct ledger *l)
 		const struct memblock_type *type = type_of(t);
 		size_t n = type ? type->max : 0;
 
-		s->arr[t] = realloc(s->arr[t], (n ? n : 1) * sizeof(*s->arr[t]));
-		if (!s->arr[t])
-			abort();
+		if (n > s->arr_cap[t] || !s->arr[t]) {
+			s->arr_cap[t] = n > 64 ? n : 64;
+			s->arr[t] = realloc(s->arr[t], s->arr_cap[t] * sizeof(*s->arr[t]));
+			if (!s->arr[t])
+				abort();
+		}
 		if (n)
 			memcpy(s->arr[t], type->regions, n * sizeof(*s->arr[t]));
 		s->arr_n[t] = n;
@@ -286,24 +306,20 @@ bool ledger_unchanged(const struct ledger *l)
 
 void ledger_begin(struct ledger *l)
 {
-	struct lg_set taken = { 0 }, mem = { 0 };
-	struct lg_vec v = { 0 };
+	static struct lg_set taken, mem, tmp;
+	static struct lg_vec v;
 
+	v.n = 0;
 	snapshot(l);
 	ledger_live_arrays(l, l->arr_lo, l->arr_hi);
 	for (int t = 0; t < LG_NTYPES; t++)
 		vec_push(&v, l->arr_lo[t], l->arr_hi[t]);
 	lg_set_from(&l->arrays_before, v.v, v.n);
 	/* Free: memory, not NOMAP, nobody's. */
-	vec_claims(l, &v);
-	for (size_t k = 0; k < l->pages.n; k++)
-		vec_push(&v, l->pages.v[k].lo, l->pages.v[k].hi);
-	lg_set_from(&taken, v.v, v.n);
+	lg_set_union(&taken, claims_of(l), &l->pages);
 	lib_set(&mem, LG_MEMORY, 0);
-	lg_set_combine(&l->free_before, &mem, &taken, false);
-	lg_set_free(&taken);
-	lg_set_free(&mem);
-	free(v.v);
+	lg_set_combine(&tmp, &mem, &taken, false);
+	lg_set_combine(&l->free_before, &tmp, &l->arrays_before, false);
 	lg_set_clear(&l->got_pages);
 	l->id_at_begin = l->next_id;
 	l->got_blocks = 0;
@@ -371,7 +387,20 @@ static lg_addr first_bad(lg_addr lo, lg_addr hi, unsigned long owner)
 /* Check the canaries inside [lo, hi). */
 static int verify(struct ledger *l, lg_addr lo, lg_addr hi)
 {
-	for (size_t k = 0; k < l->canaries.n; k++) {
+	size_t first = 0, last = l->canaries.n;
+
+	if (lo >= hi)
+		return 0;
+	/* The first range ending above @lo (the set is sorted). */
+	while (first < last) {
+		size_t mid = first + (last - first) / 2;
+
+		if (l->canaries.v[mid].hi <= lo)
+			first = mid + 1;
+		else
+			last = mid;
+	}
+	for (size_t k = first; k < l->canaries.n && l->canaries.v[k].lo < hi; k++) {
 		const struct lg_range *c = &l->canaries.v[k];
 		lg_addr a = c->lo > lo ? c->lo : lo, b = c->hi < hi ? c->hi : hi;
 		lg_addr x;
@@ -441,19 +470,18 @@ static unsigned long owner_at(const struct ledger *l, lg_addr a)
 /* After a call: canaries on what callers and the page allocator own. */
 static void canary_refresh(struct ledger *l, unsigned long first_new_id)
 {
-	struct lg_set own = { 0 }, mem = { 0 }, tmp = { 0 }, win = { 0 };
-	struct lg_vec v = { 0 };
+	static struct lg_set own, mem, tmp, win;
+	static struct lg_vec v;
+	struct lg_set swap;
 	lg_addr budget;
 
-	vec_claims(l, &v);
-	for (size_t k = 0; k < l->pages.n; k++)
-		vec_push(&v, l->pages.v[k].lo, l->pages.v[k].hi);
-	lg_set_from(&own, v.v, v.n);
+	v.n = 0;
+	lg_set_union(&own, claims_of(l), &l->pages);
 	/* Bytes nobody owns any more lose their canary. */
 	lg_set_combine(&tmp, &l->canaries, &own, true);
-	lg_set_free(&l->canaries);
+	swap = l->canaries;
 	l->canaries = tmp;
-	tmp = (struct lg_set){ 0 };
+	tmp = swap;
 	lib_set(&mem, LG_MEMORY, -1);
 	/* New claims: the caller writes its pattern over its block. */
 	for (size_t k = 0; k < l->nclaims; k++)
@@ -479,11 +507,6 @@ static void canary_refresh(struct ledger *l, unsigned long first_new_id)
 		lg_set_add(&l->canaries, lo, hi, owner);
 		budget -= hi - lo;
 	}
-	lg_set_free(&own);
-	lg_set_free(&mem);
-	lg_set_free(&tmp);
-	lg_set_free(&win);
-	free(v.v);
 }
 
 /* ---- the invariants ---- */
@@ -609,7 +632,7 @@ static int check_arrays(struct ledger *l, const struct lg_call *c,
 			const struct lg_set *claims)
 {
 	lg_addr lo[LG_NTYPES], hi[LG_NTYPES];
-	struct lg_set mem = { 0 }, nomap = { 0 };
+	static struct lg_set mem, nomap;
 	int ret = 0;
 
 	ledger_live_arrays(l, lo, hi);
@@ -651,14 +674,12 @@ static int check_arrays(struct ledger *l, const struct lg_call *c,
 				    c->name, tnames[t], PA(lo[t]), PA(hi[t]),
 				    PA(c->edit_lo), PA(c->edit_hi));
 	}
-	lg_set_free(&mem);
-	lg_set_free(&nomap);
 	return ret;
 }
 
 int ledger_end(struct ledger *l, const struct lg_call *c)
 {
-	struct lg_set claims = { 0 }, want = { 0 }, rsv = { 0 };
+	static struct lg_set claims, want, rsv;
 	unsigned long first_new = l->id_at_begin;
 	lg_addr lo[LG_NTYPES], hi[LG_NTYPES];
 	int ret = 0;
@@ -683,13 +704,14 @@ int ledger_end(struct ledger *l, const struct lg_call *c)
 	/* Invariant 1: reserved == claims ∪ live arrays, exactly. */
 	ledger_live_arrays(l, lo, hi);
 	{
-		struct lg_vec v = { 0 };
+		static struct lg_vec v;
+		static struct lg_set arr;
 
-		vec_claims(l, &v);
+		v.n = 0;
 		for (int t = 0; t < LG_NTYPES; t++)
 			vec_push(&v, lo[t], hi[t]);
-		lg_set_from(&want, v.v, v.n);
-		free(v.v);
+		lg_set_from(&arr, v.v, v.n);
+		lg_set_union(&want, &claims, &arr);
 	}
 	if (!l->discarded) {
 		lib_set(&rsv, LG_RESERVED, -1);
@@ -731,8 +753,14 @@ canaries:
 	if (l->calls % LEDGER_SWEEP == 0) {
 		ret = ledger_sweep(l);
 	} else {
+		/*
+		 * An array that moved: its old place (stale writes) and its
+		 * new one (invariant 2 already says no claim is there).
+		 */
 		ledger_live_arrays(l, lo, hi);
 		for (int t = 0; t < LG_NTYPES && !ret; t++) {
+			if (lo[t] == l->arr_lo[t] && hi[t] == l->arr_hi[t])
+				continue;
 			ret = verify(l, l->arr_lo[t], l->arr_hi[t]);
 			if (!ret)
 				ret = verify(l, lo[t], hi[t]);
@@ -748,8 +776,5 @@ canaries:
 	}
 	canary_refresh(l, first_new);
 out:
-	lg_set_free(&claims);
-	lg_set_free(&want);
-	lg_set_free(&rsv);
 	return ret;
 }

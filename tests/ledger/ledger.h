@@ -67,7 +67,7 @@ struct lg_call {
 struct lg_snapshot {
 	struct memblock mb;
 	struct memblock_region *arr[LG_NTYPES];
-	size_t arr_n[LG_NTYPES];
+	size_t arr_n[LG_NTYPES], arr_cap[LG_NTYPES];
 	int can_resize, stage;
 };
 
@@ -75,6 +75,8 @@ struct ledger {
 	struct memblock_region *static_arrays[LG_NTYPES];
 	struct lg_claim *claims;
 	size_t nclaims, claims_cap;
+	struct lg_set claims_union;	/* cached; rebuilt when dirty */
+	bool claims_dirty;
 	unsigned long next_id, id_at_begin;
 	struct lg_set pages;		/* the page allocator's, in bytes */
 	struct lg_set canaries;		/* bytes carrying a canary, by owner */
@@ -135,12 +137,15 @@ bool lg_set_overlaps(const struct lg_set *s, lg_addr lo, lg_addr hi);
 bool lg_set_covers(const struct lg_set *s, lg_addr lo, lg_addr hi);
 /* Sort and merge @n ranges into @out (owners dropped). */
 void lg_set_from(struct lg_set *out, struct lg_range *v, size_t n);
+/* @out = @a ∪ @b (owners dropped). */
+void lg_set_union(struct lg_set *out, const struct lg_set *a,
+		  const struct lg_set *b);
 /* @out = @a minus @b, or (@keep) @a intersected with @b; @a's owners. */
 void lg_set_combine(struct lg_set *out, const struct lg_set *a,
 		    const struct lg_set *b, bool keep);
 
-#define LEDGER_SWEEP	64
+#define LEDGER_SWEEP	256
 /* Canaries are kept on at most this many bytes (the rest is unchecked). */
-#define LEDGER_CANARY_MAX	(8ULL << 20)
+#define LEDGER_CANARY_MAX	(4ULL << 20)
 
 #endif

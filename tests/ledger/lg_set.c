@@ -154,3 +154,23 @@ void lg_set_combine(struct lg_set *out, const struct lg_set *a,
 			push(out, cur, hi, a->v[k].owner);
 	}
 }
+
+/* @out = @a ∪ @b (owners dropped), merging the two sorted lists. */
+void lg_set_union(struct lg_set *out, const struct lg_set *a,
+		  const struct lg_set *b)
+{
+	size_t i = 0, j = 0;
+
+	lg_set_clear(out);
+	while (i < a->n || j < b->n) {
+		const struct lg_range *r = j >= b->n || (i < a->n && a->v[i].lo <= b->v[j].lo)
+					   ? &a->v[i++] : &b->v[j++];
+
+		if (out->n && r->lo <= out->v[out->n - 1].hi) {
+			if (r->hi > out->v[out->n - 1].hi)
+				out->v[out->n - 1].hi = r->hi;
+			continue;
+		}
+		push(out, r->lo, r->hi, 0);
+	}
+}

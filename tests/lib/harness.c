@@ -31,6 +31,7 @@ void (*test_log_hook)(int level, const char *line);
 
 void memblock_env_log(int level, const char *line)
 {
+	(void)level;
 	if (getenv("TEST_VERBOSE"))
 		printf("# log: %s\n", line);
 	if (test_log_lines < (int)ARRAY_SIZE(test_log))

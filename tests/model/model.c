@@ -457,7 +457,7 @@ size_t model_free_pieces(const struct model *m, phys_addr_t lo, phys_addr_t hi,
 			 void *arg)
 {
 	const struct model_type *mem = &m->t[MT_MEMORY];
-	struct model_type taken = { 0 };
+	static struct model_type taken;	/* scratch, kept between calls */
 	size_t count = 0;
 
 	/* Taken: the claims and the live arrays, as one sorted list. */
@@ -486,7 +486,6 @@ size_t model_free_pieces(const struct model *m, phys_addr_t lo, phys_addr_t hi,
 			count++;
 		}
 	}
-	free(taken.r);
 	return count;
 }
 
@@ -612,12 +611,37 @@ static phys_addr_t range_nid(struct model *m, phys_addr_t size,
 	}
 }
 
+/* Every address the fallback chain of range_nid() finds, in order. */
+static void collect_cands(struct model *m, phys_addr_t size, phys_addr_t align,
+			  phys_addr_t start, phys_addr_t end, int nid, bool exact)
+{
+	unsigned int flags = has_mirror(m) ? MEMBLOCK_MIRROR : 0;
+
+	for (;;) {
+		phys_addr_t f = model_find_node(m, size, align, start, end, nid, flags);
+
+		if (f && m->ncand < 16)
+			m->cand[m->ncand++] = f;
+		if (nid != NUMA_NO_NODE && !exact) {
+			f = model_find_node(m, size, align, start, end,
+					    NUMA_NO_NODE, flags);
+			if (f && m->ncand < 16)
+				m->cand[m->ncand++] = f;
+		}
+		if (!flags)
+			return;
+		flags = 0;
+	}
+}
+
 phys_addr_t model_alloc_range_nid(struct model *m, phys_addr_t size,
 				  phys_addr_t align, phys_addr_t start,
 				  phys_addr_t end, int nid, bool exact)
 {
+	m->ncand = 0;
 	if (!args_ok(size, &align, &nid) || m->stage != MS_EARLY)
 		return 0;
+	collect_cands(m, size, align, start, end, nid, exact);
 	return range_nid(m, size, align, start, end, nid, exact);
 }
 
@@ -629,9 +653,13 @@ phys_addr_t model_alloc_virt(struct model *m, phys_addr_t size,
 	phys_addr_t found;
 
 	(void)zero;
+	m->ncand = 0;
 	if (!args_ok(size, &align, &nid) || m->stage != MS_EARLY)
 		return 0;
 	max_addr = MIN(max_addr, m->current_limit);
+	collect_cands(m, size, align, min_addr, max_addr, nid, exact);
+	if (min_addr)
+		collect_cands(m, size, align, 0, max_addr, nid, exact);
 	found = range_nid(m, size, align, min_addr, max_addr, nid, exact);
 	if (!found && min_addr)
 		found = range_nid(m, size, align, 0, max_addr, nid, exact);

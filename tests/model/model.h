@@ -62,6 +62,13 @@ struct model {
 	bool exact;
 	struct { phys_addr_t lo, hi; } busy[MT_NR];
 	int nbusy;
+	/*
+	 * The addresses the last allocation finds along Linux's fallback
+	 * chain (node, mirror, min_addr), in order: where growth decides, a
+	 * reservation can fail and the library take a later one.
+	 */
+	phys_addr_t cand[16];
+	int ncand;
 };
 
 void model_init(struct model *m);

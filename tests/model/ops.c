@@ -249,7 +249,7 @@ static const struct weight mix_normal[] = {
 };
 
 static const struct weight mix_many[] = {
-	W(OP_RESERVE, 14), W(OP_ADD, 6), W(OP_ADD_NODE, 6),
+	W(OP_RESERVE, 16), W(OP_ADD, 6), W(OP_ADD_NODE, 6),
 	W(OP_PHYS_FREE, 4), W(OP_REMOVE, 2), W(OP_ALLOW_RESIZE, 2),
 	W(OP_MARK_NOMAP, 2), W(OP_SET_NODE, 2), W(OP_ALLOC_RANGE_NID, 4),
 	W(OP_ALLOC_TRY_NID, 2), W(OP_PHYSMEM_ADD, 3), W(OP_MARK_NOINIT, 2),
@@ -257,7 +257,6 @@ static const struct weight mix_many[] = {
 	W(OP_FREE_ALL, 1), W(OP_FREE_LATE, 1), W(OP_DISCARD, 1),
 	W(OP_REENTER, 1), W(OP_RESERVE_AT_ARRAY, 2), W(OP_NOMAP_AT_ARRAY, 1),
 	W(OP_REMOVE_AT_ARRAY, 1), W(OP_PHYS_FREE_AT_ARRAY, 1),
-	W(OP_CAP_RANGE, 1), W(OP_ENFORCE_LIMIT, 1),
 };
 
 static enum op_kind pick_kind(const struct weight *mix, size_t n, unsigned int b)
@@ -324,8 +323,11 @@ void op_decode(struct op_src *s, struct op *op)
 	}
 	if (op->kind == OP_SET_MOVABLE)
 		op->x = !(get8(s) % 4);
-	/* The hand-off ends most of the interesting life: keep it rare. */
-	if (op->kind == OP_FREE_ALL && get8(s) >= 24)
+	/*
+	 * The hand-off ends most of the interesting life: keep it rare (in
+	 * "many", rarer still: its arrays must first grow past 128 entries).
+	 */
+	if (op->kind == OP_FREE_ALL && get8(s) >= (s->mode == MODE_MANY ? 3 : 24))
 		op->kind = OP_QUERY;
 }
 
@@ -515,11 +517,13 @@ static unsigned long long lib_apply(const struct op *op)
 /* Calls that change memblock and return an error code. */
 static bool int_mutator(enum op_kind k)
 {
-	return k <= OP_SET_NODE;
+	return k <= OP_SET_NODE && k != OP_FREE;
 }
 
 static unsigned long long model_apply(struct model *m, const struct op *op)
 {
+	if (op->kind == OP_PHYSMEM_ADD && !CONFIG_HAVE_MEMBLOCK_PHYS_MAP)
+		return 0;	/* nothing called */
 	/* The boot stages of the ownership contract. */
 	if (m->stage == MS_DISCARDED) {
 		/* The stage is checked before the arguments. */
@@ -1282,6 +1286,50 @@ static bool model_changed(const struct model *a, const struct model *b)
 }
 
 static int step(struct runner *r, struct op *op);
+static int cmp_seg_base(const void *a, const void *b);
+
+/*
+ * A caller reserving over a live array takes those bytes over as they are
+ * reserved (memblock_reserve() keeps the attributes of what is already
+ * reserved): the model adopts the library's reservation of them as claims
+ * before adding the rest.
+ */
+static void adopt(const struct runner *r, struct model *m, phys_addr_t base,
+		  phys_addr_t size)
+{
+	const struct model_type *claims = &m->t[MT_RESERVED];
+	const struct memblock_type *rsv = &memblock.reserved;
+	phys_addr_t end = base + clamp_size(base, size);
+	struct seg *sg;
+	size_t ns = 0;
+	bool any = false;
+
+	for (int i = 0; i < r->m.nbusy; i++)
+		any |= r->m.busy[i].lo < end && base < r->m.busy[i].hi;
+	if (!any)
+		return;
+	sg = xrealloc(NULL, (claims->n + 3 * rsv->cnt + 1) * sizeof(*sg));
+	for (size_t k = 0; k < claims->n; k++)
+		sg[ns++] = (struct seg){ claims->r[k].base, claims->r[k].end, true,
+					 claims->r[k].flags, claims->r[k].nid };
+	for (int i = 0; i < r->m.nbusy; i++) {
+		phys_addr_t blo = MAX(base, r->m.busy[i].lo);
+		phys_addr_t bhi = MIN(end, r->m.busy[i].hi);
+
+		for (unsigned long k = 0; k < rsv->cnt && blo < bhi; k++) {
+			const struct memblock_region *g = &rsv->regions[k];
+			phys_addr_t lo = MAX(g->base, blo);
+			phys_addr_t hi = MIN(g->base + g->size, bhi);
+
+			if (lo < hi)
+				sg[ns++] = (struct seg){ lo, hi, true,
+							 (unsigned int)g->flags, g->nid };
+		}
+	}
+	qsort(sg, ns, sizeof(*sg), cmp_seg_base);
+	rebuild(&m->t[MT_RESERVED], sg, ns);
+	free(sg);
+}
 
 /* Tell the model where the library's live arrays are now. */
 static void set_busy(struct runner *r)
@@ -1349,37 +1397,41 @@ static int bound_free_all(struct runner *r)
 	static struct piece_list pl;
 	unsigned long budget = FREE_ALL_MAX_PAGES;
 
+	set_busy(r);
 	model_copy(&r->scratch, &r->m);
 	if (model_free_all(&r->scratch) <= budget)
 		return 0;
-	pl.n = 0;
-	for (size_t k = 0; k < r->m.t[MT_MEMORY].n; k++)
+	/* The free pieces as memblock_free_all() sees them, lowest first. */
+	model_copy(&r->scratch, &r->m);
+	for (size_t k = 0; k < r->scratch.t[MT_MEMORY].n; k++)
 		r->scratch.t[MT_MEMORY].r[k].flags &= ~(unsigned int)MEMBLOCK_HOTPLUG;
-	r->scratch.stage = MS_EARLY;
+	pl.n = 0;
 	model_free_pieces(&r->scratch, 0, PHYS_ADDR_MAX, NUMA_NO_NODE, 0,
 			  collect, &pl);
 	for (size_t k = 0; k < pl.n && k < 1024; k++) {
 		phys_addr_t lo = pl.s[k], hi = pl.e[k];
-		unsigned long pages = (unsigned long)((hi >> PAGE_SHIFT) -
-						      ((lo + PAGE_SIZE - 1) >> PAGE_SHIFT));
+		phys_addr_t plo = PFN_UP(lo), phi = PFN_DOWN(hi);
 		struct op res = { .kind = OP_RESERVE };
 
-		if (hi - lo >= PAGE_SIZE && pages <= budget) {
-			budget -= pages;
+		if (plo >= phi)
+			continue;	/* no whole page: nothing released */
+		if (phi - plo <= budget) {
+			budget -= (unsigned long)(phi - plo);
 			continue;
 		}
-		res.a = lo + ((phys_addr_t)budget << PAGE_SHIFT);
+		res.a = PFN_PHYS(plo + budget);
 		res.b = hi - res.a;
 		budget = 0;
-		if (res.a < lo || res.a >= hi)
-			res.a = lo, res.b = hi - lo;
 		if (step(r, &res))
 			return -1;
 	}
+	set_busy(r);
 	model_copy(&r->scratch, &r->m);
-	if (model_free_all(&r->scratch) > FREE_ALL_MAX_PAGES)
+	if (model_free_all(&r->scratch) > FREE_ALL_MAX_PAGES) {
+		model_copy(&r->scratch, &r->m);
 		return FAIL("cannot check memblock_free_all() of %lu pages",
 			    model_free_all(&r->scratch));
+	}
 	return 0;
 }
 
@@ -1454,6 +1506,8 @@ static int step(struct runner *r, struct op *op)
 	set_busy(r);
 	exact = r->m.exact = !r->m.can_resize && !r->m.nbusy;
 	model_copy(s, &r->m);
+	if (op->kind == OP_RESERVE && s->stage == MS_EARLY)
+		adopt(r, s, op->a, op->b);
 	want = model_apply(s, op);
 	if (want && want != PANICKED &&
 	    (is_virt_alloc(op->kind) || op->kind == OP_ALLOC_OR_PANIC) &&
@@ -1487,6 +1541,26 @@ static int step(struct runner *r, struct op *op)
 					    ledger_unchanged(&r->lg);
 		if (kept_late && !exact)
 			commit = false;
+		if (kept_late)
+			c.must_be_unchanged = true;
+	}
+	/*
+	 * Where growth decides, a found block whose reservation fails counts
+	 * as not found (Linux): the library may return a later address of
+	 * the fallback chain. The model then takes that one.
+	 */
+	if (!exact && is_alloc(op->kind) && want && want != PANICKED && got &&
+	    got != PANICKED && got != want) {
+		for (int k = 0; k < s->ncand; k++) {
+			if (s->cand[k] != got)
+				continue;
+			model_copy(s, &r->m);
+			model_add(s, MT_RESERVED, (phys_addr_t)got, op->a,
+				  MAX_NUMNODES, 0);
+			want = got;
+			r->st.refused++;
+			break;
+		}
 	}
 	if (accepted) {
 		commit = false;
@@ -1528,7 +1602,9 @@ static int step(struct runner *r, struct op *op)
 	if (op->kind == OP_FREE_ALL) {
 		c.pages = LG_PAGES_FREE_ALL;
 		r->st.free_alls++;
-	} else if (op->kind == OP_FREE_LATE && r->m.stage == MS_FREED) {
+	} else if (op->kind == OP_FREE_LATE && r->m.stage == MS_FREED &&
+		   !kept_late) {
+		/* Kept reserved (no room for the split): nothing released. */
 		c.pages = LG_PAGES_RANGE;
 		c.pbase = op->a;
 		c.psize = op->b;
@@ -1537,6 +1613,11 @@ static int step(struct runner *r, struct op *op)
 		c.pages = LG_PAGES_ARRAYS;
 		r->st.discards++;
 	}
+	/* A void call that changed nothing (refused, or nothing to do). */
+	if ((op->kind == OP_FREE || op->kind == OP_CAP_RANGE ||
+	     op->kind == OP_ENFORCE_LIMIT || op->kind == OP_MEM_LIMIT_REMOVE_MAP) &&
+	    ledger_unchanged(&r->lg))
+		c.failed = true;
 	if (!accepted && !c.failed) {
 		phys_addr_t mx;
 
@@ -1578,8 +1659,13 @@ static int step(struct runner *r, struct op *op)
 		return -1;
 	}
 	ledger_live_arrays(&r->lg, alo, ahi);
-	for (int t = 0; t < MT_NR; t++)
+	for (int t = 0; t < MT_NR; t++) {
+		const struct memblock_type *type = lib_type_of(t);
+
 		r->st.grows += alo[t] != r->lg.arr_lo[t] || ahi[t] != r->lg.arr_hi[t];
+		if (type && r->m.stage != MS_DISCARDED && type->max > r->st.max_seen[t])
+			r->st.max_seen[t] = type->max;
+	}
 
 	if (commit)
 		model_copy(&r->m, s);

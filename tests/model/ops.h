@@ -67,6 +67,8 @@ struct op_stats {
 	unsigned long free_alls, discards, free_lates, hook_calls;
 	/* Operations re-aimed by the stage (see ops.c: remap()). */
 	unsigned long remapped;
+	/* The largest array of each type seen. */
+	unsigned long max_seen[MT_NR];
 };
 
 struct runner {

@@ -103,12 +103,9 @@ static void run_mode(int mode, unsigned long seqs, unsigned long len,
 			if (i + 1 == len && runner_finish(&run) < 0)
 				report_failure(mode, seed, i, run.why);
 		}
-		for (int t = 0; t < MT_NR; t++) {
-			const struct memblock_type *type = lib_type_of(t);
-
-			if (type && run.m.stage == MS_EARLY && type->max > max_seen[t])
-				max_seen[t] = type->max;
-		}
+		for (int t = 0; t < MT_NR; t++)
+			if (run.st.max_seen[t] > max_seen[t])
+				max_seen[t] = run.st.max_seen[t];
 		ops += run.st.ops;
 		total.ops += run.st.ops;
 		total.grows += run.st.grows;
