@@ -898,21 +898,28 @@ const char *model_compare(const struct model *m,
 	return NULL;
 }
 
-unsigned long model_free_all(struct model *m)
+/* memblock_free_all()'s first step: HOTPLUG cleared everywhere. */
+static void clear_hotplug(struct model *m)
 {
 	struct model_type *mem = &m->t[MT_MEMORY];
-	unsigned long pages = 0;
 	struct seg *s;
 	size_t ns;
 
-	if (m->stage != MS_EARLY)
-		return 0;
 	for (size_t k = 0; k < mem->n; k++)
 		mem->r[k].flags &= ~(unsigned int)MEMBLOCK_HOTPLUG;
 	/* Clearing a flag can join neighbours: normalise. */
 	ns = segments(mem, 0, 0, &s);
 	rebuild(mem, s, ns);
 	free(s);
+}
+
+unsigned long model_free_all(struct model *m)
+{
+	unsigned long pages = 0;
+
+	if (m->stage != MS_EARLY)
+		return 0;
+	clear_hotplug(m);
 	model_free_pieces(m, 0, PHYS_ADDR_MAX, NUMA_NO_NODE, 0, count_pages,
 			  &pages);
 	m->can_resize = false;

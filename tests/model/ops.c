@@ -1403,8 +1403,7 @@ static int bound_free_all(struct runner *r)
 		return 0;
 	/* The free pieces as memblock_free_all() sees them, lowest first. */
 	model_copy(&r->scratch, &r->m);
-	for (size_t k = 0; k < r->scratch.t[MT_MEMORY].n; k++)
-		r->scratch.t[MT_MEMORY].r[k].flags &= ~(unsigned int)MEMBLOCK_HOTPLUG;
+	clear_hotplug(&r->scratch);
 	pl.n = 0;
 	model_free_pieces(&r->scratch, 0, PHYS_ADDR_MAX, NUMA_NO_NODE, 0,
 			  collect, &pl);
