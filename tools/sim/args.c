@@ -37,6 +37,9 @@ static const char usage[] =
 "  --cmdline STRING   kernel command line (mem=SIZE, memblock=debug); for a DTB\n"
 "                     it replaces /chosen bootargs\n"
 "  --kernel BASE+SIZE reserve a kernel image there (default: none)\n"
+"  --reserve BASE+SIZE  x86: a boot structure the loader handed over (its\n"
+"                     information block, a module), reserved with the image;\n"
+"                     up to 16\n"
 "  --srat FILE        x86: an ACPI SRAT table (binary, as in\n"
 "                     /sys/firmware/acpi/tables/SRAT): memory gets its nodes\n"
 "                     (firmware/srat_memblock.c), as the kernel's NUMA setup\n"
@@ -99,6 +102,7 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		{ "svg", required_argument, NULL, 's' },
 		{ "no-dump", no_argument, NULL, 'n' },
 		{ "limit", required_argument, NULL, 'l' },
+		{ "reserve", required_argument, NULL, 'v' },
 		{ "no-resize", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -120,6 +124,22 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		case 's': o->svg_file = optarg; break;
 		case 'n': o->quiet_dump = true; break;
 		case 'R': o->no_resize = true; break;
+		case 'v': {
+			struct x86_boot_range *r = &o->ranges[o->nr_ranges];
+
+			if (o->nr_ranges == SIM_MAX_RANGES) {
+				sim_err("--reserve: more than %u ranges", SIM_MAX_RANGES);
+				return -1;
+			}
+			if (!sim_parse_u64(optarg, &end, &r->base) || *end != '+' ||
+			    !sim_parse_u64(end + 1, &end, &r->size) || *end || !r->size) {
+				sim_err("--reserve: expected BASE+SIZE, got \"%s\"", optarg);
+				return -1;
+			}
+			r->what = "--reserve";
+			o->nr_ranges++;
+			break;
+		}
 		case 'l':
 			have_limit = true;
 			if (!strcmp(optarg, "none")) {
@@ -173,8 +193,9 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		sim_err("give one input: --e820 FILE or --dtb FILE (try --help)");
 		return -1;
 	}
-	if (o->dtb_file && (o->srat_file || o->bios_start != X86_LOWMEM_CAP)) {
-		sim_err("--srat and --bios-start go with --e820");
+	if (o->dtb_file && (o->srat_file || o->bios_start != X86_LOWMEM_CAP ||
+			    o->nr_ranges)) {
+		sim_err("--srat, --bios-start and --reserve go with --e820");
 		return -1;
 	}
 	if (o->e820_file && o->have_dtb_addr) {

@@ -131,7 +131,11 @@ int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 		.kernel_size = o->have_kernel ? (phys_addr_t)o->kernel_size : 0,
 		.cmdline = o->cmdline,
 	};
-	struct x86_setup_input in = { .bios_start = o->bios_start };
+	struct x86_setup_input in = {
+		.bios_start = o->bios_start,
+		.ranges = o->ranges,
+		.nr_ranges = o->nr_ranges,
+	};
 	char *srat = NULL;
 	char sz[32];
 	int err;
@@ -185,6 +189,10 @@ int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 		       sim_size_str(sz, sizeof(sz), o->kernel_size));
 	else
 		printf("x86: no kernel image given (--kernel BASE+SIZE)\n");
+	for (unsigned int i = 0; i < o->nr_ranges; i++)
+		printf("x86: reserved boot data [0x%llx-0x%llx] (--reserve)\n",
+		       (unsigned long long)o->ranges[i].base,
+		       (unsigned long long)(o->ranges[i].base + o->ranges[i].size - 1));
 	printf("e820: sanitized: %u entries -> %u\n", t->nr_entries, e->map.nr_entries);
 	print_map("BIOS-e820", &e->map);
 	if (o->srat_file)

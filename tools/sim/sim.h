@@ -22,13 +22,15 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <linux/memblock.h>
-#include <firmware/e820.h>
+#include <firmware/x86_setup.h>
 
 /* Exit codes. */
 #define SIM_EXIT_OK	0
 #define SIM_EXIT_INPUT	1	/* bad input: a file, a line, an option */
 #define SIM_EXIT_USAGE	2	/* bad command line */
 #define SIM_EXIT_PANIC	3	/* the simulated kernel panicked */
+
+#define SIM_MAX_RANGES	16
 
 struct sim_opts {
 	const char *e820_file;
@@ -43,6 +45,8 @@ struct sim_opts {
 	uint64_t dtb_addr;
 	uint64_t bios_start;		/* x86: start of the BIOS area */
 	uint64_t limit;			/* allocation limit: the mapped window */
+	struct x86_boot_range ranges[SIM_MAX_RANGES];	/* x86: --reserve */
+	unsigned int nr_ranges;
 	bool no_resize;			/* --no-resize: arrays may not grow */
 	bool quiet_dump;		/* --no-dump */
 };
