@@ -109,9 +109,9 @@ void setup_arch(char **cmdline)
 	err = dt_memblock_setup(dt, arm64_boot.dtb, 0, &policy, &arm64_dt);
 	if (err == -FDTR_ERR_NOTFOUND)
 		panic("setup: no memory from the device tree (%s)",
-		      fdtr_strerror(err));
+		      fw_strerror(err));
 	if (err)
-		panic("setup: dt_memblock_setup: error %d", err);
+		panic("setup: dt_memblock_setup: %s", fw_strerror(err));
 
 	printk("setup: %u memory node(s), %u range(s), %u on a NUMA node, %u hotplug\n",
 	       arm64_dt.memory_nodes, arm64_dt.memory_ranges,

@@ -85,7 +85,7 @@ void setup_arch(char **cmdline)
 	/* The one x86 sequence (firmware/x86_setup.c), also memblock-sim's. */
 	err = x86_memblock_setup(&policy, &in, &x86_setup);
 	if (err)
-		panic("x86_memblock_setup: error %d", err);
+		panic("x86_memblock_setup: %s", fw_strerror(err));
 	print_e820(&b->e820);
 	if (in.srat)
 		x86_numa_report(&x86_setup);

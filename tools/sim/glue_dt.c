@@ -16,35 +16,10 @@ static struct fdtr dt;
 static struct dt_scan_result res;
 static char *blob;
 
-/* What each reader error means (firmware/include/firmware/fdt.h). */
-static const char *const fdtr_meaning[FDTR_ERR_MAX] = {
-	[FDTR_ERR_NOTFOUND] = "no such node, property or entry",
-	[FDTR_ERR_INVAL] = "bad argument",
-	[FDTR_ERR_BADOFFSET] = "offset outside the block, misaligned, or wrong tag",
-	[FDTR_ERR_TRUNCATED] = "buffer smaller than the header or totalsize",
-	[FDTR_ERR_BADMAGIC] = "not a DTB",
-	[FDTR_ERR_BADVERSION] = "version not supported",
-	[FDTR_ERR_BADLAYOUT] = "block outside the blob, overlapping or misaligned",
-	[FDTR_ERR_BADSTRUCTURE] = "bad tag or unbalanced BEGIN/END_NODE",
-	[FDTR_ERR_BADNAME] = "node name unterminated or malformed",
-	[FDTR_ERR_BADSTRING] = "property name outside the strings block or unterminated",
-	[FDTR_ERR_BADPROPLEN] = "property value runs past the structure block",
-	[FDTR_ERR_DEPTH] = "nesting too deep",
-	[FDTR_ERR_BADRSVMAP] = "/memreserve/ map not terminated",
-	[FDTR_ERR_BADCELLS] = "#address-cells or #size-cells unusable",
-	[FDTR_ERR_BADVALUE] = "property value malformed",
-	[FDTR_ERR_BADPATH] = "malformed path",
-};
-
-/* "FDTR_ERR_X (what it means)" */
+/* The firmware library's one message per error (firmware/errno.h). */
 static const char *fdt_err(int err)
 {
-	static char buf[160];
-	int e = -err;
-
-	snprintf(buf, sizeof(buf), "%s (%s)", fdtr_strerror(err),
-		 e > 0 && e < FDTR_ERR_MAX && fdtr_meaning[e] ? fdtr_meaning[e] : "?");
-	return buf;
+	return fw_strerror(err);
 }
 
 static uint32_t be32_at(const char *p)

@@ -96,9 +96,7 @@ static char *srat_read(const char *path, uint32_t *out_len)
 	*out_len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
 	err = acpi_srat_memory(t, *out_len, mem, X86_SETUP_MAX_SRAT_MEM, &nr);
 	if (err) {
-		sim_err("%s: SRAT unusable (error %d: %s)", path, err,
-			err == -EBADMSG ? "bad checksum, a length (offset 0x4) that disagrees with the file's, or a truncated entry" :
-			err == -ENOSPC ? "more than 32 enabled memory entries" : "?");
+		sim_err("%s: SRAT unusable: %s", path, fw_strerror(err));
 		free(t);
 		return NULL;
 	}
@@ -157,8 +155,9 @@ int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 	e->map = e->fw;
 	err = e820_sanitize(&e->map);
 	if (err) {
-		sim_err("%s: e820_sanitize() refused the map: error %d%s", o->e820_file, err,
-			err == -ENOSPC ? " (overlaps split it into more than 128 entries)" : "");
+		sim_err("%s: e820_sanitize() refused the map: %s%s", o->e820_file,
+			fw_strerror(err), err == -ENOSPC ?
+			": overlaps split it into more than 128 entries" : "");
 		return SIM_EXIT_INPUT;
 	}
 	if (o->srat_file) {
@@ -176,7 +175,7 @@ int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 	err = x86_memblock_setup(&policy, &in, &res);
 	free(srat);
 	if (err) {
-		sim_err("x86_memblock_setup() failed: error %d", err);
+		sim_err("x86_memblock_setup() failed: %s", fw_strerror(err));
 		return SIM_EXIT_PANIC;
 	}
 	e->have_map = true;

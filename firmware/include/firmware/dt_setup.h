@@ -52,10 +52,10 @@
  * Return: 0 on success (even with warnings or errors counted in @res).
  * -EINVAL, with nothing changed, for a NULL argument, a zero
  * @policy->alloc_limit or a kernel image that wraps. Once started, the
- * first failing step ends the sequence with its error (a negative
- * -FDTR_ERR_* from the scan, e.g. -FDTR_ERR_NOTFOUND without memory; a
- * negative errno from memblock for the image): memblock then holds what
- * the earlier steps did, and a kernel should stop.
+ * first failing step ends the sequence with its negative errno
+ * (fw_strerror() says what it means; e.g. -ENOENT, FDTR_ERR_NOTFOUND,
+ * without memory; memblock's error for the image): memblock then holds
+ * what the earlier steps did, and a kernel should stop.
  */
 int dt_memblock_setup(const struct fdtr *dt, phys_addr_t blob_phys,
 		      unsigned int flags, const struct fw_setup_policy *policy,

@@ -118,7 +118,7 @@ struct x86_setup_result {
  * of a step (a reservation or an addition memblock refused, -ENOMEM for a
  * full array with resizing not allowed, e820_sanitize()'s errors) ends
  * the sequence: memblock then holds what the earlier steps did, and a
- * kernel should stop.
+ * kernel should stop. fw_strerror() says what an error means.
  */
 int x86_memblock_setup(const struct fw_setup_policy *policy,
 		       const struct x86_setup_input *in,
