@@ -163,9 +163,9 @@ phys_addr_t dt_apply_cmdline(const char *cmdline, struct dt_scan_result *res);
  * @base: physical address of the image
  * @size: its size (text, data, .bss, stacks)
  *
- * Not part of dt_scan_memblock(): a kernel calls it between
- * dt_apply_cmdline() and dt_scan_reserved(), so that dynamic reservations
- * never land on the image (arch/arm64/setup.c). If mem= cut the image off
+ * Not part of dt_scan_memblock(): dt_memblock_setup() calls it between
+ * dt_apply_cmdline() and dt_scan_reserved() when its policy names an
+ * image, so that dynamic reservations never land on the image. If mem= cut the image off
  * memory, its range is first added back, with a log line, as Linux arm64
  * does.
  *
