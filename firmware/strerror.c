@@ -16,7 +16,7 @@ const char *fw_strerror(int err)
 	case EFAULT: return "offset outside its block, misaligned, or at the wrong tag (EFAULT)";
 	case EBUSY: return "the range is already in use (EBUSY)";
 	case EINVAL: return "invalid argument or path (EINVAL)";
-	case ENOSPC: return "no room left in a table (ENOSPC)";
+	case ENOSPC: return "no room left: a table or array is full (ENOSPC)";
 	case EDOM: return "#address-cells or #size-cells unusable (EDOM)";
 	case ERANGE: return "value malformed or out of range (ERANGE)";
 	case ELOOP: return "nesting too deep (ELOOP)";

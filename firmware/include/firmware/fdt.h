@@ -73,6 +73,7 @@
 #define FDTR_ERR_BADCELLS	EDOM		/* #address-cells / #size-cells bad or unsupported */
 #define FDTR_ERR_BADVALUE	ERANGE		/* property value malformed (length, terminator) */
 #define FDTR_ERR_BADPATH	EINVAL		/* malformed path */
+#define FDTR_ERR_NOSPACE	ENOSPC		/* memblock could not make an edit the tree requires */
 
 /**
  * struct fdtr - an opened blob: where it is and its validated layout
