@@ -21,8 +21,8 @@ Q := @
 MAKEFLAGS += --no-print-directory
 endif
 
-include scripts/toolchain.mk
 include src/Makefile.memblock
+include scripts/toolchain.mk
 
 OPT_CFLAGS ?= -O2
 CFLAGS := $(FREESTANDING_CFLAGS) $(WARN_CFLAGS) $(OPT_CFLAGS) -g $(ARCH_CFLAGS) \
@@ -32,7 +32,7 @@ LIB_CPPFLAGS := -I$(srctree)/include
 LIB_OBJS := $(addprefix $(O)/src/,$(MEMBLOCK_SRCS:.c=.o))
 LIB := $(O)/libmemblock.a
 
-.PHONY: all lib test run coverage clean deps
+.PHONY: all lib check-nolibc test run coverage clean deps help
 # Keep objects built through pattern-rule chains.
 .SECONDARY:
 .DEFAULT_GOAL := all
@@ -48,6 +48,10 @@ $(O)/src/%.o: src/%.c $(wildcard src/*.h include/*.h include/linux/*.h)
 $(LIB): $(LIB_OBJS)
 	@$(if $(Q),echo "  AR      $(patsubst $(O)/%,%,$@)")
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+# The archive references no C library or compiler runtime symbol.
+check-nolibc: $(LIB)
+	$(Q)scripts/check-nolibc $(LIB) $(NM)
 
 # Every test suite adds its name to TAP_SUITES and provides a target
 # tap-<name> that writes $(O)/tap/<name>.tap.

@@ -40,6 +40,29 @@ static inline unsigned long type_nr(const struct memblock_type *t)
 	return t->regions[0].size ? t->cnt : 0;
 }
 
+/*
+ * Region copies and initialisations field by field: a struct assignment or
+ * compound literal may become a memcpy()/memset() call (GCC at -Os on
+ * RISC-V, Clang at -O0), which freestanding code cannot count on.
+ */
+static inline void rgn_copy(struct memblock_region *dst,
+			    const struct memblock_region *src)
+{
+	dst->base = src->base;
+	dst->size = src->size;
+	dst->flags = src->flags;
+	dst->nid = src->nid;
+}
+
+static inline void rgn_init(struct memblock_region *r, phys_addr_t base,
+			    phys_addr_t size, enum memblock_flags flags, int nid)
+{
+	r->base = base;
+	r->size = size;
+	r->flags = flags;
+	r->nid = nid;
+}
+
 static inline phys_addr_t rgn_end(const struct memblock_region *r)
 {
 	return r->base + r->size;

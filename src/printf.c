@@ -52,6 +52,47 @@ static void put_str(struct out *o, const char *s, const struct spec *sp)
 		put_pad(o, ' ', sp->width - len);
 }
 
+/*
+ * Divide *v by @base (8, 10 or 16) and return the remainder, without a
+ * division instruction: on 32-bit targets a 64-bit division is a call into
+ * the compiler's runtime (__udivdi3, __aeabi_uldivmod), which freestanding
+ * code cannot count on.
+ */
+static unsigned int div_base(unsigned long long *v, unsigned int base)
+{
+	unsigned long long n = *v, q, r;
+
+	/* Constant shifts: a 64-bit shift by a variable may be a call too. */
+	if (base == 16) {
+		*v = n >> 4;
+		return (unsigned int)(n & 15);
+	}
+	if (base == 8) {
+		*v = n >> 3;
+		return (unsigned int)(n & 7);
+	}
+	/*
+	 * n / 10 as n * 0.8 / 8, with 0.8 = 0.75 * (1 + 2^-4)(1 + 2^-8)...
+	 * Every step truncates, so q never exceeds the quotient, and the
+	 * truncations lose less than 8 before the final shift: q is short
+	 * of it by one at most. (Not a loop: Clang turns one back into a
+	 * division.)
+	 */
+	q = (n >> 1) + (n >> 2);
+	q += q >> 4;
+	q += q >> 8;
+	q += q >> 16;
+	q += q >> 32;
+	q >>= 3;
+	r = n - ((q << 3) + (q << 1));
+	if (r >= 10) {
+		q++;
+		r -= 10;
+	}
+	*v = q;
+	return (unsigned int)r;
+}
+
 static void put_num(struct out *o, unsigned long long v, bool neg,
 		    unsigned int base, bool upper, const struct spec *sp)
 {
@@ -61,8 +102,7 @@ static void put_num(struct out *o, unsigned long long v, bool neg,
 	const char *prefix = "";
 
 	do {
-		tmp[n++] = digits[v % base];
-		v /= base;
+		tmp[n++] = digits[div_base(&v, base)];
 	} while (v);
 	if (neg)
 		prefix = "-";
