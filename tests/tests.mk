@@ -97,6 +97,22 @@ TAP_SUITES += build-$(1) nolibc-$(1)
 endef
 $(foreach b,$(LIB_MATRIX),$(eval $(call lib_build,$(b))))
 
+# The build-system fragments (src/Makefile.memblock, memblock.cmake,
+# meson.build) agree with each other and with src/, and each one alone
+# builds a small out-of-tree user (tests/consumers/) that then runs.
+tap-fragments:
+	$(Q)scripts/tap-check fragments $(O)/tap/fragments.tap scripts/check-fragments
+TAP_SUITES += fragments
+
+CONSUMERS := make cmake meson
+define consumer
+tap-consumer-$(1):
+	$(Q)scripts/tap-check consumer-$(1) $(O)/tap/consumer-$(1).tap \
+		tests/consumers/run $(1) $(O)/consumers/$(1)
+TAP_SUITES += consumer-$(1)
+endef
+$(foreach c,$(CONSUMERS),$(eval $(call consumer,$(c))))
+
 # Only the permitted compiler headers may be included by library code.
 tap-headers:
 	$(Q)scripts/tap-check headers $(O)/tap/headers.tap scripts/check-headers
