@@ -104,7 +104,7 @@ tap-fragments:
 	$(Q)scripts/tap-check fragments $(O)/tap/fragments.tap scripts/check-fragments
 TAP_SUITES += fragments
 
-CONSUMERS := make cmake meson
+CONSUMERS := make cmake meson custom-env kernel-u64
 define consumer
 tap-consumer-$(1):
 	$(Q)scripts/tap-check consumer-$(1) $(O)/tap/consumer-$(1).tap \

@@ -28,13 +28,10 @@
 
 #include <memblock_env.h>
 
-/* Error codes (Linux's values), for embedders without <linux/errno.h>. */
-#ifndef EINVAL
-#define EINVAL		22
-#endif
-#ifndef ENOMEM
-#define ENOMEM		12
-#endif
+/*
+ * EINVAL, ENOMEM and PFN_UP/PFN_DOWN/PFN_PHYS/PHYS_PFN come from the
+ * environment (memblock_env.h), which takes a kernel's own when it has them.
+ */
 
 #define PHYS_ADDR_MAX	(~(phys_addr_t)0)
 
@@ -43,19 +40,6 @@
 #define MEMBLOCK_ALLOC_ACCESSIBLE	0
 #define MEMBLOCK_ALLOC_NOLEAKTRACE	1
 #define MEMBLOCK_LOW_LIMIT		0
-
-#ifndef PFN_UP
-#define PFN_UP(x)	((unsigned long)(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT))
-#endif
-#ifndef PFN_DOWN
-#define PFN_DOWN(x)	((unsigned long)((x) >> PAGE_SHIFT))
-#endif
-#ifndef PFN_PHYS
-#define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
-#endif
-#ifndef PHYS_PFN
-#define PHYS_PFN(x)	((unsigned long)((x) >> PAGE_SHIFT))
-#endif
 
 /**
  * enum memblock_flags - definition of memory region attributes
