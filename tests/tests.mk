@@ -97,6 +97,17 @@ TAP_SUITES += build-$(1) nolibc-$(1)
 endef
 $(foreach b,$(LIB_MATRIX),$(eval $(call lib_build,$(b))))
 
+# Kbuild's LLVM=-NN (a version suffix: clang-14, llvm-ar-14, ...) and an
+# ARCH without a demo kernel or a default, given only CROSS_COMPILE.
+tap-build-llvm-suffix:
+	$(Q)scripts/tap-check build-llvm-suffix $(O)/tap/build-llvm-suffix.tap \
+		$(MAKE) -C $(srctree) ARCH=riscv64 LLVM=-14 O=$(O)/matrix/llvm-suffix lib check-nolibc
+tap-build-other-arch:
+	$(Q)scripts/tap-check build-other-arch $(O)/tap/build-other-arch.tap \
+		$(MAKE) -C $(srctree) ARCH=generic CROSS_COMPILE=aarch64-linux-gnu- \
+		O=$(O)/matrix/other-arch lib check-nolibc
+TAP_SUITES += build-llvm-suffix build-other-arch
+
 # The build-system fragments (src/Makefile.memblock, memblock.cmake,
 # meson.build) agree with each other and with src/, and each one alone
 # builds a small out-of-tree user (tests/consumers/) that then runs.
