@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Command line helpers: finding "key=value" words, memparse(), and
+ * Command line helpers: finding "key=value" words, memblock_memparse(), and
  * memblock's own option, "memblock=debug".
  */
 #include "internal.h"
@@ -40,7 +40,7 @@ bool memblock_cmdline_find(const char *cmdline, const char *key,
 
 	if (!key)
 		return false;
-	klen = mb_strlen(key);
+	klen = __memblock_strlen(key);
 	while (next_word(&p, &w, &wlen)) {
 		size_t k;
 
@@ -88,7 +88,7 @@ static unsigned long long mul_add_sat(unsigned long long v, unsigned int base,
 	return (v << 3) + (v << 1) + d;
 }
 
-unsigned long long memparse(const char *ptr, char **retptr)
+unsigned long long memblock_memparse(const char *ptr, char **retptr)
 {
 	unsigned long long v = 0;
 	unsigned int base = 10, shift = 0;

@@ -19,7 +19,7 @@ static void memblock_dump(const struct memblock_type *type)
 
 		nid_buf[0] = '\0';
 		if (r->nid != MAX_NUMNODES && size)
-			mb_snprintf(nid_buf, sizeof(nid_buf), " on node %d",
+			__memblock_snprintf(nid_buf, sizeof(nid_buf), " on node %d",
 				    r->nid);
 		mb_info(" %s[%#lx] [%pa-%pa], %pa bytes%s flags: %#x",
 			type->name, i, &base, &last, &size, nid_buf,

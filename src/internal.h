@@ -16,20 +16,20 @@
 #define mb_max(a, b)	((a) > (b) ? (a) : (b))
 
 /* ---- freestanding helpers (string.c, printf.c, log.c) ---- */
-void *mb_memmove(void *dst, const void *src, size_t n);
-void *mb_memset(void *dst, int c, size_t n);
-size_t mb_strlen(const char *s);
-int mb_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
-int mb_snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
-void mb_log(int level, const char *fmt, ...) __printf(2, 3);
+void *__memblock_memmove(void *dst, const void *src, size_t n);
+void *__memblock_memset(void *dst, int c, size_t n);
+size_t __memblock_strlen(const char *s);
+int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int __memblock_snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+void __memblock_log(int level, const char *fmt, ...) __printf(2, 3);
 
-#define mb_err(...)	mb_log(MEMBLOCK_LOG_ERR, __VA_ARGS__)
-#define mb_warn(...)	mb_log(MEMBLOCK_LOG_WARN, __VA_ARGS__)
-#define mb_info(...)	mb_log(MEMBLOCK_LOG_INFO, __VA_ARGS__)
+#define mb_err(...)	__memblock_log(MEMBLOCK_LOG_ERR, __VA_ARGS__)
+#define mb_warn(...)	__memblock_log(MEMBLOCK_LOG_WARN, __VA_ARGS__)
+#define mb_info(...)	__memblock_log(MEMBLOCK_LOG_INFO, __VA_ARGS__)
 #define memblock_dbg(...)						\
 	do {								\
 		if (memblock_debug)					\
-			mb_log(MEMBLOCK_LOG_INFO, __VA_ARGS__);		\
+			__memblock_log(MEMBLOCK_LOG_INFO, __VA_ARGS__);		\
 	} while (0)
 
 /* ---- region arrays (region.c) ---- */
@@ -82,15 +82,15 @@ static inline bool is_power_of_2(phys_addr_t x)
 }
 
 /* First index in [lo, nr) whose region ends above @addr (nr if none). */
-unsigned long rgn_first_end_after(const struct memblock_type *t,
+unsigned long __memblock_rgn_first_end_after(const struct memblock_type *t,
 				  unsigned long lo, unsigned long nr,
 				  phys_addr_t addr);
 /* First index in [lo, nr) whose region starts at or above @addr. */
-unsigned long rgn_first_base_from(const struct memblock_type *t,
+unsigned long __memblock_rgn_first_base_from(const struct memblock_type *t,
 				  unsigned long lo, unsigned long nr,
 				  phys_addr_t addr);
 /* Index of the region containing @addr, or -1. */
-long rgn_find(const struct memblock_type *t, phys_addr_t addr);
+long __memblock_rgn_find(const struct memblock_type *t, phys_addr_t addr);
 
 int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 		       phys_addr_t size, int nid, enum memblock_flags flags);
@@ -113,10 +113,10 @@ int memblock_update_range(struct memblock_type *type, phys_addr_t base,
 int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 			   phys_addr_t size, int *start_rgn, int *end_rgn);
 /* Merge compatible neighbours among regions [lo, hi), closing the hole. */
-void rgn_merge_window(struct memblock_type *type, unsigned long lo,
+void __memblock_rgn_merge_window(struct memblock_type *type, unsigned long lo,
 		      unsigned long hi);
 /* Keep the first @n regions of @type (n == 0: the empty dummy). */
-void rgn_set_count(struct memblock_type *type, unsigned long n);
+void __memblock_rgn_set_count(struct memblock_type *type, unsigned long n);
 
 /* ---- growth (resize.c) ---- */
 int memblock_grow(struct memblock_type *type, unsigned long need,

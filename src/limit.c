@@ -44,7 +44,7 @@ void __init_memblock memblock_trim_memory(phys_addr_t align)
 		rgn_copy(&mem->regions[w++], &r);
 	}
 	if (w != nr)
-		rgn_set_count(mem, w);
+		__memblock_rgn_set_count(mem, w);
 }
 
 /* Address below which @limit bytes of memory lie, PHYS_ADDR_MAX if all. */
@@ -103,9 +103,9 @@ void __init_memblock memblock_cap_memory_range(phys_addr_t base,
 		else
 			mem->total_size -= mem->regions[k].size;
 	}
-	rgn_set_count(mem, w);
+	__memblock_rgn_set_count(mem, w);
 	if (w)	/* a NOMAP region cut at an edge touches its other half */
-		rgn_merge_window(mem, 0, w);
+		__memblock_rgn_merge_window(mem, 0, w);
 
 	memblock_remove_range(&memblock.reserved, 0, base);
 	memblock_remove_range(&memblock.reserved, base + size, PHYS_ADDR_MAX);

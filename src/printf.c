@@ -110,7 +110,7 @@ static void put_num(struct out *o, unsigned long long v, bool neg,
 		prefix = upper ? "0X" : "0x";
 	else if (sp->alt && base == 8 && tmp[n - 1] != '0' && sp->prec <= n)
 		prefix = "0";	/* only when the precision adds no zero */
-	prefix_len = (int)mb_strlen(prefix);
+	prefix_len = (int)__memblock_strlen(prefix);
 	body = n > sp->prec ? n : sp->prec;
 
 	if (!sp->left && !(sp->zero && sp->prec < 0))
@@ -141,7 +141,7 @@ static int put_pointer(struct out *o, const char *f, void *p, struct spec *sp)
 	return (f[0] == 'S' || f[0] == 's') ? 1 : 0;
 }
 
-int mb_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct out o = { buf, size, 0 };
 
@@ -261,13 +261,13 @@ int mb_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 	return (int)o.len;
 }
 
-int mb_snprintf(char *buf, size_t size, const char *fmt, ...)
+int __memblock_snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
 	va_start(ap, fmt);
-	n = mb_vsnprintf(buf, size, fmt, ap);
+	n = __memblock_vsnprintf(buf, size, fmt, ap);
 	va_end(ap);
 	return n;
 }

@@ -13,7 +13,7 @@
  */
 #include "internal.h"
 
-unsigned long rgn_first_end_after(const struct memblock_type *t,
+unsigned long __memblock_rgn_first_end_after(const struct memblock_type *t,
 				  unsigned long lo, unsigned long nr,
 				  phys_addr_t addr)
 {
@@ -30,7 +30,7 @@ unsigned long rgn_first_end_after(const struct memblock_type *t,
 	return lo;
 }
 
-unsigned long rgn_first_base_from(const struct memblock_type *t,
+unsigned long __memblock_rgn_first_base_from(const struct memblock_type *t,
 				  unsigned long lo, unsigned long nr,
 				  phys_addr_t addr)
 {
@@ -47,10 +47,10 @@ unsigned long rgn_first_base_from(const struct memblock_type *t,
 	return lo;
 }
 
-long rgn_find(const struct memblock_type *t, phys_addr_t addr)
+long __memblock_rgn_find(const struct memblock_type *t, phys_addr_t addr)
 {
 	unsigned long nr = type_nr(t);
-	unsigned long i = rgn_first_end_after(t, 0, nr, addr);
+	unsigned long i = __memblock_rgn_first_end_after(t, 0, nr, addr);
 
 	if (i < nr && t->regions[i].base <= addr)
 		return (long)i;
@@ -71,7 +71,7 @@ static void rgn_shift_tail(struct memblock_type *t, unsigned long from,
 	unsigned long nr = t->cnt;
 
 	if (from != to && from < nr)
-		mb_memmove(&t->regions[to], &t->regions[from],
+		__memblock_memmove(&t->regions[to], &t->regions[from],
 			   (nr - from) * sizeof(t->regions[0]));
 	t->cnt = nr - from + to;
 }
@@ -84,7 +84,7 @@ static void rgn_set_empty(struct memblock_type *t)
 	rgn_init(&t->regions[0], 0, 0, MEMBLOCK_NONE, 0);
 }
 
-void rgn_set_count(struct memblock_type *t, unsigned long n)
+void __memblock_rgn_set_count(struct memblock_type *t, unsigned long n)
 {
 	if (n)
 		t->cnt = n;
@@ -109,7 +109,7 @@ static void rgn_delete(struct memblock_type *t, unsigned long lo,
  * Merge compatible neighbours among regions [lo, hi) (clipped to the array)
  * and close the hole with one move of the tail.
  */
-void rgn_merge_window(struct memblock_type *t, unsigned long lo,
+void __memblock_rgn_merge_window(struct memblock_type *t, unsigned long lo,
 			     unsigned long hi)
 {
 	unsigned long w = lo, k;
@@ -134,8 +134,8 @@ static void rgn_window(const struct memblock_type *t, unsigned long nr,
 		       phys_addr_t base, phys_addr_t end,
 		       unsigned long *i, unsigned long *j)
 {
-	*i = rgn_first_end_after(t, 0, nr, base);
-	*j = rgn_first_base_from(t, *i, nr, end);
+	*i = __memblock_rgn_first_end_after(t, 0, nr, base);
+	*j = __memblock_rgn_first_base_from(t, *i, nr, end);
 }
 
 /* Number of holes in [base, end) not covered by regions [i, j). */
@@ -238,7 +238,7 @@ again:
 		rgn_init(&type->regions[--w], base, hi - base, flags, nid);
 		type->total_size += hi - base;
 	}
-	rgn_merge_window(type, i ? i - 1 : 0, j + gaps + 1);
+	__memblock_rgn_merge_window(type, i ? i - 1 : 0, j + gaps + 1);
 	return 0;
 }
 
@@ -363,7 +363,7 @@ again:
 		*end_rgn = (int)(j + splits - (rgn_end(&type->regions[j + splits - 1]) > end));
 	}
 	if (upd)
-		rgn_merge_window(type, i ? i - 1 : 0, j + splits + 1);
+		__memblock_rgn_merge_window(type, i ? i - 1 : 0, j + splits + 1);
 	return 0;
 }
 

@@ -1297,15 +1297,15 @@ bool memblock_cmdline_find(const char *cmdline, const char *key,
 			   const char **val, size_t *len);
 
 /**
- * memparse - parse a size with an optional K, M, G, T, P or E suffix
+ * memblock_memparse - parse a size with an optional K, M, G, T, P or E suffix
  * @ptr: the string
  * @retptr: set to the first character not consumed (may be NULL)
  *
  * Accepts decimal, 0x-prefixed hex and 0-prefixed octal, like the kernel's
- * memparse(). Overflow saturates at ULLONG_MAX.
+ * memblock_memparse(). Overflow saturates at ULLONG_MAX.
  *
  * Return: the value in bytes; 0 for a NULL @ptr (then *@retptr is NULL).
  */
-unsigned long long memparse(const char *ptr, char **retptr);
+unsigned long long memblock_memparse(const char *ptr, char **retptr);
 
 #endif /* _LINUX_MEMBLOCK_H */
