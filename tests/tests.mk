@@ -124,6 +124,18 @@ TAP_SUITES += consumer-$(1)
 endef
 $(foreach c,$(CONSUMERS),$(eval $(call consumer,$(c))))
 
+# Every global symbol of the library is in its namespace (memblock_*,
+# __memblock_*, __next_*, and Linux's memblock and movable_node_enabled),
+# checked on a GCC and a Clang archive.
+SYMBOL_CHECKS := x86_64-gcc-O2 riscv32-llvm-phys32-Os
+define symbols_check
+tap-symbols-$(1): tap-build-$(1)
+	$(Q)scripts/tap-check symbols-$(1) $(O)/tap/symbols-$(1).tap \
+		scripts/check-symbols $(O)/matrix/$(1)/libmemblock.a llvm-nm
+TAP_SUITES += symbols-$(1)
+endef
+$(foreach b,$(SYMBOL_CHECKS),$(eval $(call symbols_check,$(b))))
+
 # Only the permitted compiler headers may be included by library code.
 tap-headers:
 	$(Q)scripts/tap-check headers $(O)/tap/headers.tap scripts/check-headers
