@@ -23,6 +23,7 @@ cross_default = $(if $(filter $(1),$(HOSTARCH)),,$(2))
 # vector registers where the compiler would otherwise use them; no PIC:
 # a kernel has no GOT to fill in), and the default cross prefix.
 ifeq ($(ARCH),x86_64)
+CROSS_COMPILE	?= $(call cross_default,x86_64,x86_64-linux-gnu-)
 CLANG_TARGET	?= x86_64-unknown-none-elf
 ARCH_CFLAGS	:= -mno-red-zone -mgeneral-regs-only -fno-pic -fno-pie
 else ifeq ($(ARCH),arm64)
