@@ -14,7 +14,7 @@ static void dt_vlog(int level, const char *fmt, va_list ap)
 
 	/* Not an initialiser: zero-filling the rest would call memset(). */
 	line[0] = 'd', line[1] = 't', line[2] = ':', line[3] = ' ';
-	mb_vsnprintf(line + 4, sizeof(line) - 4, fmt, ap);
+	__memblock_vsnprintf(line + 4, sizeof(line) - 4, fmt, ap);
 	memblock_env_log(level, line);
 }
 

@@ -168,7 +168,7 @@ static void check_numa(void)
 	unsigned int bad = 0;
 
 	if (memblock_cmdline_find(x86_boot.cmdline, "test.numa_nodes", &val, &len)) {
-		unsigned long long want = memparse(val, NULL);
+		unsigned long long want = memblock_memparse(val, NULL);
 
 		ktap_ok(x86_setup.nr_nodes == want, "SRAT describes %u nodes (want %llu)",
 			x86_setup.nr_nodes, want);
@@ -212,7 +212,7 @@ static void check_modules(void)
 		if (streq(d->what, "module") && boot_range_reserved(d->base, d->size))
 			found++;
 	}
-	ktap_ok(found == memparse(val, NULL), "%u reserved modules (want %.*s)",
+	ktap_ok(found == memblock_memparse(val, NULL), "%u reserved modules (want %.*s)",
 		found, (int)len, val);
 }
 

@@ -148,7 +148,7 @@ int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res);
  * @res: mem_limit and warnings updated (may be NULL)
  *
  * "memblock=debug" goes through memblock_parse_cmdline(); "mem=SIZE"
- * (memparse() syntax, rounded down to PAGE_SIZE; the last one wins) is
+ * (memblock_memparse() syntax, rounded down to PAGE_SIZE; the last one wins) is
  * applied with memblock_enforce_memory_limit(). Linux arm64 uses
  * memblock_mem_limit_remove_map() instead, which spares NOMAP memory; in
  * this order no memory is NOMAP yet, so both give the same result. A
