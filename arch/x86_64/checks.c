@@ -249,7 +249,7 @@ static void check_e820_ranges(void)
 		return;
 	for (uint32_t i = 0; i < x86_boot.e820.nr_entries; i++)
 		n += x86_boot.e820.entries[i].type == E820_TYPE_RAM;
-	ktap_ok(n >= memparse(val, NULL), "e820 map: %u RAM ranges (want at least %.*s)",
+	ktap_ok(n >= memblock_memparse(val, NULL), "e820 map: %u RAM ranges (want at least %.*s)",
 		n, (int)len, val);
 }
 
