@@ -5,10 +5,9 @@
 #   make                 build $(O)/libmemblock.a for ARCH
 #   make run             the demo
 #   make test            every test; ends with "N passed, N failed"
-#   make coverage        line and branch coverage of src/
-#   make clean
+#   make help            every target and variable
 #
-# Kbuild conventions: ARCH=x86_64|arm64 CROSS_COMPILE=prefix- LLVM=1 V=1 O=dir
+# Kbuild conventions: ARCH=... CROSS_COMPILE=prefix- LLVM=1|-NN|dir/ V=1 O=dir
 
 srctree := $(CURDIR)
 O ?= build
@@ -21,8 +20,8 @@ Q := @
 MAKEFLAGS += --no-print-directory
 endif
 
-include scripts/toolchain.mk
 include src/Makefile.memblock
+include scripts/toolchain.mk
 
 OPT_CFLAGS ?= -O2
 CFLAGS := $(FREESTANDING_CFLAGS) $(WARN_CFLAGS) $(OPT_CFLAGS) -g $(ARCH_CFLAGS) \
@@ -32,7 +31,7 @@ LIB_CPPFLAGS := -I$(srctree)/include
 LIB_OBJS := $(addprefix $(O)/src/,$(MEMBLOCK_SRCS:.c=.o))
 LIB := $(O)/libmemblock.a
 
-.PHONY: all lib test run coverage clean deps
+.PHONY: all lib check-nolibc test run coverage clean deps help
 # Keep objects built through pattern-rule chains.
 .SECONDARY:
 .DEFAULT_GOAL := all
@@ -48,6 +47,10 @@ $(O)/src/%.o: src/%.c $(wildcard src/*.h include/*.h include/linux/*.h)
 $(LIB): $(LIB_OBJS)
 	@$(if $(Q),echo "  AR      $(patsubst $(O)/%,%,$@)")
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+# The archive references no C library or compiler runtime symbol.
+check-nolibc: $(LIB)
+	$(Q)scripts/check-nolibc $(LIB) $(NM)
 
 # Every test suite adds its name to TAP_SUITES and provides a target
 # tap-<name> that writes $(O)/tap/<name>.tap.
@@ -80,3 +83,34 @@ run: deps
 
 clean:
 	$(Q)rm -rf $(O)
+
+help:
+	@echo 'The library:'
+	@echo '  all, lib          $$(O)/libmemblock.a for ARCH (default target)'
+	@echo '  check-nolibc      check that archive: no C library or compiler runtime symbol'
+	@echo 'Demos:'
+	@echo '  run               boot the demo kernel for ARCH in QEMU (DEMO=demo-host: on the host)'
+	@echo '  demo-x86_64, demo-arm64, demo-host'
+	@echo '  x86_64-kernel, x86_64-image, Image (ARCH=arm64), arm64-image'
+	@echo '  memblock-sim      the simulator ($$(O)/tools/memblock-sim), see docs/memblock-sim.md'
+	@echo 'Tests:'
+	@echo '  test              every suite; ends with "N passed, N failed"'
+	@echo '  unit              build the host unit tests only'
+	@echo '  tap-SUITE         one suite, into $$(O)/tap/SUITE.tap (e.g. tap-unit-gcc-test_add)'
+	@echo '  coverage          line and branch coverage of src/'
+	@echo '  fuzz              the libFuzzer targets, FUZZ_SECONDS each'
+	@echo '  bench             benchmarks (valgrind): bench/results.md, bench/ops-vs-n.svg'
+	@echo 'Other:'
+	@echo '  deps              install the missing Debian packages (scripts/deps.txt)'
+	@echo '  clean             remove $$(O)'
+	@echo 'Variables (Kbuild style):'
+	@echo '  ARCH=x86_64|arm64 demo kernels and library; ARCH=i386|arm|riscv64|riscv32,'
+	@echo '                    or any other with CROSS_COMPILE/CLANG_TARGET: the library'
+	@echo '  CROSS_COMPILE=pfx- GNU toolchain prefix'
+	@echo '  LLVM=1            clang and LLVM tools; LLVM=-14: clang-14 ...; LLVM=/dir/: from there'
+	@echo '  O=dir             output directory (default build)'
+	@echo '  V=1               show the commands'
+	@echo '  OPT_CFLAGS=-Os    optimisation of the library and kernels (default -O2)'
+	@echo '  EXTRA_CFLAGS=...  more flags, e.g. -DCONFIG_PHYS_ADDR_T_32BIT'
+	@echo 'Now: ARCH=$(ARCH) CC=$(CC)'
+

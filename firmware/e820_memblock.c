@@ -23,44 +23,52 @@ static bool is_ram(uint32_t type)
 	return type == E820_TYPE_RAM || type == E820_TYPE_SOFT_RESERVED;
 }
 
-int e820_memblock_setup(const struct e820_table *t)
+static int check_table(const struct e820_table *t)
+{
+	return !t || t->nr_entries > E820_MAX_ENTRIES ? -EINVAL : 0;
+}
+
+int e820_memblock_add_memory(const struct e820_table *t)
 {
 	phys_addr_t base, size;
-	uint32_t i;
-	int err;
+	int err = check_table(t);
 
-	if (!t || t->nr_entries > E820_MAX_ENTRIES)
-		return -EINVAL;
-	memblock_allow_resize();
-
-	for (i = 0; i < t->nr_entries; i++) {
+	for (uint32_t i = 0; !err && i < t->nr_entries; i++) {
 		const struct e820_entry *e = &t->entries[i];
 
 		if (!is_ram(e->type) || !clip_to_phys(e, &base, &size))
 			continue;
-		if (e->type == E820_TYPE_SOFT_RESERVED) {
+		if (e->type == E820_TYPE_SOFT_RESERVED)
 			err = memblock_reserve(base, size);
-			if (err)
-				return err;
-		}
-		err = memblock_add(base, size);
-		if (err)
-			return err;
+		if (!err)
+			err = memblock_add(base, size);
 	}
+	if (!err)
+		memblock_trim_memory(PAGE_SIZE);
+	return err;
+}
+
+int e820_memblock_add_physmem(const struct e820_table *t)
+{
+	int err = check_table(t);
 
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-	/* After memory: growing physmem allocates from it. */
-	for (i = 0; i < t->nr_entries; i++) {
+	phys_addr_t base, size;
+
+	for (uint32_t i = 0; !err && i < t->nr_entries; i++) {
 		const struct e820_entry *e = &t->entries[i];
 
-		if (!is_ram(e->type) || !clip_to_phys(e, &base, &size))
-			continue;
-		err = memblock_physmem_add(base, size);
-		if (err)
-			return err;
+		if (is_ram(e->type) && clip_to_phys(e, &base, &size))
+			err = memblock_physmem_add(base, size);
 	}
 #endif
+	return err;
+}
 
-	memblock_trim_memory(PAGE_SIZE);
-	return 0;
+/* Resizing is the caller's decision (firmware/x86_setup.c makes it). */
+int e820_memblock_setup(const struct e820_table *t)
+{
+	int err = e820_memblock_add_memory(t);
+
+	return err ? err : e820_memblock_add_physmem(t);
 }

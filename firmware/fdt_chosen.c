@@ -84,7 +84,7 @@ phys_addr_t dt_apply_cmdline(const char *cmdline, struct dt_scan_result *res)
 	memblock_parse_cmdline(cmdline);
 	if (!memblock_cmdline_find(cmdline, "mem", &val, &len))
 		return 0;
-	limit = memparse(val, &end);
+	limit = memblock_memparse(val, &end);
 	if (end == val || limit < PAGE_SIZE) {
 		dt_warn(res, "mem=%.*s ignored", (int)len, val);
 		return 0;

@@ -3,6 +3,7 @@
  * Device tree -> memblock: the whole scan in Linux's order, and the
  * memory nodes (steps 2 and 3 of the order in fdt_memblock.h).
  */
+#include <firmware/dt_setup.h>
 #include "fdt_scan_internal.h"
 
 #define PAGE_MASK64	((uint64_t)PAGE_SIZE - 1)
@@ -13,7 +14,7 @@ static void dt_vlog(int level, const char *fmt, va_list ap)
 
 	/* Not an initialiser: zero-filling the rest would call memset(). */
 	line[0] = 'd', line[1] = 't', line[2] = ':', line[3] = ' ';
-	mb_vsnprintf(line + 4, sizeof(line) - 4, fmt, ap);
+	__memblock_vsnprintf(line + 4, sizeof(line) - 4, fmt, ap);
 	memblock_env_log(level, line);
 }
 
@@ -278,9 +279,13 @@ static void result_clear(struct dt_scan_result *res)
 	res->bootargs = res->stdout_path = NULL;
 }
 
+/* The blob's checks and logs around the one DT sequence (dt_setup.c). */
 int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res)
 {
+	struct fw_setup_policy policy = {
+		.alloc_limit = memblock_get_current_limit(),
+	};
 	struct fdtr dt;
 	int ac, sc, err;
 
@@ -300,16 +305,10 @@ int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
 	}
 	dt_log(MEMBLOCK_LOG_INFO, "device tree v%u, %u bytes, #address-cells %d, #size-cells %d",
 	       dt.version, dt.totalsize, ac, sc);
-	/* Early, so that memblock=debug covers the whole scan. */
-	if (!(flags & DT_SCAN_NO_CMDLINE))
-		memblock_parse_cmdline(res->bootargs);
-
-	err = dt_scan_memory(&dt, res);
-	if (err)
-		return err;
-	if (!(flags & DT_SCAN_NO_CMDLINE))
-		dt_apply_cmdline(res->bootargs, res);
-	err = dt_scan_reserved(&dt, blob_phys, flags, res);
+	/* No image, the limit as it is, resizing left to the caller. */
+	if (!policy.alloc_limit)
+		policy.alloc_limit = MEMBLOCK_ALLOC_ANYWHERE;
+	err = dt_memblock_setup(&dt, blob_phys, flags, &policy, res);
 	if (err)
 		return err;
 	dt_log(MEMBLOCK_LOG_INFO, "%u memory ranges, %u /memreserve/, %u static, %u dynamic, %u no-map reservations; %u warnings, %u errors",

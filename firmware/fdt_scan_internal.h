@@ -13,7 +13,7 @@
 #define __dt_printf(a, b)	__attribute__((format(printf, a, b)))
 
 /* The library's formatter (src/printf.c). */
-int mb_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 
 /* One "dt: "-prefixed line to memblock_env_log(). */
 void dt_log(int level, const char *fmt, ...) __dt_printf(2, 3);

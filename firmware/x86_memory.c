@@ -8,7 +8,7 @@
 #define SZ_1M	0x100000ULL
 
 /* The library's formatter (src/printf.c). */
-int mb_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 
 static __attribute__((format(printf, 1, 2))) void x86_log(const char *fmt, ...)
 {
@@ -16,7 +16,7 @@ static __attribute__((format(printf, 1, 2))) void x86_log(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	mb_vsnprintf(line, sizeof(line), fmt, ap);
+	__memblock_vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	memblock_env_log(MEMBLOCK_LOG_INFO, line);
 }
@@ -54,7 +54,7 @@ uint64_t x86_apply_mem_limit(const char *cmdline)
 
 	if (!memblock_cmdline_find(cmdline, "mem", &val, &len))
 		return 0;
-	limit = memparse(val, &end);
+	limit = memblock_memparse(val, &end);
 	if (end != val + len || !limit) {
 		x86_log("mem=%.*s: not a size, ignored", (int)len, val);
 		return 0;

@@ -2,15 +2,49 @@
 /*
  * memblock_env.h - everything an embedding kernel or firmware supplies.
  *
- * This is the whole porting surface of the library. There are two ways to
+ * This is the whole porting surface of the library. There are three ways to
  * adapt it:
  *
- *  1. Put your own memblock_env.h earlier on the include path. It must
- *     provide every definition below.
- *  2. Keep this one and pre-define the knobs you want to change, either with
- *     -D flags or in a header that defines them and then does
- *     #include_next <memblock_env.h>. Every setting here is guarded by
- *     #ifndef, so anything defined first wins.
+ *  1. Keep this header and pre-define the settings you want to change, with
+ *     -D flags or in a wrapper header that defines them and then does
+ *     #include_next <memblock_env.h> (tests/include/memblock_env.h does).
+ *     Every setting below is guarded by #ifndef, so anything defined first
+ *     wins.
+ *  2. Keep this header but bring your own types or hooks: define
+ *     MEMBLOCK_ENV_HAVE_U64 when your kernel already has a u64 typedef
+ *     (Linux's is unsigned long long; "typedef uint64_t u64" clashes with
+ *     it on LP64), MEMBLOCK_ENV_HAVE_TYPES when it has both phys_addr_t and
+ *     u64, MEMBLOCK_ENV_HAVE_HOOKS when it declares the hook prototypes
+ *     itself; do it before this header is included.
+ *  3. Replace it: put your own memblock_env.h earlier on the include path.
+ *     It must provide, before anything of the library is compiled:
+ *
+ *     types    phys_addr_t   an unsigned integer type of 32 or 64 bits
+ *              u64           an unsigned 64-bit integer type
+ *              bool, size_t, uintptr_t, uint32_t, uint64_t, NULL,
+ *              CHAR_BIT, ULLONG_MAX (include <stdbool.h>, <stddef.h>,
+ *              <stdint.h> and <limits.h>, or the kernel's equivalents)
+ *     pages    PAGE_SHIFT, PAGE_SIZE (of type phys_addr_t or wider:
+ *              ((phys_addr_t)1 << PAGE_SHIFT))
+ *     sizes    SMP_CACHE_BYTES, INIT_MEMBLOCK_REGIONS,
+ *              INIT_MEMBLOCK_RESERVED_REGIONS, INIT_PHYSMEM_REGIONS,
+ *              MAX_NUMNODES, NUMA_NO_NODE, ARCH_LOW_ADDRESS_LIMIT, MAX_ORDER
+ *     switches CONFIG_HAVE_MEMBLOCK_PHYS_MAP, CONFIG_ARCH_KEEP_MEMBLOCK
+ *              (0 or 1; CONFIG_PHYS_ADDR_T_32BIT only matters to this
+ *              header)
+ *     sections __init_memblock, __initdata_memblock (may be empty)
+ *     log      MEMBLOCK_LOG_ERR, MEMBLOCK_LOG_WARN, MEMBLOCK_LOG_INFO,
+ *              MEMBLOCK_LOG_DEBUG (the levels memblock_env_log() receives)
+ *     errors   EINVAL, ENOMEM (positive; the library returns -EINVAL and
+ *              -ENOMEM), and PFN_UP, PFN_DOWN, PFN_PHYS, PHYS_PFN with
+ *              Linux's meaning (your kernel's own, or the ones below)
+ *     hooks    the prototypes of memblock_env_log(), memblock_env_panic(),
+ *              memblock_env_kernel_end(), memblock_env_free_pages()
+ *              (below; the library has weak defaults for all four)
+ *     mapping  memblock_env_phys_to_virt(pa), memblock_env_virt_to_phys(va),
+ *              as functions or macros
+ *
+ *     Each item's meaning is documented where this header defines it.
  *
  * Only <stddef.h>, <stdint.h>, <stdbool.h>, <stdarg.h> and <limits.h> are
  * used: they come with the compiler, not with a C library.
@@ -26,6 +60,10 @@
 /*
  * Physical addresses. 64 bits by default; define CONFIG_PHYS_ADDR_T_32BIT
  * for 32-bit machines without large physical address extensions.
+ * Iterator cursors (for_each_* "idx") are u64, as in Linux, where u64 is
+ * unsigned long long. MEMBLOCK_ENV_HAVE_TYPES: the kernel has both
+ * typedefs; MEMBLOCK_ENV_HAVE_U64: it has u64 only (any unsigned 64-bit
+ * type: the library never assumes which one).
  */
 #ifndef MEMBLOCK_ENV_HAVE_TYPES
 #define MEMBLOCK_ENV_HAVE_TYPES
@@ -34,8 +72,10 @@ typedef uint32_t phys_addr_t;
 #else
 typedef uint64_t phys_addr_t;
 #endif
-/* Iterator cursors are u64, as in Linux. */
+#ifndef MEMBLOCK_ENV_HAVE_U64
+#define MEMBLOCK_ENV_HAVE_U64
 typedef unsigned long long u64;
+#endif
 #endif
 
 /* Page geometry. */
@@ -115,27 +155,64 @@ typedef unsigned long long u64;
 #endif
 
 /* Log levels passed to memblock_env_log(), with the kernel's numbering. */
+#ifndef MEMBLOCK_LOG_ERR
 #define MEMBLOCK_LOG_ERR	3
+#endif
+#ifndef MEMBLOCK_LOG_WARN
 #define MEMBLOCK_LOG_WARN	4
+#endif
+#ifndef MEMBLOCK_LOG_INFO
 #define MEMBLOCK_LOG_INFO	6
+#endif
+#ifndef MEMBLOCK_LOG_DEBUG
 #define MEMBLOCK_LOG_DEBUG	7
+#endif
 
 /*
- * Hooks.
+ * Error codes (Linux's values) and page frame helpers (Linux's meaning), for
+ * kernels without <linux/errno.h> and <linux/pfn.h>. A kernel that has its
+ * own includes them first (a wrapper header, or -include) or defines them
+ * in its replacement of this header; memblock's public header defines none.
+ */
+#ifndef EINVAL
+#define EINVAL		22
+#endif
+#ifndef ENOMEM
+#define ENOMEM		12
+#endif
+#ifndef PFN_UP
+#define PFN_UP(x)	((unsigned long)(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT))
+#endif
+#ifndef PFN_DOWN
+#define PFN_DOWN(x)	((unsigned long)((x) >> PAGE_SHIFT))
+#endif
+#ifndef PFN_PHYS
+#define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
+#endif
+#ifndef PHYS_PFN
+#define PHYS_PFN(x)	((unsigned long)((x) >> PAGE_SHIFT))
+#endif
+
+/*
+ * Hooks: functions the embedder may define. The library has a weak default
+ * for each (src/env_default.c); defining a function of the same name
+ * replaces it. Define MEMBLOCK_ENV_HAVE_HOOKS if your headers already
+ * declare these prototypes.
  *
  * memblock_env_log() receives one complete line, without the trailing
- * newline. The library ships a weak default that drops it.
+ * newline, and a MEMBLOCK_LOG_* level. The default drops it.
  *
- * memblock_env_panic() must not return. The weak default traps.
+ * memblock_env_panic() must not return. The default traps.
  *
  * memblock_env_kernel_end() returns the physical address just past the
- * kernel image; bottom-up allocation starts there. The weak default returns
- * 0 (no image to step over).
+ * kernel image; bottom-up allocation starts there. The default returns 0
+ * (no image to step over).
  *
- * memblock_env_free_pages() receives a naturally aligned block of
- * 2^order pages from memblock_free_all() and memblock_free_late(). It has no
- * default: linking either function without providing it is a link error,
- * which is better than silently leaking all of memory.
+ * memblock_env_free_pages() receives a naturally aligned block of 2^order
+ * pages from memblock_free_all(), memblock_free_late() and
+ * memblock_discard(). The default panics with a message naming the missing
+ * hook (freeing into nothing would leak all of memory silently); a kernel
+ * that never calls those functions need not define it.
  */
 #ifndef MEMBLOCK_ENV_HAVE_HOOKS
 void memblock_env_log(int level, const char *line);

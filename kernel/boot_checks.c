@@ -126,7 +126,7 @@ static bool check_block(const char *what, phys_addr_t pa, phys_addr_t size,
 		why = "not zeroed";
 	for (unsigned int i = 0; !why && i < n; i++) {
 		if (overlaps(pa, size, protect[i].base, protect[i].size)) {
-			mb_snprintf(overlap, sizeof(overlap), "overlaps the %s",
+			__memblock_snprintf(overlap, sizeof(overlap), "overlaps the %s",
 				    protect[i].what);
 			why = overlap;
 		}
@@ -196,14 +196,14 @@ static void check_node_allocs(const struct boot_range *protect, unsigned int n)
 		char what[64];
 		phys_addr_t pa;
 
-		mb_snprintf(what, sizeof(what), "memblock_alloc_node(node %d)", want);
+		__memblock_snprintf(what, sizeof(what), "memblock_alloc_node(node %d)", want);
 		pa = pa_of(memblock_alloc_node(SZ_64K, SZ_4K, want));
 		if (check_block(what, pa, SZ_64K, SZ_4K, 0, PHYS_ADDR_MAX, true,
 				protect, n) && nids[i] != MAX_NUMNODES)
 			ktap_ok(node_of(pa) == want, "%s came from node %d",
 				what, node_of(pa));
 
-		mb_snprintf(what, sizeof(what), "memblock_alloc_exact_nid_raw(node %d)",
+		__memblock_snprintf(what, sizeof(what), "memblock_alloc_exact_nid_raw(node %d)",
 			    want);
 		pa = pa_of(memblock_alloc_exact_nid_raw(SZ_4K, SZ_4K, 0,
 							MEMBLOCK_ALLOC_ACCESSIBLE,

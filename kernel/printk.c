@@ -5,7 +5,7 @@
 void vprintk(const char *fmt, va_list ap)
 {
 	char buf[256];
-	int n = mb_vsnprintf(buf, sizeof(buf), fmt, ap);
+	int n = __memblock_vsnprintf(buf, sizeof(buf), fmt, ap);
 	size_t len = n < (int)sizeof(buf) ? (size_t)n : sizeof(buf) - 1;
 	size_t start = 0;
 

@@ -167,7 +167,7 @@ void *__init_memblock memblock_alloc_try_nid(phys_addr_t size,
 				   max_addr, nid, false);
 
 	if (ptr)
-		mb_memset(ptr, 0, size);
+		__memblock_memset(ptr, 0, size);
 	return ptr;
 }
 
@@ -180,7 +180,7 @@ void *__init_memblock __memblock_alloc_or_panic(phys_addr_t size,
 
 	if (ptr)
 		return ptr;
-	mb_snprintf(msg, sizeof(msg), "%s: Failed to allocate %llu bytes",
+	__memblock_snprintf(msg, sizeof(msg), "%s: Failed to allocate %llu bytes",
 		    func, (unsigned long long)size);
 	memblock_env_panic(msg);
 }

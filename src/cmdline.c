@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Command line helpers: finding "key=value" words, memparse(), and
+ * Command line helpers: finding "key=value" words, memblock_memparse(), and
  * memblock's own option, "memblock=debug".
  */
 #include "internal.h"
@@ -40,7 +40,7 @@ bool memblock_cmdline_find(const char *cmdline, const char *key,
 
 	if (!key)
 		return false;
-	klen = mb_strlen(key);
+	klen = __memblock_strlen(key);
 	while (next_word(&p, &w, &wlen)) {
 		size_t k;
 
@@ -63,9 +63,34 @@ bool memblock_cmdline_find(const char *cmdline, const char *key,
 	return found;
 }
 
-unsigned long long memparse(const char *ptr, char **retptr)
+/*
+ * v * base + d, saturated at ULLONG_MAX, for base 8, 10 or 16. Shifts and
+ * constant limits only: on 32-bit targets a 64-bit division or multiplication
+ * by a variable is a call into the compiler's runtime.
+ */
+static unsigned long long mul_add_sat(unsigned long long v, unsigned int base,
+				      unsigned int d)
 {
-	unsigned long long v = 0, lim = ULLONG_MAX;
+	unsigned long long q_max, r_max;
+
+	if (base == 16)
+		q_max = ULLONG_MAX >> 4, r_max = 15;
+	else if (base == 8)
+		q_max = ULLONG_MAX >> 3, r_max = 7;
+	else
+		q_max = ULLONG_MAX / 10, r_max = ULLONG_MAX % 10;
+	if (v > q_max || (v == q_max && d > r_max))
+		return ULLONG_MAX;
+	if (base == 16)
+		return (v << 4) + d;
+	if (base == 8)
+		return (v << 3) + d;
+	return (v << 3) + (v << 1) + d;
+}
+
+unsigned long long memblock_memparse(const char *ptr, char **retptr)
+{
+	unsigned long long v = 0;
 	unsigned int base = 10, shift = 0;
 	const char *s = ptr;
 
@@ -93,7 +118,7 @@ unsigned long long memparse(const char *ptr, char **retptr)
 			break;
 		if (d >= base)
 			break;
-		v = v > (lim - d) / base ? lim : v * base + d;
+		v = mul_add_sat(v, base, d);
 	}
 	switch (*s) {
 	case 'E': case 'e': shift += 10; /* fall through */
@@ -107,8 +132,9 @@ unsigned long long memparse(const char *ptr, char **retptr)
 	default:
 		break;
 	}
-	if (shift)
-		v = v > (lim >> shift) ? lim : v << shift;
+	/* Ten bits at a time: a 64-bit shift by a variable is a runtime call too. */
+	for (; shift; shift -= 10)
+		v = v > (ULLONG_MAX >> 10) ? ULLONG_MAX : v << 10;
 	if (retptr)
 		*retptr = (char *)(uintptr_t)s;
 	return v;

@@ -14,10 +14,12 @@ static void memblock_dump(const struct memblock_type *type)
 		const struct memblock_region *r = &type->regions[i];
 		phys_addr_t base = r->base, size = r->size;
 		phys_addr_t last = size ? base + size - 1 : base;
-		char nid_buf[32] = "";
+		/* Not "= \"\"": an initialised array is a memset call. */
+		char nid_buf[32];
 
+		nid_buf[0] = '\0';
 		if (r->nid != MAX_NUMNODES && size)
-			mb_snprintf(nid_buf, sizeof(nid_buf), " on node %d",
+			__memblock_snprintf(nid_buf, sizeof(nid_buf), " on node %d",
 				    r->nid);
 		mb_info(" %s[%#lx] [%pa-%pa], %pa bytes%s flags: %#x",
 			type->name, i, &base, &last, &size, nid_buf,

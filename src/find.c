@@ -60,7 +60,7 @@ static phys_addr_t top_down_in(phys_addr_t lo, phys_addr_t hi,
 			       phys_addr_t size, phys_addr_t align)
 {
 	const struct memblock_type *rsv = &memblock.reserved;
-	unsigned long ri = rgn_first_base_from(rsv, 0, type_nr(rsv), hi);
+	unsigned long ri = __memblock_rgn_first_base_from(rsv, 0, type_nr(rsv), hi);
 	phys_addr_t gap_hi = hi, found;
 
 	/* Reservations [0, ri) start below gap_hi; walk them downwards. */
@@ -82,7 +82,7 @@ static phys_addr_t bottom_up_in(phys_addr_t lo, phys_addr_t hi,
 {
 	const struct memblock_type *rsv = &memblock.reserved;
 	unsigned long nr = type_nr(rsv);
-	unsigned long ri = rgn_first_end_after(rsv, 0, nr, lo);
+	unsigned long ri = __memblock_rgn_first_end_after(rsv, 0, nr, lo);
 	phys_addr_t gap_lo = lo, found;
 
 	/* Reservations [ri, nr) end above gap_lo; walk them upwards. */
@@ -116,7 +116,7 @@ static phys_addr_t __memblock_find_range_top_down(phys_addr_t start,
 						  enum memblock_flags flags)
 {
 	const struct memblock_type *mem = &memblock.memory;
-	unsigned long mi = rgn_first_base_from(mem, 0, type_nr(mem), end);
+	unsigned long mi = __memblock_rgn_first_base_from(mem, 0, type_nr(mem), end);
 
 	while (mi--) {
 		const struct memblock_region *m = &mem->regions[mi];
@@ -153,7 +153,7 @@ static phys_addr_t __memblock_find_range_bottom_up(phys_addr_t start,
 {
 	const struct memblock_type *mem = &memblock.memory;
 	unsigned long nr = type_nr(mem);
-	unsigned long mi = rgn_first_end_after(mem, 0, nr, start);
+	unsigned long mi = __memblock_rgn_first_end_after(mem, 0, nr, start);
 
 	for (; mi < nr; mi++) {
 		const struct memblock_region *m = &mem->regions[mi];

@@ -9,11 +9,13 @@
 static int setclr_flag(struct memblock_type *type, phys_addr_t base,
 		       phys_addr_t size, bool set, enum memblock_flags flag)
 {
-	struct rgn_update upd = {
-		.set = set ? flag : MEMBLOCK_NONE,
-		.clear = set ? MEMBLOCK_NONE : flag,
-	};
+	struct rgn_update upd;
 
+	/* Field by field: a partial initialiser may be a memset() call. */
+	upd.set = set ? flag : MEMBLOCK_NONE;
+	upd.clear = set ? MEMBLOCK_NONE : flag;
+	upd.set_nid = false;
+	upd.nid = 0;
 	return memblock_update_range(type, base, size, &upd);
 }
 
@@ -52,8 +54,10 @@ int __init_memblock memblock_reserved_mark_noinit(phys_addr_t base,
 int __init_memblock memblock_set_node(phys_addr_t base, phys_addr_t size,
 				      struct memblock_type *type, int nid)
 {
-	struct rgn_update upd = { .set_nid = true };
+	struct rgn_update upd;
 
+	upd.set = upd.clear = MEMBLOCK_NONE;
+	upd.set_nid = true;
 	upd.nid = memblock_canonical_nid(nid);
 	if (!type || upd.nid < 0) {
 		mb_err("%s: invalid %s %d", __func__, type ? "node" : "type",

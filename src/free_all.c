@@ -23,14 +23,18 @@
 /* Largest order of a naturally aligned block at @pfn ending by @end. */
 static unsigned int block_order(unsigned long pfn, unsigned long end)
 {
-	/* floor(log2(pages left)): the block must fit before @end. */
-	unsigned int order = LONG_BITS - 1 - (unsigned int)__builtin_clzl(end - pfn);
+	unsigned int order = 0;
 
-	if (order > MAX_ORDER)
-		order = MAX_ORDER;
-	/* The block must be aligned to its size (pfn 0 is aligned to any). */
-	if (pfn && (unsigned int)__builtin_ctzl(pfn) < order)
-		order = (unsigned int)__builtin_ctzl(pfn);
+	/*
+	 * Grow while the next order still fits before @end and @pfn is
+	 * aligned to it (pfn 0 is aligned to any). A loop of at most
+	 * MAX_ORDER steps rather than __builtin_clzl()/__builtin_ctzl(),
+	 * which are runtime calls (__clzdi2) on targets without the
+	 * instruction.
+	 */
+	while (order < MAX_ORDER && order + 1 < LONG_BITS &&
+	       !(pfn & ((2UL << order) - 1)) && end - pfn >= (2UL << order))
+		order++;
 	return order;
 }
 
@@ -122,7 +126,7 @@ static void forget_type(struct memblock_type *type,
 		out->size = ((phys_addr_t)type->max * sizeof(*old) +
 			     PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
 	}
-	*empty = (struct memblock_region){ 0 };
+	rgn_init(empty, 0, 0, MEMBLOCK_NONE, 0);
 	type->regions = empty;
 	type->cnt = 1;
 	type->max = 1;
@@ -141,10 +145,12 @@ void __init_memblock memblock_discard(void)
 #if CONFIG_ARCH_KEEP_MEMBLOCK
 	memblock_dbg("memblock: kept after boot (CONFIG_ARCH_KEEP_MEMBLOCK)");
 #else
-	struct grown_array grown[3] = { { 0, 0 } };
+	/* Not "= { 0 }": an initialised array may be a memset() call. */
+	struct grown_array grown[3];
 	unsigned long pages = 0;
 	unsigned int k;
 
+	grown[0].size = grown[1].size = grown[2].size = 0;
 	/*
 	 * Empty memblock before the pages go: the page allocator may reuse
 	 * them at once, and memblock must not keep pointers into them.

@@ -16,20 +16,20 @@
 #define mb_max(a, b)	((a) > (b) ? (a) : (b))
 
 /* ---- freestanding helpers (string.c, printf.c, log.c) ---- */
-void *mb_memmove(void *dst, const void *src, size_t n);
-void *mb_memset(void *dst, int c, size_t n);
-size_t mb_strlen(const char *s);
-int mb_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
-int mb_snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
-void mb_log(int level, const char *fmt, ...) __printf(2, 3);
+void *__memblock_memmove(void *dst, const void *src, size_t n);
+void *__memblock_memset(void *dst, int c, size_t n);
+size_t __memblock_strlen(const char *s);
+int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int __memblock_snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+void __memblock_log(int level, const char *fmt, ...) __printf(2, 3);
 
-#define mb_err(...)	mb_log(MEMBLOCK_LOG_ERR, __VA_ARGS__)
-#define mb_warn(...)	mb_log(MEMBLOCK_LOG_WARN, __VA_ARGS__)
-#define mb_info(...)	mb_log(MEMBLOCK_LOG_INFO, __VA_ARGS__)
+#define mb_err(...)	__memblock_log(MEMBLOCK_LOG_ERR, __VA_ARGS__)
+#define mb_warn(...)	__memblock_log(MEMBLOCK_LOG_WARN, __VA_ARGS__)
+#define mb_info(...)	__memblock_log(MEMBLOCK_LOG_INFO, __VA_ARGS__)
 #define memblock_dbg(...)						\
 	do {								\
 		if (memblock_debug)					\
-			mb_log(MEMBLOCK_LOG_INFO, __VA_ARGS__);		\
+			__memblock_log(MEMBLOCK_LOG_INFO, __VA_ARGS__);		\
 	} while (0)
 
 /* ---- region arrays (region.c) ---- */
@@ -38,6 +38,29 @@ void mb_log(int level, const char *fmt, ...) __printf(2, 3);
 static inline unsigned long type_nr(const struct memblock_type *t)
 {
 	return t->regions[0].size ? t->cnt : 0;
+}
+
+/*
+ * Region copies and initialisations field by field: a struct assignment or
+ * compound literal may become a memcpy()/memset() call (GCC at -Os on
+ * RISC-V, Clang at -O0), which freestanding code cannot count on.
+ */
+static inline void rgn_copy(struct memblock_region *dst,
+			    const struct memblock_region *src)
+{
+	dst->base = src->base;
+	dst->size = src->size;
+	dst->flags = src->flags;
+	dst->nid = src->nid;
+}
+
+static inline void rgn_init(struct memblock_region *r, phys_addr_t base,
+			    phys_addr_t size, enum memblock_flags flags, int nid)
+{
+	r->base = base;
+	r->size = size;
+	r->flags = flags;
+	r->nid = nid;
 }
 
 static inline phys_addr_t rgn_end(const struct memblock_region *r)
@@ -59,15 +82,15 @@ static inline bool is_power_of_2(phys_addr_t x)
 }
 
 /* First index in [lo, nr) whose region ends above @addr (nr if none). */
-unsigned long rgn_first_end_after(const struct memblock_type *t,
+unsigned long __memblock_rgn_first_end_after(const struct memblock_type *t,
 				  unsigned long lo, unsigned long nr,
 				  phys_addr_t addr);
 /* First index in [lo, nr) whose region starts at or above @addr. */
-unsigned long rgn_first_base_from(const struct memblock_type *t,
+unsigned long __memblock_rgn_first_base_from(const struct memblock_type *t,
 				  unsigned long lo, unsigned long nr,
 				  phys_addr_t addr);
 /* Index of the region containing @addr, or -1. */
-long rgn_find(const struct memblock_type *t, phys_addr_t addr);
+long __memblock_rgn_find(const struct memblock_type *t, phys_addr_t addr);
 
 int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 		       phys_addr_t size, int nid, enum memblock_flags flags);
@@ -90,10 +113,10 @@ int memblock_update_range(struct memblock_type *type, phys_addr_t base,
 int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 			   phys_addr_t size, int *start_rgn, int *end_rgn);
 /* Merge compatible neighbours among regions [lo, hi), closing the hole. */
-void rgn_merge_window(struct memblock_type *type, unsigned long lo,
+void __memblock_rgn_merge_window(struct memblock_type *type, unsigned long lo,
 		      unsigned long hi);
 /* Keep the first @n regions of @type (n == 0: the empty dummy). */
-void rgn_set_count(struct memblock_type *type, unsigned long n);
+void __memblock_rgn_set_count(struct memblock_type *type, unsigned long n);
 
 /* ---- growth (resize.c) ---- */
 int memblock_grow(struct memblock_type *type, unsigned long need,

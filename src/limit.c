@@ -27,9 +27,11 @@ void __init_memblock memblock_trim_memory(phys_addr_t align)
 		return;
 	}
 	for (k = 0; k < nr; k++) {
-		struct memblock_region r = mem->regions[k];
-		phys_addr_t start, end = rgn_end(&r) & ~(align - 1);
+		struct memblock_region r;
+		phys_addr_t start, end;
 
+		rgn_copy(&r, &mem->regions[k]);
+		end = rgn_end(&r) & ~(align - 1);
 		mem->total_size -= r.size;
 		if (r.base > PHYS_ADDR_MAX - (align - 1))
 			continue;
@@ -39,10 +41,10 @@ void __init_memblock memblock_trim_memory(phys_addr_t align)
 		r.base = start;
 		r.size = end - start;
 		mem->total_size += r.size;
-		mem->regions[w++] = r;
+		rgn_copy(&mem->regions[w++], &r);
 	}
 	if (w != nr)
-		rgn_set_count(mem, w);
+		__memblock_rgn_set_count(mem, w);
 }
 
 /* Address below which @limit bytes of memory lie, PHYS_ADDR_MAX if all. */
@@ -97,13 +99,13 @@ void __init_memblock memblock_cap_memory_range(phys_addr_t base,
 			      k < (unsigned long)end_rgn;
 
 		if (inside || memblock_is_nomap(&mem->regions[k]))
-			mem->regions[w++] = mem->regions[k];
+			rgn_copy(&mem->regions[w++], &mem->regions[k]);
 		else
 			mem->total_size -= mem->regions[k].size;
 	}
-	rgn_set_count(mem, w);
+	__memblock_rgn_set_count(mem, w);
 	if (w)	/* a NOMAP region cut at an edge touches its other half */
-		rgn_merge_window(mem, 0, w);
+		__memblock_rgn_merge_window(mem, 0, w);
 
 	memblock_remove_range(&memblock.reserved, 0, base);
 	memblock_remove_range(&memblock.reserved, base + size, PHYS_ADDR_MAX);

@@ -8,13 +8,13 @@
 /* Longer lines are cut; memblock's own lines are well under this. */
 #define MB_LOG_LINE	192
 
-void mb_log(int level, const char *fmt, ...)
+void __memblock_log(int level, const char *fmt, ...)
 {
 	char line[MB_LOG_LINE];
 	va_list ap;
 
 	va_start(ap, fmt);
-	mb_vsnprintf(line, sizeof(line), fmt, ap);
+	__memblock_vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	memblock_env_log(level, line);
 }

@@ -52,6 +52,47 @@ static void put_str(struct out *o, const char *s, const struct spec *sp)
 		put_pad(o, ' ', sp->width - len);
 }
 
+/*
+ * Divide *v by @base (8, 10 or 16) and return the remainder, without a
+ * division instruction: on 32-bit targets a 64-bit division is a call into
+ * the compiler's runtime (__udivdi3, __aeabi_uldivmod), which freestanding
+ * code cannot count on.
+ */
+static unsigned int div_base(unsigned long long *v, unsigned int base)
+{
+	unsigned long long n = *v, q, r;
+
+	/* Constant shifts: a 64-bit shift by a variable may be a call too. */
+	if (base == 16) {
+		*v = n >> 4;
+		return (unsigned int)(n & 15);
+	}
+	if (base == 8) {
+		*v = n >> 3;
+		return (unsigned int)(n & 7);
+	}
+	/*
+	 * n / 10 as n * 0.8 / 8, with 0.8 = 0.75 * (1 + 2^-4)(1 + 2^-8)...
+	 * Every step truncates, so q never exceeds the quotient, and the
+	 * truncations lose less than 8 before the final shift: q is short
+	 * of it by one at most. (Not a loop: Clang turns one back into a
+	 * division.)
+	 */
+	q = (n >> 1) + (n >> 2);
+	q += q >> 4;
+	q += q >> 8;
+	q += q >> 16;
+	q += q >> 32;
+	q >>= 3;
+	r = n - ((q << 3) + (q << 1));
+	if (r >= 10) {
+		q++;
+		r -= 10;
+	}
+	*v = q;
+	return (unsigned int)r;
+}
+
 static void put_num(struct out *o, unsigned long long v, bool neg,
 		    unsigned int base, bool upper, const struct spec *sp)
 {
@@ -61,8 +102,7 @@ static void put_num(struct out *o, unsigned long long v, bool neg,
 	const char *prefix = "";
 
 	do {
-		tmp[n++] = digits[v % base];
-		v /= base;
+		tmp[n++] = digits[div_base(&v, base)];
 	} while (v);
 	if (neg)
 		prefix = "-";
@@ -70,7 +110,7 @@ static void put_num(struct out *o, unsigned long long v, bool neg,
 		prefix = upper ? "0X" : "0x";
 	else if (sp->alt && base == 8 && tmp[n - 1] != '0' && sp->prec <= n)
 		prefix = "0";	/* only when the precision adds no zero */
-	prefix_len = (int)mb_strlen(prefix);
+	prefix_len = (int)__memblock_strlen(prefix);
 	body = n > sp->prec ? n : sp->prec;
 
 	if (!sp->left && !(sp->zero && sp->prec < 0))
@@ -101,7 +141,7 @@ static int put_pointer(struct out *o, const char *f, void *p, struct spec *sp)
 	return (f[0] == 'S' || f[0] == 's') ? 1 : 0;
 }
 
-int mb_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct out o = { buf, size, 0 };
 
@@ -221,13 +261,13 @@ int mb_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 	return (int)o.len;
 }
 
-int mb_snprintf(char *buf, size_t size, const char *fmt, ...)
+int __memblock_snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
 	va_start(ap, fmt);
-	n = mb_vsnprintf(buf, size, fmt, ap);
+	n = __memblock_vsnprintf(buf, size, fmt, ap);
 	va_end(ap);
 	return n;
 }

@@ -27,12 +27,12 @@ phys_addr_t __init_memblock memblock_end_of_DRAM(void)
 
 bool __init_memblock memblock_is_memory(phys_addr_t addr)
 {
-	return rgn_find(&memblock.memory, addr) >= 0;
+	return __memblock_rgn_find(&memblock.memory, addr) >= 0;
 }
 
 bool __init_memblock memblock_is_map_memory(phys_addr_t addr)
 {
-	long i = rgn_find(&memblock.memory, addr);
+	long i = __memblock_rgn_find(&memblock.memory, addr);
 
 	return i >= 0 && !memblock_is_nomap(&memblock.memory.regions[i]);
 }
@@ -48,7 +48,7 @@ bool __init_memblock memblock_is_region_memory(phys_addr_t base,
 	if (!memblock_cap_size(base, &size))
 		return false;
 	end = base + size;
-	first = rgn_find(mem, base);
+	first = __memblock_rgn_find(mem, base);
 	if (first < 0)
 		return false;
 	/* Walk touching regions until the range is covered or a hole shows. */
@@ -63,7 +63,7 @@ bool __init_memblock memblock_is_region_memory(phys_addr_t base,
 
 bool __init_memblock memblock_is_reserved(phys_addr_t addr)
 {
-	return rgn_find(&memblock.reserved, addr) >= 0;
+	return __memblock_rgn_find(&memblock.reserved, addr) >= 0;
 }
 
 bool __init_memblock memblock_overlaps_region(struct memblock_type *type,
@@ -75,7 +75,7 @@ bool __init_memblock memblock_overlaps_region(struct memblock_type *type,
 	if (!type || !memblock_cap_size(base, &size))
 		return false;
 	nr = type_nr(type);
-	i = rgn_first_end_after(type, 0, nr, base);
+	i = __memblock_rgn_first_end_after(type, 0, nr, base);
 	return i < nr && type->regions[i].base < base + size;
 }
 
@@ -106,7 +106,7 @@ int __init_memblock memblock_search_pfn_nid(unsigned long pfn,
 	/* A pfn beyond what phys_addr_t can address is not memory. */
 	if (PFN_DOWN(PFN_PHYS(pfn)) != pfn)
 		return -1;
-	i = rgn_find(mem, PFN_PHYS(pfn));
+	i = __memblock_rgn_find(mem, PFN_PHYS(pfn));
 	if (i < 0)
 		return -1;
 	if (start_pfn)

@@ -13,7 +13,7 @@
  */
 #include "internal.h"
 
-unsigned long rgn_first_end_after(const struct memblock_type *t,
+unsigned long __memblock_rgn_first_end_after(const struct memblock_type *t,
 				  unsigned long lo, unsigned long nr,
 				  phys_addr_t addr)
 {
@@ -30,7 +30,7 @@ unsigned long rgn_first_end_after(const struct memblock_type *t,
 	return lo;
 }
 
-unsigned long rgn_first_base_from(const struct memblock_type *t,
+unsigned long __memblock_rgn_first_base_from(const struct memblock_type *t,
 				  unsigned long lo, unsigned long nr,
 				  phys_addr_t addr)
 {
@@ -47,10 +47,10 @@ unsigned long rgn_first_base_from(const struct memblock_type *t,
 	return lo;
 }
 
-long rgn_find(const struct memblock_type *t, phys_addr_t addr)
+long __memblock_rgn_find(const struct memblock_type *t, phys_addr_t addr)
 {
 	unsigned long nr = type_nr(t);
-	unsigned long i = rgn_first_end_after(t, 0, nr, addr);
+	unsigned long i = __memblock_rgn_first_end_after(t, 0, nr, addr);
 
 	if (i < nr && t->regions[i].base <= addr)
 		return (long)i;
@@ -71,7 +71,7 @@ static void rgn_shift_tail(struct memblock_type *t, unsigned long from,
 	unsigned long nr = t->cnt;
 
 	if (from != to && from < nr)
-		mb_memmove(&t->regions[to], &t->regions[from],
+		__memblock_memmove(&t->regions[to], &t->regions[from],
 			   (nr - from) * sizeof(t->regions[0]));
 	t->cnt = nr - from + to;
 }
@@ -81,10 +81,10 @@ static void rgn_set_empty(struct memblock_type *t)
 {
 	t->cnt = 1;
 	t->total_size = 0;
-	t->regions[0] = (struct memblock_region){ 0 };
+	rgn_init(&t->regions[0], 0, 0, MEMBLOCK_NONE, 0);
 }
 
-void rgn_set_count(struct memblock_type *t, unsigned long n)
+void __memblock_rgn_set_count(struct memblock_type *t, unsigned long n)
 {
 	if (n)
 		t->cnt = n;
@@ -109,7 +109,7 @@ static void rgn_delete(struct memblock_type *t, unsigned long lo,
  * Merge compatible neighbours among regions [lo, hi) (clipped to the array)
  * and close the hole with one move of the tail.
  */
-void rgn_merge_window(struct memblock_type *t, unsigned long lo,
+void __memblock_rgn_merge_window(struct memblock_type *t, unsigned long lo,
 			     unsigned long hi)
 {
 	unsigned long w = lo, k;
@@ -124,7 +124,7 @@ void rgn_merge_window(struct memblock_type *t, unsigned long lo,
 		if (rgn_compatible(prev, &t->regions[k]))
 			prev->size += t->regions[k].size;
 		else
-			t->regions[++w] = t->regions[k];
+			rgn_copy(&t->regions[++w], &t->regions[k]);
 	}
 	rgn_shift_tail(t, hi, w + 1);
 }
@@ -134,8 +134,8 @@ static void rgn_window(const struct memblock_type *t, unsigned long nr,
 		       phys_addr_t base, phys_addr_t end,
 		       unsigned long *i, unsigned long *j)
 {
-	*i = rgn_first_end_after(t, 0, nr, base);
-	*j = rgn_first_base_from(t, *i, nr, end);
+	*i = __memblock_rgn_first_end_after(t, 0, nr, base);
+	*j = __memblock_rgn_first_base_from(t, *i, nr, end);
 }
 
 /* Number of holes in [base, end) not covered by regions [i, j). */
@@ -223,22 +223,22 @@ again:
 	w = j + gaps;
 	hi = end;
 	for (k = j; k > i; k--) {
-		struct memblock_region r = type->regions[k - 1];
+		struct memblock_region r;
 
+		rgn_copy(&r, &type->regions[k - 1]);
 		if (rgn_end(&r) < hi) {
-			type->regions[--w] = (struct memblock_region){
-				rgn_end(&r), hi - rgn_end(&r), flags, nid };
+			rgn_init(&type->regions[--w], rgn_end(&r),
+				 hi - rgn_end(&r), flags, nid);
 			type->total_size += hi - rgn_end(&r);
 		}
-		type->regions[--w] = r;
+		rgn_copy(&type->regions[--w], &r);
 		hi = r.base;
 	}
 	if (hi > base) {
-		type->regions[--w] = (struct memblock_region){
-			base, hi - base, flags, nid };
+		rgn_init(&type->regions[--w], base, hi - base, flags, nid);
 		type->total_size += hi - base;
 	}
-	rgn_merge_window(type, i ? i - 1 : 0, j + gaps + 1);
+	__memblock_rgn_merge_window(type, i ? i - 1 : 0, j + gaps + 1);
 	return 0;
 }
 
@@ -257,8 +257,8 @@ again:
 	rgn_window(type, nr, base, end, &i, &j);
 	if (i == j)
 		return 0;
-	first = type->regions[i];
-	last = type->regions[j - 1];
+	rgn_copy(&first, &type->regions[i]);
+	rgn_copy(&last, &type->regions[j - 1]);
 	keep = (first.base < base) + (rgn_end(&last) > end);
 	/* Only cutting the middle out of one region needs a new slot. */
 	if (nr - (j - i) + keep > type->max) {
@@ -276,13 +276,13 @@ again:
 		type->cnt = 0;	/* the pieces replace the dummy */
 	rgn_shift_tail(type, i, i + keep);
 	if (first.base < base) {
-		type->regions[i++] = (struct memblock_region){
-			first.base, base - first.base, first.flags, first.nid };
+		rgn_init(&type->regions[i++], first.base, base - first.base,
+			 first.flags, first.nid);
 		type->total_size += base - first.base;
 	}
 	if (rgn_end(&last) > end) {
-		type->regions[i] = (struct memblock_region){
-			end, rgn_end(&last) - end, last.flags, last.nid };
+		rgn_init(&type->regions[i], end, rgn_end(&last) - end,
+			 last.flags, last.nid);
 		type->total_size += rgn_end(&last) - end;
 	}
 	return 0;
@@ -336,12 +336,13 @@ again:
 	rgn_shift_tail(type, j, j + splits);
 	w = j + splits;
 	for (k = j; k > i; k--) {
-		struct memblock_region r = type->regions[k - 1];
-		struct memblock_region below = r;
+		struct memblock_region r, below;
 
+		rgn_copy(&r, &type->regions[k - 1]);
+		rgn_copy(&below, &r);
 		if (k == j && rgn_end(&r) > end) {
-			type->regions[--w] = (struct memblock_region){
-				end, rgn_end(&r) - end, r.flags, r.nid };
+			rgn_init(&type->regions[--w], end, rgn_end(&r) - end,
+				 r.flags, r.nid);
 			r.size = end - r.base;
 		}
 		if (k - 1 == i && r.base < base) {
@@ -353,16 +354,16 @@ again:
 		}
 		if (upd)
 			rgn_apply(&r, upd);
-		type->regions[--w] = r;
+		rgn_copy(&type->regions[--w], &r);
 		if (below.size)
-			type->regions[--w] = below;
+			rgn_copy(&type->regions[--w], &below);
 	}
 	if (start_rgn) {
 		*start_rgn = (int)(i + (type->regions[i].base < base));
 		*end_rgn = (int)(j + splits - (rgn_end(&type->regions[j + splits - 1]) > end));
 	}
 	if (upd)
-		rgn_merge_window(type, i ? i - 1 : 0, j + splits + 1);
+		__memblock_rgn_merge_window(type, i ? i - 1 : 0, j + splits + 1);
 	return 0;
 }
 

@@ -83,8 +83,8 @@ int __init_memblock memblock_grow(struct memblock_type *type,
 
 	new_array = memblock_env_phys_to_virt(addr);
 	for (k = 0; k < type->cnt; k++)
-		new_array[k] = old[k];
-	mb_memset(&new_array[type->cnt], 0,
+		rgn_copy(&new_array[k], &old[k]);
+	__memblock_memset(&new_array[type->cnt], 0,
 		  (new_max - type->cnt) * sizeof(*old));
 	type->regions = new_array;
 	type->max = new_max;

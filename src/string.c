@@ -29,7 +29,7 @@ static bool words_aligned(const void *a, const void *b, size_t n)
  * path is the common one. Four words are loaded before any is stored, so
  * overlapping moves stay correct in either direction.
  */
-NO_LIBCALLS void *mb_memmove(void *dst, const void *src, size_t n)
+NO_LIBCALLS void *__memblock_memmove(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
@@ -75,7 +75,7 @@ NO_LIBCALLS void *mb_memmove(void *dst, const void *src, size_t n)
 	return dst;
 }
 
-NO_LIBCALLS void *mb_memset(void *dst, int c, size_t n)
+NO_LIBCALLS void *__memblock_memset(void *dst, int c, size_t n)
 {
 	unsigned char *d = dst;
 	mb_word_t word = (unsigned char)c;
@@ -96,7 +96,7 @@ NO_LIBCALLS void *mb_memset(void *dst, int c, size_t n)
 	return dst;
 }
 
-size_t mb_strlen(const char *s)
+size_t __memblock_strlen(const char *s)
 {
 	size_t n = 0;
 

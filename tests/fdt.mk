@@ -19,7 +19,7 @@
 FDT_DTS := $(wildcard tests/fdt/*.dts)
 FDT_DTBS := $(patsubst tests/fdt/%.dts,$(O)/fdt/%.dtb,$(FDT_DTS))
 FDT_READER_SRCS := firmware/fdt.c firmware/fdt_ro.c firmware/fdt_addresses.c \
-		   firmware/fdt_strings.c firmware/fdt_strerror.c
+		   firmware/fdt_strings.c firmware/fdt_strerror.c firmware/strerror.c
 FDT_HDRS := $(wildcard firmware/include/firmware/fdt*.h firmware/fdt*.h tests/fdt/*.h)
 FDT_HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
 		  -fsanitize=address,undefined -fno-sanitize-recover=all \

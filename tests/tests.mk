@@ -8,8 +8,9 @@
 #   clang   Clang, the same sanitizers
 #   phys32  GCC with a 32-bit phys_addr_t, same sanitizers
 # Each (variant, suite) pair is one TAP suite named unit-<variant>-<suite>.
-# Build checks: the library for x86_64 and arm64 with GCC and with Clang,
-# warning-free, and its archive free of C library symbols.
+# Build checks: the library for six targets with GCC and with Clang at
+# three optimisation levels (LIB_MATRIX below), warning-free, and its archive
+# free of C library and compiler runtime symbols.
 
 UNIT_SUITES := $(sort $(basename $(notdir $(wildcard tests/unit/test_*.c))))
 HOST_VARIANTS := gcc clang phys32
@@ -64,22 +65,76 @@ $(foreach v,$(HOST_VARIANTS),$(eval $(call host_variant,$(v))))
 .PHONY: unit
 unit: $(foreach v,$(HOST_VARIANTS),$(addprefix $(O)/host/$(v)/unit/,$(UNIT_SUITES)))
 
-# Library builds for every target and toolchain, each a TAP suite.
-LIB_MATRIX := x86_64-gcc x86_64-llvm arm64-gcc arm64-llvm
-matrix_arch = $(word 1,$(subst -, ,$(1)))
-matrix_llvm = $(filter llvm,$(word 2,$(subst -, ,$(1))))
-matrix_nm = $(if $(call matrix_llvm,$(1)),llvm-nm,$(if $(filter arm64,$(call matrix_arch,$(1))),aarch64-linux-gnu-nm,nm))
+# Library builds for every target, toolchain and optimisation level, each
+# a TAP suite: build-<entry> (warning-free under -Werror) and nolibc-<entry>
+# (the archive references nothing but itself and the environment hooks: no
+# C library, no compiler runtime such as __udivdi3, __aeabi_*, memset).
+# An entry is ARCH-TOOLCHAIN[-phys32]-OPT; the 32-bit targets are built
+# with a 64-bit phys_addr_t and with CONFIG_PHYS_ADDR_T_32BIT.
+LIB_ARCHES_64 := x86_64 arm64 riscv64
+LIB_ARCHES_32 := i386 arm riscv32
+LIB_TOOLCHAINS := gcc llvm
+LIB_OPTS := O0 Os O2
+LIB_MATRIX := $(foreach a,$(LIB_ARCHES_64) $(LIB_ARCHES_32),\
+		$(foreach t,$(LIB_TOOLCHAINS),$(foreach o,$(LIB_OPTS),$(a)-$(t)-$(o)))) \
+	      $(foreach a,$(LIB_ARCHES_32),\
+		$(foreach t,$(LIB_TOOLCHAINS),$(foreach o,$(LIB_OPTS),$(a)-$(t)-phys32-$(o))))
+matrix_words = $(subst -, ,$(1))
+matrix_make = $(MAKE) -C $(srctree) ARCH=$(word 1,$(call matrix_words,$(1))) \
+	$(if $(filter llvm,$(call matrix_words,$(1))),LLVM=1,LLVM=) \
+	OPT_CFLAGS=-$(lastword $(call matrix_words,$(1))) \
+	$(if $(filter phys32,$(call matrix_words,$(1))),EXTRA_CFLAGS=-DCONFIG_PHYS_ADDR_T_32BIT) \
+	O=$(O)/matrix/$(1)
 
 define lib_build
 tap-build-$(1):
-	$(Q)scripts/tap-check build-$(1) $(O)/tap/build-$(1).tap $(MAKE) -C $(srctree) ARCH=$(call matrix_arch,$(1)) $(if $(call matrix_llvm,$(1)),LLVM=1) O=$(O)/matrix/$(1) lib
+	$(Q)scripts/tap-check build-$(1) $(O)/tap/build-$(1).tap $(call matrix_make,$(1)) lib
 
 tap-nolibc-$(1): tap-build-$(1)
-	$(Q)scripts/tap-check nolibc-$(1) $(O)/tap/nolibc-$(1).tap scripts/check-nolibc $(O)/matrix/$(1)/libmemblock.a $(call matrix_nm,$(1))
+	$(Q)scripts/tap-check nolibc-$(1) $(O)/tap/nolibc-$(1).tap $(call matrix_make,$(1)) check-nolibc
 
 TAP_SUITES += build-$(1) nolibc-$(1)
 endef
 $(foreach b,$(LIB_MATRIX),$(eval $(call lib_build,$(b))))
+
+# Kbuild's LLVM=-NN (a version suffix: clang-14, llvm-ar-14, ...) and an
+# ARCH without a demo kernel or a default, given only CROSS_COMPILE.
+tap-build-llvm-suffix:
+	$(Q)scripts/tap-check build-llvm-suffix $(O)/tap/build-llvm-suffix.tap \
+		$(MAKE) -C $(srctree) ARCH=riscv64 LLVM=-14 O=$(O)/matrix/llvm-suffix lib check-nolibc
+tap-build-other-arch:
+	$(Q)scripts/tap-check build-other-arch $(O)/tap/build-other-arch.tap \
+		$(MAKE) -C $(srctree) ARCH=generic CROSS_COMPILE=aarch64-linux-gnu- \
+		O=$(O)/matrix/other-arch lib check-nolibc
+TAP_SUITES += build-llvm-suffix build-other-arch
+
+# The build-system fragments (src/Makefile.memblock, memblock.cmake,
+# meson.build) agree with each other and with src/, and each one alone
+# builds a small out-of-tree user (tests/consumers/) that then runs.
+tap-fragments:
+	$(Q)scripts/tap-check fragments $(O)/tap/fragments.tap scripts/check-fragments
+TAP_SUITES += fragments
+
+CONSUMERS := make cmake meson custom-env kernel-u64
+define consumer
+tap-consumer-$(1):
+	$(Q)scripts/tap-check consumer-$(1) $(O)/tap/consumer-$(1).tap \
+		tests/consumers/run $(1) $(O)/consumers/$(1)
+TAP_SUITES += consumer-$(1)
+endef
+$(foreach c,$(CONSUMERS),$(eval $(call consumer,$(c))))
+
+# Every global symbol of the library is in its namespace (memblock_*,
+# __memblock_*, __next_*, and Linux's memblock and movable_node_enabled),
+# checked on a GCC and a Clang archive.
+SYMBOL_CHECKS := x86_64-gcc-O2 riscv32-llvm-phys32-Os
+define symbols_check
+tap-symbols-$(1): tap-build-$(1)
+	$(Q)scripts/tap-check symbols-$(1) $(O)/tap/symbols-$(1).tap \
+		scripts/check-symbols $(O)/matrix/$(1)/libmemblock.a llvm-nm
+TAP_SUITES += symbols-$(1)
+endef
+$(foreach b,$(SYMBOL_CHECKS),$(eval $(call symbols_check,$(b))))
 
 # Only the permitted compiler headers may be included by library code.
 tap-headers:

@@ -9,16 +9,15 @@
 #                                build (then review the diff)
 #   make test                    sim-golden, sim-errors, sim-svg suites
 
-SIM_SRCS := $(wildcard tools/sim/*.c) firmware/e820.c \
-	    firmware/e820_memblock.c firmware/x86_memory.c firmware/acpi.c \
-	    firmware/srat_memblock.c \
-	    $(filter firmware/fdt%.c,$(wildcard firmware/*.c)) \
+# The firmware library as firmware/Makefile.firmware lists it (kernel/
+# kernel.mk includes the fragment), and the core library.
+SIM_SRCS := $(wildcard tools/sim/*.c) $(addprefix firmware/,$(FIRMWARE_SRCS)) \
 	    $(addprefix src/,$(MEMBLOCK_SRCS))
 SIM_DEPS := $(SIM_SRCS) $(wildcard tools/sim/*.h src/*.h include/*.h include/linux/*.h \
 	    firmware/*.h firmware/include/firmware/*.h tests/include/*.h)
 SIM_CFLAGS := -std=gnu11 -g -Wall -Wextra -Werror \
 	      -I$(srctree)/tests/include -I$(srctree)/include \
-	      -I$(srctree)/firmware/include
+	      -I$(srctree)/firmware/$(FIRMWARE_INCDIR)
 SIM_SAN_CFLAGS := -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
 		  -fno-omit-frame-pointer
 SIM := $(O)/tools/memblock-sim

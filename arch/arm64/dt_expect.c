@@ -190,7 +190,7 @@ static void read_chosen(const struct fdtr *dt, struct dt_expect *x)
 			       &x->usable.size);
 	args = fdtr_getprop_string(dt, chosen, "bootargs");
 	if (memblock_cmdline_find(args, "mem", &val, &vlen))
-		x->mem_limit = memparse(val, NULL) & ~(uint64_t)(PAGE_SIZE - 1);
+		x->mem_limit = memblock_memparse(val, NULL) & ~(uint64_t)(PAGE_SIZE - 1);
 }
 
 int dt_expect_read(const struct fdtr *dt, struct dt_expect *x)

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * arm64 early setup: from head.S to start_kernel() (DTB, console, PSCI),
- * then setup_arch(), which describes memory to memblock from the DTB in
- * Linux's order: /chosen, memory nodes, mem=, the kernel image, then the
- * DT's reservations (so that dynamic reserved-memory never lands on the
- * kernel).
+ * then setup_arch(), which describes memory to memblock from the DTB with
+ * the firmware library's dt_memblock_setup() (the order is there) and
+ * this kernel's policy: no allocation limit (the MMU is off), arrays
+ * allowed to grow once everything is reserved.
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
-#include <firmware/fdt_memblock.h>
+#include <firmware/dt_setup.h>
 #include <asm/console.h>
 #include <asm/psci.h>
 #include <asm/sections.h>
@@ -74,8 +74,18 @@ static void copy_cmdline(const char *src)
 void setup_arch(char **cmdline)
 {
 	const struct fdtr *dt = &arm64_boot.dt;
-	phys_addr_t kbase = (phys_addr_t)(uintptr_t)_text;
-	phys_addr_t ksize = (phys_addr_t)(uintptr_t)(_end - _text);
+	struct fw_setup_policy policy = {
+		/* The MMU is off: every physical address is reachable. */
+		.alloc_limit = MEMBLOCK_ALLOC_ANYWHERE,
+		.allow_resize = true,
+		/*
+		 * The image: text, data, .bss, boot and exception stacks (no
+		 * page tables with the MMU off).
+		 */
+		.kernel_base = (phys_addr_t)(uintptr_t)_text,
+		.kernel_size = (phys_addr_t)(uintptr_t)(_end - _text),
+		.cmdline = command_line,
+	};
 	int err;
 
 	if (arm64_boot.dtb_err)
@@ -83,40 +93,25 @@ void setup_arch(char **cmdline)
 		      (unsigned long long)arm64_boot.dtb,
 		      fdtr_strerror(arm64_boot.dtb_err));
 
+	/* The command line first: the selftest reads it before memblock. */
 	err = dt_scan_chosen(dt, &arm64_dt);
 	if (err < 0)
 		panic("setup: /chosen: %s", fdtr_strerror(err));
 	copy_cmdline(arm64_dt.bootargs);
 	*cmdline = command_line;
-	/* memblock=debug first, so that everything below is logged. */
-	memblock_parse_cmdline(command_line);
 	arm64_selftest(command_line);
 
-	err = dt_scan_memory(dt, &arm64_dt);
-	if (err < 0)
+	/*
+	 * The one DT sequence (firmware/dt_setup.c), also memblock-sim's:
+	 * /chosen, memory, mem=, the image (added back if mem= cut it off),
+	 * the DT's reservations, then resizing.
+	 */
+	err = dt_memblock_setup(dt, arm64_boot.dtb, 0, &policy, &arm64_dt);
+	if (err == -FDTR_ERR_NOTFOUND)
 		panic("setup: no memory from the device tree (%s)",
-		      fdtr_strerror(err));
-	dt_apply_cmdline(command_line, &arm64_dt);
-
-	/*
-	 * The image (text, data, .bss, boot and exception stacks; the MMU is
-	 * off, so there are no page tables). If mem= cut it off, give its
-	 * memory back, as Linux arm64 does.
-	 */
-	err = dt_reserve_image(kbase, ksize);
+		      fw_strerror(err));
 	if (err)
-		panic("setup: cannot reserve the kernel image: error %d", err);
-
-	err = dt_scan_reserved(dt, arm64_boot.dtb, 0, &arm64_dt);
-	if (err < 0)
-		panic("setup: reservations: %s", fdtr_strerror(err));
-
-	/*
-	 * Everything the firmware and the boot loader placed is reserved
-	 * now, so the region arrays may grow into free memory (Linux arm64
-	 * allows it at the same point, in paging_init()).
-	 */
-	memblock_allow_resize();
+		panic("setup: dt_memblock_setup: %s", fw_strerror(err));
 
 	printk("setup: %u memory node(s), %u range(s), %u on a NUMA node, %u hotplug\n",
 	       arm64_dt.memory_nodes, arm64_dt.memory_ranges,

@@ -84,8 +84,9 @@ $(eval $(call x86_boot,q35-1G-llvm,x86_64-image-llvm,$(X86_LLVM_O)/$(X86_KERNEL_
 
 # GRUB (Multiboot2): a BIOS-bootable ISO per command line, booted with
 # -cdrom. GRUB's own menu output goes to the serial console too.
-#   $(call x86_iso,NAME,COMMAND LINE[,MODULES]) -> target x86_64-iso-NAME
+#   $(call x86_iso,NAME,COMMAND LINE[,MODULES[,GRUB COMMANDS]]) -> target x86_64-iso-NAME
 # MODULES: that many copies of the kernel file loaded as Multiboot2 modules.
+# GRUB COMMANDS: quoted grub.cfg lines run before loading the kernel.
 define x86_iso
 .PHONY: x86_64-iso-$(1)
 x86_64-iso-$(1): x86_64-image
@@ -93,7 +94,7 @@ x86_64-iso-$(1): x86_64-image
 	$(Q)cp $(X86_KERNEL) $(X86_O)/iso-$(1)/boot/kernel.elf
 	$(Q)printf '%s\n' 'set timeout=0' 'set default=0' \
 		'serial --unit=0 --speed=115200' 'terminal_output serial' \
-		'menuentry "memblock demo" {' \
+		'menuentry "memblock demo" {' $(4) \
 		'  multiboot2 /boot/kernel.elf $(2)' \
 		$(foreach i,$(wordlist 1,$(or $(3),0),1 2 3 4 5 6 7 8),'  module2 /boot/kernel.elf module$(i)') \
 		'  boot' '}' \
@@ -124,3 +125,14 @@ $(eval $(call x86_boot,grub-numa-q35-2G,x86_64-iso-grub-numa,$(X86_O)/grub-numa.
 $(eval $(call x86_iso,grub-modules,test.modules=2,2))
 $(eval $(call x86_boot,grub-modules-pc-256M,x86_64-iso-grub-modules,$(X86_O)/grub-modules.iso,,-machine pc -m 256M))
 $(eval $(call x86_boot,initrd-q35-256M,x86_64-image,$(X86_KERNEL),test.modules=1,-machine q35 -m 256M -initrd $(X86_KERNEL)))
+
+# A firmware map with many RAM ranges, as real PCs have (QEMU's own has at
+# most three): GRUB's cutmem punches 1 MiB holes into RAM below 2 GiB and
+# above 4 GiB before it builds the Multiboot2 map, so physmem (4 static
+# entries) grows during x86_memblock_setup(). The kernel checks the count
+# (test.e820_ranges) and that every grown array lies inside its 4 GiB
+# identity map and is reserved.
+X86_CUTMEM_MIB := 64 96 128 256 384 512 768 1024 1536 5120 6144 7168
+X86_CUTMEM := $(foreach h,$(X86_CUTMEM_MIB),'  cutmem $(h)M $(shell echo $$(($(h) + 1)))M')
+$(eval $(call x86_iso,grub-cutmem,memblock=debug test.e820_ranges=14,0,$(X86_CUTMEM)))
+$(eval $(call x86_boot,grub-cutmem-q35-8G,x86_64-iso-grub-cutmem,$(X86_O)/grub-cutmem.iso,,-machine q35 -m 8G))

@@ -98,7 +98,8 @@ static bool next_memory(unsigned long *i, phys_addr_t *base, phys_addr_t *end)
  */
 static void check_memory_map(void)
 {
-	phys_addr_t left = x86_mem_limit ? x86_mem_limit : PHYS_ADDR_MAX;
+	phys_addr_t left = x86_setup.mem_limit ? (phys_addr_t)x86_setup.mem_limit :
+			   PHYS_ADDR_MAX;
 	phys_addr_t eb, ee, mb, me;
 	unsigned long mi = 0;
 	uint32_t ei = 0;
@@ -120,10 +121,10 @@ static void check_memory_map(void)
 		same = false;
 	}
 	ktap_ok(same, "memblock.memory is the e820 RAM%s (%u ranges)",
-		x86_mem_limit ? " cut by mem=" : "", ranges);
-	if (x86_mem_limit)
-		ktap_ok(memblock_phys_mem_size() <= x86_mem_limit,
-			"mem=%#llx: memory size %#llx", (unsigned long long)x86_mem_limit,
+		x86_setup.mem_limit ? " cut by mem=" : "", ranges);
+	if (x86_setup.mem_limit)
+		ktap_ok(memblock_phys_mem_size() <= x86_setup.mem_limit,
+			"mem=%#llx: memory size %#llx", (unsigned long long)x86_setup.mem_limit,
 			(unsigned long long)memblock_phys_mem_size());
 }
 
@@ -146,11 +147,11 @@ static void check_boot_data_outside_bss(void)
 /* SRAT node of @pa, or -1 when no enabled entry covers it. */
 static int srat_node(phys_addr_t pa)
 {
-	for (unsigned int i = 0; i < x86_numa.nr_mem; i++) {
-		const struct acpi_mem_affinity *a = &x86_numa.mem[i];
+	for (unsigned int i = 0; i < x86_setup.nr_srat_mem; i++) {
+		const struct acpi_mem_affinity *a = &x86_setup.srat_mem[i];
 
 		if (pa >= a->base && pa - a->base < a->size)
-			return x86_numa.mem_nid[i];
+			return x86_setup.srat_nid[i];
 	}
 	return -1;
 }
@@ -167,12 +168,12 @@ static void check_numa(void)
 	unsigned int bad = 0;
 
 	if (memblock_cmdline_find(x86_boot.cmdline, "test.numa_nodes", &val, &len)) {
-		unsigned long long want = memparse(val, NULL);
+		unsigned long long want = memblock_memparse(val, NULL);
 
-		ktap_ok(x86_numa.nr_nodes == want, "SRAT describes %u nodes (want %llu)",
-			x86_numa.nr_nodes, want);
+		ktap_ok(x86_setup.nr_nodes == want, "SRAT describes %u nodes (want %llu)",
+			x86_setup.nr_nodes, want);
 	}
-	if (!x86_numa.nr_mem)
+	if (!x86_setup.nr_srat_mem)
 		return;
 	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
 		const struct memblock_region *r = &memblock.memory.regions[i];
@@ -186,7 +187,7 @@ static void check_numa(void)
 		}
 	}
 	ktap_ok(!bad, "every memory region has its SRAT node (%lu regions, %u nodes)",
-		memblock.memory.cnt, x86_numa.nr_nodes);
+		memblock.memory.cnt, x86_setup.nr_nodes);
 }
 
 static bool streq(const char *a, const char *b)
@@ -206,13 +207,50 @@ static void check_modules(void)
 	if (!memblock_cmdline_find(x86_boot.cmdline, "test.modules", &val, &len))
 		return;
 	for (unsigned int i = 0; i < x86_boot.nr_data; i++) {
-		const struct boot_data *d = &x86_boot.data[i];
+		const struct x86_boot_range *d = &x86_boot.data[i];
 
 		if (streq(d->what, "module") && boot_range_reserved(d->base, d->size))
 			found++;
 	}
-	ktap_ok(found == memparse(val, NULL), "%u reserved modules (want %.*s)",
+	ktap_ok(found == memblock_memparse(val, NULL), "%u reserved modules (want %.*s)",
 		found, (int)len, val);
+}
+
+/*
+ * An array that grew lives outside the image: it must lie below the
+ * allocation limit (the identity map: anything above would fault) and be
+ * reserved. A map with more RAM ranges than physmem's 4 static entries
+ * (test.e820_ranges=N, GRUB's cutmem) makes physmem grow.
+ */
+static void check_array_place(const struct memblock_type *t, phys_addr_t limit)
+{
+	phys_addr_t base = pa(t->regions);
+	phys_addr_t size = (phys_addr_t)t->max * sizeof(*t->regions);
+	phys_addr_t last = base + size - 1;
+
+	if (base >= pa(_start_image) && base < pa(_end)) {
+		ktap_ok(true, "memblock.%s: static array (%lu entries)", t->name,
+			t->max);
+		return;
+	}
+	ktap_ok(last < limit && boot_range_reserved(base, size),
+		"memblock.%s grew to %lu entries at [%pa-%pa]: below the limit, reserved",
+		t->name, t->max, &base, &last);
+}
+
+/* "test.e820_ranges=N": the firmware map had at least N RAM ranges. */
+static void check_e820_ranges(void)
+{
+	unsigned int n = 0;
+	const char *val;
+	size_t len;
+
+	if (!memblock_cmdline_find(x86_boot.cmdline, "test.e820_ranges", &val, &len))
+		return;
+	for (uint32_t i = 0; i < x86_boot.e820.nr_entries; i++)
+		n += x86_boot.e820.entries[i].type == E820_TYPE_RAM;
+	ktap_ok(n >= memblock_memparse(val, NULL), "e820 map: %u RAM ranges (want at least %.*s)",
+		n, (int)len, val);
 }
 
 void arch_boot_checks(void)
@@ -231,6 +269,12 @@ void arch_boot_checks(void)
 		"memblock=debug on the command line sets memblock_debug (%d)",
 		memblock_debug);
 	check_memory_map();
+	check_e820_ranges();
+	check_array_place(&memblock.memory, mapped);
+	check_array_place(&memblock.reserved, mapped);
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	check_array_place(&memblock.physmem, mapped);
+#endif
 	check_numa();
 	check_modules();
 	ktap_ok(memblock_get_current_limit() == mapped,

@@ -18,7 +18,7 @@ void x86_boot_add_data(struct x86_boot *b, uint64_t base, uint64_t size,
 {
 	if (b->nr_data == BOOT_DATA_MAX)
 		panic("too many boot structures (%s)", what);
-	b->data[b->nr_data++] = (struct boot_data){ base, size, what };
+	b->data[b->nr_data++] = (struct x86_boot_range){ base, size, what };
 }
 
 phys_addr_t memblock_env_kernel_end(void)

@@ -9,8 +9,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <firmware/acpi.h>
-#include <firmware/e820.h>
+#include <firmware/x86_setup.h>
 #include "boot_defs.h"
 
 static inline void outb(uint16_t port, uint8_t v)
@@ -37,12 +36,6 @@ extern char boot_pagetables_start[], boot_pagetables_end[];
 extern char boot_stack_bottom[], boot_stack_top[];
 extern uint32_t boot_protocol, boot_info_pa, boot_magic;
 
-/* A piece of memory the loader gave us that must survive boot. */
-struct boot_data {
-	uint64_t base, size;
-	const char *what;
-};
-
 #define BOOT_DATA_MAX	16
 
 /* Everything setup_arch() needs from a boot protocol. */
@@ -51,7 +44,7 @@ struct x86_boot {
 	struct e820_table e820;		/* as reported, then sanitized */
 	const char *cmdline;
 	uint64_t rsdp;			/* 0: not given */
-	struct boot_data data[BOOT_DATA_MAX];
+	struct x86_boot_range data[BOOT_DATA_MAX];
 	unsigned int nr_data;
 };
 
@@ -61,29 +54,24 @@ extern struct x86_boot x86_boot;
 void x86_boot_add_data(struct x86_boot *b, uint64_t base, uint64_t size,
 		       const char *what);
 
-/* setup_arch(): start of the BIOS area below 1 MiB, and mem= (0: none). */
+/* setup_arch(): start of the BIOS area below 1 MiB. */
 extern uint64_t x86_bios_start;
-extern uint64_t x86_mem_limit;
 
 /* Fill @b from the loader's information at @pa; negative on bad input. */
 int pvh_parse(uint64_t pa, struct x86_boot *b);
 int mb2_parse_boot(uint64_t pa, uint32_t magic, struct x86_boot *b);
 
-/* NUMA layout found in the SRAT (numa.c). */
-#define X86_MAX_SRAT_MEM	32
-#define X86_MAX_NODES		8
-struct x86_numa {
-	uint64_t srat;				/* 0: none */
-	struct acpi_mem_affinity mem[X86_MAX_SRAT_MEM];
-	int mem_nid[X86_MAX_SRAT_MEM];
-	unsigned int nr_mem;
-	uint32_t node_pxm[X86_MAX_NODES];	/* node id -> proximity domain */
-	unsigned int nr_nodes;
-};
-extern struct x86_numa x86_numa;
+/* What x86_memblock_setup() found: mem=, the SRAT's nodes. */
+extern struct x86_setup_result x86_setup;
 
-/* Find the SRAT and assign memblock.memory to nodes; no SRAT: one node. */
-void x86_numa_init(struct x86_boot *b, uint64_t ebda);
+/*
+ * Find the SRAT through the RSDP (or the BIOS-area search from @ebda):
+ * 0 with *@srat and *@len set, else a negative errno (logged).
+ */
+int x86_find_srat(struct x86_boot *b, uint64_t ebda, const void **srat,
+		  uint32_t *len);
+/* Log the SRAT's nodes as x86_memblock_setup() assigned them. */
+void x86_numa_report(const struct x86_setup_result *r);
 
 /* Serial console (console.c). */
 void serial_init(void);

@@ -28,13 +28,10 @@
 
 #include <memblock_env.h>
 
-/* Error codes (Linux's values), for embedders without <linux/errno.h>. */
-#ifndef EINVAL
-#define EINVAL		22
-#endif
-#ifndef ENOMEM
-#define ENOMEM		12
-#endif
+/*
+ * EINVAL, ENOMEM and PFN_UP/PFN_DOWN/PFN_PHYS/PHYS_PFN come from the
+ * environment (memblock_env.h), which takes a kernel's own when it has them.
+ */
 
 #define PHYS_ADDR_MAX	(~(phys_addr_t)0)
 
@@ -43,19 +40,6 @@
 #define MEMBLOCK_ALLOC_ACCESSIBLE	0
 #define MEMBLOCK_ALLOC_NOLEAKTRACE	1
 #define MEMBLOCK_LOW_LIMIT		0
-
-#ifndef PFN_UP
-#define PFN_UP(x)	((unsigned long)(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT))
-#endif
-#ifndef PFN_DOWN
-#define PFN_DOWN(x)	((unsigned long)((x) >> PAGE_SHIFT))
-#endif
-#ifndef PFN_PHYS
-#define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
-#endif
-#ifndef PHYS_PFN
-#define PHYS_PFN(x)	((unsigned long)((x) >> PAGE_SHIFT))
-#endif
 
 /**
  * enum memblock_flags - definition of memory region attributes
@@ -1313,15 +1297,15 @@ bool memblock_cmdline_find(const char *cmdline, const char *key,
 			   const char **val, size_t *len);
 
 /**
- * memparse - parse a size with an optional K, M, G, T, P or E suffix
+ * memblock_memparse - parse a size with an optional K, M, G, T, P or E suffix
  * @ptr: the string
  * @retptr: set to the first character not consumed (may be NULL)
  *
  * Accepts decimal, 0x-prefixed hex and 0-prefixed octal, like the kernel's
- * memparse(). Overflow saturates at ULLONG_MAX.
+ * memblock_memparse(). Overflow saturates at ULLONG_MAX.
  *
  * Return: the value in bytes; 0 for a NULL @ptr (then *@retptr is NULL).
  */
-unsigned long long memparse(const char *ptr, char **retptr);
+unsigned long long memblock_memparse(const char *ptr, char **retptr);
 
 #endif /* _LINUX_MEMBLOCK_H */

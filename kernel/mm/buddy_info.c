@@ -29,9 +29,9 @@ int buddy_format_info(int nid, char *buf, size_t size)
 	const struct buddy_node *node = &buddy_nodes[nid];
 	size_t len;
 
-	len = (size_t)mb_snprintf(buf, size, "Node %d, zone %8s", nid, "Normal");
+	len = (size_t)__memblock_snprintf(buf, size, "Node %d, zone %8s", nid, "Normal");
 	for (unsigned int o = 0; o <= MAX_ORDER; o++)
-		len += (size_t)mb_snprintf(buf + (len < size ? len : size),
+		len += (size_t)__memblock_snprintf(buf + (len < size ? len : size),
 					   len < size ? size - len : 0,
 					   " %6lu", node->free_area[o].nr_free);
 	return (int)len;
@@ -67,7 +67,7 @@ static __printf(2, 3) void violation(struct check *c, const char *fmt, ...)
 	if (!c->why)
 		return;
 	va_start(ap, fmt);
-	mb_vsnprintf(c->why, c->size, fmt, ap);
+	__memblock_vsnprintf(c->why, c->size, fmt, ap);
 	va_end(ap);
 }
 

@@ -2,7 +2,7 @@
 /*
  * libFuzzer target: the input, NUL-terminated, is a kernel command line.
  * memblock_parse_cmdline() and memblock_cmdline_find() must not read
- * outside it and must return a value that lies inside it; memparse() on
+ * outside it and must return a value that lies inside it; memblock_memparse() on
  * every "mem=" value is compared with a model built on strtoull().
  */
 #include <errno.h>
@@ -48,12 +48,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (val < line || val + len > line + size)
 			abort();
 		copy = strndup(val, len);
-		got = memparse(copy, &end);
-		/* strtoull() also skips blanks and takes a sign; memparse not. */
+		got = memblock_memparse(copy, &end);
+		/* strtoull() also skips blanks and takes a sign; memblock_memparse not. */
 		if (copy[0] && !strchr(" \t\n\v\f\r+-", copy[0])) {
 			want = model_memparse(copy, &want_end);
 			if (got != want || end != want_end) {
-				fprintf(stderr, "memparse(\"%s\") = %#llx +%td, model %#llx +%td\n",
+				fprintf(stderr, "memblock_memparse(\"%s\") = %#llx +%td, model %#llx +%td\n",
 					copy, got, end - copy, want, want_end - copy);
 				abort();
 			}

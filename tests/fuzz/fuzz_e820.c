@@ -100,6 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * current_limit keeps them inside its mapping. */
 	test_reset();
 	memblock_set_current_limit((phys_addr_t)1 << 40);
+	memblock_allow_resize();
 	e820_memblock_setup(&out);
 	if (type_invariant_violation(&memblock.memory) ||
 	    type_invariant_violation(&memblock.reserved))

@@ -502,14 +502,14 @@ enum after {
 	X(cmdline_find_null_out, "memblock_cmdline_find", "NULL outputs", \
 	  "true", STD, memblock_cmdline_find("a mem=1G b", "mem", NULL, NULL), \
 	  1, SAME, 1)							\
-	X(memparse_overflow, "memparse", "\"99999999999999999999999\"",	\
+	X(memparse_overflow, "memblock_memparse", "\"99999999999999999999999\"",	\
 	  "ULLONG_MAX (saturates)", STD,				\
-	  memparse("99999999999999999999999", NULL) == ULLONG_MAX, 1, SAME, 1) \
-	X(memparse_suffix_overflow, "memparse", "\"16E\"",		\
-	  "ULLONG_MAX (saturates)", STD, memparse("16E", NULL) == ULLONG_MAX, \
+	  memblock_memparse("99999999999999999999999", NULL) == ULLONG_MAX, 1, SAME, 1) \
+	X(memparse_suffix_overflow, "memblock_memparse", "\"16E\"",		\
+	  "ULLONG_MAX (saturates)", STD, memblock_memparse("16E", NULL) == ULLONG_MAX, \
 	  1, SAME, 1)							\
-	X(memparse_null_ret, "memparse", "retptr NULL", "the value", STD, \
-	  memparse("0x10k", NULL) == 0x4000, 1, SAME, 1)
+	X(memparse_null_ret, "memblock_memparse", "retptr NULL", "the value", STD, \
+	  memblock_memparse("0x10k", NULL) == 0x4000, 1, SAME, 1)
 
 /* ---- helpers used by the rows ---- */
 
@@ -823,7 +823,7 @@ static void print_markdown(void)
 		       rows[i].func, rows[i].input, setup_text[rows[i].setup],
 		       rows[i].expect);
 	puts("\n## Not in the table\n\n"
-	     "- `memparse()` and `memblock_cmdline_find()` with a NULL string or key:\n"
+	     "- `memblock_memparse()` and `memblock_cmdline_find()` with a NULL string or key:\n"
 	     "  the kernel-doc does not allow NULL there (as in Linux, it is\n"
 	     "  dereferenced).\n"
 	     "- `memblock_set_region_node()` and the other inline region accessors\n"

@@ -7,7 +7,7 @@
 #include "harness.h"
 
 /* Library internal (src/printf.c). */
-int mb_snprintf(char *buf, size_t size, const char *fmt, ...);
+int __memblock_snprintf(char *buf, size_t size, const char *fmt, ...);
 
 static void check_log(const char *const *want, int n)
 {
@@ -140,22 +140,22 @@ static void memparse_suffixes(void)
 {
 	char *end;
 
-	CHECK_EQ(memparse("512M", &end), 512ULL << 20);
+	CHECK_EQ(memblock_memparse("512M", &end), 512ULL << 20);
 	CHECK_INT(*end, 0);
-	CHECK_EQ(memparse("1G", NULL), 1ULL << 30);
-	CHECK_EQ(memparse("4k", NULL), 4096);
-	CHECK_EQ(memparse("2T", NULL), 2ULL << 40);
-	CHECK_EQ(memparse("1E", NULL), 1ULL << 60);
-	CHECK_EQ(memparse("0x1000", NULL), 0x1000);
-	CHECK_EQ(memparse("0x10M", NULL), 16ULL << 20);
-	CHECK_EQ(memparse("010", NULL), 8);
-	CHECK_EQ(memparse("123abc", &end), 123);
+	CHECK_EQ(memblock_memparse("1G", NULL), 1ULL << 30);
+	CHECK_EQ(memblock_memparse("4k", NULL), 4096);
+	CHECK_EQ(memblock_memparse("2T", NULL), 2ULL << 40);
+	CHECK_EQ(memblock_memparse("1E", NULL), 1ULL << 60);
+	CHECK_EQ(memblock_memparse("0x1000", NULL), 0x1000);
+	CHECK_EQ(memblock_memparse("0x10M", NULL), 16ULL << 20);
+	CHECK_EQ(memblock_memparse("010", NULL), 8);
+	CHECK_EQ(memblock_memparse("123abc", &end), 123);
 	CHECK_INT(*end, 'a');
-	CHECK_EQ(memparse("", NULL), 0);
-	CHECK_EQ(memparse("99999999999999999999999", NULL), ULLONG_MAX);
-	CHECK_EQ(memparse("17179869184G", NULL), ULLONG_MAX);	/* 2^34 G overflows */
-	CHECK_EQ(memparse("0x", &end), 0);
-	CHECK_EQ(memparse(NULL, &end), 0);
+	CHECK_EQ(memblock_memparse("", NULL), 0);
+	CHECK_EQ(memblock_memparse("99999999999999999999999", NULL), ULLONG_MAX);
+	CHECK_EQ(memblock_memparse("17179869184G", NULL), ULLONG_MAX);	/* 2^34 G overflows */
+	CHECK_EQ(memblock_memparse("0x", &end), 0);
+	CHECK_EQ(memblock_memparse(NULL, &end), 0);
 	CHECK(end == NULL);
 }
 
@@ -165,33 +165,33 @@ static void printf_formats(void)
 	phys_addr_t pa = 0x1234;
 	int n;
 
-	mb_snprintf(buf, sizeof(buf), "%d %i %u %x %X %o", -42, 7, 42u, 0xbeefu, 0xbeefu, 8u);
+	__memblock_snprintf(buf, sizeof(buf), "%d %i %u %x %X %o", -42, 7, 42u, 0xbeefu, 0xbeefu, 8u);
 	CHECK_STR(buf, "-42 7 42 beef BEEF 10");
-	mb_snprintf(buf, sizeof(buf), "[%5d|%-5d|%05d|%.3d]", 42, 42, -42, 7);
+	__memblock_snprintf(buf, sizeof(buf), "[%5d|%-5d|%05d|%.3d]", 42, 42, -42, 7);
 	CHECK_STR(buf, "[   42|42   |-0042|007]");
-	mb_snprintf(buf, sizeof(buf), "%#x %#x %#lx %#llx", 0u, 255u, 16ul, 0x10000000000ull);
+	__memblock_snprintf(buf, sizeof(buf), "%#x %#x %#lx %#llx", 0u, 255u, 16ul, 0x10000000000ull);
 	CHECK_STR(buf, "0x0 0xff 0x10 0x10000000000");
-	mb_snprintf(buf, sizeof(buf), "%ld %lu %lld %llu %zu %hhd %hu", -1L, 2UL, -3LL, 4ULL,
+	__memblock_snprintf(buf, sizeof(buf), "%ld %lu %lld %llu %zu %hhd %hu", -1L, 2UL, -3LL, 4ULL,
 		    (size_t)5, 257, 65537u);
 	CHECK_STR(buf, "-1 2 -3 4 5 1 1");
-	mb_snprintf(buf, sizeof(buf), "%s|%8s|%-4s|%.2s|%c%%", "ab", "cd", "e", "fgh", 'z');
+	__memblock_snprintf(buf, sizeof(buf), "%s|%8s|%-4s|%.2s|%c%%", "ab", "cd", "e", "fgh", 'z');
 	CHECK_STR(buf, "ab|      cd|e   |fg|z%");
-	mb_snprintf(buf, sizeof(buf), "%s", (char *)NULL);
+	__memblock_snprintf(buf, sizeof(buf), "%s", (char *)NULL);
 	CHECK_STR(buf, "(null)");
-	mb_snprintf(buf, sizeof(buf), "%pa %pap", &pa, &pa);
+	__memblock_snprintf(buf, sizeof(buf), "%pa %pap", &pa, &pa);
 	if (PHYS_64)
 		CHECK_STR(buf, "0x0000000000001234 0x0000000000001234");
 	else
 		CHECK_STR(buf, "0x00001234 0x00001234");
-	mb_snprintf(buf, sizeof(buf), "%*d|%-*d|%.*s", 4, 1, 3, 2, 1, "xyz");
+	__memblock_snprintf(buf, sizeof(buf), "%*d|%-*d|%.*s", 4, 1, 3, 2, 1, "xyz");
 	CHECK_STR(buf, "   1|2  |x");
-	mb_snprintf(buf, sizeof(buf), "%lld", (long long)(-9223372036854775807LL - 1));
+	__memblock_snprintf(buf, sizeof(buf), "%lld", (long long)(-9223372036854775807LL - 1));
 	CHECK_STR(buf, "-9223372036854775808");
-	n = mb_snprintf(buf, 5, "%s", "truncated");
+	n = __memblock_snprintf(buf, 5, "%s", "truncated");
 	CHECK_INT(n, 9);
 	CHECK_STR(buf, "trun");
-	CHECK_INT(mb_snprintf(NULL, 0, "%d", 12345), 5);
-	mb_snprintf(buf, sizeof(buf), "100%q");
+	CHECK_INT(__memblock_snprintf(NULL, 0, "%d", 12345), 5);
+	__memblock_snprintf(buf, sizeof(buf), "100%q");
 	CHECK_STR(buf, "100%q");
 }
 

@@ -116,7 +116,8 @@ static void types_decide_memory(void)
 	EXPECT_TYPE(&memblock.physmem, R(0, 0x10000), R(0x16000, 0x2000),
 		    R(0x20000, 0x10000));
 #endif
-	CHECK(memblock_can_resize);
+	/* Resizing is the caller's policy, never the parser's. */
+	CHECK(!memblock_can_resize);
 }
 
 static void ram_trimmed_to_pages(void)
@@ -146,6 +147,17 @@ static void reservations_survive(void)
 static void memory_array_grows(void)
 {
 	/* 128 RAM ranges on top of one already there: 129 regions. */
+	memset(&tbl, 0, sizeof(tbl));
+	CHECK_INT(memblock_add(SZ_256M, SZ_16M), 0);
+	for (unsigned int i = 0; i < E820_MAX_ENTRIES; i++)
+		CHECK_INT(e820_table_add(&tbl, SZ_1M + i * 0x20000ULL, 0x10000, 1), 0);
+	/* Not allowed to grow: the 129th region is refused. */
+	CHECK_INT(e820_memblock_setup(&tbl), -ENOMEM);
+	CHECK_EQ(memblock.memory.max, INIT_MEMBLOCK_REGIONS);
+
+	/* Allowed by the caller: it grows. */
+	test_reset();
+	memblock_allow_resize();
 	memset(&tbl, 0, sizeof(tbl));
 	CHECK_INT(memblock_add(SZ_256M, SZ_16M), 0);
 	for (unsigned int i = 0; i < E820_MAX_ENTRIES; i++)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * memparse() against a model built on the C library's strtoull() (base 0:
+ * memblock_memparse() against a model built on the C library's strtoull() (base 0:
  * decimal, 0x hex, 0 octal, saturating at ULLONG_MAX) followed by the
  * K/M/G/T/P/E suffix with saturation, on random strings.
  */
@@ -61,14 +61,14 @@ static void memparse_matches_model(void)
 		for (i = 0; i < len; i++)
 			s[i] = alphabet[rnd() % (sizeof(alphabet) - 1)];
 		s[len] = 0;
-		/* strtoull() also takes leading blanks and a sign; memparse not. */
+		/* strtoull() also takes leading blanks and a sign; memblock_memparse not. */
 		if (s[0] == ' ')
 			s[0] = '1';
 		want = model_memparse(s, &want_end);
-		got = memparse(s, &got_end);
+		got = memblock_memparse(s, &got_end);
 		if ((got != want || got_end != want_end) && bad++ < 10)
 			tap_fail(__FILE__, __LINE__,
-				 "memparse(\"%s\"): %#llx end +%td, model %#llx end +%td",
+				 "memblock_memparse(\"%s\"): %#llx end +%td, model %#llx end +%td",
 				 s, got, got_end - s, want, want_end - s);
 	}
 	tap_diag("%lu strings compared", n);

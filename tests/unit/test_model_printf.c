@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include "harness.h"
 
-int mb_snprintf(char *buf, size_t size, const char *fmt, ...)
+int __memblock_snprintf(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 static uint64_t rng = 88172645463325252ULL;
@@ -42,7 +42,7 @@ static unsigned long checked, mismatches;
 #define BOTH(...)							\
 	do {								\
 		rl = snprintf(lb, size, fmt, __VA_ARGS__);		\
-		rm = mb_snprintf(mbuf, size, fmt, __VA_ARGS__);		\
+		rm = __memblock_snprintf(mbuf, size, fmt, __VA_ARGS__);		\
 	} while (0)
 #define CALL(val)							\
 	do {								\
@@ -135,7 +135,7 @@ static void one(void)
 		break;
 	case '%':
 		rl = snprintf(lb, size, fmt);
-		rm = mb_snprintf(mbuf, size, fmt);
+		rm = __memblock_snprintf(mbuf, size, fmt);
 		break;
 	default:
 		if (!strcmp(len, "ll"))
@@ -171,15 +171,15 @@ static void printf_kernel_extensions(void)
 	char buf[64];
 	phys_addr_t pa = 0x1234;
 
-	mb_snprintf(buf, sizeof(buf), "%#x", 0);
+	__memblock_snprintf(buf, sizeof(buf), "%#x", 0);
 	CHECK_STR(buf, "0x0");
-	mb_snprintf(buf, sizeof(buf), "[%pa]", &pa);
+	__memblock_snprintf(buf, sizeof(buf), "[%pa]", &pa);
 	CHECK_STR(buf, PHYS_64 ? "[0x0000000000001234]" : "[0x00001234]");
-	mb_snprintf(buf, sizeof(buf), "%pap|", &pa);
+	__memblock_snprintf(buf, sizeof(buf), "%pap|", &pa);
 	CHECK_STR(buf, PHYS_64 ? "0x0000000000001234|" : "0x00001234|");
-	CHECK_INT(mb_snprintf(NULL, 0, "%d", 12345), 5);
+	CHECK_INT(__memblock_snprintf(NULL, 0, "%d", 12345), 5);
 	/* Reproducer: "#" adds an octal 0 only when the precision does not. */
-	mb_snprintf(buf, sizeof(buf), "%#.3o|%#o|%#o", 1, 8, 0);
+	__memblock_snprintf(buf, sizeof(buf), "%#.3o|%#o|%#o", 1, 8, 0);
 	CHECK_STR(buf, "001|010|0");
 }
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The library's own mb_memmove() and mb_memset() against the C library's,
+ * The library's own __memblock_memmove() and __memblock_memset() against the C library's,
  * on every alignment, length and overlap in both directions.
  */
 #include <stdint.h>
 #include "harness.h"
 
 /* Library internals (src/string.c). */
-void *mb_memmove(void *dst, const void *src, size_t n);
-void *mb_memset(void *dst, int c, size_t n);
+void *__memblock_memmove(void *dst, const void *src, size_t n);
+void *__memblock_memset(void *dst, int c, size_t n);
 
 #define BUF	160
 
@@ -31,7 +31,7 @@ static void memmove_matches_libc(void)
 				fill(got);
 				fill(want);
 				/* Overlapping within one buffer, both directions. */
-				CHECK(mb_memmove(got + 40 + dof, got + 40 + so, n) ==
+				CHECK(__memblock_memmove(got + 40 + dof, got + 40 + so, n) ==
 				      got + 40 + dof);
 				memmove(want + 40 + dof, want + 40 + so, n);
 				if (memcmp(got, want, BUF) && bad++ < 3)
@@ -42,12 +42,12 @@ static void memmove_matches_libc(void)
 	for (size_t shift = 8; shift <= 72; shift += 8) {
 		fill(got);
 		fill(want);
-		mb_memmove(got + shift, got, 80);
+		__memblock_memmove(got + shift, got, 80);
 		memmove(want + shift, want, 80);
 		CHECK(!memcmp(got, want, BUF));
 		fill(got);
 		fill(want);
-		mb_memmove(got, got + shift, 80);
+		__memblock_memmove(got, got + shift, 80);
 		memmove(want, want + shift, 80);
 		CHECK(!memcmp(got, want, BUF));
 	}
@@ -61,7 +61,7 @@ static void memset_matches_libc(void)
 		for (size_t n = 0; n <= 64; n++) {
 			fill(got);
 			fill(want);
-			CHECK(mb_memset(got + off, 0xa5, n) == got + off);
+			CHECK(__memblock_memset(got + off, 0xa5, n) == got + off);
 			memset(want + off, 0xa5, n);
 			CHECK(!memcmp(got, want, BUF));
 		}

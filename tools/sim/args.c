@@ -14,9 +14,10 @@ static const char usage[] =
 "summary (usable, reserved, free, per node).\n"
 "\n"
 "Input (exactly one):\n"
-"  --e820 FILE        an x86 e820 map as text, run as arch/x86_64/setup.c does:\n"
-"                     reserve the low 64 KiB and the BIOS area, sanitize, feed\n"
-"                     memblock (firmware/e820_memblock.c), then mem=. Lines are\n"
+"  --e820 FILE        an x86 e820 map as text, run through x86_memblock_setup()\n"
+"                     (firmware/x86_setup.c) as the x86-64 kernel runs it: the\n"
+"                     limit, the low 64 KiB and the BIOS area, the image,\n"
+"                     sanitize, memory, resizing, physmem, mem=, SRAT. Lines are\n"
 "                     kernel log lines\n"
 "                       [    0.000000] BIOS-e820: [mem 0x0-0x9fbff] usable\n"
 "                     (end inclusive, timestamp optional, types as Linux prints\n"
@@ -27,17 +28,28 @@ static const char usage[] =
 "                     K/M/G/T/P suffix; TYPE a name above, ram, acpi, nvs, pmem,\n"
 "                     pram, soft-reserved, or a number; '#' starts a comment).\n"
 "                     In a file with BIOS-e820: lines, other lines are skipped.\n"
-"  --dtb FILE         a flattened device tree, run as arch/arm64/setup.c does:\n"
-"                     /chosen, memory nodes, mem=, the kernel image, then the\n"
-"                     DT's reservations (firmware/fdt_memblock.c)\n"
+"  --dtb FILE         a flattened device tree, run through dt_memblock_setup()\n"
+"                     (firmware/dt_setup.c) as the arm64 kernel runs it: the\n"
+"                     limit, /chosen, memory nodes, mem=, the kernel image, the\n"
+"                     DT's reservations, resizing\n"
 "\n"
 "Options:\n"
 "  --cmdline STRING   kernel command line (mem=SIZE, memblock=debug); for a DTB\n"
 "                     it replaces /chosen bootargs\n"
 "  --kernel BASE+SIZE reserve a kernel image there (default: none)\n"
+"  --reserve BASE+SIZE  x86: a boot structure the loader handed over (its\n"
+"                     information block, a module), reserved with the image;\n"
+"                     up to 16\n"
 "  --srat FILE        x86: an ACPI SRAT table (binary, as in\n"
 "                     /sys/firmware/acpi/tables/SRAT): memory gets its nodes\n"
 "                     (firmware/srat_memblock.c), as the kernel's NUMA setup\n"
+"  --limit ADDR|none  the kernel's mapped window, which becomes memblock's\n"
+"                     allocation limit before anything is added (default:\n"
+"                     x86 4G, the x86-64 kernel's identity map; DTB none, as\n"
+"                     the arm64 kernel runs with the MMU off). Where each\n"
+"                     region array that grew landed is shown against it\n"
+"  --no-resize        do not let the arrays grow (default: they may, once\n"
+"                     memory is described and everything is reserved)\n"
 "  --dtb-addr ADDR    where the DTB lies in memory, reserved for its size\n"
 "                     (default: not reserved)\n"
 "  --bios-start ADDR  x86: start of the BIOS area below 1 MiB (default 0x9f000,\n"
@@ -89,9 +101,13 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		{ "srat", required_argument, NULL, 'r' },
 		{ "svg", required_argument, NULL, 's' },
 		{ "no-dump", no_argument, NULL, 'n' },
+		{ "limit", required_argument, NULL, 'l' },
+		{ "reserve", required_argument, NULL, 'v' },
+		{ "no-resize", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	bool have_limit = false;
 	const char *end;
 	int c;
 
@@ -107,6 +123,34 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		case 'r': o->srat_file = optarg; break;
 		case 's': o->svg_file = optarg; break;
 		case 'n': o->quiet_dump = true; break;
+		case 'R': o->no_resize = true; break;
+		case 'v': {
+			struct x86_boot_range *r = &o->ranges[o->nr_ranges];
+
+			if (o->nr_ranges == SIM_MAX_RANGES) {
+				sim_err("--reserve: more than %u ranges", SIM_MAX_RANGES);
+				return -1;
+			}
+			if (!sim_parse_u64(optarg, &end, &r->base) || *end != '+' ||
+			    !sim_parse_u64(end + 1, &end, &r->size) || *end || !r->size) {
+				sim_err("--reserve: expected BASE+SIZE, got \"%s\"", optarg);
+				return -1;
+			}
+			r->what = "--reserve";
+			o->nr_ranges++;
+			break;
+		}
+		case 'l':
+			have_limit = true;
+			if (!strcmp(optarg, "none")) {
+				o->limit = SIM_LIMIT_NONE;
+			} else if (!parse_addr("--limit", optarg, &o->limit)) {
+				return -1;
+			} else if (!o->limit) {
+				sim_err("--limit: 0 leaves no memory to allocate from");
+				return -1;
+			}
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			exit(SIM_EXIT_OK);
@@ -149,13 +193,16 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		sim_err("give one input: --e820 FILE or --dtb FILE (try --help)");
 		return -1;
 	}
-	if (o->dtb_file && (o->srat_file || o->bios_start != X86_LOWMEM_CAP)) {
-		sim_err("--srat and --bios-start go with --e820");
+	if (o->dtb_file && (o->srat_file || o->bios_start != X86_LOWMEM_CAP ||
+			    o->nr_ranges)) {
+		sim_err("--srat, --bios-start and --reserve go with --e820");
 		return -1;
 	}
 	if (o->e820_file && o->have_dtb_addr) {
 		sim_err("--dtb-addr goes with --dtb");
 		return -1;
 	}
+	if (!have_limit)
+		o->limit = o->e820_file ? SIM_LIMIT_X86 : SIM_LIMIT_NONE;
 	return 0;
 }

@@ -1,49 +1,25 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * DTB -> memblock, in the order of arch/arm64/setup.c: /chosen, the
- * command line's memblock=debug, the memory nodes, mem=, the kernel image
- * (added back if mem= cut it off), then the DT's reservations. The blob is
- * checked whole first; a bad one is reported with the offset of the fault
- * where the reader can tell.
+ * DTB -> memblock through dt_memblock_setup(), the sequence the arm64
+ * kernel runs (firmware/dt_setup.c), with its policy from the options
+ * (--limit, default none as the kernel runs with the MMU off;
+ * --no-resize; the image; the command line). The blob is checked whole
+ * first; a bad one is reported with the offset of the fault where the
+ * reader can tell.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <firmware/fdt_memblock.h>
+#include <firmware/dt_setup.h>
 #include "sim.h"
 
 static struct fdtr dt;
 static struct dt_scan_result res;
 static char *blob;
 
-/* What each reader error means (firmware/include/firmware/fdt.h). */
-static const char *const fdtr_meaning[FDTR_ERR_MAX] = {
-	[FDTR_ERR_NOTFOUND] = "no such node, property or entry",
-	[FDTR_ERR_INVAL] = "bad argument",
-	[FDTR_ERR_BADOFFSET] = "offset outside the block, misaligned, or wrong tag",
-	[FDTR_ERR_TRUNCATED] = "buffer smaller than the header or totalsize",
-	[FDTR_ERR_BADMAGIC] = "not a DTB",
-	[FDTR_ERR_BADVERSION] = "version not supported",
-	[FDTR_ERR_BADLAYOUT] = "block outside the blob, overlapping or misaligned",
-	[FDTR_ERR_BADSTRUCTURE] = "bad tag or unbalanced BEGIN/END_NODE",
-	[FDTR_ERR_BADNAME] = "node name unterminated or malformed",
-	[FDTR_ERR_BADSTRING] = "property name outside the strings block or unterminated",
-	[FDTR_ERR_BADPROPLEN] = "property value runs past the structure block",
-	[FDTR_ERR_DEPTH] = "nesting too deep",
-	[FDTR_ERR_BADRSVMAP] = "/memreserve/ map not terminated",
-	[FDTR_ERR_BADCELLS] = "#address-cells or #size-cells unusable",
-	[FDTR_ERR_BADVALUE] = "property value malformed",
-	[FDTR_ERR_BADPATH] = "malformed path",
-};
-
-/* "FDTR_ERR_X (what it means)" */
+/* The firmware library's one message per error (firmware/errno.h). */
 static const char *fdt_err(int err)
 {
-	static char buf[160];
-	int e = -err;
-
-	snprintf(buf, sizeof(buf), "%s (%s)", fdtr_strerror(err),
-		 e > 0 && e < FDTR_ERR_MAX && fdtr_meaning[e] ? fdtr_meaning[e] : "?");
-	return buf;
+	return fw_strerror(err);
 }
 
 static uint32_t be32_at(const char *p)
@@ -100,7 +76,13 @@ static void structure_error(const char *path, int err)
 
 int sim_run_dt(const struct sim_opts *o, struct sim_state *st)
 {
-	const char *cmdline;
+	struct fw_setup_policy policy = {
+		.alloc_limit = (phys_addr_t)o->limit,
+		.allow_resize = !o->no_resize,
+		.kernel_base = (phys_addr_t)o->kernel_base,
+		.kernel_size = o->have_kernel ? (phys_addr_t)o->kernel_size : 0,
+		.cmdline = o->cmdline,
+	};
 	size_t len;
 	int err;
 
@@ -121,54 +103,37 @@ int sim_run_dt(const struct sim_opts *o, struct sim_state *st)
 	printf("dt: %s: %u bytes (file %zu), version %u\n", o->dtb_file,
 	       dt.totalsize, len, dt.version);
 
-	sim_step = "dt_scan_chosen";
-	err = dt_scan_chosen(&dt, &res);
-	if (err < 0) {
-		sim_err("%s: /chosen: %s", o->dtb_file, fdt_err(err));
-		return SIM_EXIT_INPUT;
-	}
-	printf("dt: /chosen bootargs: %s\n", res.bootargs ? res.bootargs : "(none)");
-	cmdline = o->cmdline ? o->cmdline : res.bootargs;
 	if (o->cmdline)
 		printf("dt: command line (--cmdline, replaces bootargs): %s\n", o->cmdline);
-	sim_step = "memblock_parse_cmdline";
-	memblock_parse_cmdline(cmdline);
+	if (!o->have_dtb_addr)
+		printf("setup: DTB address not given (--dtb-addr): the blob is not reserved\n");
+	if (!o->have_kernel)
+		printf("setup: no kernel image given (--kernel BASE+SIZE)\n");
+	sim_print_policy(o);
 
-	sim_step = "dt_scan_memory";
-	err = dt_scan_memory(&dt, &res);
-	if (err < 0) {
+	/* The kernel's own sequence (firmware/dt_setup.c). */
+	sim_step = "dt_memblock_setup";
+	err = dt_memblock_setup(&dt, (phys_addr_t)o->dtb_addr,
+				o->have_dtb_addr ? 0 : DT_SCAN_NO_RESERVE_DTB,
+				&policy, &res);
+	if (err == -EINVAL) {
+		sim_err("dt_memblock_setup() refused its arguments: error %d", err);
+		return SIM_EXIT_USAGE;
+	}
+	if (err < 0 && !res.memory_ranges) {
 		sim_err("%s: no memory from the device tree: %s", o->dtb_file,
 			fdt_err(err));
 		return SIM_EXIT_INPUT;
 	}
-	sim_step = "dt_apply_cmdline";
-	dt_apply_cmdline(cmdline, &res);
-
-	if (o->have_kernel) {
-		phys_addr_t kb = (phys_addr_t)o->kernel_base;
-		phys_addr_t ks = (phys_addr_t)o->kernel_size;
-
-		sim_step = "dt_reserve_image";
-		err = dt_reserve_image(kb, ks);
-		if (err) {
-			sim_err("cannot reserve the kernel image: error %d", err);
-			return SIM_EXIT_PANIC;
-		}
-		printf("setup: reserved the kernel image [0x%llx-0x%llx]\n",
-		       (unsigned long long)kb, (unsigned long long)(kb + ks - 1));
-	} else {
-		printf("setup: no kernel image given (--kernel BASE+SIZE)\n");
-	}
-
-	sim_step = "dt_scan_reserved";
-	if (!o->have_dtb_addr)
-		printf("setup: DTB address not given (--dtb-addr): the blob is not reserved\n");
-	err = dt_scan_reserved(&dt, (phys_addr_t)o->dtb_addr,
-			       o->have_dtb_addr ? 0 : DT_SCAN_NO_RESERVE_DTB, &res);
 	if (err < 0) {
-		sim_err("%s: reservations: %s", o->dtb_file, fdt_err(err));
-		return SIM_EXIT_INPUT;
+		sim_err("%s: dt_memblock_setup() failed: %s", o->dtb_file, fdt_err(err));
+		return SIM_EXIT_PANIC;
 	}
+	printf("dt: /chosen bootargs: %s\n", res.bootargs ? res.bootargs : "(none)");
+	if (o->have_kernel)
+		printf("setup: reserved the kernel image [0x%llx-0x%llx]\n",
+		       (unsigned long long)o->kernel_base,
+		       (unsigned long long)(o->kernel_base + o->kernel_size - 1));
 
 	printf("setup: %u memory node(s), %u range(s), %u on a NUMA node, %u hotplug\n",
 	       res.memory_nodes, res.memory_ranges, res.numa_ranges,
@@ -185,7 +150,7 @@ int sim_run_dt(const struct sim_opts *o, struct sim_state *st)
 		printf("setup: mem= limit 0x%llx\n", (unsigned long long)res.mem_limit);
 	printf("setup: %u warning(s), %u error(s) from the device tree\n",
 	       res.warnings, res.errors);
-	st->warnings += res.warnings + res.errors;
+	st->warnings += res.warnings + res.errors + sim_report_arrays(o->limit);
 	sim_step = "ops";
 	return 0;
 }

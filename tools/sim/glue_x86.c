@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * e820 -> memblock, in the order of arch/x86_64/setup.c: the command line's
- * memblock=debug, the low-memory reservations, the kernel image, the
- * sanitizer, e820_memblock_setup(), mem=, then the SRAT's nodes (given as
- * a file: the kernel finds it through the RSDP). The kernel also caps
- * allocations at its identity map (4 GiB): an "ops" line away (limit 4G).
+ * e820 -> memblock through x86_memblock_setup(), the sequence the x86-64
+ * kernel runs (firmware/x86_setup.c), with its policy from the options:
+ * the allocation limit (--limit, default the kernel's 4 GiB identity
+ * map), resizing (--no-resize), the kernel image, the command line; the
+ * SRAT is given as a file (the kernel finds it through the RSDP). Around
+ * it: the input's findings, and where each grown array landed.
  */
 
-/* As the x86-64 kernel sizes them (arch/x86_64/x86.h). */
-#define SRAT_MAX_MEM	32
-#define SRAT_MAX_NODES	8
 #include <stdlib.h>
 #include <string.h>
 #include <firmware/acpi.h>
-#include <firmware/x86_memory.h>
+#include <firmware/x86_setup.h>
 #include "sim.h"
 
 /* Linux's names, with the type number where Linux prints it. */
@@ -73,57 +71,70 @@ static void print_map(const char *tag, const struct e820_table *t)
 	}
 }
 
-/* NUMA from a SRAT, as arch/x86_64/numa.c does once it has found the table. */
-static int srat_nodes(const char *path)
+/*
+ * The SRAT file, checked as a table before the simulated boot (the kernel
+ * would fall back to one node; a simulation with a broken input file
+ * should say so instead). The sequence then parses it again.
+ */
+static char *srat_read(const char *path, uint32_t *out_len)
 {
-	static struct acpi_mem_affinity mem[SRAT_MAX_MEM];
-	uint32_t node_pxm[SRAT_MAX_NODES];
-	unsigned int nr = 0, nodes = 0;
+	static struct acpi_mem_affinity mem[X86_SETUP_MAX_SRAT_MEM];
+	unsigned int nr = 0;
 	size_t len;
 	char *t = sim_read_file(path, &len);
 	int err;
 
 	if (!t)
-		return SIM_EXIT_INPUT;
+		return NULL;
 	if (len < 36 || memcmp(t, "SRAT", 4)) {
 		sim_err("%s: not a SRAT: %s", path, len < 36 ?
 			"shorter than an ACPI table header (36 bytes)" :
 			"the signature at offset 0 is not \"SRAT\"");
 		free(t);
-		return SIM_EXIT_INPUT;
+		return NULL;
 	}
-	err = acpi_srat_memory(t, len > UINT32_MAX ? UINT32_MAX : (uint32_t)len,
-			       mem, SRAT_MAX_MEM, &nr);
+	*out_len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+	err = acpi_srat_memory(t, *out_len, mem, X86_SETUP_MAX_SRAT_MEM, &nr);
 	if (err) {
-		sim_err("%s: SRAT unusable (error %d: %s)", path, err,
-			err == -EBADMSG ? "bad checksum, a length (offset 0x4) that disagrees with the file's, or a truncated entry" :
-			err == -ENOSPC ? "more than 32 enabled memory entries" : "?");
+		sim_err("%s: SRAT unusable: %s", path, fw_strerror(err));
 		free(t);
-		return SIM_EXIT_INPUT;
+		return NULL;
 	}
-	free(t);
-	sim_step = "acpi_srat_memblock";
-	err = acpi_srat_memblock(mem, nr, node_pxm, SRAT_MAX_NODES, &nodes);
-	for (unsigned int i = 0; i < nr; i++) {
-		int nid = -1;
+	return t;
+}
 
-		for (unsigned int k = 0; k < nodes; k++)
-			if (node_pxm[k] == mem[i].pxm)
-				nid = (int)k;
+static void print_srat(const struct x86_setup_result *r)
+{
+	for (unsigned int i = 0; i < r->nr_srat_mem; i++) {
+		const struct acpi_mem_affinity *a = &r->srat_mem[i];
+
 		printf("ACPI: SRAT: Node %d PXM %u [mem 0x%016llx-0x%016llx]%s\n",
-		       nid, mem[i].pxm, (unsigned long long)mem[i].base,
-		       (unsigned long long)(mem[i].base + mem[i].size - 1),
-		       mem[i].hotplug ? " hotplug" : "");
+		       r->srat_nid[i], a->pxm, (unsigned long long)a->base,
+		       (unsigned long long)(a->base + a->size - 1),
+		       a->hotplug ? " hotplug" : "");
 	}
-	if (err)
-		printf("ACPI: SRAT: cannot assign nodes (%d)\n", err);
-	return 0;
+	if (r->srat_err)
+		printf("ACPI: SRAT: cannot assign nodes (%d)\n", r->srat_err);
 }
 
 int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 		struct sim_state *st)
 {
+	static struct x86_setup_result res;
 	const struct e820_table *t = &e->fw;
+	struct fw_setup_policy policy = {
+		.alloc_limit = (phys_addr_t)o->limit,
+		.allow_resize = !o->no_resize,
+		.kernel_base = (phys_addr_t)o->kernel_base,
+		.kernel_size = o->have_kernel ? (phys_addr_t)o->kernel_size : 0,
+		.cmdline = o->cmdline,
+	};
+	struct x86_setup_input in = {
+		.bios_start = o->bios_start,
+		.ranges = o->ranges,
+		.nr_ranges = o->nr_ranges,
+	};
+	char *srat = NULL;
 	char sz[32];
 	int err;
 
@@ -134,67 +145,60 @@ int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 		printf(", %u other kernel log lines skipped", e->skipped_lines);
 	printf("\n");
 	printf("x86: command line: %s\n", o->cmdline ? o->cmdline : "(none)");
-
-	sim_step = "memblock_parse_cmdline";
-	memblock_parse_cmdline(o->cmdline);
-
-	sim_step = "x86_reserve_low";
-	err = x86_reserve_low(o->bios_start);
-	if (err) {
-		sim_err("cannot reserve low memory: error %d", err);
-		return SIM_EXIT_PANIC;
-	}
-	printf("x86: reserved the low 64 KiB and the BIOS area [0x%llx-0xfffff]\n",
-	       (unsigned long long)o->bios_start);
-	if (o->have_kernel) {
-		sim_step = "reserve kernel image";
-		err = memblock_reserve((phys_addr_t)o->kernel_base,
-				       (phys_addr_t)o->kernel_size);
-		if (err) {
-			sim_err("cannot reserve the kernel image: error %d", err);
-			return SIM_EXIT_PANIC;
-		}
-		printf("x86: reserved the kernel image [0x%llx-0x%llx], %s\n",
-		       (unsigned long long)o->kernel_base,
-		       (unsigned long long)(o->kernel_base + o->kernel_size - 1),
-		       sim_size_str(sz, sizeof(sz), o->kernel_size));
-	} else {
-		printf("x86: no kernel image given (--kernel BASE+SIZE)\n");
-	}
-
 	for (uint32_t i = 0; i < t->nr_entries; i++)
 		printf("e820: firmware entry %u (line %u): addr 0x%llx size 0x%llx type %u\n",
 		       i, e->line[i], (unsigned long long)t->entries[i].addr,
 		       (unsigned long long)t->entries[i].size, t->entries[i].type);
 	st->warnings += e->warnings + report_overlaps(e, o->e820_file);
 
+	/* The map must sanitize: say so as an input error, not a panic. */
 	e->map = e->fw;
-	sim_step = "e820_sanitize";
 	err = e820_sanitize(&e->map);
 	if (err) {
-		sim_err("%s: e820_sanitize() refused the map: error %d%s", o->e820_file, err,
-			err == -ENOSPC ? " (overlaps split it into more than 128 entries)" : "");
+		sim_err("%s: e820_sanitize() refused the map: %s%s", o->e820_file,
+			fw_strerror(err), err == -ENOSPC ?
+			": overlaps split it into more than 128 entries" : "");
 		return SIM_EXIT_INPUT;
 	}
-	e->have_map = true;
-	printf("e820: sanitized: %u entries -> %u\n", t->nr_entries, e->map.nr_entries);
-	print_map("BIOS-e820", &e->map);
+	if (o->srat_file) {
+		srat = srat_read(o->srat_file, &in.srat_len);
+		if (!srat)
+			return SIM_EXIT_INPUT;
+		in.srat = srat;
+	}
+	sim_print_policy(o);
 
-	sim_step = "e820_memblock_setup";
-	err = e820_memblock_setup(&e->map);
+	/* The kernel's own sequence, from the firmware's map as reported. */
+	e->map = e->fw;
+	in.e820 = &e->map;
+	sim_step = "x86_memblock_setup";
+	err = x86_memblock_setup(&policy, &in, &res);
+	free(srat);
 	if (err) {
-		sim_err("e820_memblock_setup() failed: error %d", err);
+		sim_err("x86_memblock_setup() failed: %s", fw_strerror(err));
 		return SIM_EXIT_PANIC;
 	}
-	sim_step = "x86_apply_mem_limit";
-	x86_apply_mem_limit(o->cmdline);
-	if (o->srat_file) {
-		err = srat_nodes(o->srat_file);
-		if (err)
-			return err;
-	} else {
+	e->have_map = true;
+	printf("x86: reserved the low 64 KiB and the BIOS area [0x%llx-0xfffff]\n",
+	       (unsigned long long)o->bios_start);
+	if (o->have_kernel)
+		printf("x86: reserved the kernel image [0x%llx-0x%llx], %s\n",
+		       (unsigned long long)o->kernel_base,
+		       (unsigned long long)(o->kernel_base + o->kernel_size - 1),
+		       sim_size_str(sz, sizeof(sz), o->kernel_size));
+	else
+		printf("x86: no kernel image given (--kernel BASE+SIZE)\n");
+	for (unsigned int i = 0; i < o->nr_ranges; i++)
+		printf("x86: reserved boot data [0x%llx-0x%llx] (--reserve)\n",
+		       (unsigned long long)o->ranges[i].base,
+		       (unsigned long long)(o->ranges[i].base + o->ranges[i].size - 1));
+	printf("e820: sanitized: %u entries -> %u\n", t->nr_entries, e->map.nr_entries);
+	print_map("BIOS-e820", &e->map);
+	if (o->srat_file)
+		print_srat(&res);
+	else
 		printf("ACPI: no SRAT given (--srat FILE): one node\n");
-	}
+	st->warnings += sim_report_arrays(o->limit);
 	sim_step = "ops";
 	return 0;
 }

@@ -67,3 +67,13 @@ void sim_phys_release(phys_addr_t pa, phys_addr_t size)
 	if (end > start)
 		madvise((void *)start, end - start, MADV_DONTNEED);
 }
+
+bool sim_phys_of(const void *va, phys_addr_t *pa)
+{
+	const unsigned char *p = va;
+
+	if (!window || p < window || (unsigned long long)(p - window) >= window_size)
+		return false;
+	*pa = (phys_addr_t)(p - window);
+	return true;
+}

@@ -8,6 +8,7 @@
  *   e820_text.c   e820 tables as text (kernel log or "start end type")
  *   glue_x86.c    e820 -> memblock as the x86-64 kernel does it
  *   glue_dt.c     DTB -> memblock as the arm64 kernel does it
+ *   policy.c      the simulated kernel's policy, where grown arrays landed
  *   ops.c         replaying a list of memblock operations
  *   summary.c     usable, reserved, free, per node
  *   svg.c         the picture of the physical memory map
@@ -21,13 +22,15 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <linux/memblock.h>
-#include <firmware/e820.h>
+#include <firmware/x86_setup.h>
 
 /* Exit codes. */
 #define SIM_EXIT_OK	0
 #define SIM_EXIT_INPUT	1	/* bad input: a file, a line, an option */
 #define SIM_EXIT_USAGE	2	/* bad command line */
 #define SIM_EXIT_PANIC	3	/* the simulated kernel panicked */
+
+#define SIM_MAX_RANGES	16
 
 struct sim_opts {
 	const char *e820_file;
@@ -41,6 +44,10 @@ struct sim_opts {
 	bool have_dtb_addr;
 	uint64_t dtb_addr;
 	uint64_t bios_start;		/* x86: start of the BIOS area */
+	uint64_t limit;			/* allocation limit: the mapped window */
+	struct x86_boot_range ranges[SIM_MAX_RANGES];	/* x86: --reserve */
+	unsigned int nr_ranges;
+	bool no_resize;			/* --no-resize: arrays may not grow */
 	bool quiet_dump;		/* --no-dump */
 };
 
@@ -74,6 +81,15 @@ char *sim_size_str(char *buf, size_t len, uint64_t size);
 
 /* physmem.c */
 void sim_phys_release(phys_addr_t pa, phys_addr_t size);
+/* True, with *@pa set, when @va lies in simulated physical memory. */
+bool sim_phys_of(const void *va, phys_addr_t *pa);
+
+/* policy.c */
+#define SIM_LIMIT_X86	(4ULL << 30)	/* the x86-64 kernel's identity map */
+#define SIM_LIMIT_NONE	((uint64_t)MEMBLOCK_ALLOC_ANYWHERE)	/* arm64: MMU off */
+void sim_print_policy(const struct sim_opts *o);
+/* Where each grown region array lies; counts one above the limit as bad. */
+unsigned int sim_report_arrays(uint64_t limit);
 
 int sim_e820_read(const char *path, struct sim_e820 *e);
 int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,

@@ -88,21 +88,48 @@ const char *e820_type_name(uint32_t type);
 uint64_t e820_total(const struct e820_table *t, uint32_t type);
 
 /**
- * e820_memblock_setup - describe a sanitized e820 map to memblock
+ * e820_memblock_add_memory - add a sanitized e820 map's RAM to memblock
  * @t: the table, normally after e820_sanitize()
  *
- * Allows memblock to resize its arrays, then: usable RAM is added to
- * memblock.memory; soft-reserved ranges are added and reserved (present,
- * but not for the allocator); every other type is left out, as it is not
- * RAM the kernel may use. RAM and soft-reserved ranges are also recorded in
- * memblock.physmem when the library has it (it keeps all RAM, whatever a
- * later mem= removes). Finally memory is trimmed to whole pages. Ranges
- * above what phys_addr_t can address are skipped (32-bit builds).
- * Callers reserve their kernel and boot data first: growing an array may
- * allocate from the memory being added.
+ * Usable RAM is added to memblock.memory; soft-reserved ranges are added
+ * and reserved (present, but not for the allocator); every other type is
+ * left out, as it is not RAM the kernel may use. Memory is then trimmed to
+ * whole pages. Ranges above what phys_addr_t can address are clipped or
+ * skipped (32-bit builds). Does not allow resizing: with the static
+ * arrays, a table of up to E820_MAX_ENTRIES entries fits an empty memory
+ * array.
  *
- * Return: 0, -EINVAL for a NULL or corrupt table, or the first error
- * memblock returned (later entries are then not processed).
+ * Return: 0, -EINVAL for a NULL or corrupt table (nothing changed), or the
+ * first error memblock returned (later entries are then not processed).
+ */
+int e820_memblock_add_memory(const struct e820_table *t);
+
+/**
+ * e820_memblock_add_physmem - record a sanitized e820 map's RAM in physmem
+ * @t: the table, normally after e820_sanitize()
+ *
+ * RAM and soft-reserved ranges go to memblock.physmem when the library has
+ * it (it keeps all RAM, whatever a later mem= removes); without
+ * CONFIG_HAVE_MEMBLOCK_PHYS_MAP this only checks @t. physmem starts with
+ * INIT_PHYSMEM_REGIONS (4) entries: a map with more RAM ranges needs
+ * memblock_allow_resize() first, and the growth allocates below memblock's
+ * current limit, so the caller sets that limit and reserves what it owns
+ * before (x86_memblock_setup() does all of it in order).
+ *
+ * Return: 0, -EINVAL for a NULL or corrupt table (nothing changed), or the
+ * first error memblock returned (-ENOMEM for a full array that may not
+ * grow).
+ */
+int e820_memblock_add_physmem(const struct e820_table *t);
+
+/**
+ * e820_memblock_setup - e820_memblock_add_memory(), then _add_physmem()
+ * @t: the table, normally after e820_sanitize()
+ *
+ * Does not call memblock_allow_resize(): resizing and the allocation limit
+ * are the caller's (see x86_memblock_setup() for the whole sequence).
+ *
+ * Return: 0, or the first error of the two steps.
  */
 int e820_memblock_setup(const struct e820_table *t);
 

@@ -15,7 +15,8 @@
  * Nodes and properties are named by their offset in the structure block,
  * as in libfdt: a node offset is that of its FDT_BEGIN_NODE tag, the root
  * is offset 0. Functions returning an offset return a negative
- * -FDTR_ERR_* code instead on failure; fdtr_strerror() names it.
+ * -FDTR_ERR_* code (an errno value, firmware/errno.h) instead on failure;
+ * fdtr_strerror() describes it.
  *
  * The blob may sit at any address: all multi-byte values are read byte by
  * byte as big-endian, so no unaligned access is ever made (arm64 kernels
@@ -28,6 +29,7 @@
 #define FIRMWARE_FDT_H
 
 #include <stdbool.h>
+#include <firmware/errno.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -51,26 +53,27 @@
 #define FDTR_NOP		4u
 #define FDTR_END		9u
 
-/* Errors, returned negated. */
-enum fdtr_error {
-	FDTR_ERR_NOTFOUND = 1,	/* no such node, property or entry */
-	FDTR_ERR_INVAL,		/* bad argument (NULL pointer, negative index) */
-	FDTR_ERR_BADOFFSET,	/* offset outside the block, misaligned, wrong tag */
-	FDTR_ERR_TRUNCATED,	/* buffer smaller than the header or totalsize */
-	FDTR_ERR_BADMAGIC,	/* not a DTB */
-	FDTR_ERR_BADVERSION,	/* version/last_comp_version not supported */
-	FDTR_ERR_BADLAYOUT,	/* block outside the blob, overlapping, misaligned */
-	FDTR_ERR_BADSTRUCTURE,	/* bad tag or unbalanced BEGIN/END_NODE */
-	FDTR_ERR_BADNAME,	/* node name unterminated or malformed */
-	FDTR_ERR_BADSTRING,	/* property name outside the strings block or unterminated */
-	FDTR_ERR_BADPROPLEN,	/* property value runs past the structure block */
-	FDTR_ERR_DEPTH,		/* nesting deeper than FDTR_MAX_DEPTH */
-	FDTR_ERR_BADRSVMAP,	/* /memreserve/ map not terminated inside its space */
-	FDTR_ERR_BADCELLS,	/* #address-cells / #size-cells bad or unsupported */
-	FDTR_ERR_BADVALUE,	/* property value malformed (length, terminator) */
-	FDTR_ERR_BADPATH,	/* malformed path */
-	FDTR_ERR_MAX
-};
+/*
+ * Errors, returned negated: names for the errno values of the firmware
+ * library's one error domain (firmware/errno.h, fw_strerror()).
+ */
+#define FDTR_ERR_NOTFOUND	ENOENT		/* no such node, property or entry */
+#define FDTR_ERR_INVAL		EINVAL		/* bad argument (NULL pointer, negative index) */
+#define FDTR_ERR_BADOFFSET	EFAULT		/* offset outside the block, misaligned, wrong tag */
+#define FDTR_ERR_TRUNCATED	ENODATA		/* buffer smaller than the header or totalsize */
+#define FDTR_ERR_BADMAGIC	ENOEXEC		/* not a DTB */
+#define FDTR_ERR_BADVERSION	EPROTONOSUPPORT	/* version/last_comp_version not supported */
+#define FDTR_ERR_BADLAYOUT	EOVERFLOW	/* block outside the blob, overlapping, misaligned */
+#define FDTR_ERR_BADSTRUCTURE	EBADMSG		/* bad tag or unbalanced BEGIN/END_NODE */
+#define FDTR_ERR_BADNAME	EILSEQ		/* node name unterminated or malformed */
+#define FDTR_ERR_BADSTRING	EILSEQ		/* property name outside the strings block or unterminated */
+#define FDTR_ERR_BADPROPLEN	EMSGSIZE	/* property value runs past the structure block */
+#define FDTR_ERR_DEPTH		ELOOP		/* nesting deeper than FDTR_MAX_DEPTH */
+#define FDTR_ERR_BADRSVMAP	EOVERFLOW	/* /memreserve/ map not terminated inside its space */
+#define FDTR_ERR_BADCELLS	EDOM		/* #address-cells / #size-cells bad or unsupported */
+#define FDTR_ERR_BADVALUE	ERANGE		/* property value malformed (length, terminator) */
+#define FDTR_ERR_BADPATH	EINVAL		/* malformed path */
+#define FDTR_ERR_NOSPACE	ENOSPC		/* memblock could not make an edit the tree requires */
 
 /**
  * struct fdtr - an opened blob: where it is and its validated layout
@@ -133,8 +136,10 @@ static inline uint64_t fdtr_be64(const void *p)
  * @err: a (negative) value returned by an fdtr_ function; positive values
  *	are accepted too
  *
- * Return: a constant string naming the code ("FDTR_ERR_NOTFOUND"), "no
- * error" for 0, "FDTR_ERR_UNKNOWN" for values that are not error codes.
+ * The same as fw_strerror(): the reader's codes are errno values.
+ *
+ * Return: a constant string ("not found (ENOENT)"), "no error" for 0,
+ * "unknown error" for values that are not error codes.
  */
 const char *fdtr_strerror(int err);
 

@@ -148,7 +148,7 @@ int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res);
  * @res: mem_limit and warnings updated (may be NULL)
  *
  * "memblock=debug" goes through memblock_parse_cmdline(); "mem=SIZE"
- * (memparse() syntax, rounded down to PAGE_SIZE; the last one wins) is
+ * (memblock_memparse() syntax, rounded down to PAGE_SIZE; the last one wins) is
  * applied with memblock_enforce_memory_limit(). Linux arm64 uses
  * memblock_mem_limit_remove_map() instead, which spares NOMAP memory; in
  * this order no memory is NOMAP yet, so both give the same result. A
@@ -163,9 +163,9 @@ phys_addr_t dt_apply_cmdline(const char *cmdline, struct dt_scan_result *res);
  * @base: physical address of the image
  * @size: its size (text, data, .bss, stacks)
  *
- * Not part of dt_scan_memblock(): a kernel calls it between
- * dt_apply_cmdline() and dt_scan_reserved(), so that dynamic reservations
- * never land on the image (arch/arm64/setup.c). If mem= cut the image off
+ * Not part of dt_scan_memblock(): dt_memblock_setup() calls it between
+ * dt_apply_cmdline() and dt_scan_reserved() when its policy names an
+ * image, so that dynamic reservations never land on the image. If mem= cut the image off
  * memory, its range is first added back, with a log line, as Linux arm64
  * does.
  *

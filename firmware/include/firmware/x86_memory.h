@@ -49,7 +49,7 @@ int x86_reserve_low(uint64_t bios_start);
  * x86_apply_mem_limit - apply "mem=SIZE" from the command line
  * @cmdline: the command line, NULL for none
  *
- * SIZE has memparse() syntax; the last mem= wins. The limit is applied with
+ * SIZE has memblock_memparse() syntax; the last mem= wins. The limit is applied with
  * memblock_enforce_memory_limit() and logged ("mem=0x...: limiting
  * memory"); a value of zero or not a number is logged and ignored.
  *

@@ -28,8 +28,8 @@ __attribute__((noreturn)) void arch_exit(bool ok);
 /* ---- provided by kernel/ ---- */
 
 /* The library's formatter (src/printf.c), reused rather than duplicated. */
-int mb_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
-int mb_snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int __memblock_snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
 /* printf to the console; "\n" becomes "\r\n". */
 void printk(const char *fmt, ...) __printf(1, 2);

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The device-tree firmware -> memblock sequence (firmware/include/
+ * firmware/dt_setup.h has the steps and the caller's part). Only the
+ * order lives here; each step is the DT scan's own function.
+ */
+#include <firmware/errno.h>
+#include <firmware/dt_setup.h>
+
+/* Field by field: clang turns a zeroing struct assignment into memset(). */
+static void result_clear(struct dt_scan_result *res)
+{
+	res->memory_nodes = res->memory_ranges = 0;
+	res->hotplug_ranges = res->numa_ranges = 0;
+	res->memreserve = res->reserved_static = 0;
+	res->reserved_nomap = res->reserved_dynamic = 0;
+	res->warnings = res->errors = 0;
+	res->usable_range = res->has_initrd = false;
+	res->initrd_start = res->initrd_end = 0;
+	res->mem_limit = 0;
+	res->bootargs = res->stdout_path = NULL;
+}
+
+int dt_memblock_setup(const struct fdtr *dt, phys_addr_t blob_phys,
+		      unsigned int flags, const struct fw_setup_policy *p,
+		      struct dt_scan_result *res)
+{
+	const char *cmdline;
+	int err;
+
+	if (!dt || !p || !res || !p->alloc_limit)
+		return -EINVAL;
+	if (p->kernel_size && p->kernel_base + p->kernel_size - 1 < p->kernel_base)
+		return -EINVAL;
+	result_clear(res);
+	memblock_set_current_limit(p->alloc_limit);
+
+	err = dt_scan_chosen(dt, res);
+	if (err < 0)
+		return err;
+	cmdline = p->cmdline ? p->cmdline : res->bootargs;
+	if (!(flags & DT_SCAN_NO_CMDLINE))
+		memblock_parse_cmdline(cmdline);
+
+	err = dt_scan_memory(dt, res);
+	if (err < 0)
+		return err;
+	if (!(flags & DT_SCAN_NO_CMDLINE))
+		dt_apply_cmdline(cmdline, res);
+	if (p->kernel_size) {
+		err = dt_reserve_image(p->kernel_base, p->kernel_size);
+		if (err)
+			return err;
+	}
+	err = dt_scan_reserved(dt, blob_phys, flags, res);
+	if (err < 0)
+		return err;
+	if (p->allow_resize)
+		memblock_allow_resize();
+	return 0;
+}

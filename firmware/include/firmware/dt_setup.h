@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The device-tree boot sequence, DTB -> memblock, in one call: what an
+ * arm64 (or riscv, ...) kernel's setup_arch() does between finding its
+ * blob and its first allocation. The arm64 demo kernel
+ * (arch/arm64/setup.c) and memblock-sim (tools/sim/glue_dt.c) both call
+ * it; nothing else carries a copy of the order.
+ *
+ * DOC: dt_memblock_setup() step by step
+ *
+ *  1. memblock_set_current_limit(policy->alloc_limit), before anything can
+ *     allocate (dynamic reserved-memory, array growth).
+ *  2. /chosen (dt_scan_chosen()): bootargs, initrd, stdout-path. The command
+ *     line is policy->cmdline, or bootargs when that is NULL;
+ *     memblock_parse_cmdline() applies memblock=debug at once.
+ *  3. Memory nodes and /chosen linux,usable-memory-range
+ *     (dt_scan_memory()).
+ *  4. mem= (dt_apply_cmdline()), unless DT_SCAN_NO_CMDLINE.
+ *  5. The kernel image (dt_reserve_image(): added back first if mem= cut
+ *     it off), when policy->kernel_size is not 0, so that dynamic
+ *     reservations never land on it.
+ *  6. The DT's reservations (dt_scan_reserved()): the blob unless
+ *     DT_SCAN_NO_RESERVE_DTB, the initrd, static /reserved-memory,
+ *     /memreserve/, then dynamic /reserved-memory (allocated below the
+ *     limit).
+ *  7. memblock_allow_resize(), when policy->allow_resize says so: memory is
+ *     described and everything the firmware and the kernel own is
+ *     reserved (Linux arm64 allows it at the same point, in paging_init()).
+ *
+ * Before the call the caller has opened and fully checked the blob
+ * (fdtr_init(), fdtr_check_full()), not yet added memory to memblock nor
+ * allocated from it, and can address [0, policy->alloc_limit). After it,
+ * the caller may allocate, raise the limit when it maps more, and allow
+ * resizing itself if the policy left that to it.
+ */
+#ifndef FIRMWARE_DT_SETUP_H
+#define FIRMWARE_DT_SETUP_H
+
+#include <firmware/fdt_memblock.h>
+#include <firmware/setup_policy.h>
+
+/**
+ * dt_memblock_setup - describe a machine's memory to memblock from its DTB
+ * @dt: the blob, opened and checked (fdtr_check_full())
+ * @blob_phys: physical address of the blob, reserved for its totalsize
+ * @flags: DT_SCAN_NO_CMDLINE, DT_SCAN_NO_RESERVE_DTB
+ * @policy: the kernel's choices (allocation limit, resizing, image, cmdline)
+ * @res: filled with the findings (cleared first)
+ *
+ * Runs the steps of "dt_memblock_setup() step by step" above, in order.
+ *
+ * Return: 0 on success (even with warnings or errors counted in @res).
+ * -EINVAL, with nothing changed, for a NULL argument, a zero
+ * @policy->alloc_limit or a kernel image that wraps. Once started, the
+ * first failing step ends the sequence with its negative errno
+ * (fw_strerror() says what it means; e.g. -ENOENT, FDTR_ERR_NOTFOUND,
+ * without memory; memblock's error for the image): memblock then holds
+ * what the earlier steps did, and a kernel should stop.
+ */
+int dt_memblock_setup(const struct fdtr *dt, phys_addr_t blob_phys,
+		      unsigned int flags, const struct fw_setup_policy *policy,
+		      struct dt_scan_result *res);
+
+#endif /* FIRMWARE_DT_SETUP_H */

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The x86 firmware -> memblock sequence (firmware/include/firmware/
+ * x86_setup.h has the steps and the caller's part). Only the order lives
+ * here; each step is its own file's function.
+ */
+#include <firmware/x86_memory.h>
+#include <firmware/x86_setup.h>
+
+#define SZ_1M	0x100000ULL
+
+/* Field by field: clang turns a zeroing struct assignment into memset(). */
+static void result_clear(struct x86_setup_result *out)
+{
+	out->mem_limit = 0;
+	out->srat_err = 0;
+	out->nr_srat_mem = 0;
+	out->nr_nodes = 0;
+}
+
+static int check_args(const struct fw_setup_policy *p,
+		      const struct x86_setup_input *in,
+		      const struct x86_setup_result *out)
+{
+	if (!p || !in || !out || !in->e820 || (in->nr_ranges && !in->ranges))
+		return -EINVAL;
+	if (!p->alloc_limit || in->bios_start > SZ_1M)
+		return -EINVAL;
+	if (p->kernel_size && p->kernel_base + p->kernel_size - 1 < p->kernel_base)
+		return -EINVAL;
+	return 0;
+}
+
+/* Step 3: what the kernel and its loader own, before any memory exists. */
+static int reserve_in_use(const struct fw_setup_policy *p,
+			  const struct x86_setup_input *in)
+{
+	int err = x86_reserve_low(in->bios_start);
+
+	if (!err && p->kernel_size)
+		err = memblock_reserve(p->kernel_base, p->kernel_size);
+	for (unsigned int i = 0; !err && i < in->nr_ranges; i++)
+		if (in->ranges[i].size)
+			err = memblock_reserve((phys_addr_t)in->ranges[i].base,
+					       (phys_addr_t)in->ranges[i].size);
+	return err;
+}
+
+/* Step 9: nodes from the SRAT; a bad one leaves one node, as in Linux. */
+static void srat_nodes(const struct x86_setup_input *in,
+		       struct x86_setup_result *out)
+{
+	int err;
+
+	err = acpi_srat_memory(in->srat, in->srat_len, out->srat_mem,
+			       X86_SETUP_MAX_SRAT_MEM, &out->nr_srat_mem);
+	if (err) {
+		out->nr_srat_mem = 0;
+		out->srat_err = err;
+		return;
+	}
+	out->srat_err = acpi_srat_memblock(out->srat_mem, out->nr_srat_mem,
+					   out->node_pxm, X86_SETUP_MAX_NODES,
+					   &out->nr_nodes);
+	for (unsigned int i = 0; i < out->nr_srat_mem; i++) {
+		out->srat_nid[i] = -1;
+		for (unsigned int k = 0; k < out->nr_nodes; k++)
+			if (out->node_pxm[k] == out->srat_mem[i].pxm)
+				out->srat_nid[i] = (int)k;
+	}
+}
+
+int x86_memblock_setup(const struct fw_setup_policy *p,
+		       const struct x86_setup_input *in,
+		       struct x86_setup_result *out)
+{
+	int err = check_args(p, in, out);
+
+	if (err)
+		return err;
+	result_clear(out);
+	memblock_parse_cmdline(p->cmdline);
+	memblock_set_current_limit(p->alloc_limit);
+	err = reserve_in_use(p, in);
+	if (!err)
+		err = e820_sanitize(in->e820);
+	if (!err)
+		err = e820_memblock_add_memory(in->e820);
+	if (err)
+		return err;
+	if (p->allow_resize)
+		memblock_allow_resize();
+	err = e820_memblock_add_physmem(in->e820);
+	if (err)
+		return err;
+	out->mem_limit = x86_apply_mem_limit(p->cmdline);
+	if (in->srat)
+		srat_nodes(in, out);
+	return 0;
+}
