@@ -1216,6 +1216,22 @@ static void aim(struct runner *r, struct op *op)
 		op->b = sz > (16u << 20) ? (16u << 20) : sz;
 		return;
 	}
+	/*
+	 * Memory stays inside the host window of its base
+	 * (tests/lib/phys_window.c), so that whatever memblock hands out can
+	 * be written and checked; huge sizes still clamp at the top of the
+	 * address space from the top window.
+	 */
+	if (op->kind == OP_ADD || op->kind == OP_ADD_NODE) {
+		for (size_t w = 0; w < NWINDOWS; w++) {
+			if (op->a < windows[w].lo || op->a >= windows[w].hi)
+				continue;
+			if ((lg_addr)op->a + op->b > windows[w].hi &&
+			    windows[w].hi <= PHYS_ADDR_MAX)
+				op->b = (phys_addr_t)(windows[w].hi - op->a);
+		}
+		return;
+	}
 	if (op->kind < OP_RESERVE_AT_ARRAY || op->kind > OP_PHYS_FREE_AT_ARRAY)
 		return;
 	op->kind = base[op->kind - OP_RESERVE_AT_ARRAY];
