@@ -99,6 +99,7 @@ help:
 	@echo '  tap-SUITE         one suite, into $$(O)/tap/SUITE.tap (e.g. tap-unit-gcc-test_add)'
 	@echo '  coverage          line and branch coverage of src/'
 	@echo '  fuzz              the libFuzzer targets, FUZZ_SECONDS each'
+	@echo '  ledger-long       ~10^8 ledger-checked operations (LEDGER_SCALE, LEDGER_JOBS; use -jN)'
 	@echo '  bench             benchmarks (valgrind): bench/results.md, bench/ops-vs-n.svg'
 	@echo 'Other:'
 	@echo '  deps              install the missing Debian packages (scripts/deps.txt)'

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# Verification (issue 4): the reference model, differential random testing,
-# the bad-input table, fuzzing and coverage.
+# Verification (issues 4 and 12): the reference model, the ownership ledger,
+# differential random testing, the bad-input table, fuzzing and coverage.
 #
 #   make test        includes the model-driven suites (tests/unit/test_model*.c,
 #                    test_differential.c, test_bad_input.c), built by the
@@ -14,8 +14,12 @@
 #
 # See docs/testing.md.
 #
-# The model (tests/model/*.c) is compiled into the suites that use it by
-# #include, so the generic rule needs to know about the dependency.
+# The model (tests/model/*.c) and the ownership ledger (tests/ledger/*.c,
+# included by tests/model/ops.c) are compiled into the suites that use them
+# by #include, so the generic rule needs to know about the dependency.
+#
+#   make ledger-long long differential runs, every operation checked by the
+#                    model and the ledger (LEDGER_SCALE, LEDGER_JOBS)
 
 MODEL_SRCS := $(wildcard tests/model/*.c tests/model/*.h tests/ledger/*.c tests/ledger/*.h)
 MODEL_SUITES := $(filter test_model% test_differential% test_bad_input%,$(UNIT_SUITES))
