@@ -75,12 +75,15 @@ int fdtr_reg_entry(const void *val, int len, int ac, int sc, int idx,
 	return 0;
 }
 
+unsigned long fdtr_rsv_reads;
+
 /* Entry @n: 0 and its fields, NOTFOUND at the terminator, or BADRSVMAP. */
 static int rsv_entry(const struct fdtr *dt, int n, uint64_t *addr,
 		     uint64_t *size)
 {
 	const uint8_t *p;
 
+	fdtr_rsv_reads++;
 	if ((uint64_t)(n + 1) * 16 > dt->size_rsvmap)
 		return -FDTR_ERR_BADRSVMAP;
 	p = dt->blob + dt->off_rsvmap + (size_t)n * 16;

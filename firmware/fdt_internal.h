@@ -55,6 +55,12 @@ int fdtr_skip_nops(const struct fdtr *dt, int offset, int *tag);
 /* 0 if @node is the offset of an FDT_BEGIN_NODE, else a negative error. */
 int fdtr_check_node(const struct fdtr *dt, int node);
 
+/*
+ * /memreserve/ entries read so far (every read, however it is reached):
+ * the tests check with it that scanning the map is linear.
+ */
+extern unsigned long fdtr_rsv_reads;
+
 /* Decode a property name offset: the NUL-terminated name, or NULL. */
 const char *fdtr_string(const struct fdtr *dt, uint32_t stroff);
 

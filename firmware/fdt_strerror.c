@@ -21,6 +21,7 @@ static const char *const errors[FDTR_ERR_MAX] = {
 	[FDTR_ERR_BADCELLS]	= "FDTR_ERR_BADCELLS",
 	[FDTR_ERR_BADVALUE]	= "FDTR_ERR_BADVALUE",
 	[FDTR_ERR_BADPATH]	= "FDTR_ERR_BADPATH",
+	[FDTR_ERR_NOSPACE]	= "FDTR_ERR_NOSPACE",
 };
 
 const char *fdtr_strerror(int err)

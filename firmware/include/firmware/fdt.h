@@ -69,6 +69,7 @@ enum fdtr_error {
 	FDTR_ERR_BADCELLS,	/* #address-cells / #size-cells bad or unsupported */
 	FDTR_ERR_BADVALUE,	/* property value malformed (length, terminator) */
 	FDTR_ERR_BADPATH,	/* malformed path */
+	FDTR_ERR_NOSPACE,	/* memblock could not make an edit the tree requires */
 	FDTR_ERR_MAX
 };
 
