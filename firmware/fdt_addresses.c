@@ -77,9 +77,8 @@ int fdtr_reg_entry(const void *val, int len, int ac, int sc, int idx,
 
 unsigned long fdtr_rsv_reads;
 
-/* Entry @n: 0 and its fields, NOTFOUND at the terminator, or BADRSVMAP. */
-static int rsv_entry(const struct fdtr *dt, int n, uint64_t *addr,
-		     uint64_t *size)
+int fdtr_rsv_entry(const struct fdtr *dt, int n, uint64_t *addr,
+		   uint64_t *size)
 {
 	const uint8_t *p;
 
@@ -100,7 +99,7 @@ int fdtr_num_mem_rsv(const struct fdtr *dt)
 
 	if (!dt)
 		return -FDTR_ERR_INVAL;
-	for (n = 0; (err = rsv_entry(dt, n, &a, &s)) == 0; n++)
+	for (n = 0; (err = fdtr_rsv_entry(dt, n, &a, &s)) == 0; n++)
 		;
 	return err == -FDTR_ERR_NOTFOUND ? n : err;
 }
@@ -118,5 +117,5 @@ int fdtr_get_mem_rsv(const struct fdtr *dt, int n, uint64_t *addr,
 		return count;
 	if (n >= count)
 		return -FDTR_ERR_NOTFOUND;
-	return rsv_entry(dt, n, addr, size);
+	return fdtr_rsv_entry(dt, n, addr, size);
 }

@@ -139,10 +139,13 @@ static void reserve_dynamic(const struct fdtr *dt, int node, const char *name,
 		 * NOMAP; only when it cannot be flagged is it given back.
 		 */
 		if (memblock_mark_nomap(base, (phys_addr_t)size)) {
-			memblock_phys_free(base, (phys_addr_t)size);
-			dt_error(res, RM "%s: cannot mark [mem %#llx-%#llx] no-map",
+			bool freed = !memblock_phys_free(base, (phys_addr_t)size);
+
+			/* Not freed: the block stays reserved, lost but safe. */
+			dt_error(res, RM "%s: cannot mark [mem %#llx-%#llx] no-map%s",
 				 name, (unsigned long long)base,
-				 (unsigned long long)(base + size - 1));
+				 (unsigned long long)(base + size - 1),
+				 freed ? "" : "; cannot free it either, it stays reserved");
 			return;
 		}
 		res->reserved_nomap++;
@@ -246,13 +249,17 @@ int dt_scan_reserved(const struct fdtr *dt, phys_addr_t blob_phys,
 		return rm;
 	}
 
+	/*
+	 * One walk: fdtr_get_mem_rsv() recounts the map on every call, which
+	 * made this loop quadratic in the number of entries.
+	 */
 	n = fdtr_num_mem_rsv(dt);
 	if (n < 0)
 		return n;
 	for (int i = 0; i < n; i++) {
 		uint64_t base, size;
 
-		fdtr_get_mem_rsv(dt, i, &base, &size);
+		fdtr_rsv_entry(dt, i, &base, &size);
 		if (reserve_range(base, size, "/memreserve/", res))
 			res->memreserve++;
 	}

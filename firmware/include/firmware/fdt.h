@@ -462,6 +462,9 @@ int fdtr_num_mem_rsv(const struct fdtr *dt);
  * @addr: set to the address
  * @size: set to the size
  *
+ * Each call checks the whole map (that it is terminated inside its
+ * space), so reading every entry this way is quadratic in their number.
+ *
  * Return: 0; -FDTR_ERR_NOTFOUND past the last entry; -FDTR_ERR_BADRSVMAP;
  * -FDTR_ERR_INVAL for a NULL pointer or negative @n.
  */

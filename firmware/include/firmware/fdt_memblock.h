@@ -19,6 +19,9 @@
  *     truncated with a warning.
  *  3. /chosen "linux,usable-memory-range": memory is capped to the first
  *     range (memblock_cap_memory_range()); a second range is added back.
+ *     If the cap cannot be made (the memory array is full and may not
+ *     grow), the scan stops there with -FDTR_ERR_NOSPACE and an error line:
+ *     a crash kernel must never run over the crashed kernel's memory.
  *  4. "mem=" from bootargs: memblock_enforce_memory_limit().
  *  5. Reservations, in the order Linux arm64 makes them: the blob itself
  *     (its totalsize), the initrd (rounded outwards to pages), the static
@@ -112,7 +115,10 @@ struct dt_scan_result {
  * Return: 0 on success (even with warnings or errors counted in @res);
  * a negative -FDTR_ERR_* code when the blob is malformed or has no usable
  * memory node (-FDTR_ERR_NOTFOUND); -FDTR_ERR_BADCELLS when the root's
- * cell counts are unusable; -FDTR_ERR_INVAL for NULL @blob or @res.
+ * cell counts are unusable; -FDTR_ERR_NOSPACE when memory could not be
+ * capped to linux,usable-memory-range (memblock is then left with the
+ * memory nodes added, uncapped: the caller must stop);
+ * -FDTR_ERR_INVAL for NULL @blob or @res.
  */
 int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res);
@@ -137,7 +143,8 @@ int dt_scan_chosen(const struct fdtr *dt, struct dt_scan_result *res);
  * @res: counters updated
  *
  * Return: 0; -FDTR_ERR_NOTFOUND when no memory range was added;
- * -FDTR_ERR_BADCELLS for unusable root cell counts; another negative
+ * -FDTR_ERR_BADCELLS for unusable root cell counts; -FDTR_ERR_NOSPACE
+ * when the cap to linux,usable-memory-range failed; another negative
  * error for a malformed blob.
  */
 int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res);
