@@ -272,7 +272,20 @@ static int scan_usable_range(const struct fdtr *dt, int ac, int sc,
 	return 0;
 }
 
-int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res)
+int dt_hold_resize(void)
+{
+	int was = memblock_can_resize;
+
+	memblock_can_resize = 0;
+	return was;
+}
+
+void dt_release_resize(int was)
+{
+	memblock_can_resize = was;
+}
+
+static int scan_memory(const struct fdtr *dt, struct dt_scan_result *res)
 {
 	int ac, sc, node, err;
 
@@ -291,6 +304,16 @@ int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res)
 		return -FDTR_ERR_NOTFOUND;
 	}
 	return scan_usable_range(dt, ac, sc, res);
+}
+
+int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res)
+{
+	/* Nothing the tree reserves is reserved yet: no array may grow. */
+	int resize = dt_hold_resize();
+	int err = scan_memory(dt, res);
+
+	dt_release_resize(resize);
+	return err;
 }
 
 /* Field by field: clang turns a zeroing struct assignment into memset(). */
@@ -336,8 +359,12 @@ int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
 	err = dt_scan_memory(&dt, res);
 	if (err)
 		return err;
-	if (!(flags & DT_SCAN_NO_CMDLINE))
+	if (!(flags & DT_SCAN_NO_CMDLINE)) {
+		int resize = dt_hold_resize();
+
 		dt_apply_cmdline(res->bootargs, res);
+		dt_release_resize(resize);
+	}
 	err = dt_scan_reserved(&dt, blob_phys, flags, res);
 	if (err)
 		return err;

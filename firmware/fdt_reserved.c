@@ -9,6 +9,14 @@
 /* "/reserved-memory/<name>" for log lines. */
 #define RM	"/reserved-memory/"
 
+/*
+ * Ranges the tree says are in use that memblock could not reserve (its
+ * reserved array full): counted by one dt_scan_reserved() run, which then
+ * fails, since that memory would be handed out. Early boot is single
+ * threaded, hence a plain static.
+ */
+static unsigned int lost;
+
 /* Linux's early_init_dt_reserve_memory(): reserve, or mark NOMAP. */
 static int reserve_or_nomap(phys_addr_t base, phys_addr_t size, bool nomap)
 {
@@ -26,7 +34,7 @@ static void reserve_static(const struct fdtr *dt, int node, const char *name,
 			   struct dt_scan_result *res)
 {
 	bool nomap = fdtr_getprop(dt, node, "no-map", NULL) != NULL;
-	int n = fdtr_reg_count(len, ac, sc);
+	int n = fdtr_reg_count(len, ac, sc), err;
 
 	if (n < 0) {
 		dt_warn(res, RM "%s: reg of %d bytes is not a list of <%d %d> cells, ignored",
@@ -40,11 +48,15 @@ static void reserve_static(const struct fdtr *dt, int node, const char *name,
 		fdtr_reg_entry(reg, len, ac, sc, i, &base, &size);
 		if (!dt_to_phys(base, size, &pb, &ps, name, res))
 			continue;
-		if (reserve_or_nomap(pb, ps, nomap)) {
+		err = reserve_or_nomap(pb, ps, nomap);
+		if (err) {
+			/* -1: a no-map range someone already reserved. */
 			dt_error(res, RM "%s: failed to reserve [%#llx+%#llx]%s",
 				 name, (unsigned long long)pb,
 				 (unsigned long long)ps,
-				 nomap ? " no-map: already reserved" : "");
+				 err == -1 ? " no-map: already reserved" : "");
+			if (err != -1)
+				lost++;
 			continue;
 		}
 		if (nomap)
@@ -209,6 +221,7 @@ static bool reserve_range(uint64_t base, uint64_t size, const char *what,
 	if (memblock_reserve(pb, ps)) {
 		dt_error(res, "%s: cannot reserve [%#llx+%#llx]", what,
 			 (unsigned long long)pb, (unsigned long long)ps);
+		lost++;
 		return false;
 	}
 	dt_log(MEMBLOCK_LOG_INFO, "%s: reserved [mem %#llx-%#llx]", what,
@@ -230,32 +243,32 @@ static void reserve_initrd(struct dt_scan_result *res)
 int dt_scan_reserved(const struct fdtr *dt, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res)
 {
-	int ac, sc, rm, n, err;
+	int ac, sc, rm, n, err, resize;
 
 	err = dt_root_cells(dt, &ac, &sc);
 	if (err)
 		return err;
+	/* No array may grow onto a range not reserved yet: see dt_hold_resize(). */
+	resize = dt_hold_resize();
+	lost = 0;
 	if (!(flags & DT_SCAN_NO_RESERVE_DTB))
 		reserve_range(blob_phys, dt->totalsize, "device tree blob", res);
 	if (res->has_initrd)
 		reserve_initrd(res);
 
 	rm = reserved_memory_node(dt, ac, sc, res);
-	if (rm >= 0) {
+	if (rm >= 0)
 		err = scan_reserved_memory(dt, rm, ac, sc, false, res);
-		if (err)
-			return err;
-	} else if (rm != -FDTR_ERR_NOTFOUND) {
-		return rm;
-	}
+	else if (rm != -FDTR_ERR_NOTFOUND)
+		err = rm;
 
 	/*
 	 * One walk: fdtr_get_mem_rsv() recounts the map on every call, which
 	 * made this loop quadratic in the number of entries.
 	 */
-	n = fdtr_num_mem_rsv(dt);
+	n = err ? 0 : fdtr_num_mem_rsv(dt);
 	if (n < 0)
-		return n;
+		err = n;
 	for (int i = 0; i < n; i++) {
 		uint64_t base, size;
 
@@ -263,7 +276,16 @@ int dt_scan_reserved(const struct fdtr *dt, phys_addr_t blob_phys,
 		if (reserve_range(base, size, "/memreserve/", res))
 			res->memreserve++;
 	}
+	dt_release_resize(resize);
+	if (err)
+		return err;
+	if (lost) {
+		dt_error(res, "%u range(s) the tree says are in use could not be reserved: stopping",
+			 lost);
+		return -FDTR_ERR_NOSPACE;
+	}
 
+	/* Allocations: with every firmware range reserved, arrays may grow. */
 	if (rm >= 0)
 		return scan_reserved_memory(dt, rm, ac, sc, true, res);
 	return 0;

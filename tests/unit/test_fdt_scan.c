@@ -610,6 +610,49 @@ static void memreserve_linear(void)
 	free(tiny);
 }
 
+/*
+ * Regression (issue 12, ownership through the firmware glue): with
+ * resizing allowed before the scan and the reserved array full, reserving
+ * the blob grew the array top-down into memory not reserved yet - the
+ * blob itself - and the blob's reservation then covered it: two owners.
+ * Now no array grows before every range the tree uses is reserved, and a
+ * range that cannot be reserved fails the scan.
+ */
+static void resize_held_until_firmware_reserved(void)
+{
+	const struct memblock_region *before;
+	struct scan s;
+
+	memblock_add(0x40000000, SZ_128M);
+	for (unsigned long i = 0; i < memblock.reserved.max; i++)
+		CHECK_INT(memblock_reserve(0x10000000 + i * 0x2000, 0x1000), 0);
+	before = memblock.reserved.regions;
+	memblock_allow_resize();
+	s = scan("qemu-virt-128m", 0x47f00000, 0);
+	CHECK_INT(s.err, -FDTR_ERR_NOSPACE);
+	CHECK(memblock.reserved.regions == before);	/* never grown */
+	{
+		phys_addr_t a = test_virt_to_phys(memblock.reserved.regions);
+
+		/* The old code put it at 0x47fff000, inside the blob. */
+		CHECK(a + memblock.reserved.max * sizeof(*before) <= 0x47f00000 ||
+		      a >= 0x47f00000 + s.total);
+	}
+	CHECK_INT(memblock_can_resize, 1);		/* given back */
+	CHECK(test_log_find("dt: device tree blob: cannot reserve [0x47f00000+") >= 0);
+	CHECK(test_log_find("dt: 1 range(s) the tree says are in use could not be reserved: stopping") >= 0);
+	free(s.blob);
+
+	/* With room, the same scan succeeds and leaves resizing allowed. */
+	test_reset();
+	memblock_allow_resize();
+	s = scan("qemu-virt-128m", 0x47f00000, 0);
+	CHECK_INT(s.err, 0);
+	CHECK_INT(memblock_can_resize, 1);
+	EXPECT_TYPE(&memblock.reserved, R(0x47f00000, s.total));
+	free(s.blob);
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(qemu_virt_128m),
 	TEST_CASE(qemu_virt_1g),
@@ -637,6 +680,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(image_reserved_and_added_back),
 	TEST_CASE(usable_range_cap_failure_reported),
 	TEST_CASE(memreserve_linear),
+	TEST_CASE(resize_held_until_firmware_reserved),
 };
 
 TAP_MAIN(cases)

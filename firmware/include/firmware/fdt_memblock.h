@@ -46,6 +46,21 @@
  * (if it cannot be marked, it is freed and the node counted as an error). A failed allocation is logged with the node's name and counted
  * in dt_scan_result.errors; the scan goes on.
  *
+ * A range the tree says is in use (the blob, the initrd, a static
+ * /reserved-memory child, a /memreserve/ entry) that memblock cannot
+ * reserve or mark no-map (its array full) makes the scan fail with
+ * -FDTR_ERR_NOSPACE after the other static ones are made, and before any
+ * dynamic allocation: that memory would otherwise be handed out.
+ *
+ * Resizing: Linux allows the region arrays to grow only after all of this
+ * (arm64's paging_init()). Any earlier, a grown array could land on a
+ * range not reserved yet, which the firmware's reservation would then
+ * cover too: memory with two owners. So when memblock_allow_resize() was
+ * called before the scan, the scan keeps the arrays at their size (it
+ * clears memblock_can_resize and sets it back) through steps 2 to 5,
+ * except the dynamic /reserved-memory allocations, which may grow them.
+ * dt_scan_memory() and dt_scan_reserved() do the same when called alone.
+ *
  * Log lines start with "dt: " and go to memblock_env_log().
  */
 #ifndef FIRMWARE_FDT_MEMBLOCK_H
@@ -117,7 +132,8 @@ struct dt_scan_result {
  * memory node (-FDTR_ERR_NOTFOUND); -FDTR_ERR_BADCELLS when the root's
  * cell counts are unusable; -FDTR_ERR_NOSPACE when memory could not be
  * capped to linux,usable-memory-range (memblock is then left with the
- * memory nodes added, uncapped: the caller must stop);
+ * memory nodes added, uncapped) or a range the tree says is in use could
+ * not be reserved (the caller must stop in both cases);
  * -FDTR_ERR_INVAL for NULL @blob or @res.
  */
 int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
@@ -188,7 +204,9 @@ int dt_reserve_image(phys_addr_t base, phys_addr_t size);
  * @res: counters updated; its initrd fields (from dt_scan_chosen()) say
  *	what to reserve for the initrd
  *
- * Return: 0; a negative error for a malformed blob.
+ * Return: 0; -FDTR_ERR_NOSPACE when a range the tree says is in use could
+ * not be reserved (the dynamic reservations are then not made); a
+ * negative error for a malformed blob.
  */
 int dt_scan_reserved(const struct fdtr *dt, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res);
