@@ -17,15 +17,24 @@
  */
 static unsigned int lost;
 
-/* Linux's early_init_dt_reserve_memory(): reserve, or mark NOMAP. */
+/*
+ * Linux's early_init_dt_reserve_memory(): reserve, or mark NOMAP. Memory
+ * someone already reserved cannot become NOMAP: Linux then leaves the
+ * range alone (-EBUSY), and the part outside the earlier reservation is
+ * handed out although the firmware uses it. Here it is reserved instead
+ * (returns -1 when that worked, so that the conflict is still reported).
+ */
 static int reserve_or_nomap(phys_addr_t base, phys_addr_t size, bool nomap)
 {
+	int err;
+
 	if (!nomap)
 		return memblock_reserve(base, size);
-	/* Memory someone already reserved cannot become NOMAP. */
 	if (memblock_overlaps_region(&memblock.memory, base, size) &&
-	    memblock_is_region_reserved(base, size))
-		return -1;
+	    memblock_is_region_reserved(base, size)) {
+		err = memblock_reserve(base, size);
+		return err ? err : -1;
+	}
 	return memblock_mark_nomap(base, size);
 }
 
@@ -54,7 +63,7 @@ static void reserve_static(const struct fdtr *dt, int node, const char *name,
 			dt_error(res, RM "%s: failed to reserve [%#llx+%#llx]%s",
 				 name, (unsigned long long)pb,
 				 (unsigned long long)ps,
-				 err == -1 ? " no-map: already reserved" : "");
+				 err == -1 ? " no-map: already reserved; reserved instead, not no-map" : "");
 			if (err != -1)
 				lost++;
 			continue;

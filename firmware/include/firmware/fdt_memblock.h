@@ -35,8 +35,10 @@
  * instead memblock_mark_nomap()ped and not reserved: it stays in "memory"
  * flagged NOMAP, which memblock never allocates nor hands to the page
  * allocator (Linux's behaviour). A no-map range already reserved by an
- * earlier step (the blob, the initrd) is refused, logged and counted in
- * dt_scan_result.errors (Linux returns -EBUSY there).
+ * earlier step (the blob, the initrd) cannot become NOMAP: it is logged,
+ * counted in dt_scan_result.errors and memblock_reserve()d instead (Linux
+ * returns -EBUSY and leaves the rest of the range to the allocator,
+ * although the firmware uses it).
  * A dynamic child ("size" in size cells; optional "alignment" in address
  * cells, a power of two, default PAGE_SIZE where Linux uses
  * SMP_CACHE_BYTES, because NOMAP and the page allocator work in pages;
