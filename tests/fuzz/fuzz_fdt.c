@@ -10,7 +10,9 @@
  * says, every type keeps its invariants and every grown array is in
  * memory, reserved, and (after a successful scan) off every range the tree
  * says is in use: the blob, /memreserve/, the static /reserved-memory
- * children and the initrd (fw_check.h).
+ * children and the initrd (fw_check.h). Then a dozen page allocations,
+ * each its own region, make the arrays grow again: none may touch those
+ * ranges, and the arrays must still keep the rules.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -98,6 +100,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!err && !fdtr_init(&dt, blob, size))
 		firmware_ranges(&dt, &res);
 	fw_check(fw, nfw);
+
+	/*
+	 * After a scan, allocations must stay off the firmware's ranges, and
+	 * the arrays they make grow (one region each: 4-page aligned pages
+	 * never touch) must keep every rule above.
+	 */
+	for (int i = 0; !err && i < 12; i++) {
+		phys_addr_t a = memblock_phys_alloc(PAGE_SIZE, 4 * PAGE_SIZE);
+
+		if (!a)
+			break;
+		for (size_t k = 0; k < nfw; k++)
+			if (fw[k].base < (uint64_t)a + PAGE_SIZE && a < fw[k].end) {
+				fprintf(stderr, "allocated %#llx inside firmware range [%#llx-%#llx)\n",
+					(unsigned long long)a,
+					(unsigned long long)fw[k].base,
+					(unsigned long long)fw[k].end);
+				abort();
+			}
+		fw_check(fw, nfw);
+	}
 	free(blob);
 	return 0;
 }
