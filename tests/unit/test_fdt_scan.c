@@ -554,6 +554,23 @@ static void usable_range_cap_failure_reported(void)
 	CHECK_STR(fdtr_strerror(s.err), "FDTR_ERR_NOSPACE");
 	free(s.blob);
 
+	/*
+	 * Resizing allowed before the scan changes nothing: growing the
+	 * array now could put it on the blob or a /memreserve/ range, not
+	 * reserved yet (and, as issue 12 found, the cap then dropped the new
+	 * array's own reservation).
+	 */
+	test_reset();
+	for (unsigned long i = 0; i < fill; i++)
+		CHECK_INT(memblock_add(0x10000000 + i * 0x2000, 0x1000), 0);
+	memblock_allow_resize();
+	s = scan("usable", 0x40000000, 0);
+	CHECK_INT(s.err, -FDTR_ERR_NOSPACE);
+	CHECK_INT(memblock.memory.cnt, memblock.memory.max);
+	CHECK_INT(memblock.memory.max, fill + (PHYS_64 ? 2 : 1));	/* not grown */
+	CHECK_INT(memblock_can_resize, 1);
+	free(s.blob);
+
 	/* With room, the same tree caps as usual. */
 	test_reset();
 	s = scan("usable", 0x40000000, 0);
