@@ -6,6 +6,7 @@
  */
 #include <firmware/errno.h>
 #include <firmware/dt_setup.h>
+#include "fdt_scan_internal.h"
 
 /* Field by field: clang turns a zeroing struct assignment into memset(). */
 static void result_clear(struct dt_scan_result *res)
@@ -45,8 +46,13 @@ int dt_memblock_setup(const struct fdtr *dt, phys_addr_t blob_phys,
 	err = dt_scan_memory(dt, res);
 	if (err < 0)
 		return err;
-	if (!(flags & DT_SCAN_NO_CMDLINE))
+	if (!(flags & DT_SCAN_NO_CMDLINE)) {
+		/* mem= may split memory: no array may grow onto the tree yet. */
+		int resize = dt_hold_resize();
+
 		dt_apply_cmdline(cmdline, res);
+		dt_release_resize(resize);
+	}
 	if (p->kernel_size) {
 		err = dt_reserve_image(p->kernel_base, p->kernel_size);
 		if (err)

@@ -4,8 +4,24 @@
  * entries. Between two consecutive points the set of covering entries is
  * constant, so the output type there is the highest type in that set.
  */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <firmware/e820.h>
+#include <linux/memblock.h>
+
+/* The library's formatter (src/printf.c). */
+int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+
+static __attribute__((format(printf, 1, 2))) void e820_warn(const char *fmt, ...)
+{
+	char line[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	__memblock_vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	memblock_env_log(MEMBLOCK_LOG_WARN, line);
+}
 
 /* One boundary of an input entry. */
 struct change_point {
@@ -57,6 +73,41 @@ static void sort_points(struct change_point *p, uint32_t n)
 	}
 }
 
+/*
+ * The end of entry @e as the sweep uses it, false to leave it out.
+ * An end at 2^64 does not fit in 64 bits: that entry loses its last byte,
+ * which no phys_addr_t reaches anyway. An end past 2^64 means a corrupt
+ * size: memory (what e820_memblock_setup() adds) that may not exist is
+ * dropped; anything else is kept up to the top, so that a reservation
+ * never turns back into RAM. Linux refuses the whole map instead.
+ */
+static bool entry_end(const struct e820_entry *e, uint64_t *end)
+{
+	const uint64_t top = UINT64_MAX;	/* 2^64 - 1, exclusive */
+	bool at_2_64;
+
+	*end = e->addr + e->size;
+	if (*end > e->addr)
+		return true;
+	at_2_64 = *end == 0;
+	if ((!at_2_64 && (e->type == E820_TYPE_RAM ||
+			  e->type == E820_TYPE_SOFT_RESERVED)) ||
+	    e->addr == top) {
+		e820_warn("e820: [mem %#llx +%#llx] %s %s: dropped",
+			  (unsigned long long)e->addr, (unsigned long long)e->size,
+			  e820_type_name(e->type),
+			  at_2_64 ? "ends at 2^64" : "wraps past 2^64");
+		return false;
+	}
+	e820_warn("e820: [mem %#llx +%#llx] %s %s: clipped to [mem %#llx-%#llx]",
+		  (unsigned long long)e->addr, (unsigned long long)e->size,
+		  e820_type_name(e->type),
+		  at_2_64 ? "ends at 2^64" : "wraps past 2^64",
+		  (unsigned long long)e->addr, (unsigned long long)(top - 1));
+	*end = top;
+	return true;
+}
+
 static bool type_merges(uint32_t type)
 {
 	return type != E820_TYPE_SOFT_RESERVED;
@@ -73,13 +124,12 @@ int e820_sanitize(struct e820_table *t)
 		return -EINVAL;
 	for (i = 0; i < t->nr_entries; i++) {
 		const struct e820_entry *e = &t->entries[i];
+		uint64_t end;
 
-		if (!e->size)
+		if (!e->size || !entry_end(e, &end))
 			continue;
-		if (e->addr + e->size < e->addr)
-			return -EINVAL;
 		points[npoints++] = (struct change_point){ e->addr, i, true };
-		points[npoints++] = (struct change_point){ e->addr + e->size, i, false };
+		points[npoints++] = (struct change_point){ end, i, false };
 	}
 	sort_points(points, npoints);
 

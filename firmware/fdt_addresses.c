@@ -75,12 +75,14 @@ int fdtr_reg_entry(const void *val, int len, int ac, int sc, int idx,
 	return 0;
 }
 
-/* Entry @n: 0 and its fields, NOTFOUND at the terminator, or BADRSVMAP. */
-static int rsv_entry(const struct fdtr *dt, int n, uint64_t *addr,
-		     uint64_t *size)
+unsigned long fdtr_rsv_reads;
+
+int fdtr_rsv_entry(const struct fdtr *dt, int n, uint64_t *addr,
+		   uint64_t *size)
 {
 	const uint8_t *p;
 
+	fdtr_rsv_reads++;
 	if ((uint64_t)(n + 1) * 16 > dt->size_rsvmap)
 		return -FDTR_ERR_BADRSVMAP;
 	p = dt->blob + dt->off_rsvmap + (size_t)n * 16;
@@ -97,7 +99,7 @@ int fdtr_num_mem_rsv(const struct fdtr *dt)
 
 	if (!dt)
 		return -FDTR_ERR_INVAL;
-	for (n = 0; (err = rsv_entry(dt, n, &a, &s)) == 0; n++)
+	for (n = 0; (err = fdtr_rsv_entry(dt, n, &a, &s)) == 0; n++)
 		;
 	return err == -FDTR_ERR_NOTFOUND ? n : err;
 }
@@ -115,5 +117,5 @@ int fdtr_get_mem_rsv(const struct fdtr *dt, int n, uint64_t *addr,
 		return count;
 	if (n >= count)
 		return -FDTR_ERR_NOTFOUND;
-	return rsv_entry(dt, n, addr, size);
+	return fdtr_rsv_entry(dt, n, addr, size);
 }

@@ -205,6 +205,29 @@ static int scan_memory_node(const struct fdtr *dt, int node, int ac, int sc,
 	return 0;
 }
 
+/*
+ * Whether memory lies inside [base, base + size), NOMAP regions aside, as
+ * memblock_cap_memory_range() leaves it. That call returns nothing, and it
+ * fails (changing nothing) when the memory array has no room to cut a
+ * region at the range's edges: then a crash kernel would use the crashed
+ * kernel's memory, so the scan must not go on.
+ */
+static bool capped(phys_addr_t base, phys_addr_t size)
+{
+	const struct memblock_type *mem = &memblock.memory;
+
+	for (unsigned long i = 0; i < mem->cnt; i++) {
+		const struct memblock_region *r = &mem->regions[i];
+
+		if (!r->size || memblock_is_nomap(r))
+			continue;
+		if (r->base < base || r->size > size ||
+		    r->base - base > size - r->size)
+			return false;
+	}
+	return true;
+}
+
 /* /chosen linux,usable-memory-range: cap to the first range, add the second. */
 static int scan_usable_range(const struct fdtr *dt, int ac, int sc,
 			     struct dt_scan_result *res)
@@ -234,6 +257,12 @@ static int scan_usable_range(const struct fdtr *dt, int ac, int sc,
 		       i, (unsigned long long)pb, (unsigned long long)(pb + ps - 1));
 		if (i == 0) {
 			memblock_cap_memory_range(pb, ps);
+			if (!capped(pb, ps)) {
+				dt_error(res, "linux,usable-memory-range: cannot cap memory to [mem %#llx-%#llx]",
+					 (unsigned long long)pb,
+					 (unsigned long long)(pb + ps - 1));
+				return -FDTR_ERR_NOSPACE;
+			}
 			res->usable_range = true;
 		} else if (memblock_add(pb, ps)) {
 			dt_error(res, "cannot add usable memory range %d", i);
@@ -244,7 +273,20 @@ static int scan_usable_range(const struct fdtr *dt, int ac, int sc,
 	return 0;
 }
 
-int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res)
+int dt_hold_resize(void)
+{
+	int was = memblock_can_resize;
+
+	memblock_can_resize = 0;
+	return was;
+}
+
+void dt_release_resize(int was)
+{
+	memblock_can_resize = was;
+}
+
+static int scan_memory(const struct fdtr *dt, struct dt_scan_result *res)
 {
 	int ac, sc, node, err;
 
@@ -263,6 +305,16 @@ int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res)
 		return -FDTR_ERR_NOTFOUND;
 	}
 	return scan_usable_range(dt, ac, sc, res);
+}
+
+int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res)
+{
+	/* Nothing the tree reserves is reserved yet: no array may grow. */
+	int resize = dt_hold_resize();
+	int err = scan_memory(dt, res);
+
+	dt_release_resize(resize);
+	return err;
 }
 
 /* Field by field: clang turns a zeroing struct assignment into memset(). */

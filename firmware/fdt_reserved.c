@@ -9,15 +9,32 @@
 /* "/reserved-memory/<name>" for log lines. */
 #define RM	"/reserved-memory/"
 
-/* Linux's early_init_dt_reserve_memory(): reserve, or mark NOMAP. */
+/*
+ * Ranges the tree says are in use that memblock could not reserve (its
+ * reserved array full): counted by one dt_scan_reserved() run, which then
+ * fails, since that memory would be handed out. Early boot is single
+ * threaded, hence a plain static.
+ */
+static unsigned int lost;
+
+/*
+ * Linux's early_init_dt_reserve_memory(): reserve, or mark NOMAP. Memory
+ * someone already reserved cannot become NOMAP: Linux then leaves the
+ * range alone (-EBUSY), and the part outside the earlier reservation is
+ * handed out although the firmware uses it. Here it is reserved instead
+ * (returns -1 when that worked, so that the conflict is still reported).
+ */
 static int reserve_or_nomap(phys_addr_t base, phys_addr_t size, bool nomap)
 {
+	int err;
+
 	if (!nomap)
 		return memblock_reserve(base, size);
-	/* Memory someone already reserved cannot become NOMAP. */
 	if (memblock_overlaps_region(&memblock.memory, base, size) &&
-	    memblock_is_region_reserved(base, size))
-		return -1;
+	    memblock_is_region_reserved(base, size)) {
+		err = memblock_reserve(base, size);
+		return err ? err : -1;
+	}
 	return memblock_mark_nomap(base, size);
 }
 
@@ -26,7 +43,7 @@ static void reserve_static(const struct fdtr *dt, int node, const char *name,
 			   struct dt_scan_result *res)
 {
 	bool nomap = fdtr_getprop(dt, node, "no-map", NULL) != NULL;
-	int n = fdtr_reg_count(len, ac, sc);
+	int n = fdtr_reg_count(len, ac, sc), err;
 
 	if (n < 0) {
 		dt_warn(res, RM "%s: reg of %d bytes is not a list of <%d %d> cells, ignored",
@@ -40,11 +57,15 @@ static void reserve_static(const struct fdtr *dt, int node, const char *name,
 		fdtr_reg_entry(reg, len, ac, sc, i, &base, &size);
 		if (!dt_to_phys(base, size, &pb, &ps, name, res))
 			continue;
-		if (reserve_or_nomap(pb, ps, nomap)) {
+		err = reserve_or_nomap(pb, ps, nomap);
+		if (err) {
+			/* -1: a no-map range someone already reserved. */
 			dt_error(res, RM "%s: failed to reserve [%#llx+%#llx]%s",
 				 name, (unsigned long long)pb,
 				 (unsigned long long)ps,
-				 nomap ? " no-map: already reserved" : "");
+				 err == -1 ? " no-map: already reserved; reserved instead, not no-map" : "");
+			if (err != -1)
+				lost++;
 			continue;
 		}
 		if (nomap)
@@ -139,10 +160,13 @@ static void reserve_dynamic(const struct fdtr *dt, int node, const char *name,
 		 * NOMAP; only when it cannot be flagged is it given back.
 		 */
 		if (memblock_mark_nomap(base, (phys_addr_t)size)) {
-			memblock_phys_free(base, (phys_addr_t)size);
-			dt_error(res, RM "%s: cannot mark [mem %#llx-%#llx] no-map",
+			bool freed = !memblock_phys_free(base, (phys_addr_t)size);
+
+			/* Not freed: the block stays reserved, lost but safe. */
+			dt_error(res, RM "%s: cannot mark [mem %#llx-%#llx] no-map%s",
 				 name, (unsigned long long)base,
-				 (unsigned long long)(base + size - 1));
+				 (unsigned long long)(base + size - 1),
+				 freed ? "" : "; cannot free it either, it stays reserved");
 			return;
 		}
 		res->reserved_nomap++;
@@ -206,6 +230,7 @@ static bool reserve_range(uint64_t base, uint64_t size, const char *what,
 	if (memblock_reserve(pb, ps)) {
 		dt_error(res, "%s: cannot reserve [%#llx+%#llx]", what,
 			 (unsigned long long)pb, (unsigned long long)ps);
+		lost++;
 		return false;
 	}
 	dt_log(MEMBLOCK_LOG_INFO, "%s: reserved [mem %#llx-%#llx]", what,
@@ -227,36 +252,49 @@ static void reserve_initrd(struct dt_scan_result *res)
 int dt_scan_reserved(const struct fdtr *dt, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res)
 {
-	int ac, sc, rm, n, err;
+	int ac, sc, rm, n, err, resize;
 
 	err = dt_root_cells(dt, &ac, &sc);
 	if (err)
 		return err;
+	/* No array may grow onto a range not reserved yet: see dt_hold_resize(). */
+	resize = dt_hold_resize();
+	lost = 0;
 	if (!(flags & DT_SCAN_NO_RESERVE_DTB))
 		reserve_range(blob_phys, dt->totalsize, "device tree blob", res);
 	if (res->has_initrd)
 		reserve_initrd(res);
 
 	rm = reserved_memory_node(dt, ac, sc, res);
-	if (rm >= 0) {
+	if (rm >= 0)
 		err = scan_reserved_memory(dt, rm, ac, sc, false, res);
-		if (err)
-			return err;
-	} else if (rm != -FDTR_ERR_NOTFOUND) {
-		return rm;
-	}
+	else if (rm != -FDTR_ERR_NOTFOUND)
+		err = rm;
 
-	n = fdtr_num_mem_rsv(dt);
+	/*
+	 * One walk: fdtr_get_mem_rsv() recounts the map on every call, which
+	 * made this loop quadratic in the number of entries.
+	 */
+	n = err ? 0 : fdtr_num_mem_rsv(dt);
 	if (n < 0)
-		return n;
+		err = n;
 	for (int i = 0; i < n; i++) {
 		uint64_t base, size;
 
-		fdtr_get_mem_rsv(dt, i, &base, &size);
+		fdtr_rsv_entry(dt, i, &base, &size);
 		if (reserve_range(base, size, "/memreserve/", res))
 			res->memreserve++;
 	}
+	dt_release_resize(resize);
+	if (err)
+		return err;
+	if (lost) {
+		dt_error(res, "%u range(s) the tree says are in use could not be reserved: stopping",
+			 lost);
+		return -FDTR_ERR_NOSPACE;
+	}
 
+	/* Allocations: with every firmware range reserved, arrays may grow. */
 	if (rm >= 0)
 		return scan_reserved_memory(dt, rm, ac, sc, true, res);
 	return 0;

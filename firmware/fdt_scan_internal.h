@@ -38,4 +38,13 @@ bool dt_to_phys(uint64_t base, uint64_t size, phys_addr_t *pbase,
 		phys_addr_t *psize, const char *what,
 		struct dt_scan_result *res);
 
+/*
+ * Turn off array growth for a part of the scan that runs before every
+ * range the tree says is in use is reserved (a grown array could land on
+ * such a range and then be reserved over by the firmware's reservation:
+ * two owners). Returns the previous state for dt_release_resize().
+ */
+int dt_hold_resize(void);
+void dt_release_resize(int was);
+
 #endif /* FIRMWARE_FDT_SCAN_INTERNAL_H */

@@ -31,8 +31,12 @@ static uint64_t rd64(const uint8_t *p)
 	return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
 }
 
+/*
+ * Without @e820 (the checking pass) only count the entries in
+ * info->mmap_entries, against the @room the table has left.
+ */
 static int parse_mmap(const uint8_t *t, uint32_t size, struct e820_table *e820,
-		      struct mb2_info *info)
+		      uint32_t room, struct mb2_info *info)
 {
 	uint32_t entry_size, off;
 	int err;
@@ -46,9 +50,13 @@ static int parse_mmap(const uint8_t *t, uint32_t size, struct e820_table *e820,
 	for (off = 16; size - off >= entry_size; off += entry_size) {
 		const uint8_t *e = t + off;
 
-		err = e820_table_add(e820, rd64(e), rd64(e + 8), rd32(e + 16));
-		if (err)
-			return err;
+		if (!e820 && info->mmap_entries == room)
+			return -ENOSPC;
+		if (e820) {
+			err = e820_table_add(e820, rd64(e), rd64(e + 8), rd32(e + 16));
+			if (err)
+				return err;
+		}
 		info->mmap_entries++;
 	}
 	return 0;
@@ -77,20 +85,18 @@ static int parse_module(const uint8_t *t, uint32_t size, struct mb2_info *info)
 	return 0;
 }
 
-int mb2_parse(const void *mbi, uint32_t magic, struct e820_table *e820,
-	      struct mb2_info *info)
+/*
+ * One pass over the tags. The first pass (@e820 NULL, @info scratch) finds
+ * every error; the second, which cannot fail, writes the outputs. So an
+ * error leaves the caller's table and info as they were.
+ */
+static int walk(const uint8_t *base, uint32_t total, struct e820_table *e820,
+		uint32_t room, struct mb2_info *info)
 {
-	const uint8_t *base = mbi;
-	uint32_t total, off;
+	uint32_t off;
 	bool have_mmap = false, have_new_rsdp = false;
 	int err;
 
-	if (!mbi || !e820 || !info || magic != MB2_BOOTLOADER_MAGIC ||
-	    ((uintptr_t)mbi & 7))
-		return -EINVAL;
-	total = rd32(base);
-	if (total < 16 || total > MB2_INFO_MAX)
-		return -EINVAL;
 	/*
 	 * Field by field: zeroing the whole struct (modules[] included) makes
 	 * compilers emit a memset() call, which the parsers must not need.
@@ -129,7 +135,7 @@ int mb2_parse(const void *mbi, uint32_t magic, struct e820_table *e820,
 				return err;
 			break;
 		case MB2_TAG_MMAP:
-			err = parse_mmap(t, size, e820, info);
+			err = parse_mmap(t, size, e820, room, info);
 			if (err)
 				return err;
 			have_mmap = true;
@@ -147,4 +153,25 @@ int mb2_parse(const void *mbi, uint32_t magic, struct e820_table *e820,
 		}
 		off += size;
 	}
+}
+
+int mb2_parse(const void *mbi, uint32_t magic, struct e820_table *e820,
+	      struct mb2_info *info)
+{
+	const uint8_t *base = mbi;
+	struct mb2_info scratch;
+	uint32_t total;
+	int err;
+
+	if (!mbi || !e820 || !info || magic != MB2_BOOTLOADER_MAGIC ||
+	    ((uintptr_t)mbi & 7) || e820->nr_entries > E820_MAX_ENTRIES)
+		return -EINVAL;
+	total = rd32(base);
+	if (total < 16 || total > MB2_INFO_MAX)
+		return -EINVAL;
+	err = walk(base, total, NULL, E820_MAX_ENTRIES - e820->nr_entries,
+		   &scratch);
+	if (err)
+		return err;
+	return walk(base, total, e820, 0, info);
 }

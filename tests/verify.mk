@@ -58,10 +58,15 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
 	       -I$(srctree)/tests/lib
 FUZZ_LIB_SRCS := $(addprefix src/,$(MEMBLOCK_SRCS)) $(HOST_EXTRA_SRCS) $(TEST_LIB_SRCS)
 
-$(O)/fuzz/bin/%: tests/fuzz/%.c $(FUZZ_LIB_SRCS) $(MODEL_SRCS) $(HOST_HDRS) $(wildcard tests/lib/*.h)
+# The firmware targets build the library with tiny static arrays, so that
+# the feed and the scan (run with resizing allowed) grow them all the time.
+FUZZ_CFLAGS_fuzz_e820 := -DINIT_MEMBLOCK_REGIONS=4 -DINIT_PHYSMEM_REGIONS=2
+FUZZ_CFLAGS_fuzz_fdt := -DINIT_MEMBLOCK_REGIONS=4 -DINIT_PHYSMEM_REGIONS=2
+
+$(O)/fuzz/bin/%: tests/fuzz/%.c $(FUZZ_LIB_SRCS) $(MODEL_SRCS) $(HOST_HDRS) $(wildcard tests/lib/*.h tests/fuzz/*.h)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  FUZZCC  fuzz/$*")
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $< $(FUZZ_LIB_SRCS) -o $@
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_CFLAGS_$*) $< $(FUZZ_LIB_SRCS) -o $@
 
 .PHONY: fuzz fuzz-build
 fuzz-build: $(addprefix $(O)/fuzz/bin/,$(FUZZ_TARGETS))

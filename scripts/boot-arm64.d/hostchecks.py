@@ -5,7 +5,7 @@ import re
 
 from kernellog import Log
 from tap import Tap
-from virt import (BOOT_TIME_LIMIT, EXIT_CRASH, EXIT_FAIL, EXIT_PASS, PAGE,
+from virt import (EXIT_CRASH, EXIT_FAIL, EXIT_PASS, PAGE,
                   RAM_BASE, RAW_DTB_ADDR)
 
 
@@ -170,7 +170,7 @@ def report(tap, name, out, status, elapsed, dt, case, image):
                   f"{EXIT_PASS} (got {what})"):
         tap.diag("serial output (last 40 lines):")
         tap.diag("\n".join(log.lines[-40:]))
-    tap.ok(elapsed < BOOT_TIME_LIMIT, f"{name}: boot and checks in {elapsed:.2f}s")
+    tap.diag(f"{name}: boot and checks in {elapsed:.2f}s (not judged)")
     complete = log.plan is not None and log.plan == len(log.tap) and log.plan > 0
     tap.ok(complete, f"{name}: kernel TAP plan complete "
            f"({len(log.tap)} results, plan {log.plan})")

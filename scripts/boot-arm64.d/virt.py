@@ -9,5 +9,7 @@ RAM_BASE = 0x40000000   # QEMU virt's RAM, where the image header is relative to
 PAGE = 4096
 
 EXIT_PASS, EXIT_FAIL, EXIT_CRASH = 79, 70, 67
-TIMEOUT = 30            # seconds per boot; a normal boot takes well under 1
-BOOT_TIME_LIMIT = 10    # a boot slower than this is reported as a failure
+# Only a hang detector: a normal boot takes a second or two, but a loaded
+# CI machine running TCG can be very slow, and speed is not judged here
+# (that is "make bench"'s business).
+TIMEOUT = 600

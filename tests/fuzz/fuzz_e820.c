@@ -5,13 +5,20 @@
  * The input is a list of raw entries (addr, size, type). The sanitized
  * table is checked against a brute-force oracle: at every boundary point of
  * the input, the type it reports must be the highest type of the input
- * entries covering that point (none: not covered). Then the table is fed to
- * memblock and every region array must keep its invariants.
+ * entries covering that point (none: not covered); an entry whose end does
+ * not fit in 64 bits counts as documented in e820.h (clipped to end at
+ * 2^64 - 1, or dropped when it is RAM or soft-reserved wrapping past 2^64).
+ * Then the table is fed to memblock, built with tiny static arrays
+ * (tests/verify.mk) and resizing allowed, so that arrays grow all the time:
+ * memory and physmem must be exactly the RAM and soft-reserved entries
+ * (memory trimmed to pages), and every grown array must be in memory,
+ * reserved, and off every range the map does not call RAM (fw_check.h).
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <firmware/e820.h>
 #include "harness.h"
+#include "fw_check.h"
 
 #define ENTRY_BYTES	20	/* u64 addr, u64 size, u32 type */
 
@@ -24,6 +31,20 @@ static uint64_t rd(const uint8_t *p, int n)
 	return v;
 }
 
+/* End of entry @e for the oracle: 0 when it counts for nothing. */
+static unsigned __int128 want_end(const struct e820_entry *e)
+{
+	unsigned __int128 end = (unsigned __int128)e->addr + e->size;
+	const unsigned __int128 top = UINT64_MAX;	/* 2^64 - 1 */
+
+	if (end <= top)
+		return end;
+	if (end > top + 1 && (e->type == E820_TYPE_RAM ||
+			      e->type == E820_TYPE_SOFT_RESERVED))
+		return 0;	/* corrupt memory: dropped */
+	return top;		/* clipped */
+}
+
 /* Highest type covering @a in the raw input, 0 when none. */
 static uint32_t want_type(const struct e820_table *in, uint64_t a)
 {
@@ -32,7 +53,7 @@ static uint32_t want_type(const struct e820_table *in, uint64_t a)
 	for (uint32_t i = 0; i < in->nr_entries; i++) {
 		const struct e820_entry *e = &in->entries[i];
 
-		if (e->size && a >= e->addr && a - e->addr < e->size &&
+		if (e->size && a >= e->addr && a < want_end(e) &&
 		    e->type > best)
 			best = e->type;
 	}
@@ -78,9 +99,83 @@ static void check_table(const struct e820_table *in, const struct e820_table *ou
 	}
 }
 
+static void dump(const struct memblock_type *t, const struct e820_table *map)
+{
+	for (uint32_t i = 0; i < map->nr_entries; i++)
+		fprintf(stderr, "  e820 [%#llx +%#llx] type %u\n",
+			(unsigned long long)map->entries[i].addr,
+			(unsigned long long)map->entries[i].size,
+			map->entries[i].type);
+	for (unsigned long i = 0; i < t->cnt; i++)
+		fprintf(stderr, "  %s [%#llx +%#llx] flags %#x\n", t->name,
+			(unsigned long long)t->regions[i].base,
+			(unsigned long long)t->regions[i].size,
+			(unsigned int)t->regions[i].flags);
+}
+
+static bool is_memory(uint32_t type)
+{
+	return type == E820_TYPE_RAM || type == E820_TYPE_SOFT_RESERVED;
+}
+
+/*
+ * @t (merged, sorted) must be exactly the RAM and soft-reserved ranges of
+ * the sanitized map, clipped to phys_addr_t, joined where they touch, and
+ * with @page set shrunk to whole pages (memblock_trim_memory()).
+ */
+static void check_ranges(const struct memblock_type *t,
+			 const struct e820_table *map, bool page)
+{
+	const uint64_t pmax = (uint64_t)PHYS_ADDR_MAX, mask = PAGE_SIZE - 1;
+	unsigned long n = 0;
+
+	for (uint32_t i = 0; i < map->nr_entries; ) {
+		uint64_t b = map->entries[i].addr, e;
+
+		if (!is_memory(map->entries[i].type) || b > pmax) {
+			i++;
+			continue;
+		}
+		e = b + map->entries[i].size;
+		/* The map is sorted and disjoint: join touching neighbours. */
+		for (i++; i < map->nr_entries && is_memory(map->entries[i].type) &&
+			  map->entries[i].addr == e; i++)
+			e += map->entries[i].size;
+		if (e - 1 > pmax)
+			e = pmax;
+		if (page) {
+			/* In 128 bits: rounding the top page up must not wrap. */
+			unsigned __int128 rb = ((unsigned __int128)b + mask) & ~(unsigned __int128)mask;
+
+			e &= ~mask;
+			if (rb >= e)
+				continue;
+			b = (uint64_t)rb;
+		}
+		if (e <= b)
+			continue;
+		if (n >= t->cnt || t->regions[n].base != b ||
+		    t->regions[n].size != e - b) {
+			fprintf(stderr, "%s: region %lu is not [%#llx-%#llx)\n",
+				t->name, n, (unsigned long long)b,
+				(unsigned long long)e);
+			dump(t, map);
+			abort();
+		}
+		n++;
+	}
+	if (n != (t->cnt == 1 && !t->regions[0].size ? 0 : t->cnt)) {
+		fprintf(stderr, "%s: %lu regions, want %lu\n", t->name, t->cnt, n);
+		dump(t, map);
+		abort();
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct e820_table in, out;
+	static struct fw_range fw[E820_MAX_ENTRIES];
+	size_t nfw = 0;
 
 	in.nr_entries = 0;
 	for (size_t off = 0; off + ENTRY_BYTES <= size; off += ENTRY_BYTES)
@@ -99,11 +194,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Arrays grow only where host memory backs them, as a kernel's
 	 * current_limit keeps them inside its mapping. */
 	test_reset();
+	fw_snapshot();
 	memblock_set_current_limit((phys_addr_t)1 << 40);
+	for (uint32_t i = 0; i < out.nr_entries; i++)
+		if (out.entries[i].type != E820_TYPE_RAM)
+			fw[nfw++] = (struct fw_range){ out.entries[i].addr,
+				out.entries[i].addr + out.entries[i].size };
+	/* The resizing a kernel allows once its own ranges are reserved. */
 	memblock_allow_resize();
-	e820_memblock_setup(&out);
-	if (type_invariant_violation(&memblock.memory) ||
-	    type_invariant_violation(&memblock.reserved))
-		abort();
+	if (!e820_memblock_setup(&out)) {
+		check_ranges(&memblock.memory, &out, true);
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+		check_ranges(&memblock.physmem, &out, false);
+#endif
+	}
+	fw_check(fw, nfw);
 	return 0;
 }

@@ -157,22 +157,54 @@ static void top_of_address_space(void)
 		 E(0xfffffffffffff000ULL, 0xfff, 2));
 }
 
-static void wrapping_entry_rejected(void)
+/*
+ * Regression (issue 12, defect 8): one entry ending at 2^64 made the whole
+ * map -EINVAL. An entry ending exactly at 2^64 is a real range whose last
+ * byte no phys_addr_t reaches: it is clipped by that byte. One whose end
+ * wraps past 2^64 has a corrupt size: as RAM it is dropped (memory that
+ * may not exist is never believed), as anything else it is clipped to
+ * the top (a reservation is never lost). Each is logged.
+ */
+static void entry_ending_at_2_64(void)
 {
-	const struct e820_entry in[] = {
-		E(0, 0x1000, 1), E(0xfffffffffffff000ULL, 0x2000, 1),
-	};
-	struct e820_table before;
+	test_log_clear();
+	SANITIZE(IN(E(0, 0x1000, 1), E(0xfffffffffffff000ULL, 0x1000, 2)),
+		 E(0, 0x1000, 1), E(0xfffffffffffff000ULL, 0xfff, 2));
+	CHECK(test_log_find("e820: [mem 0xfffffffffffff000 +0x1000] reserved ends at 2^64: clipped to [mem 0xfffffffffffff000-0xfffffffffffffffe]") >= 0);
 
-	load(in, ARRAY_SIZE(in));
-	before = tbl;
-	CHECK_INT(e820_sanitize(&tbl), -EINVAL);
-	CHECK(!memcmp(&tbl, &before, sizeof(tbl)));
+	/* RAM ending at 2^64 is clipped too, and still loses to reserved. */
+	SANITIZE(IN(E(0xffffffffffff0000ULL, 0x10000, 1),
+		    E(0xfffffffffffff000ULL, 0x800, 2)),
+		 E(0xffffffffffff0000ULL, 0xf000, 1),
+		 E(0xfffffffffffff000ULL, 0x800, 2),
+		 E(0xfffffffffffff800ULL, 0x7ff, 1));
+}
 
-	tbl.entries[1].size = 0x1000;	/* end exactly 2^64: wraps to 0 */
-	before = tbl;
-	CHECK_INT(e820_sanitize(&tbl), -EINVAL);
-	CHECK(!memcmp(&tbl, &before, sizeof(tbl)));
+static void wrapping_entry_dropped_or_clipped(void)
+{
+	test_log_clear();
+	/* RAM past 2^64: dropped, the rest of the map kept. */
+	SANITIZE(IN(E(0, 0x1000, 1), E(0xfffffffffffff000ULL, 0x2000, 1)),
+		 E(0, 0x1000, 1));
+	CHECK(test_log_find("e820: [mem 0xfffffffffffff000 +0x2000] usable wraps past 2^64: dropped") >= 0);
+
+	/* Reserved past 2^64: clipped to the top, it still covers RAM. */
+	test_log_clear();
+	SANITIZE(IN(E(0xffffffffff000000ULL, 0x1000000, 1),
+		    E(0xfffffffffffff000ULL, 0xffffffffffffffffULL, 2)),
+		 E(0xffffffffff000000ULL, 0xfff000, 1),
+		 E(0xfffffffffffff000ULL, 0xfff, 2));
+	CHECK(test_log_find("e820: [mem 0xfffffffffffff000 +0xffffffffffffffff] reserved wraps past 2^64: clipped to [mem 0xfffffffffffff000-0xfffffffffffffffe]") >= 0);
+
+	/* Only wrapping RAM: an empty map, not an error. */
+	memset(&tbl, 0, sizeof(tbl));
+	CHECK_INT(e820_table_add(&tbl, 0x2000, 0xfffffffffffff000ULL, 1), 0);
+	CHECK_INT(e820_sanitize(&tbl), 0);
+	CHECK_INT(tbl.nr_entries, 0);
+
+	/* Soft-reserved memory is added to memblock: dropped like RAM. */
+	SANITIZE(IN(E(0, 0x1000, 1), E(0x2000, 0xfffffffffffff000ULL, SR)),
+		 E(0, 0x1000, 1));
 }
 
 static void add_until_full(void)
@@ -256,7 +288,8 @@ static const struct test_case cases[] = {
 	TEST_CASE(empty_table),
 	TEST_CASE(soft_reserved_not_merged),
 	TEST_CASE(top_of_address_space),
-	TEST_CASE(wrapping_entry_rejected),
+	TEST_CASE(entry_ending_at_2_64),
+	TEST_CASE(wrapping_entry_dropped_or_clipped),
 	TEST_CASE(add_until_full),
 	TEST_CASE(corrupt_count_rejected),
 	TEST_CASE(result_too_large_is_an_error),

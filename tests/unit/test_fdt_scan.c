@@ -8,6 +8,7 @@
 #include <firmware/fdt_memblock.h>
 #include "harness.h"
 #include "../fdt/dtb-load.h"
+#include "../../firmware/fdt_internal.h"	/* fdtr_rsv_reads */
 
 #define H	MEMBLOCK_HOTPLUG
 #define NOMAP	MEMBLOCK_NOMAP
@@ -227,13 +228,17 @@ static void nomap_over_reserved_refused(void)
 	struct scan s = scan("nomap-busy", 0x44000000, 0);
 
 	CHECK_INT(s.err, 0);
-	/* The initrd was reserved first: no NOMAP flag anywhere. */
+	/*
+	 * The initrd was reserved first: no NOMAP flag anywhere. Unlike
+	 * Linux, the whole no-map range is reserved instead, so that its
+	 * second half, outside the initrd, is never handed out.
+	 */
 	EXPECT_TYPE(&memblock.memory, R(0x40000000, SZ_512M));
 	EXPECT_TYPE(&memblock.reserved, R(0x44000000, s.total),
-		    R(0x48000000, 0x100000));
+		    R(0x48000000, 0x200000));
 	CHECK_INT(s.res.errors, 1);
 	CHECK_INT(s.res.reserved_nomap, 0);
-	CHECK(test_log_find("fw@48000000: failed to reserve [0x48000000+0x200000] no-map") >= 0);
+	CHECK(test_log_find("fw@48000000: failed to reserve [0x48000000+0x200000] no-map: already reserved; reserved instead, not no-map") >= 0);
 	free(s.blob);
 }
 
@@ -526,6 +531,149 @@ static void image_reserved_and_added_back(void)
 	CHECK(test_log_find("dt: kernel image [0x40200000-0x40221fff] outside memory after mem=; adding it back") >= 0);
 }
 
+/*
+ * Regression (issue 12, defect 8): with the memory array full, capping to
+ * linux,usable-memory-range failed inside memblock_cap_memory_range()
+ * (which returns nothing) and the scan returned 0: a kdump kernel would
+ * have run over the crashed kernel's memory. Now the scan checks the cap
+ * took effect and fails with -FDTR_ERR_NOSPACE and a log line.
+ */
+static void usable_range_cap_failure_reported(void)
+{
+	unsigned long fill = memblock.memory.max - (PHYS_64 ? 2 : 1);
+	struct scan s;
+
+	for (unsigned long i = 0; i < fill; i++)
+		CHECK_INT(memblock_add(0x10000000 + i * 0x2000, 0x1000), 0);
+	s = scan("usable", 0x40000000, 0);
+	CHECK_INT(s.err, -FDTR_ERR_NOSPACE);
+	CHECK(!s.res.usable_range);
+	CHECK_INT(s.res.errors, 1);
+	CHECK_INT(memblock.memory.cnt, memblock.memory.max);
+	CHECK(test_log_find("dt: linux,usable-memory-range: cannot cap memory to [mem 0x50000000-0x5fffffff]") >= 0);
+	CHECK_STR(fdtr_strerror(s.err), "no room left: a table or array is full (ENOSPC)");
+	free(s.blob);
+
+	/*
+	 * Resizing allowed before the scan changes nothing: growing the
+	 * array now could put it on the blob or a /memreserve/ range, not
+	 * reserved yet (and, as issue 12 found, the cap then dropped the new
+	 * array's own reservation).
+	 */
+	test_reset();
+	for (unsigned long i = 0; i < fill; i++)
+		CHECK_INT(memblock_add(0x10000000 + i * 0x2000, 0x1000), 0);
+	memblock_allow_resize();
+	s = scan("usable", 0x40000000, 0);
+	CHECK_INT(s.err, -FDTR_ERR_NOSPACE);
+	CHECK_INT(memblock.memory.cnt, memblock.memory.max);
+	CHECK_INT(memblock.memory.max, fill + (PHYS_64 ? 2 : 1));	/* not grown */
+	CHECK_INT(memblock_can_resize, 1);
+	free(s.blob);
+
+	/* With room, the same tree caps as usual. */
+	test_reset();
+	s = scan("usable", 0x40000000, 0);
+	CHECK_INT(s.err, 0);
+	CHECK(s.res.usable_range);
+	free(s.blob);
+}
+
+/*
+ * Regression (issue 12, defect 8): every /memreserve/ entry was found by
+ * walking the map from its start (130,000 entries: 5.7 s). The work must
+ * be linear: count the entry reads of the whole scan (open, full check,
+ * scan) on a blob of 130,000 adjacent page entries.
+ */
+static void put_be32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24), p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8), p[3] = (uint8_t)v;
+}
+
+static void memreserve_linear(void)
+{
+	enum { N = 130000 };
+	size_t tsize;
+	uint8_t *tiny = dtb_load("tiny", &tsize);
+	uint32_t ostr = fdtr_be32(tiny + 8), sstr = fdtr_be32(tiny + 36);
+	uint32_t ostrings = fdtr_be32(tiny + 12), sstrings = fdtr_be32(tiny + 32);
+	uint32_t rsv = 40, rsvsize = (N + 1) * 16;
+	uint32_t total = rsv + rsvsize + sstr + sstrings;
+	uint8_t *b = calloc(1, total);
+	struct dt_scan_result res;
+
+	/* Header, then the map, then tiny's structure and strings blocks. */
+	memcpy(b, tiny, 40);
+	put_be32(b + 4, total);
+	put_be32(b + 8, rsv + rsvsize);
+	put_be32(b + 12, rsv + rsvsize + sstr);
+	put_be32(b + 16, rsv);
+	for (uint32_t i = 0; i < N; i++) {
+		uint8_t *e = b + rsv + 16 * i;
+
+		put_be32(e + 4, 0x40000000 + i * 0x1000);
+		put_be32(e + 12, 0x1000);
+	}
+	memcpy(b + rsv + rsvsize, tiny + ostr, sstr);
+	memcpy(b + rsv + rsvsize + sstr, tiny + ostrings, sstrings);
+
+	fdtr_rsv_reads = 0;
+	CHECK_INT(dt_scan_memblock(b, total, 0x1800000, 0, &res), 0);
+	tap_diag("%lu /memreserve/ entry reads for %d entries", fdtr_rsv_reads, N);
+	CHECK(fdtr_rsv_reads <= 3 * (N + 1UL));
+	CHECK_INT(res.memreserve, N);
+	CHECK_INT(res.errors, 0);
+	EXPECT_TYPE(&memblock.memory, R(0x1000000, SZ_16M));
+	EXPECT_TYPE(&memblock.reserved, R(0x1800000, total),
+		    R(0x40000000, N * 0x1000ULL));
+	free(b);
+	free(tiny);
+}
+
+/*
+ * Regression (issue 12, ownership through the firmware glue): with
+ * resizing allowed before the scan and the reserved array full, reserving
+ * the blob grew the array top-down into memory not reserved yet - the
+ * blob itself - and the blob's reservation then covered it: two owners.
+ * Now no array grows before every range the tree uses is reserved, and a
+ * range that cannot be reserved fails the scan.
+ */
+static void resize_held_until_firmware_reserved(void)
+{
+	const struct memblock_region *before;
+	struct scan s;
+
+	memblock_add(0x40000000, SZ_128M);
+	for (unsigned long i = 0; i < memblock.reserved.max; i++)
+		CHECK_INT(memblock_reserve(0x10000000 + i * 0x2000, 0x1000), 0);
+	before = memblock.reserved.regions;
+	memblock_allow_resize();
+	s = scan("qemu-virt-128m", 0x47f00000, 0);
+	CHECK_INT(s.err, -FDTR_ERR_NOSPACE);
+	CHECK(memblock.reserved.regions == before);	/* never grown */
+	{
+		phys_addr_t a = test_virt_to_phys(memblock.reserved.regions);
+
+		/* The old code put it at 0x47fff000, inside the blob. */
+		CHECK(a + memblock.reserved.max * sizeof(*before) <= 0x47f00000 ||
+		      a >= 0x47f00000 + s.total);
+	}
+	CHECK_INT(memblock_can_resize, 1);		/* given back */
+	CHECK(test_log_find("dt: device tree blob: cannot reserve [0x47f00000+") >= 0);
+	CHECK(test_log_find("dt: 1 range(s) the tree says are in use could not be reserved: stopping") >= 0);
+	free(s.blob);
+
+	/* With room, the same scan succeeds and leaves resizing allowed. */
+	test_reset();
+	memblock_allow_resize();
+	s = scan("qemu-virt-128m", 0x47f00000, 0);
+	CHECK_INT(s.err, 0);
+	CHECK_INT(memblock_can_resize, 1);
+	EXPECT_TYPE(&memblock.reserved, R(0x47f00000, s.total));
+	free(s.blob);
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(qemu_virt_128m),
 	TEST_CASE(qemu_virt_1g),
@@ -551,6 +699,9 @@ static const struct test_case cases[] = {
 	TEST_CASE(cmdline_mem_limit),
 	TEST_CASE(cmdline_bad_values),
 	TEST_CASE(image_reserved_and_added_back),
+	TEST_CASE(usable_range_cap_failure_reported),
+	TEST_CASE(memreserve_linear),
+	TEST_CASE(resize_held_until_firmware_reserved),
 };
 
 TAP_MAIN(cases)

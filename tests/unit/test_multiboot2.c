@@ -299,6 +299,61 @@ static void modules(void)
 	CHECK_INT(finish(), -ENOSPC);
 }
 
+/*
+ * Regression (issue 12, defect 8): a parse error after the memory map tag
+ * left its entries appended. Every error must leave the table and the
+ * info byte for byte as they were.
+ */
+static void parse_error_leaves_output_unchanged(void)
+{
+	static struct e820_table before;
+	static struct e820_entry many[E820_MAX_ENTRIES];
+	struct mb2_info info_before;
+
+	for (int c = 0; c < 5; c++) {
+		begin();
+		/* Whatever the caller had already: one entry and stale info. */
+		CHECK_INT(e820_table_add(&tbl, 0xfee00000, 0x1000, 2), 0);
+		memset(&info, 0xa5, sizeof(info));
+		mmap_tag(24, two, 2);
+		switch (c) {
+		case 0:		/* a command line without its NUL */
+			tag(MB2_TAG_CMDLINE, "abcdefgh", 8);
+			break;
+		case 1:		/* too many modules */
+			for (int i = 0; i <= MB2_MAX_MODULES; i++)
+				module_tag(0x200000 + i * 0x1000,
+					   0x201000 + i * 0x1000, "m");
+			break;
+		case 2:		/* a second map that does not fit */
+			for (size_t i = 0; i < ARRAY_SIZE(many); i++)
+				many[i] = (struct e820_entry){ i * 0x2000, 0x1000, 1 };
+			mmap_tag(24, many, E820_MAX_ENTRIES - 2);
+			break;
+		case 3:		/* a tag larger than what is left */
+			put32(tag(MB2_TAG_CMDLINE, "x", 2) - 4, 0x10000);
+			break;
+		case 4:		/* a malformed second map */
+			tag(MB2_TAG_MMAP, "\x18\0\0\0", 4);
+			break;
+		}
+		before = tbl;
+		info_before = info;
+		CHECK(finish() < 0);
+		CHECK(!memcmp(&tbl, &before, sizeof(tbl)));
+		CHECK(!memcmp(&info, &info_before, sizeof(info)));
+		CHECK_INT(tbl.nr_entries, 1);
+	}
+
+	/* The same information without the fault appends both entries. */
+	begin();
+	CHECK_INT(e820_table_add(&tbl, 0xfee00000, 0x1000, 2), 0);
+	mmap_tag(24, two, 2);
+	CHECK_INT(finish(), 0);
+	CHECK_INT(tbl.nr_entries, 3);
+	CHECK_INT(info.mmap_entries, 2);
+}
+
 static void table_full(void)
 {
 	static struct e820_entry many[E820_MAX_ENTRIES + 1];
@@ -308,7 +363,7 @@ static void table_full(void)
 	begin();
 	mmap_tag(24, many, ARRAY_SIZE(many));
 	CHECK_INT(finish(), -ENOSPC);
-	CHECK_INT(tbl.nr_entries, E820_MAX_ENTRIES);
+	CHECK_INT(tbl.nr_entries, 0);	/* nothing appended on error */
 }
 
 static const struct test_case cases[] = {
@@ -324,6 +379,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(no_memory_map),
 	TEST_CASE(modules),
 	TEST_CASE(table_full),
+	TEST_CASE(parse_error_leaves_output_unchanged),
 };
 
 TAP_MAIN(cases)

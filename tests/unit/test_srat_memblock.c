@@ -106,6 +106,57 @@ static void bad_input(void)
 	CHECK_INT(nodes, 0);
 }
 
+/*
+ * Regression (issue 12, defect 8): overlapping memory affinity ranges of
+ * different domains were silently resolved (the later entry won). Linux's
+ * NUMA init fails on them and the machine runs without NUMA: here the
+ * call fails with -EBADMSG, a log line names both ranges, and neither
+ * memblock nor the outputs change. Overlaps within one domain are fine.
+ */
+static void overlapping_domains_rejected(void)
+{
+	const struct acpi_mem_affinity a[] = {
+		{ 0, SZ_2M, 0, false, false },
+		{ SZ_2M, SZ_2M, 1, false, false },
+		{ 3 * SZ_1M, SZ_2M, 2, true, false },
+	};
+	uint32_t pxm_before[8];
+	struct memblock_region mem_before[4];
+
+	CHECK_INT(memblock_add(0, 8 * SZ_1M), 0);
+	CHECK_INT(memblock_add(16 * SZ_1M, SZ_1M), 0);
+	memcpy(mem_before, memblock.memory.regions, sizeof(mem_before));
+	for (int i = 0; i < 8; i++)
+		pxm[i] = pxm_before[i] = 100 + (uint32_t)i;
+	nodes = 99;
+	test_log_clear();
+	CHECK_INT(acpi_srat_memblock(a, 3, pxm, 8, &nodes), -EBADMSG);
+	CHECK_INT(nodes, 99);
+	CHECK(!memcmp(pxm, pxm_before, sizeof(pxm)));
+	CHECK(!memcmp(mem_before, memblock.memory.regions, sizeof(mem_before)));
+	EXPECT_TYPE(&memblock.memory, R(0, 8 * SZ_1M), R(16 * SZ_1M, SZ_1M));
+	CHECK(test_log_find("SRAT: PXM 1 [mem 0x200000-0x3fffff] overlaps PXM 2 [mem 0x300000-0x4fffff]: NUMA configuration rejected") >= 0);
+
+	/* Only touching: no overlap. */
+	CHECK_INT(acpi_srat_memblock(a, 2, pxm, 8, &nodes), 0);
+	CHECK_INT(nodes, 2);
+}
+
+static void overlap_within_a_domain_accepted(void)
+{
+	const struct acpi_mem_affinity a[] = {
+		{ 0, SZ_2M, 5, false, false },
+		{ SZ_1M, SZ_2M, 5, false, false },
+		{ SZ_1M, 0, 6, false, false },	/* empty: overlaps nothing */
+		{ 3 * SZ_1M, SZ_1M, 6, false, false },
+	};
+
+	CHECK_INT(memblock_add(0, 4 * SZ_1M), 0);
+	CHECK_INT(acpi_srat_memblock(a, 4, pxm, 8, &nodes), 0);
+	CHECK_INT(nodes, 2);
+	EXPECT_TYPE(&memblock.memory, RN(0, 3 * SZ_1M, 0), RN(3 * SZ_1M, SZ_1M, 1));
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(qemu_pc_4G_two_nodes),
 	TEST_CASE(domains_numbered_by_appearance),
@@ -113,6 +164,8 @@ static const struct test_case cases[] = {
 	TEST_CASE(uncovered_memory_keeps_no_node),
 	TEST_CASE(too_many_domains_change_nothing),
 	TEST_CASE(bad_input),
+	TEST_CASE(overlapping_domains_rejected),
+	TEST_CASE(overlap_within_a_domain_accepted),
 };
 
 TAP_MAIN(cases)

@@ -127,9 +127,16 @@ int acpi_srat_memory(const void *srat, uint32_t len,
  * MEMBLOCK_HOTPLUG. Memory no entry covers keeps "no node". Entries beyond
  * what phys_addr_t can address are skipped.
  *
+ * Ranges of two different domains must not overlap: as in Linux, whose
+ * NUMA init then fails and the machine runs without NUMA, the table is
+ * refused (one error line logged through memblock_env_log() names both
+ * ranges). Overlaps within one domain are accepted (Linux merges them).
+ *
  * Return: 0; -EINVAL for NULL arguments (@mem may be NULL when @nr is 0);
- * -ENOSPC when there are more domains than @max_nodes or MAX_NUMNODES
- * (nothing is changed then); or the first error memblock returned.
+ * -EBADMSG when ranges of different domains overlap, and -ENOSPC when
+ * there are more domains than @max_nodes or MAX_NUMNODES (nothing is
+ * changed in either case: not memblock, @node_pxm nor @nr_nodes); or the
+ * first error memblock returned.
  */
 int acpi_srat_memblock(const struct acpi_mem_affinity *mem, unsigned int nr,
 		       uint32_t *node_pxm, unsigned int max_nodes,

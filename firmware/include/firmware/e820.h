@@ -62,11 +62,17 @@ int e820_table_add(struct e820_table *t, uint64_t addr, uint64_t size,
  * ones, which start a new entry at every boundary of an input entry (they
  * describe separate devices). Not reentrant: uses static scratch space.
  *
+ * An entry whose end does not fit in 64 bits is handled alone, with a
+ * warning logged through memblock_env_log(), and the rest of the map is
+ * used: one ending exactly at 2^64 is clipped to end at 2^64 - 1 (the one
+ * byte lost is beyond any phys_addr_t); one wrapping past 2^64 (a corrupt
+ * size) is dropped when it is usable RAM or soft-reserved (memory that may
+ * not exist is not believed) and otherwise clipped to end at 2^64 - 1 (a
+ * reservation is never lost). Linux rejects the whole map in both cases.
+ *
  * Return: 0 on success. On error @t is left unchanged: -EINVAL when @t is
- * NULL, has more than E820_MAX_ENTRIES entries, or an entry wraps past
- * the top of the 64-bit address space (addr + size does not fit in 64
- * bits); -ENOSPC when the result would not fit in the
- * table (overlaps can split entries).
+ * NULL or has more than E820_MAX_ENTRIES entries; -ENOSPC when the result
+ * would not fit in the table (overlaps can split entries).
  */
 int e820_sanitize(struct e820_table *t);
 

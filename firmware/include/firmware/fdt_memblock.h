@@ -19,6 +19,9 @@
  *     truncated with a warning.
  *  3. /chosen "linux,usable-memory-range": memory is capped to the first
  *     range (memblock_cap_memory_range()); a second range is added back.
+ *     If the cap cannot be made (the memory array is full and may not
+ *     grow), the scan stops there with -FDTR_ERR_NOSPACE and an error line:
+ *     a crash kernel must never run over the crashed kernel's memory.
  *  4. "mem=" from bootargs: memblock_enforce_memory_limit().
  *  5. Reservations, in the order Linux arm64 makes them: the blob itself
  *     (its totalsize), the initrd (rounded outwards to pages), the static
@@ -32,8 +35,10 @@
  * instead memblock_mark_nomap()ped and not reserved: it stays in "memory"
  * flagged NOMAP, which memblock never allocates nor hands to the page
  * allocator (Linux's behaviour). A no-map range already reserved by an
- * earlier step (the blob, the initrd) is refused, logged and counted in
- * dt_scan_result.errors (Linux returns -EBUSY there).
+ * earlier step (the blob, the initrd) cannot become NOMAP: it is logged,
+ * counted in dt_scan_result.errors and memblock_reserve()d instead (Linux
+ * returns -EBUSY and leaves the rest of the range to the allocator,
+ * although the firmware uses it).
  * A dynamic child ("size" in size cells; optional "alignment" in address
  * cells, a power of two, default PAGE_SIZE where Linux uses
  * SMP_CACHE_BYTES, because NOMAP and the page allocator work in pages;
@@ -42,6 +47,21 @@
  * the block is then also marked NOMAP and stays reserved, as Linux does
  * (if it cannot be marked, it is freed and the node counted as an error). A failed allocation is logged with the node's name and counted
  * in dt_scan_result.errors; the scan goes on.
+ *
+ * A range the tree says is in use (the blob, the initrd, a static
+ * /reserved-memory child, a /memreserve/ entry) that memblock cannot
+ * reserve or mark no-map (its array full) makes the scan fail with
+ * -FDTR_ERR_NOSPACE after the other static ones are made, and before any
+ * dynamic allocation: that memory would otherwise be handed out.
+ *
+ * Resizing: Linux allows the region arrays to grow only after all of this
+ * (arm64's paging_init()). Any earlier, a grown array could land on a
+ * range not reserved yet, which the firmware's reservation would then
+ * cover too: memory with two owners. So when memblock_allow_resize() was
+ * called before the scan, the scan keeps the arrays at their size (it
+ * clears memblock_can_resize and sets it back) through steps 2 to 5,
+ * except the dynamic /reserved-memory allocations, which may grow them.
+ * dt_scan_memory() and dt_scan_reserved() do the same when called alone.
  *
  * Log lines start with "dt: " and go to memblock_env_log().
  */
@@ -112,7 +132,11 @@ struct dt_scan_result {
  * Return: 0 on success (even with warnings or errors counted in @res);
  * a negative -FDTR_ERR_* code when the blob is malformed or has no usable
  * memory node (-FDTR_ERR_NOTFOUND); -FDTR_ERR_BADCELLS when the root's
- * cell counts are unusable; -FDTR_ERR_INVAL for NULL @blob or @res.
+ * cell counts are unusable; -FDTR_ERR_NOSPACE when memory could not be
+ * capped to linux,usable-memory-range (memblock is then left with the
+ * memory nodes added, uncapped) or a range the tree says is in use could
+ * not be reserved (the caller must stop in both cases);
+ * -FDTR_ERR_INVAL for NULL @blob or @res.
  */
 int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res);
@@ -137,7 +161,8 @@ int dt_scan_chosen(const struct fdtr *dt, struct dt_scan_result *res);
  * @res: counters updated
  *
  * Return: 0; -FDTR_ERR_NOTFOUND when no memory range was added;
- * -FDTR_ERR_BADCELLS for unusable root cell counts; another negative
+ * -FDTR_ERR_BADCELLS for unusable root cell counts; -FDTR_ERR_NOSPACE
+ * when the cap to linux,usable-memory-range failed; another negative
  * error for a malformed blob.
  */
 int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res);
@@ -181,7 +206,9 @@ int dt_reserve_image(phys_addr_t base, phys_addr_t size);
  * @res: counters updated; its initrd fields (from dt_scan_chosen()) say
  *	what to reserve for the initrd
  *
- * Return: 0; a negative error for a malformed blob.
+ * Return: 0; -FDTR_ERR_NOSPACE when a range the tree says is in use could
+ * not be reserved (the dynamic reservations are then not made); a
+ * negative error for a malformed blob.
  */
 int dt_scan_reserved(const struct fdtr *dt, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res);

@@ -53,8 +53,12 @@ struct mb2_info {
  * The ACPI 2.0+ tag is preferred over the 1.0 one when both are present.
  * Modules live outside the information: callers reserve them too.
  *
+ * The whole information is checked before anything is written: on error
+ * @e820 and @info are left exactly as they were.
+ *
  * Return: 0; -EINVAL for a NULL argument, a wrong @magic, a misaligned
- * @mbi or a total size below 16 or above MB2_INFO_MAX; -EBADMSG for a tag
+ * @mbi, an @e820 whose count is above E820_MAX_ENTRIES or a total size
+ * below 16 or above MB2_INFO_MAX; -EBADMSG for a tag
  * that does not fit in the total size, a missing end tag, a command line
  * without its NUL, a memory map with entries smaller than 24 bytes or a
  * module tag that is short, unterminated or ends before it starts; -ENOENT
