@@ -11,6 +11,7 @@
 #include "harness.h"
 #include "../model/model.c"
 #include "../model/ops.c"
+#include "../model/runner.c"
 
 /* Long streams explore deep states but slow every execution down. */
 #define MAX_OPS	4000

@@ -16,6 +16,7 @@
 #include "harness.h"
 #include "../model/model.c"
 #include "../model/ops.c"
+#include "../model/runner.c"
 
 static struct runner run;
 

@@ -11,6 +11,7 @@
 #include "harness.h"
 #include "../model/model.c"
 #include "../model/ops.c"
+#include "../model/runner.c"
 
 #define SZ_32M	0x2000000ULL
 
