@@ -336,9 +336,9 @@ static void issue12_growth_keeps_a_callers_claim(void)
 }
 
 /*
- * 3. Nested growth (memory grows, reserved must grow first) avoids the
- * range being edited: here the free memory is all inside the range marked
- * NOMAP but one page below it.
+ * 3. Nested growth (memory grows, reserved must grow too) avoids the range
+ * being edited: the range marked NOMAP is the top of memory, where a
+ * top-down search for the second array would otherwise land.
  */
 static void issue12_nested_growth_avoids_the_edited_range(void)
 {
@@ -347,8 +347,16 @@ static void issue12_nested_growth_avoids_the_edited_range(void)
 	fill_memory(SZ_1M, INIT_MEMBLOCK_REGIONS);
 	fill_reserved(SZ_4G / 2, INIT_MEMBLOCK_RESERVED_REGIONS);
 	STEP(.kind = OP_ALLOW_RESIZE);
-	/* Splitting [16M, 32M) in the middle needs a slot in memory. */
-	STEP(.kind = OP_MARK_NOMAP, .a = SZ_16M + SZ_1M, .b = SZ_16M - 2 * SZ_1M);
+	/* Splitting [16M, 32M) needs a slot in memory. */
+	STEP(.kind = OP_MARK_NOMAP, .a = SZ_16M + SZ_1M, .b = SZ_16M - SZ_1M);
+	runner_fini(&run);
+	/* The same with a removal. */
+	runner_init(&run);
+	ADD(SZ_16M, SZ_16M);
+	fill_memory(SZ_1M, INIT_MEMBLOCK_REGIONS);
+	fill_reserved(SZ_4G / 2, INIT_MEMBLOCK_RESERVED_REGIONS);
+	STEP(.kind = OP_ALLOW_RESIZE);
+	REMOVE(SZ_16M + SZ_1M, SZ_1M);
 	runner_fini(&run);
 }
 
