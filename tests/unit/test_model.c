@@ -376,21 +376,27 @@ static void issue12_discard_after_mem_limit(void)
 }
 
 /*
- * 5. -ENOMEM leaves everything as it was: memory must grow, reserved must
- * grow first, and only one of the two new arrays fits.
+ * 5. -ENOMEM leaves everything as it was: memory must grow, and the one
+ * free gap that takes its new array leaves no room for the new array of
+ * reserved, which must grow to reserve it (the gap touches no
+ * reservation, so the reservation needs a slot of its own).
  */
 static void issue12_enomem_changes_nothing(void)
 {
 	phys_addr_t bytes = (2 * INIT_MEMBLOCK_REGIONS *
 			     sizeof(struct memblock_region) + PAGE_SIZE - 1) &
 			    ~(phys_addr_t)(PAGE_SIZE - 1);
+	phys_addr_t gap = SZ_16M + 4 * SZ_1M;
+	phys_addr_t top = gap + bytes + 2 * SZ_4K + 0x800;
 
 	runner_init(&run);
 	ADD(SZ_16M, SZ_16M);
 	fill_memory(SZ_1M, INIT_MEMBLOCK_REGIONS);
 	RESERVE(SZ_1M, SZ_1M);
-	fill_reserved(SZ_4G / 2, INIT_MEMBLOCK_RESERVED_REGIONS - 1);
-	RESERVE(SZ_16M, SZ_16M - bytes);
+	fill_reserved(SZ_4G / 2, INIT_MEMBLOCK_RESERVED_REGIONS - 2);
+	RESERVE(SZ_16M, gap - SZ_16M);
+	RESERVE(top, 2 * SZ_16M - top);
+	CHECK_EQ(memblock.reserved.cnt, INIT_MEMBLOCK_RESERVED_REGIONS);
 	STEP(.kind = OP_ALLOW_RESIZE);
 	ADD(SZ_1G, 0x1000);
 	runner_fini(&run);
