@@ -15,9 +15,9 @@
  *
  * Writes (invariant 6): the caller-claimed and page-allocator bytes inside
  * memory and the host windows carry a per-owner canary pattern, checked
- * after every call where the library may have written (its arrays before
- * and after the call, the block it returned) and everywhere every
- * LEDGER_SWEEP calls and at the end of a sequence.
+ * after every call where the library may have written (the old and the new
+ * place of an array that moved, the block it returned), everywhere every
+ * LEDGER_SWEEP calls, and at the end of a sequence (ledger_sweep()).
  */
 #ifndef TESTS_LEDGER_H
 #define TESTS_LEDGER_H

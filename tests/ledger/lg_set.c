@@ -37,7 +37,7 @@ void lg_set_free(struct lg_set *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* Replace [lo, hi) by @owner's range (keep_gap: only fill what is absent). */
+/* Replace what lies in [lo, hi) by @owner's range (@present) or nothing. */
 static void edit(struct lg_set *s, lg_addr lo, lg_addr hi, bool present,
 		 unsigned long owner)
 {
