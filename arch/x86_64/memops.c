@@ -7,9 +7,9 @@
  * (tests/unit/test_string.c), which checks them against the library's
  * defaults.
  *
- * The direction flag is clear on entry (the ABI says so, and this kernel
- * never takes an interrupt with it set); a backward move sets it for the
- * one instruction and clears it again.
+ * The direction flag is clear on entry (the ABI says so) and stays clear:
+ * overlapping moves towards higher addresses use the library's portable
+ * backward loop instead of "std; rep movs" (see below).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -29,25 +29,15 @@ void *memblock_env_memmove(void *dst, const void *src, size_t n)
 		return dst;
 	}
 	/*
-	 * dst above src, overlapping (a region array opening a slot): from the
-	 * last element down. Whole words when everything is word-aligned, as
-	 * region arrays are: 8 times fewer iterations of the (microcoded)
-	 * backward string move.
+	 * dst above src, overlapping: a region array opening a slot, the
+	 * move every random-order insert makes. Fast strings only work
+	 * forward: with the direction flag set, "std; rep movsq; cld" runs
+	 * microcoded a word at a time: about 1.3x slower than the library's
+	 * unrolled loop on the 580 KB tails of inserts into 50,000 regions
+	 * (measured with make bench's add benchmark), so backward moves take
+	 * the loop. The direction flag is never set.
 	 */
-	if (!(((uintptr_t)d | (uintptr_t)s | n) & 7)) {
-		size_t q = n / 8;
-
-		d += n - 8;
-		s += n - 8;
-		__asm__ volatile("std; rep movsq; cld"
-				 : "+D"(d), "+S"(s), "+c"(q) : : "memory", "cc");
-	} else {
-		d += n - 1;
-		s += n - 1;
-		__asm__ volatile("std; rep movsb; cld"
-				 : "+D"(d), "+S"(s), "+c"(n) : : "memory", "cc");
-	}
-	return dst;
+	return memblock_env_default_memmove(dst, src, n);
 }
 
 void *memblock_env_memset(void *dst, int c, size_t n)
