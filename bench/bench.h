@@ -27,12 +27,19 @@ struct bench {
 	const char *name;
 	const char *what;		/* one line: what is measured */
 	unsigned long smoke_n;		/* small n for the smoke test */
+	const char *seed;		/* random seed from this name (default: name) */
 	int (*run)(unsigned long n);
 };
 
 extern const struct bench bench_add, bench_add_sorted, bench_reserve;
 extern const struct bench bench_alloc_td, bench_alloc_bu;
 extern const struct bench bench_alloc_small, bench_alloc_small_frag;
+extern const struct bench bench_add_floor, bench_reserve_floor;
+extern const struct bench bench_alloc_zero, bench_alloc_zero_floor;
+extern const struct bench bench_remove_split;
+
+/* Route memblock_env_memmove/memset: "default", "libc" or "x86" (memops.c). */
+int bench_select_memops(const char *name);
 #ifdef BENCH_HAVE_FREE_ALL
 extern const struct bench bench_free_all, bench_free_all_count, bench_page_floor;
 #endif

@@ -7,6 +7,9 @@
  *                                starts from the static, empty memblock)
  *   memblock-bench smoke         every benchmark on its small N, as TAP
  *
+ * BENCH_MEMOPS=default|libc|x86 picks the memory-move and clear routines
+ * the library (and the floors) use: bench/memops.c.
+ *
  * bench/run.py runs each benchmark natively (wall time) and under
  * callgrind (instructions) and writes the table.
  */
@@ -25,6 +28,11 @@ static const struct bench *const benches[] = {
 	&bench_alloc_bu,
 	&bench_alloc_small,
 	&bench_alloc_small_frag,
+	&bench_add_floor,
+	&bench_reserve_floor,
+	&bench_alloc_zero,
+	&bench_alloc_zero_floor,
+	&bench_remove_split,
 #ifdef BENCH_HAVE_FREE_ALL
 	&bench_page_floor,
 	&bench_free_all,
@@ -46,7 +54,7 @@ static int run(const struct bench *b, unsigned long n)
 {
 	uint64_t seed = 0xcbf29ce484222325ULL;	/* FNV-1a */
 
-	for (const char *c = b->name; *c; c++)
+	for (const char *c = b->seed ? b->seed : b->name; *c; c++)
 		seed = (seed ^ (unsigned char)*c) * 0x100000001b3ULL;
 	bench_srand(seed);
 	return b->run(n);
@@ -85,6 +93,8 @@ int main(int argc, char **argv)
 {
 	const struct bench *b;
 
+	if (bench_select_memops(getenv("BENCH_MEMOPS")))
+		return 2;
 	if (argc == 2 && !strcmp(argv[1], "list")) {
 		for (size_t i = 0; i < NR_BENCHES; i++)
 			printf("%s\t%s\n", benches[i]->name, benches[i]->what);

@@ -18,7 +18,9 @@
  * are measured, so the array's doublings (from the 128 static entries)
  * are in its cost.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "bench.h"
 
 #define SLOT		SZ_1M
@@ -98,6 +100,99 @@ static int edits(const char *name, unsigned long n, bool sorted,
 				  got, n);
 	return 0;
 }
+
+/*
+ * The floor of a random-order edit: the bytes the contiguous-array
+ * contract must move to open its slot, i.e. every region above the new
+ * one, shifted by one entry. The same ranges as edits() (same seed, same
+ * setup, unmeasured), then only those moves, replayed in the measured
+ * section on an array of the same size with the hook the library uses.
+ */
+static int floor_edits(const char *name, unsigned long n,
+		       int (*edit)(phys_addr_t, phys_addr_t),
+		       const struct memblock_type *t)
+{
+	const size_t rsz = sizeof(struct memblock_region);
+	unsigned long k = n / 4 < MEASURED_MAX ? n / 4 : MEASURED_MAX;
+	unsigned long *perm = bench_permutation(n);
+	struct range *r = malloc((n ? n : 1) * sizeof(*r));
+	unsigned long *at = malloc((k ? k : 1) * sizeof(*at));
+	unsigned long *tail = malloc((k ? k : 1) * sizeof(*tail));
+	unsigned char *array;
+	unsigned long i, j, moved = 0;
+	int err = 0;
+
+	if (!r || !at || !tail)
+		return bench_fail("malloc");
+	qsort(perm, n - k, sizeof(*perm), cmp_ulong);
+	for (i = 0; i < n; i++)
+		r[i] = slot_range(perm[i]);
+	for (i = 0; i < n - k; i++)
+		err |= edit(r[i].base, r[i].size);
+	/* Where each measured edit lands, and how many regions lie above. */
+	for (j = 0; i < n; i++, j++) {
+		unsigned long idx = 0;
+
+		while (idx < t->cnt && t->regions[idx].base < r[i].base)
+			idx++;
+		at[j] = idx;
+		tail[j] = t->cnt - idx;
+		err |= edit(r[i].base, r[i].size);
+	}
+	array = aligned_alloc(4096, ((t->cnt + 1) * rsz + 4095) & ~(size_t)4095);
+	if (!array)
+		return bench_fail("aligned_alloc");
+	memset(array, 0x5a, (t->cnt + 1) * rsz);
+
+	bench_begin();
+	for (j = 0; j < k; j++)
+		memblock_env_memmove(array + (at[j] + 1) * rsz, array + at[j] * rsz,
+				     tail[j] * rsz);
+	bench_end(name, n, k);
+
+	for (j = 0; j < k; j++)
+		moved += tail[j] * rsz;
+	printf("%sFLOOR bench=%s bytes_per_op=%.1f\n", bench_line_prefix, name,
+	       k ? (double)moved / k : 0.0);
+	free(array);
+	free(perm);
+	free(r);
+	free(at);
+	free(tail);
+	return err ? bench_fail("%s: an edit failed", name) : 0;
+}
+
+static int run_add_floor(unsigned long n)
+{
+	bench_phys_window(ARRAYS_TOP - 16 * SZ_1G);
+	memblock_add(ARRAYS_TOP - SZ_1G, SZ_1G);
+	memblock_allow_resize();
+	return floor_edits("add-floor", n, memblock_add, &memblock.memory);
+}
+
+static int run_reserve_floor(unsigned long n)
+{
+	bench_phys_window(ARRAYS_TOP - 16 * SZ_1G);
+	memblock_add(0, ARRAYS_TOP);
+	memblock_allow_resize();
+	return floor_edits("reserve-floor", n, memblock_reserve, &memblock.reserved);
+}
+
+const struct bench bench_add_floor = {
+	.name = "add-floor",
+	.what = "floor of add: only the tail moves its random-order inserts need",
+	.smoke_n = 1000,
+	.seed = "add",
+	.run = run_add_floor,
+};
+
+const struct bench bench_reserve_floor = {
+	.name = "reserve-floor",
+	.what = "floor of reserve: only the tail moves its inserts need",
+	.smoke_n = 1000,
+	.seed = "reserve",
+	.run = run_reserve_floor,
+};
 
 static int run_add(unsigned long n)
 {

@@ -39,8 +39,9 @@
  *              -ENOMEM), and PFN_UP, PFN_DOWN, PFN_PHYS, PHYS_PFN with
  *              Linux's meaning (your kernel's own, or the ones below)
  *     hooks    the prototypes of memblock_env_log(), memblock_env_panic(),
- *              memblock_env_kernel_end(), memblock_env_free_pages()
- *              (below; the library has weak defaults for all four)
+ *              memblock_env_kernel_end(), memblock_env_free_pages(),
+ *              memblock_env_memmove(), memblock_env_memset()
+ *              (below; the library has weak defaults for all six)
  *     mapping  memblock_env_phys_to_virt(pa), memblock_env_virt_to_phys(va),
  *              as functions or macros
  *
@@ -213,13 +214,55 @@ typedef unsigned long long u64;
  * memblock_discard(). The default panics with a message naming the missing
  * hook (freeing into nothing would leak all of memory silently); a kernel
  * that never calls those functions need not define it.
+ *
+ * memblock_env_memmove() and memblock_env_memset() are the only way the
+ * library moves and clears memory: region array edits and growth, and the
+ * zeroing of every memblock_alloc*() block. They have C's memmove() and
+ * memset() contract (overlap in either direction; return @dst) and must
+ * not call back into memblock. The defaults are portable freestanding
+ * loops (aligned words, 8 per iteration; no instruction set extension, no
+ * C library call), also callable as memblock_env_default_memmove() and
+ * memblock_env_default_memset() (declared below, always provided) so that
+ * a replacement can be tested against them. A kernel plugs in its
+ * optimised routines (rep movsb/stosb, DC ZVA, wide load/store pairs) by
+ * defining functions of these names; they may simply call its memmove()
+ * and memset().
  */
 #ifndef MEMBLOCK_ENV_HAVE_HOOKS
 void memblock_env_log(int level, const char *line);
 __attribute__((noreturn)) void memblock_env_panic(const char *msg);
 phys_addr_t memblock_env_kernel_end(void);
 void memblock_env_free_pages(unsigned long pfn, unsigned int order);
+void *memblock_env_memmove(void *dst, const void *src, size_t n);
+void *memblock_env_memset(void *dst, int c, size_t n);
 #endif
+
+/**
+ * memblock_env_default_memmove() - the library's portable memmove
+ * @dst: destination
+ * @src: source; may overlap @dst in either direction
+ * @n: number of bytes
+ *
+ * The default behind memblock_env_memmove(). Never fails; any pointers
+ * the caller may access for @n bytes are valid input (nothing is checked:
+ * like memmove(), bad pointers are undefined behaviour).
+ *
+ * Return: @dst.
+ */
+void *memblock_env_default_memmove(void *dst, const void *src, size_t n);
+
+/**
+ * memblock_env_default_memset() - the library's portable memset
+ * @dst: destination
+ * @c: byte value (converted to unsigned char)
+ * @n: number of bytes
+ *
+ * The default behind memblock_env_memset(). Never fails; as with
+ * memset(), @dst must be writable for @n bytes.
+ *
+ * Return: @dst.
+ */
+void *memblock_env_default_memset(void *dst, int c, size_t n);
 
 /*
  * Physical <-> virtual conversion of memory memblock hands out. The default

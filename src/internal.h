@@ -16,8 +16,9 @@
 #define mb_max(a, b)	((a) > (b) ? (a) : (b))
 
 /* ---- freestanding helpers (string.c, printf.c, log.c) ---- */
-void *__memblock_memmove(void *dst, const void *src, size_t n);
-void *__memblock_memset(void *dst, int c, size_t n);
+/* Every move and clear goes through the environment's hooks (memblock_env.h). */
+#define __memblock_memmove	memblock_env_memmove
+#define __memblock_memset	memblock_env_memset
 size_t __memblock_strlen(const char *s);
 int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int __memblock_snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);

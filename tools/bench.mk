@@ -21,6 +21,18 @@ BENCH_SRCS := $(filter-out $(if $(BENCH_HAVE_FREE_ALL),,bench/handoff.c),\
 		$(wildcard bench/*.c))
 BENCH_OBJS := $(addprefix $(O)/bench/lib/,$(MEMBLOCK_SRCS:.c=.o)) \
 	      $(patsubst %.c,$(O)/%.o,$(BENCH_SRCS))
+
+# On x86-64 hosts the x86-64 demo kernel's hooks are one of the routine
+# sets (BENCH_MEMOPS=x86), renamed so that bench/memops.c dispatches.
+ifeq ($(HOSTARCH),x86_64)
+BENCH_CFLAGS += -DBENCH_HAVE_X86_MEMOPS
+BENCH_OBJS += $(O)/bench/x86_memops.o
+$(O)/bench/x86_memops.o: arch/x86_64/memops.c include/memblock_env.h
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTCC  bench/x86_memops.o")
+	$(Q)gcc $(BENCH_LIB_CFLAGS) -Dmemblock_env_memmove=x86_memops_memmove \
+		-Dmemblock_env_memset=x86_memops_memset -c $< -o $@
+endif
 BENCH_BIN := $(O)/bench/memblock-bench
 
 $(O)/bench/lib/%.o: src/%.c $(wildcard src/*.h include/*.h include/linux/*.h bench/include/*.h)

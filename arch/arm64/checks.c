@@ -7,6 +7,7 @@
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
+#include <kernel/memops_check.h>
 #include <asm/checks.h>
 #include <asm/console.h>
 #include <asm/psci.h>
@@ -201,4 +202,5 @@ void arch_boot_checks(void)
 	check_memory();
 	check_reservations();
 	alloc_checks(&expect);
+	memops_check("ldp/stp pairs, DC ZVA with the MMU on");
 }

@@ -8,6 +8,7 @@
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
 #include <kernel/boot_checks.h>
+#include <kernel/memops_check.h>
 #include <linux/memblock.h>
 #include "x86.h"
 
@@ -291,4 +292,5 @@ void arch_boot_checks(void)
 			      0, (phys_addr_t)1 << 32, protect, nr_protect);
 
 	boot_check_allocations(protect, nr_protect);
+	memops_check("rep movsb/stosb");
 }

@@ -59,6 +59,8 @@ void memblock_env_log(int level, const char *line);
 __attribute__((noreturn)) void memblock_env_panic(const char *msg);
 phys_addr_t memblock_env_kernel_end(void);
 void memblock_env_free_pages(unsigned long pfn, unsigned int order);
+void *memblock_env_memmove(void *dst, const void *src, size_t n);
+void *memblock_env_memset(void *dst, int c, size_t n);
 
 /* mapping: identity, as macros */
 #define memblock_env_phys_to_virt(pa)	((void *)(uintptr_t)(pa))
