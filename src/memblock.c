@@ -42,6 +42,7 @@ struct memblock memblock __initdata_memblock = {
 int memblock_debug __initdata_memblock;
 int memblock_can_resize __initdata_memblock;
 bool movable_node_enabled __initdata_memblock;
+enum memblock_stage memblock_stage __initdata_memblock;
 
 bool memblock_is_static_array(const struct memblock_region *regions)
 {

@@ -35,6 +35,12 @@
 #ifndef ENOMEM
 #define ENOMEM		12
 #endif
+#ifndef EBUSY
+#define EBUSY		16
+#endif
+#ifndef EPERM
+#define EPERM		1
+#endif
 
 #define PHYS_ADDR_MAX	(~(phys_addr_t)0)
 
@@ -144,6 +150,33 @@ extern struct memblock memblock;
 extern int memblock_debug;
 extern int memblock_can_resize;
 extern bool movable_node_enabled;
+
+/**
+ * enum memblock_stage - where in the boot memblock is
+ * @MEMBLOCK_STAGE_EARLY: before the hand-off (the initial value): memblock
+ *	owns free memory and allocates from it
+ * @MEMBLOCK_STAGE_FREED: memblock_free_all() has run: free memory belongs
+ *	to the page allocator. Allocations fail (0 / NULL, with a log line),
+ *	memblock_reserve() and memblock_phys_free()/memblock_free() fail with
+ *	-EPERM, a second memblock_free_all() releases nothing; adding and
+ *	removing memory (hotplug) stay allowed but never make anything
+ *	allocatable, and memblock_free_late() is the one way to hand reserved
+ *	memory to the page allocator.
+ * @MEMBLOCK_STAGE_DISCARDED: memblock_discard() has emptied memblock (never
+ *	with CONFIG_ARCH_KEEP_MEMBLOCK): every call that would change memblock
+ *	fails with -EPERM (0 / NULL for allocations, a log line for functions
+ *	returning void); queries see empty types.
+ *
+ * The current stage is the global memblock_stage, a knob like
+ * memblock_can_resize: struct memblock keeps Linux's layout. Only
+ * memblock_free_all() and memblock_discard() advance it.
+ */
+enum memblock_stage {
+	MEMBLOCK_STAGE_EARLY = 0,
+	MEMBLOCK_STAGE_FREED,
+	MEMBLOCK_STAGE_DISCARDED,
+};
+extern enum memblock_stage memblock_stage;
 
 /**
  * movable_node_is_enabled - is the movable-node policy on?
