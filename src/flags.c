@@ -7,58 +7,70 @@
 #include "internal.h"
 
 static int setclr_flag(struct memblock_type *type, phys_addr_t base,
-		       phys_addr_t size, bool set, enum memblock_flags flag)
+		       phys_addr_t size, bool set, enum memblock_flags flag,
+		       const char *func)
 {
 	struct rgn_update upd = {
 		.set = set ? flag : MEMBLOCK_NONE,
 		.clear = set ? MEMBLOCK_NONE : flag,
 	};
+	int err = mb_enter(func, MB_REFUSE_DISCARDED);
 
-	return memblock_update_range(type, base, size, &upd);
+	if (err)
+		return err;
+	return mb_update(type, base, size, &upd, func);
 }
 
 int __init_memblock memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_HOTPLUG);
+	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_HOTPLUG,
+			   __func__);
 }
 
 int __init_memblock memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_HOTPLUG);
+	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_HOTPLUG,
+			   __func__);
 }
 
 int __init_memblock memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_MIRROR);
+	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_MIRROR,
+			   __func__);
 }
 
 int __init_memblock memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_NOMAP);
+	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_NOMAP,
+			   __func__);
 }
 
 int __init_memblock memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_NOMAP);
+	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_NOMAP,
+			   __func__);
 }
 
 int __init_memblock memblock_reserved_mark_noinit(phys_addr_t base,
 						  phys_addr_t size)
 {
 	return setclr_flag(&memblock.reserved, base, size, true,
-			   MEMBLOCK_RSRV_NOINIT);
+			   MEMBLOCK_RSRV_NOINIT, __func__);
 }
 
 int __init_memblock memblock_set_node(phys_addr_t base, phys_addr_t size,
 				      struct memblock_type *type, int nid)
 {
 	struct rgn_update upd = { .set_nid = true };
+	int err = mb_enter(__func__, MB_REFUSE_DISCARDED);
 
+	if (err)
+		return err;
 	upd.nid = memblock_canonical_nid(nid);
 	if (!type || upd.nid < 0) {
 		mb_err("%s: invalid %s %d", __func__, type ? "node" : "type",
 		       nid);
 		return -EINVAL;
 	}
-	return memblock_update_range(type, base, size, &upd);
+	return mb_update(type, base, size, &upd, __func__);
 }

@@ -10,6 +10,10 @@
  * of the array's tail. The regions touched by [base, end) are the window
  * [i, j): i is the first region ending above base, j the first region
  * starting at or above end.
+ *
+ * The edits never grow an array: a call first asks rgn_*_need() how many
+ * regions the edit needs and makes room (resize.c); an edit without room
+ * returns -ENOMEM having changed nothing.
  */
 #include "internal.h"
 
@@ -196,19 +200,13 @@ int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	end = base + size;
-again:
 	nr = type_nr(type);
 	rgn_window(type, nr, base, end, &i, &j);
 	gaps = rgn_count_gaps(type, i, j, base, end);
 	if (!gaps)
 		return 0;
-	if (nr + gaps > type->max) {
-		int err = memblock_grow(type, nr + gaps, base, size);
-
-		if (err)
-			return err;
-		goto again;	/* growth may have changed the array */
-	}
+	if (nr + gaps > type->max)
+		return -ENOMEM;	/* the caller's plan makes room first */
 
 	type->cnt = nr;
 	if (i == j && rgn_extend_neighbour(type, i, base, end, nid, flags))
@@ -252,7 +250,6 @@ int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	end = base + size;
-again:
 	nr = type_nr(type);
 	rgn_window(type, nr, base, end, &i, &j);
 	if (i == j)
@@ -261,13 +258,8 @@ again:
 	last = type->regions[j - 1];
 	keep = (first.base < base) + (rgn_end(&last) > end);
 	/* Only cutting the middle out of one region needs a new slot. */
-	if (nr - (j - i) + keep > type->max) {
-		int err = memblock_grow(type, nr - (j - i) + keep, base, size);
-
-		if (err)
-			return err;
-		goto again;
-	}
+	if (nr - (j - i) + keep > type->max)
+		return -ENOMEM;
 	type->cnt = nr;
 	rgn_delete(type, i, j);
 	if (!keep)
@@ -313,7 +305,6 @@ static int rgn_isolate_apply(struct memblock_type *type, phys_addr_t base,
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	end = base + size;
-again:
 	nr = type_nr(type);
 	rgn_window(type, nr, base, end, &i, &j);
 	if (i == j) {
@@ -323,13 +314,8 @@ again:
 	}
 	splits = (type->regions[i].base < base) +
 		 (rgn_end(&type->regions[j - 1]) > end);
-	if (nr + splits > type->max) {
-		int err = memblock_grow(type, nr + splits, base, size);
-
-		if (err)
-			return err;
-		goto again;
-	}
+	if (nr + splits > type->max)
+		return -ENOMEM;
 
 	/* Same back-to-front rebuild as memblock_add_range(). */
 	type->cnt = nr;
@@ -376,4 +362,49 @@ int memblock_update_range(struct memblock_type *type, phys_addr_t base,
 			  phys_addr_t size, const struct rgn_update *upd)
 {
 	return rgn_isolate_apply(type, base, size, upd, NULL, NULL);
+}
+
+/* ---- capacity, computed without editing ---- */
+
+unsigned long rgn_add_need(const struct memblock_type *t, phys_addr_t base,
+			   phys_addr_t size)
+{
+	unsigned long nr = type_nr(t), i, j;
+
+	if (!memblock_cap_size(base, &size))
+		return nr;
+	rgn_window(t, nr, base, base + size, &i, &j);
+	return nr + rgn_count_gaps(t, i, j, base, base + size);
+}
+
+long rgn_remove_delta(const struct memblock_type *t, phys_addr_t base,
+		      phys_addr_t size)
+{
+	unsigned long nr = type_nr(t), i, j;
+	phys_addr_t end;
+
+	if (!memblock_cap_size(base, &size))
+		return 0;
+	end = base + size;
+	rgn_window(t, nr, base, end, &i, &j);
+	if (i == j)
+		return 0;
+	return (long)(t->regions[i].base < base) +
+	       (long)(rgn_end(&t->regions[j - 1]) > end) - (long)(j - i);
+}
+
+unsigned long rgn_update_need(const struct memblock_type *t, phys_addr_t base,
+			      phys_addr_t size)
+{
+	unsigned long nr = type_nr(t), i, j;
+	phys_addr_t end;
+
+	if (!memblock_cap_size(base, &size))
+		return nr;
+	end = base + size;
+	rgn_window(t, nr, base, end, &i, &j);
+	if (i == j)
+		return nr;
+	return nr + (t->regions[i].base < base) +
+	       (rgn_end(&t->regions[j - 1]) > end);
 }
