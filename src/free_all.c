@@ -102,7 +102,11 @@ void __init_memblock memblock_free_late(phys_addr_t base, phys_addr_t size)
 	phys_addr_t last;
 	int n, k;
 
-	if (mb_enter(__func__, MB_REFUSE_DISCARDED) ||
+	/*
+	 * Before the hand-off memblock would see the pages as free and hand
+	 * them out again: memblock_phys_free() is the call for that time.
+	 */
+	if (mb_enter(__func__, MB_REFUSE_DISCARDED | MB_REFUSE_EARLY) ||
 	    !memblock_cap_size(base, &size))
 		return;
 	last = base + size - 1;

@@ -178,6 +178,7 @@ int mb_update(struct memblock_type *t, phys_addr_t base, phys_addr_t size,
 #define MB_REFUSE_FREED		0x1	/* -EPERM after memblock_free_all() */
 #define MB_REFUSE_DISCARDED	0x2	/* -EPERM after memblock_discard() */
 #define MB_REFUSE_ALL		(MB_REFUSE_FREED | MB_REFUSE_DISCARDED)
+#define MB_REFUSE_EARLY		0x4	/* -EPERM before memblock_free_all() */
 /*
  * The guard of every call that changes memblock: -EBUSY from inside a
  * hook, -EPERM when the stage forbids it (each with one log line), else 0.

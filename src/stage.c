@@ -56,5 +56,11 @@ int mb_enter(const char *func, unsigned int refuse)
 		       func);
 		return -EPERM;
 	}
+	if ((refuse & MB_REFUSE_EARLY) &&
+	    memblock_stage == MEMBLOCK_STAGE_EARLY) {
+		mb_err("%s: called before memblock_free_all(): refused (-EPERM)",
+		       func);
+		return -EPERM;
+	}
 	return 0;
 }

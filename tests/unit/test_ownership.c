@@ -522,6 +522,7 @@ RE_PTR(memblock_alloc_exact_nid_raw, SZ_4K, SZ_4K, 0, SZ_64M, NUMA_NO_NODE)
 RE_INT(memblock_free_all)
 RE_VOID(memblock_free_late, SZ_2M, SZ_4K)
 RE_VOID(memblock_discard)
+RE_INT(memblock_parse_cmdline, "memblock=debug")
 
 #define RE(fn, k)	{ #fn, k, re_##fn }
 static const struct reentry reentries[] = {
@@ -556,6 +557,7 @@ static const struct reentry reentries[] = {
 	RE(memblock_free_all, PHYS_CALL),
 	RE(memblock_free_late, VOID_CALL),
 	RE(memblock_discard, VOID_CALL),
+	RE(memblock_parse_cmdline, INT_CALL),
 };
 
 static bool in_log_hook;	/* which hook runs the table */
@@ -621,6 +623,41 @@ static void free_pages_hook(unsigned long pfn, unsigned int order)
 	run_reentries();
 }
 
+/* Is [base, base + size) inside one reserved region? */
+static bool wholly_reserved(phys_addr_t base, phys_addr_t size)
+{
+	const struct memblock_region *r;
+
+	for_each_reserved_mem_region(r)
+		if (r->base <= base && base + size <= r->base + r->size)
+			return true;
+	return false;
+}
+
+static int consistent_lines, inconsistent_lines;
+
+/* Every log line must find memblock consistent: invariants, arrays reserved. */
+static void consistency_hook(int level, const char *line)
+{
+	struct span arr[3];
+	int na = live_arrays(arr);
+	bool ok = true;
+
+	(void)level;
+	for (int i = 0; i < 3; i++)
+		if (snap_type(i) && type_invariant_violation(snap_type(i)))
+			ok = false;
+	for (int i = 0; i < na; i++)
+		if (!wholly_reserved(arr[i].base, arr[i].size))
+			ok = false;
+	if (ok) {
+		consistent_lines++;
+	} else {
+		inconsistent_lines++;
+		tap_diag("inconsistent at: %s", line);
+	}
+}
+
 static void reentry_setup(void)
 {
 	CHECK_INT(memblock_add(SZ_1M, SZ_64M), 0);
@@ -644,6 +681,23 @@ static void defect6_hooks_refuse_reentry(void)
 	CHECK_EQ(got, SZ_1M + SZ_64M - SZ_4K);
 	EXPECT_TYPE(&memblock.reserved, R(SZ_2M, SZ_64K),
 		    R(SZ_1M + SZ_64M - SZ_4K, SZ_4K));
+
+	/* Growth and moves, traced line by line: consistent at every line. */
+	test_reset();
+	nclaims = 0;
+	memblock_debug = 1;
+	consistent_lines = inconsistent_lines = 0;
+	test_log_hook = consistency_hook;
+	grow_both_high();
+	memblock_cap_memory_range(0, SZ_512M);
+	CHECK_INT(reserve_claim(test_virt_to_phys(memblock.reserved.regions),
+				SZ_4K), 0);
+	test_log_hook = NULL;
+	CHECK(consistent_lines > 2 * NR);
+	CHECK_INT(inconsistent_lines, 0);
+	CHECK(test_log_find("reserved is doubled to") >= 0);
+	CHECK(test_log_find("reserved array is moved to") >= 0);
+	EXPECT_OWNERS();
 
 	/* The page allocator's hook, at each hand-off call. */
 	for (int which = 0; which < 3; which++) {
@@ -676,6 +730,12 @@ static void defect7_stages_refuse_after_hand_off(void)
 	CHECK_INT(memblock_add(SZ_1M, SZ_16M), 0);
 	CHECK_INT(memblock_reserve(SZ_2M, SZ_64K), 0);
 	CHECK_INT(memblock_stage, MEMBLOCK_STAGE_EARLY);
+	/* Before the hand-off the page allocator takes nothing. */
+	test_log_clear();
+	memblock_free_late(SZ_2M, SZ_64K);
+	CHECK_EQ(test_freed_cnt, 0);
+	CHECK_INT(test_log_lines, 1);
+	CHECK(memblock_is_reserved(SZ_2M));
 	first = memblock_free_all();
 	CHECK(first > 0);
 	CHECK_INT(memblock_stage, MEMBLOCK_STAGE_FREED);
