@@ -68,11 +68,12 @@ bool mb_live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
 
 void mb_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end)
 {
-	*p = (struct mb_plan){
-		.avoid_base = base, .avoid_end = end,
-		.win_lo = 0, .win_hi = PHYS_ADDR_MAX,
-		.align = PAGE_SIZE,
-	};
+	/* mb_memset(): a struct assignment may become a libc memset call. */
+	mb_memset(p, 0, sizeof(*p));
+	p->avoid_base = base;
+	p->avoid_end = end;
+	p->win_hi = PHYS_ADDR_MAX;
+	p->align = PAGE_SIZE;
 	for (int i = 0; i < MB_NTYPES; i++)
 		p->need[i] = mb_type(i) ? type_nr(mb_type(i)) : 0;
 }
@@ -116,7 +117,10 @@ static bool plan_add(struct mb_plan *p, int i, unsigned long need)
 			return false;
 		max *= 2;
 	}
-	*na = (struct mb_new_array){ .type = t, .max = max, .old_max = t->max };
+	na->type = t;
+	na->max = max;
+	na->old_max = t->max;
+	na->base = na->bytes = 0;
 	if (!mb_live_array(i, &na->old_base, &na->old_bytes))
 		na->old_base = na->old_bytes = 0;
 	p->n++;
