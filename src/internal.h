@@ -96,7 +96,10 @@ void rgn_merge_window(struct memblock_type *type, unsigned long lo,
 void rgn_set_count(struct memblock_type *type, unsigned long n);
 
 /* ---- capacity needed by an edit, without making it (region.c) ---- */
-/* Regions @t holds while [base, base + size) is added / removed / updated. */
+/*
+ * Regions @t holds while [base, base + size) is added / removed / updated;
+ * @size is non-zero and clamped (memblock_cap_size()).
+ */
 unsigned long rgn_add_need(const struct memblock_type *t, phys_addr_t base,
 			   phys_addr_t size);
 unsigned long rgn_update_need(const struct memblock_type *t, phys_addr_t base,

@@ -364,15 +364,16 @@ int memblock_update_range(struct memblock_type *type, phys_addr_t base,
 	return rgn_isolate_apply(type, base, size, upd, NULL, NULL);
 }
 
-/* ---- capacity, computed without editing ---- */
+/*
+ * ---- capacity, computed without editing ----
+ * The range is non-empty and already clamped (memblock_cap_size()).
+ */
 
 unsigned long rgn_add_need(const struct memblock_type *t, phys_addr_t base,
 			   phys_addr_t size)
 {
 	unsigned long nr = type_nr(t), i, j;
 
-	if (!memblock_cap_size(base, &size))
-		return nr;
 	rgn_window(t, nr, base, base + size, &i, &j);
 	return nr + rgn_count_gaps(t, i, j, base, base + size);
 }
@@ -381,11 +382,8 @@ long rgn_remove_delta(const struct memblock_type *t, phys_addr_t base,
 		      phys_addr_t size)
 {
 	unsigned long nr = type_nr(t), i, j;
-	phys_addr_t end;
+	phys_addr_t end = base + size;
 
-	if (!memblock_cap_size(base, &size))
-		return 0;
-	end = base + size;
 	rgn_window(t, nr, base, end, &i, &j);
 	if (i == j)
 		return 0;
@@ -397,11 +395,8 @@ unsigned long rgn_update_need(const struct memblock_type *t, phys_addr_t base,
 			      phys_addr_t size)
 {
 	unsigned long nr = type_nr(t), i, j;
-	phys_addr_t end;
+	phys_addr_t end = base + size;
 
-	if (!memblock_cap_size(base, &size))
-		return nr;
-	end = base + size;
 	rgn_window(t, nr, base, end, &i, &j);
 	if (i == j)
 		return nr;

@@ -31,20 +31,17 @@ phys_addr_t mb_array_bytes(unsigned long max)
 			PAGE_SIZE);
 }
 
+static struct memblock_type *const mb_types[MB_NTYPES] = {
+	[MB_MEM] = &memblock.memory,
+	[MB_RSV] = &memblock.reserved,
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	[MB_PHYS] = &memblock.physmem,
+#endif
+};
+
 struct memblock_type *mb_type(int i)
 {
-	switch (i) {
-	case MB_MEM:
-		return &memblock.memory;
-	case MB_RSV:
-		return &memblock.reserved;
-#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-	case MB_PHYS:
-		return &memblock.physmem;
-#endif
-	default:
-		return NULL;
-	}
+	return mb_types[i];
 }
 
 int mb_type_index(const struct memblock_type *t)

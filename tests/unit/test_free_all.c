@@ -289,6 +289,28 @@ static void discard_grown_arrays(void)
 	CHECK(!memblock_is_reserved(SZ_1M));
 }
 
+static void discard_keeps_array_outside_usable_memory(void)
+{
+	unsigned long i;
+
+	CHECK_INT(memblock_add(0, SZ_64M), 0);
+	memblock_allow_resize();
+	for (i = 0; i <= INIT_MEMBLOCK_RESERVED_REGIONS; i++)
+		CHECK_INT(memblock_reserve(SZ_1M + 0x2000 * i, 0x1000), 0);
+	CHECK(memblock.reserved.max > INIT_MEMBLOCK_RESERVED_REGIONS);
+	memblock_free_all();
+	/*
+	 * Break the ownership rules behind the library's back (memory under
+	 * the array marked NOMAP by hand): discard must not release it.
+	 */
+	memblock.memory.regions[0].flags = MEMBLOCK_NOMAP;
+	test_freed_cnt = 0;
+	test_log_clear();
+	memblock_discard();
+	EXPECT_NO_BLOCKS();
+	CHECK(test_log_find("is not in usable memory: kept") >= 0);
+}
+
 /* ---- brute force on random maps ---- */
 
 static unsigned long long rng_state;
@@ -408,6 +430,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(free_late_full_array_keeps_reservation),
 	TEST_CASE(discard_static_arrays),
 	TEST_CASE(discard_grown_arrays),
+	TEST_CASE(discard_keeps_array_outside_usable_memory),
 	TEST_CASE(random_maps_match_brute_force),
 };
 

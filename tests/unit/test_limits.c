@@ -182,6 +182,32 @@ static void cap_fails_whole_without_room(void)
 	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
 }
 
+static void enforce_and_trim_fail_whole_without_room(void)
+{
+	struct memblock before;
+
+	grown_at_top();
+	/* Everything below 512M taken: the array cannot go below the limit. */
+	CHECK_INT(memblock_reserve(0, SZ_512M), 0);
+	before = memblock;
+	test_log_clear();
+	memblock_enforce_memory_limit(SZ_512M);
+	CHECK(test_log_find("no free memory to move the memblock reserved array") >= 0);
+	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
+
+	/* Memory ends unaligned just above the array: trim must move it. */
+	test_reset();
+	memblock_add(0, SZ_1G + 0x3000);
+	memblock_allow_resize();
+	for (unsigned long i = 0; i <= INIT_MEMBLOCK_RESERVED_REGIONS; i++)
+		CHECK_INT(memblock_reserve(0x80000000ULL + i * SZ_1M, SZ_4K), 0);
+	CHECK_INT(memblock_reserve(0, SZ_1G), 0);
+	before = memblock;
+	memblock_trim_memory(SZ_2M);
+	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
+	EXPECT_TYPE(&memblock.memory, R(0, SZ_1G + 0x3000));
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(trim_rounds_and_drops),
 	TEST_CASE(trim_everything_leaves_dummy),
@@ -197,5 +223,6 @@ static const struct test_case cases[] = {
 	TEST_CASE(cap_moves_live_array_into_range),
 	TEST_CASE(remove_map_moves_live_array_below_limit),
 	TEST_CASE(cap_fails_whole_without_room),
+	TEST_CASE(enforce_and_trim_fail_whole_without_room),
 };
 TAP_MAIN(cases)

@@ -290,6 +290,65 @@ static void no_growth_after_free_all(void)
 	CHECK_EQ(memblock.memory.max, N);
 }
 
+static void reserve_over_tail_of_live_array(void)
+{
+	phys_addr_t bytes = array_bytes(2 * N);
+	phys_addr_t a1 = reserved_grown_at_top();
+
+	/* The caller claims the last 2K: the head of the old array goes. */
+	CHECK_INT(memblock_reserve(a1 + bytes - 0x800, 0x800), 0);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), a1 - bytes);
+	CHECK_EQ(memblock.reserved.cnt, N + 3);
+	CHECK_EQ(memblock.reserved.regions[N + 1].base, a1 - bytes);
+	CHECK_EQ(memblock.reserved.regions[N + 1].size, bytes);
+	CHECK_EQ(memblock.reserved.regions[N + 2].base, a1 + bytes - 0x800);
+	CHECK_EQ(memblock.reserved.regions[N + 2].size, 0x800);
+}
+
+static void move_needs_resizing_allowed(void)
+{
+	struct memblock before;
+	phys_addr_t a1 = reserved_grown_at_top();
+
+	memblock_can_resize = 0;
+	before = memblock;
+	test_log_clear();
+	CHECK_INT(memblock_reserve(a1, SZ_4K), -ENOMEM);
+	CHECK(test_log_find("in the way and resizing is not allowed") >= 0);
+	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
+}
+
+static void foreign_type_never_grows(void)
+{
+	struct memblock_region regions[2] = {
+		{ 0, SZ_1M, MEMBLOCK_NONE, MAX_NUMNODES },
+		{ SZ_2M, SZ_1M, MEMBLOCK_NONE, MAX_NUMNODES },
+	};
+	struct memblock_type t = {
+		.cnt = 2, .max = 2, .total_size = 2 * SZ_1M,
+		.regions = regions, .name = (char *)"mine",
+	};
+
+	memblock_add(0, SZ_1G);
+	memblock_allow_resize();
+	/* Not one of memblock's types: a split needs room it does not have. */
+	CHECK_INT(memblock_set_node(SZ_64K, SZ_64K, &t, 1), -ENOMEM);
+	CHECK(t.regions == regions);
+	CHECK_INT(memblock_set_node(0, SZ_1M, &t, 1), 0);
+	CHECK_EQ(regions[0].nid, 1);
+	EXPECT_EMPTY(&memblock.reserved);
+}
+
+static void discarded_arrays_are_not_grown(void)
+{
+	memblock_add(0, SZ_1M);
+	memblock_free_all();
+	memblock_discard();
+	/* The empty arrays discard leaves are memblock's static ones. */
+	CHECK(memblock_is_static_array(memblock.memory.regions));
+	CHECK(memblock_is_static_array(memblock.reserved.regions));
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(full_array_without_resize),
 	TEST_CASE(full_memory_array_without_resize),
@@ -306,5 +365,9 @@ static const struct test_case cases[] = {
 	TEST_CASE(trim_moves_live_array_into_aligned_memory),
 	TEST_CASE(move_without_room_fails_cleanly),
 	TEST_CASE(no_growth_after_free_all),
+	TEST_CASE(reserve_over_tail_of_live_array),
+	TEST_CASE(move_needs_resizing_allowed),
+	TEST_CASE(foreign_type_never_grows),
+	TEST_CASE(discarded_arrays_are_not_grown),
 };
 TAP_MAIN(cases)
