@@ -28,7 +28,7 @@ struct span {
 	phys_addr_t base, size;
 };
 
-#define MAX_CLAIMS	2048
+#define MAX_CLAIMS	8192
 static struct span claims[MAX_CLAIMS];
 static int nclaims;
 
@@ -36,6 +36,8 @@ static void claim(phys_addr_t base, phys_addr_t size)
 {
 	if (nclaims < MAX_CLAIMS)
 		claims[nclaims++] = (struct span){ base, size };
+	else
+		tap_fail(__FILE__, __LINE__, "the test's claim list is full");
 }
 
 static int reserve_claim(phys_addr_t base, phys_addr_t size)
@@ -796,6 +798,135 @@ static void defect7_stages_refuse_after_hand_off(void)
 	EXPECT_EMPTY(&memblock.reserved);
 }
 
+/* ---- all defects at once: random operations against the ledger ---- */
+
+/* Remove [b, e) from every claim (a caller's free, or cap/enforce). */
+static void claims_cut(phys_addr_t b, phys_addr_t e)
+{
+	int n = nclaims;
+
+	for (int i = 0; i < n; i++) {
+		phys_addr_t cb = claims[i].base, ce = cb + claims[i].size;
+
+		if (ce <= b || cb >= e)
+			continue;
+		claims[i].size = 0;
+		if (cb < b)
+			claims[i] = (struct span){ cb, b - cb };
+		if (ce > e) {
+			if (!claims[i].size)
+				claims[i] = (struct span){ e, ce - e };
+			else
+				claim(e, ce - e);
+		}
+	}
+	/* Compact (drop empty spans) so the list does not fill up. */
+	n = 0;
+	for (int i = 0; i < nclaims; i++)
+		if (claims[i].size)
+			claims[n++] = claims[i];
+	nclaims = n;
+}
+
+static unsigned long long rng;
+
+static unsigned long rnd(unsigned long n)
+{
+	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned long)((rng >> 33) % n);
+}
+
+static void random_ops_keep_the_contract(void)
+{
+	int grew_mem = 0, grew_rsv = 0, moves = 0;
+
+	for (unsigned long seed = 1; seed <= 6; seed++) {
+		test_reset();
+		nclaims = 0;
+		rng = seed;
+		memblock_set_bottom_up(seed & 1);
+		CHECK_INT(memblock_add(0, SZ_64M), 0);
+		memblock_allow_resize();
+		for (int op = 0; op < 4000 && !tap_failures(); op++) {
+			phys_addr_t b = rnd(SZ_1G / SZ_4K) * SZ_4K;
+			phys_addr_t sz = (1 + rnd(rnd(4) ? 16 : 2048)) * SZ_4K / (rnd(4) ? 1 : 8);
+			struct snapshot snap;
+			long long err = 0;
+			int kind = (int)rnd(100);
+
+			const struct memblock_region *rsv_was = memblock.reserved.regions;
+			unsigned long rsv_max = memblock.reserved.max;
+
+			snap_take(&snap);
+			if (kind < 15) {
+				err = memblock_add(b, sz);
+			} else if (kind < 20) {
+				err = memblock_remove(b, sz);
+			} else if (kind < 50) {
+				err = reserve_claim(b, sz);
+			} else if (kind < 60) {
+				err = memblock_phys_free(b, sz);
+				if (!err)
+					claims_cut(b, b + sz);
+			} else if (kind < 85) {
+				phys_addr_t got = memblock_phys_alloc_range(sz, SZ_4K, 0,
+									    MEMBLOCK_ALLOC_ANYWHERE);
+
+				if (got) {
+					if (!usable(got, sz))
+						tap_fail(__FILE__, __LINE__, "allocation not in usable memory");
+					EXPECT_FREE(got, sz);
+				} else {
+					err = -ENOMEM;
+				}
+			} else if (kind < 90) {
+				err = memblock_mark_nomap(b, sz);
+			} else if (kind < 95) {
+				err = memblock_clear_nomap(b, sz);
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+			} else if (kind < 98) {
+				err = memblock_physmem_add(b, sz);
+#endif
+			} else if (kind < 99) {
+				phys_addr_t keep = SZ_512M + rnd(SZ_512M / SZ_1M) * SZ_1M;
+
+				/* void: it failed whole when it logged so. */
+				test_log_clear();
+				memblock_cap_memory_range(0, keep);
+				if (test_log_find("cannot isolate") < 0)
+					claims_cut(keep, PHYS_ADDR_MAX);
+				err = 1;
+			} else {
+				memblock_trim_memory(rnd(8) ? SZ_4K : SZ_64K);
+				err = 1;
+			}
+			if (err < 0) {
+				const char *why = snap_check(&snap);
+
+				if (why)
+					tap_fail(__FILE__, __LINE__, "seed %lu op %d kind %d failed (%lld) but %s",
+						 seed, op, kind, err, why);
+			} else {
+				snap_check(&snap);
+			}
+			expect_owners_(__FILE__, __LINE__);
+			moves += memblock.reserved.regions != rsv_was &&
+				 memblock.reserved.max == rsv_max;
+			if (tap_failures())
+				tap_diag("seed %lu op %d kind %d [%#llx+%#llx]", seed, op,
+					 kind, (unsigned long long)b,
+					 (unsigned long long)sz);
+		}
+		grew_mem += memblock.memory.max > N;
+		grew_rsv += memblock.reserved.max > NR;
+	}
+	/* The arrays grew, and moved, all along. */
+	CHECK(grew_mem >= 2);
+	CHECK_INT(grew_rsv, 6);
+	CHECK(moves > 0);
+	tap_diag("%d moves of the reserved array", moves);
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(defect1_cap_keeps_grown_array_reserved),
 	TEST_CASE(defect2_growth_keeps_caller_claim_over_old_array),
@@ -804,5 +935,6 @@ static const struct test_case cases[] = {
 	TEST_CASE(defect5_failed_call_changes_nothing),
 	TEST_CASE(defect6_hooks_refuse_reentry),
 	TEST_CASE(defect7_stages_refuse_after_hand_off),
+	TEST_CASE(random_ops_keep_the_contract),
 };
 TAP_MAIN(cases)
