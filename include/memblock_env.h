@@ -133,9 +133,16 @@ typedef unsigned long long u64;
  * 0 (no image to step over).
  *
  * memblock_env_free_pages() receives a naturally aligned block of
- * 2^order pages from memblock_free_all() and memblock_free_late(). It has no
- * default: linking either function without providing it is a link error,
- * which is better than silently leaking all of memory.
+ * 2^order pages from memblock_free_all(), memblock_free_late() and
+ * memblock_discard(). It has no default: linking either function without
+ * providing it is a link error, which is better than silently leaking all
+ * of memory.
+ *
+ * memblock_env_log() and memblock_env_free_pages() are called while
+ * memblock is consistent and may read it (queries, iterators,
+ * memblock_dump_all()); a call that would change it is refused with -EBUSY
+ * (0 / NULL for allocations) and one log line. Lines logged from inside
+ * memblock_env_log() are dropped, so it never recurses.
  */
 #ifndef MEMBLOCK_ENV_HAVE_HOOKS
 void memblock_env_log(int level, const char *line);
