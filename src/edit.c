@@ -23,6 +23,7 @@ int mb_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 	end = base + size;
 	mb_plan_init(&p, base, end);
 	p.need[i] = rgn_add_need(t, base, size);
+	p.after[i] = rgn_add_result(t, base, size, nid, flags);
 	if (i == MB_RSV) {
 		mb_plan_move_overlapping(&p, base, end);
 		p.keep_base = base;
@@ -104,6 +105,7 @@ int mb_unreserve(phys_addr_t base, phys_addr_t size, const char *func)
 	}
 	mb_plan_init(&p, base, base + size);
 	p.need[MB_RSV] = type_nr(rsv) + (unsigned long)worst;
+	p.after[MB_RSV] = (unsigned long)((long)type_nr(rsv) + delta);
 	err = mb_plan_prepare(&p, func);
 	if (err)
 		return err;

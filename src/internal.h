@@ -104,6 +104,10 @@ unsigned long rgn_add_need(const struct memblock_type *t, phys_addr_t base,
 			   phys_addr_t size);
 unsigned long rgn_update_need(const struct memblock_type *t, phys_addr_t base,
 			      phys_addr_t size);
+/* Regions @t holds after the add, once merged. */
+unsigned long rgn_add_result(const struct memblock_type *t, phys_addr_t base,
+			     phys_addr_t size, int nid,
+			     enum memblock_flags flags);
 /* Change in the number of regions when [base, base + size) is removed. */
 long rgn_remove_delta(const struct memblock_type *t, phys_addr_t base,
 		      phys_addr_t size);
@@ -131,7 +135,8 @@ struct mb_plan {
 	phys_addr_t win_lo, win_hi;		/* new arrays lie inside */
 	phys_addr_t align;			/* of new arrays (>= PAGE_SIZE) */
 	phys_addr_t keep_base, keep_end;	/* old bytes a caller now claims */
-	unsigned long need[MB_NTYPES];
+	unsigned long need[MB_NTYPES];		/* regions during the edit */
+	unsigned long after[MB_NTYPES];		/* regions after it */
 	bool move[MB_NTYPES];
 	struct mb_new_array na[MB_NTYPES];
 	int n;

@@ -378,6 +378,49 @@ unsigned long rgn_add_need(const struct memblock_type *t, phys_addr_t base,
 	return nr + rgn_count_gaps(t, i, j, base, base + size);
 }
 
+/*
+ * Regions @t holds once [base, base + size) is added and merged: the window
+ * with one neighbour on each side, walked as the add would rebuild it, and
+ * touching compatible pieces counted once.
+ */
+unsigned long rgn_add_result(const struct memblock_type *t, phys_addr_t base,
+			     phys_addr_t size, int nid,
+			     enum memblock_flags flags)
+{
+	unsigned long nr = type_nr(t), i, j, k, lo, hi, runs = 0;
+	phys_addr_t end = base + size, cur = base;
+	struct memblock_region prev = { 0 };
+	bool have = false;
+
+	rgn_window(t, nr, base, end, &i, &j);
+	lo = i ? i - 1 : 0;
+	hi = j < nr ? j + 1 : nr;
+	for (k = lo; k <= hi; k++) {
+		struct memblock_region piece[2];
+		int np = 0;
+
+		/* The gap before region k (inside the range), then region k. */
+		if (k >= i && k <= j) {
+			phys_addr_t gap_end = k < j ? t->regions[k].base : end;
+
+			if (gap_end > cur)
+				piece[np++] = (struct memblock_region){
+					cur, gap_end - cur, flags, nid };
+			if (k < j)
+				cur = rgn_end(&t->regions[k]);
+		}
+		if (k < hi)
+			piece[np++] = t->regions[k];
+		for (int p = 0; p < np; p++) {
+			if (!have || !rgn_compatible(&prev, &piece[p]))
+				runs++;
+			prev = piece[p];
+			have = true;
+		}
+	}
+	return nr - (hi - lo) + runs;
+}
+
 long rgn_remove_delta(const struct memblock_type *t, phys_addr_t base,
 		      phys_addr_t size)
 {

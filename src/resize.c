@@ -72,7 +72,7 @@ void mb_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end)
 	p->win_hi = PHYS_ADDR_MAX;
 	p->align = PAGE_SIZE;
 	for (int i = 0; i < MB_NTYPES; i++)
-		p->need[i] = mb_type(i) ? type_nr(mb_type(i)) : 0;
+		p->need[i] = p->after[i] = mb_type(i) ? type_nr(mb_type(i)) : 0;
 }
 
 static bool overlaps(phys_addr_t b1, phys_addr_t e1, phys_addr_t b2,
@@ -191,7 +191,7 @@ static phys_addr_t find_space(const struct mb_plan *p, int k)
 int mb_plan_prepare(struct mb_plan *p, const char *func)
 {
 	struct memblock_type *rsv = &memblock.reserved;
-	unsigned long rneed;
+	unsigned long rneed, rafter;
 	int i, k;
 
 	p->n = 0;
@@ -202,11 +202,16 @@ int mb_plan_prepare(struct mb_plan *p, const char *func)
 		    !plan_add(p, i, p->need[i]))
 			goto nomem;
 	}
-	/* "reserved" holds the edit, plus the new arrays coming and going. */
+	/*
+	 * "reserved" holds the edit, then what it holds after the edit plus
+	 * the new arrays coming and going (mb_plan_finish() runs after it).
+	 */
 	rneed = p->need[MB_RSV];
+	rafter = mb_min(p->after[MB_RSV], rneed);
 	if (p->move[MB_RSV] || rneed > rsv->max ||
-	    (p->n && rneed + reserved_extra(p, false) > rsv->max)) {
-		if (!plan_add(p, MB_RSV, rneed + reserved_extra(p, true)))
+	    (p->n && rafter + reserved_extra(p, false) > rsv->max)) {
+		if (!plan_add(p, MB_RSV, mb_max(rneed, rafter +
+						 reserved_extra(p, true))))
 			goto nomem;
 	}
 	if (!p->n)

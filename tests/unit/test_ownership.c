@@ -474,6 +474,48 @@ static void defect5_failed_call_changes_nothing(void)
 	snap_take(&snap);
 	CHECK_INT(memblock_mark_nomap(a1, SZ_4K), -ENOMEM);
 	EXPECT_UNCHANGED(snap);
+
+	/*
+	 * The issue's case: a reservation over the live array makes
+	 * "reserved" grow to exactly two regions more than the reservation
+	 * needs before merging. Before the fix the growth freed the old array
+	 * (splitting the claim around it) and reserved the new one, which
+	 * took three, so a second growth was needed, found no room (free
+	 * memory holds one new array: the hole H) and the call returned
+	 * -ENOMEM with the array moved and the old one unreserved. Planned
+	 * whole, the reservation needs one new array, which fits in H.
+	 */
+	test_reset();
+	nclaims = 0;
+	{
+		phys_addr_t b2 = array_bytes(2 * NR), b4 = array_bytes(4 * NR);
+		phys_addr_t a = SZ_16M + SZ_4M - b2;	/* where the array grows */
+		phys_addr_t h = SZ_16M - SZ_4K - b4;	/* H: room for 4NR only */
+		unsigned long c = 2 * NR - 3;		/* small claims */
+		phys_addr_t small_end = SZ_16M + (c - 1) * 0x2000 + SZ_4K;
+		phys_addr_t xb = SZ_16M + SZ_4K, xe = a + b2 + 2 * SZ_4K;
+
+		CHECK_INT(memblock_add(h, SZ_16M + SZ_4M - h), 0);
+		memblock_allow_resize();
+		/* 4K claims with 4K gaps: no free run larger than 4K. */
+		for (i = 0; i < c; i++)
+			CHECK_INT(reserve_claim(SZ_16M + i * 0x2000, SZ_4K), 0);
+		CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), a);
+		/* Up to the array, just after it, below the first claim. */
+		CHECK_INT(reserve_claim(small_end + SZ_4K, a - small_end - SZ_4K), 0);
+		CHECK_INT(reserve_claim(a + b2, SZ_4K), 0);
+		CHECK_INT(reserve_claim(SZ_16M - 0x800, 0x800), 0);
+		CHECK_INT(reserve_claim(SZ_1G, SZ_4K), 0);
+		CHECK_INT(reserve_claim(SZ_1G + 0x2000, SZ_4K), 0);
+		CHECK_EQ(memblock.reserved.cnt, 2 * NR);
+		CHECK_EQ(memblock.reserved.max, 2 * NR);
+		EXPECT_OWNERS();
+		/* From the first gap to past the claim after the array. */
+		CHECK_INT(reserve_claim(xb, xe - xb), 0);
+		CHECK_EQ(memblock.reserved.max, 4 * NR);
+		CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), h);
+		EXPECT_OWNERS();
+	}
 }
 
 /* ---- defect 6: hooks cannot re-enter ---- */

@@ -11,6 +11,11 @@
 /* Library internal (src/resize.c): is this one of the static arrays? */
 bool memblock_is_static_array(const struct memblock_region *regions);
 
+/* Library internal (src/region.c): regions after an add, once merged. */
+unsigned long rgn_add_result(const struct memblock_type *t, phys_addr_t base,
+			     phys_addr_t size, int nid,
+			     enum memblock_flags flags);
+
 /* Bytes of a grown array of @max regions: whole pages. */
 static phys_addr_t array_bytes(unsigned long max)
 {
@@ -349,6 +354,41 @@ static void discarded_arrays_are_not_grown(void)
 	CHECK(memblock_is_static_array(memblock.reserved.regions));
 }
 
+/*
+ * Growth is sized by what "reserved" holds after an add has merged: the
+ * prediction must be exact for any add (random ranges, nodes and flags).
+ */
+static void add_result_predicts_the_merge(void)
+{
+	unsigned long long r = 12;
+
+	for (int n = 0; n < 3000; n++) {
+		phys_addr_t b, sz;
+		unsigned long want;
+		int nid;
+		enum memblock_flags fl;
+
+		r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+		b = ((r >> 20) % 512) * SZ_4K;
+		sz = (1 + ((r >> 40) % 24)) * SZ_4K;
+		nid = (r >> 50) % 3 ? MAX_NUMNODES : (int)((r >> 52) % 2);
+		fl = (r >> 56) % 4 ? MEMBLOCK_NONE : MEMBLOCK_HOTPLUG;
+		if (memblock.memory.cnt + 30 > memblock.memory.max)
+			test_reset();
+		want = rgn_add_result(&memblock.memory, b, sz,
+				      nid == MAX_NUMNODES ? MAX_NUMNODES : nid, fl);
+		CHECK_INT(memblock_add_node(b, sz, nid, fl), 0);
+		if (memblock.memory.cnt != want) {
+			tap_fail(__FILE__, __LINE__, "add %d [%#llx+%#llx]: %lu regions, predicted %lu",
+				 n, (unsigned long long)b, (unsigned long long)sz,
+				 memblock.memory.cnt, want);
+			break;
+		}
+		if ((r >> 60) % 4 == 0)
+			CHECK_INT(memblock_remove(((r >> 8) % 512) * SZ_4K, 3 * SZ_4K), 0);
+	}
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(full_array_without_resize),
 	TEST_CASE(full_memory_array_without_resize),
@@ -369,5 +409,6 @@ static const struct test_case cases[] = {
 	TEST_CASE(move_needs_resizing_allowed),
 	TEST_CASE(foreign_type_never_grows),
 	TEST_CASE(discarded_arrays_are_not_grown),
+	TEST_CASE(add_result_predicts_the_merge),
 };
 TAP_MAIN(cases)
