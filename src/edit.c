@@ -23,11 +23,14 @@ int mb_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 	end = base + size;
 	mb_plan_init(&p, base, end);
 	p.need[i] = rgn_add_need(t, base, size);
-	p.after[i] = rgn_add_result(t, base, size, nid, flags);
 	if (i == MB_RSV) {
 		mb_plan_move_overlapping(&p, base, end);
 		p.keep_base = base;
 		p.keep_end = end;
+		/* Only a call that needs new arrays looks past the edit. */
+		if (p.need[i] > t->max || p.move[MB_MEM] || p.move[MB_RSV] ||
+		    p.move[MB_PHYS])
+			p.after[i] = rgn_add_result(t, base, size, nid, flags);
 	}
 	err = mb_plan_prepare(&p, func);
 	if (err)

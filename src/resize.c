@@ -71,8 +71,10 @@ void mb_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end)
 	p->avoid_end = end;
 	p->win_hi = PHYS_ADDR_MAX;
 	p->align = PAGE_SIZE;
-	for (int i = 0; i < MB_NTYPES; i++)
-		p->need[i] = p->after[i] = mb_type(i) ? type_nr(mb_type(i)) : 0;
+	for (int i = 0; i < MB_NTYPES; i++) {
+		p->need[i] = mb_type(i) ? type_nr(mb_type(i)) : 0;
+		p->after[i] = (unsigned long)-1;	/* unknown: need bounds it */
+	}
 }
 
 static bool overlaps(phys_addr_t b1, phys_addr_t e1, phys_addr_t b2,

@@ -926,9 +926,14 @@ static void random_ops_keep_the_contract(void)
 			} else if (kind < 95) {
 				err = memblock_clear_nomap(b, sz);
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-			} else if (kind < 98) {
+			} else if (kind < 97) {
 				err = memblock_physmem_add(b, sz);
 #endif
+			} else if (kind < 98) {
+				/* Attributes of reservations: splits, no owner change. */
+				err = rnd(2) ? memblock_reserved_mark_noinit(b, sz) :
+					       memblock_set_node(b, sz, &memblock.reserved,
+								 (int)rnd(2));
 			} else if (kind < 99) {
 				phys_addr_t keep = SZ_512M + rnd(SZ_512M / SZ_1M) * SZ_1M;
 
