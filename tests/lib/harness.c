@@ -27,6 +27,7 @@ bool test_phys_all(phys_addr_t pa, size_t size, int byte)
 
 char test_log[512][256];
 int test_log_lines;
+void (*test_log_hook)(int level, const char *line);
 
 void memblock_env_log(int level, const char *line)
 {
@@ -36,6 +37,8 @@ void memblock_env_log(int level, const char *line)
 	if (test_log_lines < (int)ARRAY_SIZE(test_log))
 		snprintf(test_log[test_log_lines++], sizeof(test_log[0]), "%s",
 			 line);
+	if (test_log_hook)
+		test_log_hook(level, line);
 }
 
 void test_log_clear(void)
@@ -113,11 +116,13 @@ void test_reset(void)
 #endif
 	memblock_debug = 0;
 	memblock_can_resize = 0;
+	memblock_stage = MEMBLOCK_STAGE_EARLY;
 	movable_node_enabled = false;
 	test_kernel_end = 0;
 	test_panic_armed = false;
 	test_freed_cnt = 0;
 	test_free_pages_hook = NULL;
+	test_log_hook = NULL;
 	test_kconsole_reset();
 	test_log_clear();
 }

@@ -62,6 +62,12 @@ void test_reset(void);
 /* Log lines captured since the last reset (or test_log_clear()). */
 extern char test_log[][256];
 extern int test_log_lines;
+/*
+ * When set, memblock_env_log() also calls it with each line (after
+ * capturing it), so that a test can run code inside the log hook (for the
+ * re-entry contract). Reset to NULL by test_reset().
+ */
+extern void (*test_log_hook)(int level, const char *line);
 void test_log_clear(void);
 /* Index of the first captured line containing @needle, or -1. */
 int test_log_find(const char *needle);
