@@ -181,6 +181,12 @@ typedef unsigned long long u64;
 #ifndef ENOMEM
 #define ENOMEM		12
 #endif
+#ifndef EPERM
+#define EPERM		1
+#endif
+#ifndef EBUSY
+#define EBUSY		16
+#endif
 #ifndef PFN_UP
 #define PFN_UP(x)	((unsigned long)(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT))
 #endif
@@ -227,6 +233,12 @@ typedef unsigned long long u64;
  * optimised routines (rep movsb/stosb, DC ZVA, wide load/store pairs) by
  * defining functions of these names; they may simply call its memmove()
  * and memset().
+ *
+ * memblock_env_log() and memblock_env_free_pages() are called while
+ * memblock is consistent and may read it (queries, iterators,
+ * memblock_dump_all()); a call that would change it is refused with -EBUSY
+ * (0 / NULL for allocations) and one log line. Lines logged from inside
+ * memblock_env_log() are dropped, so it never recurses.
  */
 #ifndef MEMBLOCK_ENV_HAVE_HOOKS
 void memblock_env_log(int level, const char *line);

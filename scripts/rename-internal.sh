@@ -17,5 +17,7 @@ sed -i -E \
 	-e 's/\bmb_(log|memmove|memset|snprintf|strlen|vsnprintf)\b/__memblock_\1/g' \
 	-e 's/\brgn_(find|first_base_from|first_end_after|merge_window|set_count)\b/__memblock_rgn_\1/g' \
 	-e 's/\bmemparse\b/memblock_memparse/g' \
+	-e 's/\bmb_(add|array_bytes|claim_pieces|discarded_array|enter|hook_enter|hook_exit|in_log_hook|live_array|plan_finish|plan_init|plan_move_outside|plan_move_overlapping|plan_prepare|plan_switch|remove_memory|type|type_index|unreserve|update)\b/__memblock_\1/g' \
+	-e 's/\brgn_(add_need|add_result|remove_delta|update_need)\b/__memblock_rgn_\1/g' \
 	$files
 scripts/gen-api-doc

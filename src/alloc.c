@@ -5,6 +5,9 @@
  * constraints and then drops them one at a time (the exact node, then the
  * preference for mirrored memory) before giving up. The virtual-address
  * family adds one more fallback: dropping min_addr.
+ *
+ * Allocation ends with memblock_free_all() (free memory is the page
+ * allocator's then) and is refused from inside a hook (stage.c).
  */
 #include "internal.h"
 
@@ -41,6 +44,19 @@ static bool alloc_args_ok(const char *func, phys_addr_t size,
 	return true;
 }
 
+/* Reserve what was found, traced as Linux's memblock_reserve() call. */
+static bool alloc_reserve(phys_addr_t found, phys_addr_t size)
+{
+	phys_addr_t last = found + size - 1;
+
+	if (!found)
+		return false;
+	memblock_dbg("memblock_reserve: [%pa-%pa] %pS", &found, &last,
+		     (void *)_RET_IP_);
+	return !__memblock_add(MB_RSV, found, size, MAX_NUMNODES, MEMBLOCK_NONE,
+		       "memblock_reserve");
+}
+
 /* Find and reserve; the arguments are already validated. */
 static phys_addr_t alloc_range_nid(phys_addr_t size, phys_addr_t align,
 				   phys_addr_t start, phys_addr_t end, int nid,
@@ -53,14 +69,14 @@ static phys_addr_t alloc_range_nid(phys_addr_t size, phys_addr_t align,
 	for (;;) {
 		found = memblock_find_in_range_node(size, align, start, end,
 						    nid, flags);
-		if (found && !memblock_reserve(found, size))
+		if (alloc_reserve(found, size))
 			return found;
 
 		if (nid != NUMA_NO_NODE && !exact_nid) {
 			found = memblock_find_in_range_node(size, align, start,
 							    end, NUMA_NO_NODE,
 							    flags);
-			if (found && !memblock_reserve(found, size))
+			if (alloc_reserve(found, size))
 				return found;
 		}
 
@@ -78,7 +94,8 @@ phys_addr_t __init_memblock memblock_alloc_range_nid(phys_addr_t size,
 						     phys_addr_t end, int nid,
 						     bool exact_nid)
 {
-	if (!alloc_args_ok(__func__, size, &align, &nid))
+	if (__memblock_enter(__func__, MB_REFUSE_ALL) ||
+	    !alloc_args_ok(__func__, size, &align, &nid))
 		return 0;
 	return alloc_range_nid(size, align, start, end, nid, exact_nid);
 }
@@ -90,6 +107,8 @@ phys_addr_t __init_memblock memblock_phys_alloc_range(phys_addr_t size,
 {
 	int nid = NUMA_NO_NODE;
 
+	if (__memblock_enter(__func__, MB_REFUSE_ALL))
+		return 0;
 	memblock_dbg("%s: %llu bytes align=%#llx from=%pa max_addr=%pa %pS",
 		     __func__, (unsigned long long)size,
 		     (unsigned long long)align, &start, &end, (void *)_RET_IP_);
@@ -102,6 +121,8 @@ phys_addr_t __init_memblock memblock_phys_alloc_try_nid(phys_addr_t size,
 							phys_addr_t align,
 							int nid)
 {
+	if (__memblock_enter(__func__, MB_REFUSE_ALL))
+		return 0;
 	memblock_dbg("%s: %llu bytes align=%#llx nid=%d %pS", __func__,
 		     (unsigned long long)size, (unsigned long long)align, nid,
 		     (void *)_RET_IP_);
@@ -122,6 +143,8 @@ static void *alloc_internal(const char *func, unsigned long caller,
 {
 	phys_addr_t found;
 
+	if (__memblock_enter(func, MB_REFUSE_ALL))
+		return NULL;
 	memblock_dbg("%s: %llu bytes align=%#llx nid=%d from=%#llx max_addr=%#llx %pS",
 		     func, (unsigned long long)size, (unsigned long long)align,
 		     nid, (unsigned long long)min_addr,

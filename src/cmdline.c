@@ -144,7 +144,10 @@ int memblock_parse_cmdline(const char *cmdline)
 {
 	const char *val;
 	size_t len;
+	int err = __memblock_enter(__func__, 0);	/* it sets a knob */
 
+	if (err)
+		return err;
 	if (!memblock_cmdline_find(cmdline, "memblock", &val, &len))
 		return 0;
 	if (len == 5 && val[0] == 'd' && val[1] == 'e' && val[2] == 'b' &&

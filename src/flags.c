@@ -7,55 +7,67 @@
 #include "internal.h"
 
 static int setclr_flag(struct memblock_type *type, phys_addr_t base,
-		       phys_addr_t size, bool set, enum memblock_flags flag)
+		       phys_addr_t size, bool set, enum memblock_flags flag,
+		       const char *func)
 {
 	struct rgn_update upd;
+	int err = __memblock_enter(func, MB_REFUSE_DISCARDED);
 
-	/* Field by field: a partial initialiser may be a memset() call. */
+	if (err)
+		return err;
+	/* Field by field: an initialiser may be a libc memset() call. */
 	upd.set = set ? flag : MEMBLOCK_NONE;
 	upd.clear = set ? MEMBLOCK_NONE : flag;
 	upd.set_nid = false;
 	upd.nid = 0;
-	return memblock_update_range(type, base, size, &upd);
+	return __memblock_update(type, base, size, &upd, func);
 }
 
 int __init_memblock memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_HOTPLUG);
+	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_HOTPLUG,
+			   __func__);
 }
 
 int __init_memblock memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_HOTPLUG);
+	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_HOTPLUG,
+			   __func__);
 }
 
 int __init_memblock memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_MIRROR);
+	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_MIRROR,
+			   __func__);
 }
 
 int __init_memblock memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_NOMAP);
+	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_NOMAP,
+			   __func__);
 }
 
 int __init_memblock memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_NOMAP);
+	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_NOMAP,
+			   __func__);
 }
 
 int __init_memblock memblock_reserved_mark_noinit(phys_addr_t base,
 						  phys_addr_t size)
 {
 	return setclr_flag(&memblock.reserved, base, size, true,
-			   MEMBLOCK_RSRV_NOINIT);
+			   MEMBLOCK_RSRV_NOINIT, __func__);
 }
 
 int __init_memblock memblock_set_node(phys_addr_t base, phys_addr_t size,
 				      struct memblock_type *type, int nid)
 {
 	struct rgn_update upd;
+	int err = __memblock_enter(__func__, MB_REFUSE_DISCARDED);
 
+	if (err)
+		return err;
 	upd.set = upd.clear = MEMBLOCK_NONE;
 	upd.set_nid = true;
 	upd.nid = memblock_canonical_nid(nid);
@@ -64,5 +76,5 @@ int __init_memblock memblock_set_node(phys_addr_t base, phys_addr_t size,
 		       nid);
 		return -EINVAL;
 	}
-	return memblock_update_range(type, base, size, &upd);
+	return __memblock_update(type, base, size, &upd, __func__);
 }

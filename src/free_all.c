@@ -15,6 +15,11 @@
  * memblock_free_late() and memblock_discard() serve the time after the
  * hand-off: memory memblock reserved and that is no longer needed, and the
  * region arrays memblock itself grew into.
+ *
+ * Each advances memblock_stage or checks it (stage.c): a second
+ * memblock_free_all() or memblock_discard() releases nothing, and the page
+ * allocator never gets a page twice. The hook runs with struct memblock
+ * consistent; memblock calls that change it are refused from there.
  */
 #include "internal.h"
 
@@ -48,28 +53,47 @@ static unsigned long release_range(phys_addr_t start, phys_addr_t end)
 	if (first >= end_pfn || (start && !first))
 		return 0;
 	for (pfn = first; pfn < end_pfn; pfn += 1UL << order) {
+		bool was_log;
+
 		order = block_order(pfn, end_pfn);
+		__memblock_hook_enter(false, &was_log);
 		memblock_env_free_pages(pfn, order);
+		__memblock_hook_exit(was_log);
 	}
 	return end_pfn - first;
 }
 
 unsigned long __init_memblock memblock_free_all(void)
 {
+	struct rgn_update clear_hotplug;
 	phys_addr_t start, end;
 	unsigned long pages = 0;
 	u64 i;
 
+	if (__memblock_enter(__func__, 0))
+		return 0;
+	/* Field by field: an initialiser may be a libc memset() call. */
+	clear_hotplug.set = MEMBLOCK_NONE;
+	clear_hotplug.clear = MEMBLOCK_HOTPLUG;
+	clear_hotplug.set_nid = false;
+	clear_hotplug.nid = 0;
+	if (memblock_stage != MEMBLOCK_STAGE_EARLY) {
+		mb_err("%s: called again: nothing released", __func__);
+		return 0;
+	}
 	/*
 	 * Hotpluggable memory only mattered to memblock's own placement; the
 	 * page allocator gets it like any other memory (the walk below would
-	 * skip it under movable_node otherwise).
+	 * skip it under movable_node otherwise). A range covering everything
+	 * splits nothing, so this cannot fail.
 	 */
-	memblock_clear_hotplug(0, PHYS_ADDR_MAX);
+	memblock_update_range(&memblock.memory, 0, PHYS_ADDR_MAX,
+			      &clear_hotplug);
 	/*
-	 * From here on free memory belongs to the page allocator: an array
-	 * that grew now would be placed on top of pages it hands out.
+	 * From here on free memory belongs to the page allocator: nothing
+	 * may be allocated from it, and no array may grow into it.
 	 */
+	memblock_stage = MEMBLOCK_STAGE_FREED;
 	memblock_can_resize = 0;
 
 	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end,
@@ -83,89 +107,115 @@ unsigned long __init_memblock memblock_free_all(void)
 
 void __init_memblock memblock_free_late(phys_addr_t base, phys_addr_t size)
 {
+	struct mb_span piece[MB_NTYPES + 1];
 	phys_addr_t last;
-	int err;
+	int n, k;
 
-	if (!memblock_cap_size(base, &size))
+	/*
+	 * Before the hand-off memblock would see the pages as free and hand
+	 * them out again: memblock_phys_free() is the call for that time.
+	 */
+	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED | MB_REFUSE_EARLY) ||
+	    !memblock_cap_size(base, &size))
 		return;
 	last = base + size - 1;
 	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
 		     (void *)_RET_IP_);
 	/*
-	 * Drop the reservation first, so that memblock never describes as
-	 * free a page the page allocator does not have yet. When a split
-	 * needs a slot the array no longer has, the range stays reserved:
-	 * claiming too much is safe, claiming too little is not.
+	 * Drop the caller's reservation first, so that memblock never
+	 * describes as free a page the page allocator does not have yet.
+	 * Live arrays are memblock's, not the caller's: their pages stay.
+	 * When dropping needs a slot the full array cannot get (it no longer
+	 * grows after the hand-off), nothing is released: a page must never
+	 * be both reserved and the page allocator's.
 	 */
-	err = memblock_remove_range(&memblock.reserved, base, size);
-	if (err)
-		mb_warn("%s: [%pa-%pa] stays in memblock.reserved (%d)",
-			__func__, &base, &last, err);
-	release_range(base, base + size);
+	n = __memblock_claim_pieces(base, base + size, piece);
+	if (__memblock_unreserve(base, size, __func__)) {
+		mb_err("%s: [%pa-%pa] stays reserved, nothing released",
+		       __func__, &base, &last);
+		return;
+	}
+	for (k = 0; k < n; k++)
+		release_range(piece[k].lo, piece[k].hi);
 }
 
 #if !CONFIG_ARCH_KEEP_MEMBLOCK
-/* What memblock_discard() gives back: one grown region array. */
-struct grown_array {
-	phys_addr_t base, size;
-};
-
-/*
- * Point @type at a one-entry empty array of its own, remembering the old
- * array in @out when memblock grew it (the static ones are the embedder's).
- */
-static void forget_type(struct memblock_type *type,
-			struct memblock_region *empty, struct grown_array *out)
+/* Is [base, base + size) memory, all of it, none of it NOMAP? */
+static bool range_usable(phys_addr_t base, phys_addr_t size)
 {
-	const struct memblock_region *old = type->regions;
+	const struct memblock_type *mem = &memblock.memory;
+	unsigned long nr = type_nr(mem);
+	unsigned long k = __memblock_rgn_first_end_after(mem, 0, nr, base);
+	phys_addr_t cur = base, end = base + size;
 
-	out->size = 0;
-	if (!memblock_is_static_array(old)) {
-		/* The size resize.c reserved: whole pages of max entries. */
-		out->base = memblock_env_virt_to_phys(old);
-		out->size = ((phys_addr_t)type->max * sizeof(*old) +
-			     PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+	for (; k < nr && cur < end; k++) {
+		const struct memblock_region *r = &mem->regions[k];
+
+		if (r->base > cur || memblock_is_nomap(r))
+			return false;
+		cur = rgn_end(r);
 	}
+	return cur >= end;
+}
+
+/* Point type @i at its one-entry empty array. */
+static void forget_type(int i)
+{
+	struct memblock_type *type = __memblock_type(i);
+	struct memblock_region *empty = __memblock_discarded_array(i);
+
 	rgn_init(empty, 0, 0, MEMBLOCK_NONE, 0);
 	type->regions = empty;
 	type->cnt = 1;
 	type->max = 1;
 	type->total_size = 0;
 }
-
-static struct memblock_region discarded_memory[1] __initdata_memblock;
-static struct memblock_region discarded_reserved[1] __initdata_memblock;
-#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-static struct memblock_region discarded_physmem[1] __initdata_memblock;
-#endif
 #endif
 
 void __init_memblock memblock_discard(void)
 {
 #if CONFIG_ARCH_KEEP_MEMBLOCK
+	if (__memblock_enter(__func__, 0))
+		return;
 	memblock_dbg("memblock: kept after boot (CONFIG_ARCH_KEEP_MEMBLOCK)");
 #else
-	/* Not "= { 0 }": an initialised array may be a memset() call. */
-	struct grown_array grown[3];
+	struct mb_span grown[MB_NTYPES];
 	unsigned long pages = 0;
-	unsigned int k;
+	phys_addr_t b, s;
+	int k, n = 0;
 
-	grown[0].size = grown[1].size = grown[2].size = 0;
+	if (__memblock_enter(__func__, 0))
+		return;
+	if (memblock_stage == MEMBLOCK_STAGE_DISCARDED) {
+		mb_err("%s: called again: nothing released", __func__);
+		return;
+	}
+	/*
+	 * The grown arrays' pages go to the page allocator, but only those
+	 * in memory and not NOMAP (the ownership rules keep every live array
+	 * there; an array found elsewhere is kept, with an error).
+	 */
+	for (k = 0; k < MB_NTYPES; k++) {
+		if (!__memblock_live_array(k, &b, &s))
+			continue;
+		if (range_usable(b, s))
+			span_set(&grown[n++], b, b + s);
+		else
+			mb_err("%s: %s array [%pa+%pa] is not in usable memory: kept",
+			       __func__, __memblock_type(k)->name, &b, &s);
+	}
 	/*
 	 * Empty memblock before the pages go: the page allocator may reuse
 	 * them at once, and memblock must not keep pointers into them.
 	 */
-	forget_type(&memblock.memory, discarded_memory, &grown[0]);
-	forget_type(&memblock.reserved, discarded_reserved, &grown[1]);
-#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-	forget_type(&memblock.physmem, discarded_physmem, &grown[2]);
-#endif
+	for (k = 0; k < MB_NTYPES; k++)
+		if (__memblock_type(k))
+			forget_type(k);
+	memblock_stage = MEMBLOCK_STAGE_DISCARDED;
 	memblock_can_resize = 0;
 
-	for (k = 0; k < 3; k++)
-		if (grown[k].size)
-			pages += release_range(grown[k].base,
-					       grown[k].base + grown[k].size);
+	for (k = 0; k < n; k++)
+		pages += release_range(grown[k].lo, grown[k].hi);
 	memblock_dbg("memblock: discarded, %lu pages of region arrays released",
 		     pages);
 #endif

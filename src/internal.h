@@ -119,10 +119,121 @@ void __memblock_rgn_merge_window(struct memblock_type *type, unsigned long lo,
 /* Keep the first @n regions of @type (n == 0: the empty dummy). */
 void __memblock_rgn_set_count(struct memblock_type *type, unsigned long n);
 
-/* ---- growth (resize.c) ---- */
-int memblock_grow(struct memblock_type *type, unsigned long need,
-		  phys_addr_t avoid_base, phys_addr_t avoid_size);
+/* ---- capacity needed by an edit, without making it (region.c) ---- */
+/*
+ * Regions @t holds while [base, base + size) is added / removed / updated;
+ * @size is non-zero and clamped (memblock_cap_size()).
+ */
+unsigned long __memblock_rgn_add_need(const struct memblock_type *t, phys_addr_t base,
+			   phys_addr_t size);
+unsigned long __memblock_rgn_update_need(const struct memblock_type *t, phys_addr_t base,
+			      phys_addr_t size);
+/* Regions @t holds after the add, once merged. */
+unsigned long __memblock_rgn_add_result(const struct memblock_type *t, phys_addr_t base,
+			     phys_addr_t size, int nid,
+			     enum memblock_flags flags);
+/* Change in the number of regions when [base, base + size) is removed. */
+long __memblock_rgn_remove_delta(const struct memblock_type *t, phys_addr_t base,
+		      phys_addr_t size);
+
+/* ---- new arrays: growth and relocation (resize.c) ---- */
+enum { MB_MEM, MB_RSV, MB_PHYS, MB_NTYPES };
+
+/* One array the call replaces: grown, moved, or both. */
+struct mb_new_array {
+	struct memblock_type *type;
+	unsigned long max, old_max;	/* new and old capacity */
+	phys_addr_t base, bytes;	/* where the new array goes */
+	phys_addr_t old_base, old_bytes;	/* old grown array; 0 if static */
+};
+
+/*
+ * What a call needs before it edits anything: how many regions each type
+ * must hold during the edit, which live arrays are in its way, where new
+ * arrays may go. __memblock_plan_prepare() finds room for every new array or fails
+ * with nothing changed; __memblock_plan_switch() and __memblock_plan_finish(), around the
+ * edit, cannot fail.
+ */
+struct mb_plan {
+	phys_addr_t avoid_base, avoid_end;	/* the range being edited */
+	phys_addr_t win_lo, win_hi;		/* new arrays lie inside */
+	phys_addr_t align;			/* of new arrays (>= PAGE_SIZE) */
+	phys_addr_t keep_base, keep_end;	/* old bytes a caller now claims */
+	unsigned long need[MB_NTYPES];		/* regions during the edit */
+	unsigned long after[MB_NTYPES];		/* after it, if known */
+	bool move[MB_NTYPES];
+	struct mb_new_array na[MB_NTYPES];
+	int n;
+};
+
+/* Index of one of memblock's types, -1 for any other. */
+int __memblock_type_index(const struct memblock_type *t);
+struct memblock_type *__memblock_type(int i);
+/* The live grown array of type @i: false when it is a static one. */
+bool __memblock_live_array(int i, phys_addr_t *base, phys_addr_t *bytes);
+/* Whole pages of @max regions: a grown array's footprint. */
+phys_addr_t __memblock_array_bytes(unsigned long max);
+
+/* Start a plan for a call editing [base, end). */
+void __memblock_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end);
+/* Live arrays overlapping [base, end) must move. */
+void __memblock_plan_move_overlapping(struct mb_plan *p, phys_addr_t base,
+			      phys_addr_t end);
+/* Live arrays not inside [lo, hi) must move, and new arrays go inside. */
+void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t hi);
+int __memblock_plan_prepare(struct mb_plan *p, const char *func);
+void __memblock_plan_switch(struct mb_plan *p);
+void __memblock_plan_finish(struct mb_plan *p);
+
 bool memblock_is_static_array(const struct memblock_region *regions);
+/* The one-entry arrays memblock_discard() leaves (memblock.c). */
+struct memblock_region *__memblock_discarded_array(int i);
+
+/* ---- whole edits: plan, switch, edit, finish (edit.c) ---- */
+struct mb_span {
+	phys_addr_t lo, hi;
+};
+
+/* Field by field: a struct copy may be a libc memcpy() call on some targets. */
+static inline void span_set(struct mb_span *s, phys_addr_t lo, phys_addr_t hi)
+{
+	s->lo = lo;
+	s->hi = hi;
+}
+
+static inline void span_swap(struct mb_span *a, struct mb_span *b)
+{
+	phys_addr_t lo = a->lo, hi = a->hi;
+
+	span_set(a, b->lo, b->hi);
+	span_set(b, lo, hi);
+}
+/* Add to type @i; a reservation moves the live arrays it covers. */
+int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
+	   enum memblock_flags flags, const char *func);
+/* Remove from memory, moving the live arrays out of the range first. */
+int __memblock_remove_memory(phys_addr_t base, phys_addr_t size, const char *func);
+/* Remove caller claims from reserved: never a live array's bytes. */
+int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func);
+/* [base, end) minus the live arrays, in order: at most four pieces. */
+int __memblock_claim_pieces(phys_addr_t base, phys_addr_t end, struct mb_span *out);
+/* Change flags or node; marking NOMAP moves the live arrays first. */
+int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t size,
+	      const struct rgn_update *upd, const char *func);
+
+/* ---- stages and re-entry (stage.c) ---- */
+#define MB_REFUSE_FREED		0x1	/* -EPERM after memblock_free_all() */
+#define MB_REFUSE_DISCARDED	0x2	/* -EPERM after memblock_discard() */
+#define MB_REFUSE_ALL		(MB_REFUSE_FREED | MB_REFUSE_DISCARDED)
+#define MB_REFUSE_EARLY		0x4	/* -EPERM before memblock_free_all() */
+/*
+ * The guard of every call that changes memblock: -EBUSY from inside a
+ * hook, -EPERM when the stage forbids it (each with one log line), else 0.
+ */
+int __memblock_enter(const char *func, unsigned int refuse);
+void __memblock_hook_enter(bool log, bool *was_log);
+void __memblock_hook_exit(bool was_log);
+bool __memblock_in_log_hook(void);
 
 /* ---- search (find.c) ---- */
 bool memblock_should_skip_region(const struct memblock_type *type,

@@ -8,6 +8,8 @@
 
 void __init_memblock memblock_set_current_limit(phys_addr_t limit)
 {
+	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED))
+		return;
 	memblock.current_limit = limit;
 }
 
@@ -16,22 +18,57 @@ phys_addr_t __init_memblock memblock_get_current_limit(void)
 	return memblock.current_limit;
 }
 
+/* Does [b, e), which lies in memory, stay memory when trimmed to @align? */
+static bool survives_trim(phys_addr_t b, phys_addr_t e, phys_addr_t align)
+{
+	const struct memblock_type *mem = &memblock.memory;
+	unsigned long nr = type_nr(mem);
+	unsigned long k = __memblock_rgn_first_end_after(mem, 0, nr, b);
+
+	for (; k < nr && mem->regions[k].base < e; k++) {
+		const struct memblock_region *r = &mem->regions[k];
+
+		if (r->base > PHYS_ADDR_MAX - (align - 1))
+			return false;
+		if (mb_max(b, r->base) < ((r->base + align - 1) & ~(align - 1)) ||
+		    mb_min(e, rgn_end(r)) > (rgn_end(r) & ~(align - 1)))
+			return false;
+	}
+	return true;
+}
+
 void __init_memblock memblock_trim_memory(phys_addr_t align)
 {
 	struct memblock_type *mem = &memblock.memory;
-	unsigned long nr = type_nr(mem), k, w = 0;
+	unsigned long nr, k, w = 0;
+	struct mb_plan p;
+	phys_addr_t ab, as;
 
+	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED))
+		return;
 	if (!is_power_of_2(align)) {
 		mb_err("%s: align %#llx is not a power of 2", __func__,
 		       (unsigned long long)align);
 		return;
 	}
+	/* A live array in a trimmed-off end moves into what stays. */
+	__memblock_plan_init(&p, 0, 0);
+	p.align = mb_max(align, PAGE_SIZE);
+	for (int i = 0; i < MB_NTYPES; i++)
+		if (__memblock_live_array(i, &ab, &as) &&
+		    !survives_trim(ab, ab + as, align))
+			p.move[i] = true;
+	if (__memblock_plan_prepare(&p, __func__))
+		return;
+	__memblock_plan_switch(&p);
+	nr = type_nr(mem);
 	for (k = 0; k < nr; k++) {
 		struct memblock_region r;
 		phys_addr_t start, end;
 
 		rgn_copy(&r, &mem->regions[k]);
 		end = rgn_end(&r) & ~(align - 1);
+
 		mem->total_size -= r.size;
 		if (r.base > PHYS_ADDR_MAX - (align - 1))
 			continue;
@@ -45,6 +82,7 @@ void __init_memblock memblock_trim_memory(phys_addr_t align)
 	}
 	if (w != nr)
 		__memblock_rgn_set_count(mem, w);
+	__memblock_plan_finish(&p);
 }
 
 /* Address below which @limit bytes of memory lie, PHYS_ADDR_MAX if all. */
@@ -64,34 +102,53 @@ static phys_addr_t find_max_addr(phys_addr_t limit)
 void __init_memblock memblock_enforce_memory_limit(phys_addr_t limit)
 {
 	phys_addr_t max_addr;
+	struct mb_plan p;
 
-	if (!limit)
+	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED) || !limit)
 		return;
 	max_addr = find_max_addr(limit);
 	if (max_addr == PHYS_ADDR_MAX)
 		return;
+	/* The live arrays move below max_addr first. */
+	__memblock_plan_init(&p, 0, 0);
+	__memblock_plan_move_outside(&p, 0, max_addr);
+	if (__memblock_plan_prepare(&p, __func__))
+		return;
+	__memblock_plan_switch(&p);
 	/* Removing a tail never splits, so these cannot fail. */
 	memblock_remove_range(&memblock.memory, max_addr, PHYS_ADDR_MAX);
 	memblock_remove_range(&memblock.reserved, max_addr, PHYS_ADDR_MAX);
+	__memblock_plan_finish(&p);
 }
 
-void __init_memblock memblock_cap_memory_range(phys_addr_t base,
-					       phys_addr_t size)
+static void cap_memory_range(phys_addr_t base, phys_addr_t size,
+			     const char *func)
 {
 	struct memblock_type *mem = &memblock.memory;
 	int start_rgn, end_rgn;
 	unsigned long nr, k, w = 0;
+	struct mb_plan p;
 
 	if (!memblock_cap_size(base, &size))
 		return;
 	if (!mem->total_size) {
-		mb_warn("%s: No memory registered yet", __func__);
+		mb_warn("%s: No memory registered yet", func);
 		return;
 	}
-	if (memblock_isolate_range(mem, base, size, &start_rgn, &end_rgn)) {
-		mb_err("%s: cannot isolate [%pa+%pa]", __func__, &base, &size);
+	/*
+	 * The live arrays move inside the range first; isolating its ends
+	 * may split two memory regions. Removing reservations at either end
+	 * never splits.
+	 */
+	__memblock_plan_init(&p, 0, 0);
+	__memblock_plan_move_outside(&p, base, base + size);
+	p.need[MB_MEM] = __memblock_rgn_update_need(mem, base, size);
+	if (__memblock_plan_prepare(&p, func)) {
+		mb_err("%s: cannot isolate [%pa+%pa]", func, &base, &size);
 		return;
 	}
+	__memblock_plan_switch(&p);
+	memblock_isolate_range(mem, base, size, &start_rgn, &end_rgn);
 	/* Keep the regions inside, and NOMAP ones anywhere. */
 	nr = type_nr(mem);
 	for (k = 0; k < nr; k++) {
@@ -109,16 +166,25 @@ void __init_memblock memblock_cap_memory_range(phys_addr_t base,
 
 	memblock_remove_range(&memblock.reserved, 0, base);
 	memblock_remove_range(&memblock.reserved, base + size, PHYS_ADDR_MAX);
+	__memblock_plan_finish(&p);
+}
+
+void __init_memblock memblock_cap_memory_range(phys_addr_t base,
+					       phys_addr_t size)
+{
+	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED))
+		return;
+	cap_memory_range(base, size, __func__);
 }
 
 void __init_memblock memblock_mem_limit_remove_map(phys_addr_t limit)
 {
 	phys_addr_t max_addr;
 
-	if (!limit)
+	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED) || !limit)
 		return;
 	max_addr = find_max_addr(limit);
 	if (max_addr == PHYS_ADDR_MAX)
 		return;
-	memblock_cap_memory_range(0, max_addr);
+	cap_memory_range(0, max_addr, __func__);
 }

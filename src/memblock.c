@@ -43,8 +43,19 @@ int memblock_debug __initdata_memblock;
 int memblock_can_resize __initdata_memblock;
 bool movable_node_enabled __initdata_memblock;
 
+/* What memblock_discard() leaves each type: an empty array of its own. */
+static struct memblock_region discarded_regions[MB_NTYPES][1] __initdata_memblock;
+
+struct memblock_region *__memblock_discarded_array(int i)
+{
+	return discarded_regions[i];
+}
+
 bool memblock_is_static_array(const struct memblock_region *regions)
 {
+	for (int i = 0; i < MB_NTYPES; i++)
+		if (regions == discarded_regions[i])
+			return true;
 	return regions == memblock_memory_init_regions ||
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 	       regions == memblock_physmem_init_regions ||
@@ -73,7 +84,10 @@ int __init_memblock memblock_add_node(phys_addr_t base, phys_addr_t size,
 {
 	phys_addr_t last = trace_last(base, size);
 	int cnid = memblock_canonical_nid(nid);
+	int err = __memblock_enter(__func__, MB_REFUSE_DISCARDED);
 
+	if (err)
+		return err;
 	memblock_dbg("%s: [%pa-%pa] nid=%d flags=%x %pS", __func__, &base,
 		     &last, nid, flags, (void *)_RET_IP_);
 	if (cnid < 0) {
@@ -84,45 +98,62 @@ int __init_memblock memblock_add_node(phys_addr_t base, phys_addr_t size,
 		mb_err("%s: unknown flags %#x", __func__, flags);
 		return -EINVAL;
 	}
-	return memblock_add_range(&memblock.memory, base, size, cnid, flags);
+	return __memblock_add(MB_MEM, base, size, cnid, flags, __func__);
 }
 
 int __init_memblock memblock_add(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t last = trace_last(base, size);
+	int err = __memblock_enter(__func__, MB_REFUSE_DISCARDED);
 
+	if (err)
+		return err;
 	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
 		     (void *)_RET_IP_);
-	return memblock_add_range(&memblock.memory, base, size, MAX_NUMNODES,
-				  MEMBLOCK_NONE);
+	return __memblock_add(MB_MEM, base, size, MAX_NUMNODES, MEMBLOCK_NONE,
+		      __func__);
 }
 
 int __init_memblock memblock_remove(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t last = trace_last(base, size);
+	int err = __memblock_enter(__func__, MB_REFUSE_DISCARDED);
 
+	if (err)
+		return err;
 	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
 		     (void *)_RET_IP_);
-	return memblock_remove_range(&memblock.memory, base, size);
+	return __memblock_remove_memory(base, size, __func__);
 }
 
 int __init_memblock memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t last = trace_last(base, size);
+	int err = __memblock_enter(__func__, MB_REFUSE_ALL);
 
+	if (err)
+		return err;
 	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
 		     (void *)_RET_IP_);
-	return memblock_add_range(&memblock.reserved, base, size, MAX_NUMNODES,
-				  MEMBLOCK_NONE);
+	return __memblock_add(MB_RSV, base, size, MAX_NUMNODES, MEMBLOCK_NONE,
+		      __func__);
+}
+
+static int phys_free(phys_addr_t base, phys_addr_t size, const char *func,
+		     unsigned long ip)
+{
+	phys_addr_t last = trace_last(base, size);
+	int err = __memblock_enter(func, MB_REFUSE_ALL);
+
+	if (err)
+		return err;
+	memblock_dbg("%s: [%pa-%pa] %pS", func, &base, &last, (void *)ip);
+	return __memblock_unreserve(base, size, func);
 }
 
 int __init_memblock memblock_phys_free(phys_addr_t base, phys_addr_t size)
 {
-	phys_addr_t last = trace_last(base, size);
-
-	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
-		     (void *)_RET_IP_);
-	return memblock_remove_range(&memblock.reserved, base, size);
+	return phys_free(base, size, __func__, _RET_IP_);
 }
 
 void __init_memblock memblock_free(void *ptr, size_t size)
@@ -131,8 +162,10 @@ void __init_memblock memblock_free(void *ptr, size_t size)
 
 	if (!ptr)
 		return;
-	err = memblock_phys_free(memblock_env_virt_to_phys(ptr), size);
-	if (err)
+	err = phys_free(memblock_env_virt_to_phys(ptr), size, __func__,
+			_RET_IP_);
+	/* A refusal was logged already; log only what the edit itself says. */
+	if (err && err != -EBUSY && err != -EPERM)
 		mb_err("%s: freeing %zu bytes at %p failed (%d)", __func__,
 		       size, ptr, err);
 }
@@ -141,15 +174,20 @@ void __init_memblock memblock_free(void *ptr, size_t size)
 int __init_memblock memblock_physmem_add(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t last = trace_last(base, size);
+	int err = __memblock_enter(__func__, MB_REFUSE_DISCARDED);
 
+	if (err)
+		return err;
 	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
 		     (void *)_RET_IP_);
-	return memblock_add_range(&memblock.physmem, base, size, MAX_NUMNODES,
-				  MEMBLOCK_NONE);
+	return __memblock_add(MB_PHYS, base, size, MAX_NUMNODES, MEMBLOCK_NONE,
+		      __func__);
 }
 #endif
 
 void __init_memblock memblock_allow_resize(void)
 {
+	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED))
+		return;
 	memblock_can_resize = 1;
 }

@@ -10,6 +10,10 @@
  * of the array's tail. The regions touched by [base, end) are the window
  * [i, j): i is the first region ending above base, j the first region
  * starting at or above end.
+ *
+ * The edits never grow an array: a call first asks rgn_*_need() how many
+ * regions the edit needs and makes room (resize.c); an edit without room
+ * returns -ENOMEM having changed nothing.
  */
 #include "internal.h"
 
@@ -196,19 +200,13 @@ int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	end = base + size;
-again:
 	nr = type_nr(type);
 	rgn_window(type, nr, base, end, &i, &j);
 	gaps = rgn_count_gaps(type, i, j, base, end);
 	if (!gaps)
 		return 0;
-	if (nr + gaps > type->max) {
-		int err = memblock_grow(type, nr + gaps, base, size);
-
-		if (err)
-			return err;
-		goto again;	/* growth may have changed the array */
-	}
+	if (nr + gaps > type->max)
+		return -ENOMEM;	/* the caller's plan makes room first */
 
 	type->cnt = nr;
 	if (i == j && rgn_extend_neighbour(type, i, base, end, nid, flags))
@@ -252,7 +250,6 @@ int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	end = base + size;
-again:
 	nr = type_nr(type);
 	rgn_window(type, nr, base, end, &i, &j);
 	if (i == j)
@@ -261,13 +258,8 @@ again:
 	rgn_copy(&last, &type->regions[j - 1]);
 	keep = (first.base < base) + (rgn_end(&last) > end);
 	/* Only cutting the middle out of one region needs a new slot. */
-	if (nr - (j - i) + keep > type->max) {
-		int err = memblock_grow(type, nr - (j - i) + keep, base, size);
-
-		if (err)
-			return err;
-		goto again;
-	}
+	if (nr - (j - i) + keep > type->max)
+		return -ENOMEM;
 	type->cnt = nr;
 	rgn_delete(type, i, j);
 	if (!keep)
@@ -313,7 +305,6 @@ static int rgn_isolate_apply(struct memblock_type *type, phys_addr_t base,
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	end = base + size;
-again:
 	nr = type_nr(type);
 	rgn_window(type, nr, base, end, &i, &j);
 	if (i == j) {
@@ -323,13 +314,8 @@ again:
 	}
 	splits = (type->regions[i].base < base) +
 		 (rgn_end(&type->regions[j - 1]) > end);
-	if (nr + splits > type->max) {
-		int err = memblock_grow(type, nr + splits, base, size);
-
-		if (err)
-			return err;
-		goto again;
-	}
+	if (nr + splits > type->max)
+		return -ENOMEM;
 
 	/* Same back-to-front rebuild as memblock_add_range(). */
 	type->cnt = nr;
@@ -377,4 +363,89 @@ int memblock_update_range(struct memblock_type *type, phys_addr_t base,
 			  phys_addr_t size, const struct rgn_update *upd)
 {
 	return rgn_isolate_apply(type, base, size, upd, NULL, NULL);
+}
+
+/*
+ * ---- capacity, computed without editing ----
+ * The range is non-empty and already clamped (memblock_cap_size()).
+ */
+
+unsigned long __memblock_rgn_add_need(const struct memblock_type *t, phys_addr_t base,
+			   phys_addr_t size)
+{
+	unsigned long nr = type_nr(t), i, j;
+
+	rgn_window(t, nr, base, base + size, &i, &j);
+	return nr + rgn_count_gaps(t, i, j, base, base + size);
+}
+
+/*
+ * Regions @t holds once [base, base + size) is added and merged: the window
+ * with one neighbour on each side, walked as the add would rebuild it, and
+ * touching compatible pieces counted once.
+ */
+unsigned long __memblock_rgn_add_result(const struct memblock_type *t, phys_addr_t base,
+			     phys_addr_t size, int nid,
+			     enum memblock_flags flags)
+{
+	unsigned long nr = type_nr(t), i, j, k, lo, hi, runs = 0;
+	phys_addr_t end = base + size, cur = base;
+	struct memblock_region prev;
+	bool have = false;
+
+	rgn_init(&prev, 0, 0, MEMBLOCK_NONE, 0);
+
+	rgn_window(t, nr, base, end, &i, &j);
+	lo = i ? i - 1 : 0;
+	hi = j < nr ? j + 1 : nr;
+	for (k = lo; k <= hi; k++) {
+		struct memblock_region piece[2];
+		int np = 0;
+
+		/* The gap before region k (inside the range), then region k. */
+		if (k >= i && k <= j) {
+			phys_addr_t gap_end = k < j ? t->regions[k].base : end;
+
+			if (gap_end > cur)
+				rgn_init(&piece[np++], cur, gap_end - cur,
+					 flags, nid);
+			if (k < j)
+				cur = rgn_end(&t->regions[k]);
+		}
+		if (k < hi)
+			rgn_copy(&piece[np++], &t->regions[k]);
+		for (int p = 0; p < np; p++) {
+			if (!have || !rgn_compatible(&prev, &piece[p]))
+				runs++;
+			rgn_copy(&prev, &piece[p]);
+			have = true;
+		}
+	}
+	return nr - (hi - lo) + runs;
+}
+
+long __memblock_rgn_remove_delta(const struct memblock_type *t, phys_addr_t base,
+		      phys_addr_t size)
+{
+	unsigned long nr = type_nr(t), i, j;
+	phys_addr_t end = base + size;
+
+	rgn_window(t, nr, base, end, &i, &j);
+	if (i == j)
+		return 0;
+	return (long)(t->regions[i].base < base) +
+	       (long)(rgn_end(&t->regions[j - 1]) > end) - (long)(j - i);
+}
+
+unsigned long __memblock_rgn_update_need(const struct memblock_type *t, phys_addr_t base,
+			      phys_addr_t size)
+{
+	unsigned long nr = type_nr(t), i, j;
+	phys_addr_t end = base + size;
+
+	rgn_window(t, nr, base, end, &i, &j);
+	if (i == j)
+		return nr;
+	return nr + (t->regions[i].base < base) +
+	       (rgn_end(&t->regions[j - 1]) > end);
 }

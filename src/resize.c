@@ -1,98 +1,312 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Growing a region array from memblock itself.
+ * New region arrays: growing a full array and moving a live one out of the
+ * way, planned whole before anything changes.
  *
- * A full array is replaced by one at least twice as large, placed in free
- * memory found by memblock's own search, reserved, and the old array (when
- * it was not the static one) is freed. Nothing changes unless every step can
- * succeed.
+ * Ownership (docs/design.md): a grown array is memblock's own memory. It is
+ * reserved, lies in memory, outside NOMAP and outside every caller's claim.
+ * A call that would break that (a caller reserving over the array, memory
+ * under it removed or marked NOMAP) first moves the array: copy, reserve
+ * the new place, release the old one. A call that needs more regions than
+ * an array holds grows it (at least doubling, as Linux does).
+ *
+ * A call may need up to three new arrays (memory, physmem, reserved: the
+ * new arrays must themselves be reserved, which may make "reserved" grow).
+ * __memblock_plan_prepare() finds room for all of them first — in free memory below
+ * current_limit, never in the range being edited, never on each other — and
+ * fails with nothing changed when one does not fit. Only then are the
+ * arrays switched (__memblock_plan_switch()), the call's edit made, and the new
+ * arrays reserved and the old ones released (__memblock_plan_finish()); none of
+ * that can fail, because the plan counted the regions each step needs.
+ * The live arrays are at most three, so checking a range against them is
+ * O(1).
  */
 #include "internal.h"
 
-#define PAGE_ALIGN_UP(x)	(((x) + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
+#define ALIGN_UP(x, a)	(((x) + (a) - 1) & ~((a) - 1))
 
-/* Free memory for a new array, avoiding [avoid_base, avoid_base + avoid_size). */
-static phys_addr_t find_array_space(phys_addr_t bytes, phys_addr_t avoid_base,
-				    phys_addr_t avoid_size)
+phys_addr_t __memblock_array_bytes(unsigned long max)
 {
-	phys_addr_t limit = memblock.current_limit;
-	phys_addr_t addr;
-
-	memblock_cap_size(avoid_base, &avoid_size);
-	addr = memblock_find_in_range(avoid_base + avoid_size, limit, bytes,
-				      PAGE_SIZE);
-	if (!addr && avoid_size)
-		addr = memblock_find_in_range(0, mb_min(avoid_base, limit),
-					      bytes, PAGE_SIZE);
-	return addr;
+	return ALIGN_UP((phys_addr_t)max * sizeof(struct memblock_region),
+			PAGE_SIZE);
 }
 
-int __init_memblock memblock_grow(struct memblock_type *type,
-				  unsigned long need, phys_addr_t avoid_base,
-				  phys_addr_t avoid_size)
+static struct memblock_type *const mb_types[MB_NTYPES] = {
+	[MB_MEM] = &memblock.memory,
+	[MB_RSV] = &memblock.reserved,
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	[MB_PHYS] = &memblock.physmem,
+#endif
+};
+
+struct memblock_type *__memblock_type(int i)
 {
-	struct memblock_region *old = type->regions, *new_array;
-	unsigned long old_max = type->max, new_max = type->max, k;
-	phys_addr_t new_bytes, old_bytes, addr, last;
+	return mb_types[i];
+}
 
-	if (!memblock_can_resize) {
-		mb_err("memblock: %s array is full (%lu regions) and resizing is not allowed yet",
-		       type->name, type->max);
-		return -ENOMEM;
+int __memblock_type_index(const struct memblock_type *t)
+{
+	for (int i = 0; i < MB_NTYPES; i++)
+		if (t && t == __memblock_type(i))
+			return i;
+	return -1;
+}
+
+bool __memblock_live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
+{
+	const struct memblock_type *t = __memblock_type(i);
+
+	if (!t || memblock_is_static_array(t->regions))
+		return false;
+	*base = memblock_env_virt_to_phys(t->regions);
+	*bytes = __memblock_array_bytes(t->max);
+	return true;
+}
+
+void __memblock_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end)
+{
+	/* __memblock_memset(): a struct assignment may become a libc memset call. */
+	__memblock_memset(p, 0, sizeof(*p));
+	p->avoid_base = base;
+	p->avoid_end = end;
+	p->win_hi = PHYS_ADDR_MAX;
+	p->align = PAGE_SIZE;
+	for (int i = 0; i < MB_NTYPES; i++) {
+		p->need[i] = __memblock_type(i) ? type_nr(__memblock_type(i)) : 0;
+		p->after[i] = (unsigned long)-1;	/* unknown: need bounds it */
+	}
+}
+
+static bool overlaps(phys_addr_t b1, phys_addr_t e1, phys_addr_t b2,
+		     phys_addr_t e2)
+{
+	return b1 < e2 && b2 < e1;
+}
+
+void __memblock_plan_move_overlapping(struct mb_plan *p, phys_addr_t base,
+			      phys_addr_t end)
+{
+	phys_addr_t b, s;
+
+	for (int i = 0; i < MB_NTYPES; i++)
+		if (__memblock_live_array(i, &b, &s) && overlaps(b, b + s, base, end))
+			p->move[i] = true;
+}
+
+void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t hi)
+{
+	phys_addr_t b, s;
+
+	p->win_lo = lo;
+	p->win_hi = hi;
+	for (int i = 0; i < MB_NTYPES; i++)
+		if (__memblock_live_array(i, &b, &s) && (b < lo || b + s > hi))
+			p->move[i] = true;
+}
+
+/* Queue type @i for a new array of at least @need regions. */
+static bool plan_add(struct mb_plan *p, int i, unsigned long need)
+{
+	struct memblock_type *t = __memblock_type(i);
+	struct mb_new_array *na = &p->na[p->n];
+	unsigned long max = t->max;
+
+	while (max < need) {
+		if (max > ((unsigned long)-1 / 2) / sizeof(struct memblock_region))
+			return false;
+		max *= 2;
+	}
+	na->type = t;
+	na->max = max;
+	na->old_max = t->max;
+	na->base = na->bytes = 0;
+	if (!__memblock_live_array(i, &na->old_base, &na->old_bytes))
+		na->old_base = na->old_bytes = 0;
+	p->n++;
+	return true;
+}
+
+/* Regions "reserved" gains while the new arrays are reserved and the old released. */
+static unsigned long reserved_extra(const struct mb_plan *p, bool rsv_too)
+{
+	unsigned long extra = 0;
+	phys_addr_t b, s;
+
+	for (int k = 0; k < p->n; k++)
+		extra += 1 + (p->na[k].old_bytes ? 2 : 0);
+	if (rsv_too)
+		extra += 1 + (__memblock_live_array(MB_RSV, &b, &s) ? 2 : 0);
+	return extra;
+}
+
+/* Free memory for new array @k of the plan, or 0. */
+static phys_addr_t find_space(const struct mb_plan *p, int k)
+{
+	phys_addr_t bytes = ALIGN_UP(p->na[k].bytes, p->align);
+	phys_addr_t hi = mb_min(p->win_hi, memblock.current_limit);
+	struct mb_span avoid[1 + MB_NTYPES], win[2 + MB_NTYPES];
+	int na = 0, nw = 0, a, w;
+	phys_addr_t cur = p->win_lo;
+
+	if (p->avoid_end > p->avoid_base)
+		span_set(&avoid[na++], p->avoid_base, p->avoid_end);
+	for (a = 0; a < k; a++)
+		span_set(&avoid[na++], p->na[a].base, p->na[a].base + p->na[a].bytes);
+	/* Sort the (at most four) ranges to avoid, then cut the windows. */
+	for (a = 1; a < na; a++)
+		for (w = a; w > 0 && avoid[w].lo < avoid[w - 1].lo; w--) {
+			span_swap(&avoid[w], &avoid[w - 1]);
+		}
+	for (a = 0; a <= na; a++) {
+		phys_addr_t end = a < na ? mb_min(avoid[a].lo, hi) : hi;
+
+		if (end > cur && end - cur >= bytes)
+			span_set(&win[nw++], cur, end);
+		if (a < na)
+			cur = mb_max(cur, avoid[a].hi);
 	}
 	/*
-	 * Room for what the caller needs, plus the two edits growing makes to
-	 * "reserved" itself: freeing the old array may split a reservation,
-	 * and the new array is reserved.
+	 * As Linux: above the edited range first, then below it; within
+	 * each, in the allocation direction.
 	 */
-	while (new_max < need + 2) {
-		if (new_max > ((unsigned long)-1 / 2) / sizeof(*old))
-			return -ENOMEM;
-		new_max *= 2;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int n = 0; n < nw; n++) {
+			struct mb_span *s = &win[memblock_bottom_up() ? n : nw - 1 - n];
+			bool above = s->lo >= p->avoid_end;
+			phys_addr_t found;
+
+			if (above != !pass)
+				continue;
+			found = memblock_find_in_range(s->lo, s->hi, bytes,
+						       p->align);
+			if (found)
+				return found;
+		}
 	}
-	new_bytes = PAGE_ALIGN_UP((phys_addr_t)new_max * sizeof(*old));
-	old_bytes = PAGE_ALIGN_UP((phys_addr_t)old_max * sizeof(*old));
-
-	addr = find_array_space(new_bytes, avoid_base, avoid_size);
-	if (!addr) {
-		mb_err("memblock: Failed to double %s array from %ld to %ld entries !",
-		       type->name, (long)old_max, (long)new_max);
-		return -ENOMEM;
-	}
-	/*
-	 * When growing another type, make sure "reserved" can take the new
-	 * array's reservation before anything is switched: that may grow
-	 * "reserved" first (away from the space just found).
-	 */
-	if (type != &memblock.reserved &&
-	    type_nr(&memblock.reserved) + 2 > memblock.reserved.max) {
-		int err = memblock_grow(&memblock.reserved,
-					type_nr(&memblock.reserved) + 2,
-					addr, new_bytes);
-		if (err)
-			return err;
-		/* The space found before may be taken now: look again. */
-		addr = find_array_space(new_bytes, avoid_base, avoid_size);
-		if (!addr)
-			return -ENOMEM;
-	}
-
-	last = addr + new_bytes - 1;
-	memblock_dbg("memblock: %s is doubled to %ld at [%pa-%pa]", type->name,
-		     (long)new_max, &addr, &last);
-
-	new_array = memblock_env_phys_to_virt(addr);
-	for (k = 0; k < type->cnt; k++)
-		rgn_copy(&new_array[k], &old[k]);
-	__memblock_memset(&new_array[type->cnt], 0,
-		  (new_max - type->cnt) * sizeof(*old));
-	type->regions = new_array;
-	type->max = new_max;
-
-	if (!memblock_is_static_array(old))
-		memblock_remove_range(&memblock.reserved,
-				      memblock_env_virt_to_phys(old), old_bytes);
-	memblock_add_range(&memblock.reserved, addr, new_bytes, MAX_NUMNODES,
-			   MEMBLOCK_NONE);
 	return 0;
+}
+
+int __memblock_plan_prepare(struct mb_plan *p, const char *func)
+{
+	struct memblock_type *rsv = &memblock.reserved;
+	unsigned long rneed, rafter;
+	int i, k;
+
+	p->n = 0;
+	for (i = 0; i < MB_NTYPES; i++) {
+		if (i == MB_RSV || !__memblock_type(i))
+			continue;
+		if ((p->need[i] > __memblock_type(i)->max || p->move[i]) &&
+		    !plan_add(p, i, p->need[i]))
+			goto nomem;
+	}
+	/*
+	 * "reserved" holds the edit, then what it holds after the edit plus
+	 * the new arrays coming and going (__memblock_plan_finish() runs after it).
+	 */
+	rneed = p->need[MB_RSV];
+	rafter = mb_min(p->after[MB_RSV], rneed);
+	if (p->move[MB_RSV] || rneed > rsv->max ||
+	    (p->n && rafter + reserved_extra(p, false) > rsv->max)) {
+		if (!plan_add(p, MB_RSV, mb_max(rneed, rafter +
+						 reserved_extra(p, true))))
+			goto nomem;
+	}
+	if (!p->n)
+		return 0;
+
+	for (k = 0; k < p->n; k++) {
+		struct mb_new_array *na = &p->na[k];
+		bool grows = na->max > na->old_max;
+
+		if (memblock_stage != MEMBLOCK_STAGE_EARLY) {
+			mb_err("%s: memblock %s array cannot %s after memblock_free_all()",
+			       func, na->type->name, grows ? "grow" : "move");
+			return -ENOMEM;
+		}
+		if (!memblock_can_resize) {
+			if (grows)
+				mb_err("memblock: %s array is full (%lu regions) and resizing is not allowed yet",
+				       na->type->name, na->type->max);
+			else
+				mb_err("%s: memblock %s array is in the way and resizing is not allowed",
+				       func, na->type->name);
+			return -ENOMEM;
+		}
+		na->bytes = __memblock_array_bytes(na->max);
+		na->base = find_space(p, k);
+		if (!na->base) {
+			if (grows)
+				mb_err("memblock: Failed to double %s array from %ld to %ld entries !",
+				       na->type->name, (long)na->type->max,
+				       (long)na->max);
+			else
+				mb_err("%s: no free memory to move the memblock %s array to",
+				       func, na->type->name);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+nomem:
+	mb_err("%s: memblock array size overflow", func);
+	return -ENOMEM;
+}
+
+void __memblock_plan_switch(struct mb_plan *p)
+{
+	for (int k = 0; k < p->n; k++) {
+		struct mb_new_array *na = &p->na[k];
+		struct memblock_type *t = na->type;
+		struct memblock_region *new_array =
+			memblock_env_phys_to_virt(na->base);
+
+		for (unsigned long r = 0; r < t->cnt; r++)
+			rgn_copy(&new_array[r], &t->regions[r]);
+		__memblock_memset(&new_array[t->cnt], 0,
+			  (na->max - t->cnt) * sizeof(*new_array));
+		t->regions = new_array;
+		t->max = na->max;
+	}
+}
+
+/* Drop [b, e) from "reserved" except the part a caller now claims. */
+static void release_old(const struct mb_plan *p, phys_addr_t b, phys_addr_t e)
+{
+	struct memblock_type *rsv = &memblock.reserved;
+
+	if (p->keep_end > p->keep_base && overlaps(b, e, p->keep_base, p->keep_end)) {
+		if (b < p->keep_base)
+			memblock_remove_range(rsv, b, p->keep_base - b);
+		if (e > p->keep_end)
+			memblock_remove_range(rsv, p->keep_end, e - p->keep_end);
+		return;
+	}
+	memblock_remove_range(rsv, b, e - b);
+}
+
+void __memblock_plan_finish(struct mb_plan *p)
+{
+	struct memblock_type *rsv = &memblock.reserved;
+	int k;
+
+	for (k = 0; k < p->n; k++)
+		memblock_add_range(rsv, p->na[k].base, p->na[k].bytes,
+				   MAX_NUMNODES, MEMBLOCK_NONE);
+	for (k = 0; k < p->n; k++)
+		if (p->na[k].old_bytes)
+			release_old(p, p->na[k].old_base,
+				    p->na[k].old_base + p->na[k].old_bytes);
+	/* Logged last: the log hook sees a consistent memblock. */
+	for (k = 0; k < p->n; k++) {
+		phys_addr_t addr = p->na[k].base;
+		phys_addr_t last = addr + p->na[k].bytes - 1;
+
+		if (p->na[k].max > p->na[k].old_max)
+			memblock_dbg("memblock: %s is doubled to %ld at [%pa-%pa]",
+				     p->na[k].type->name, (long)p->na[k].max,
+				     &addr, &last);
+		else
+			memblock_dbg("memblock: %s array is moved to [%pa-%pa]",
+				     p->na[k].type->name, &addr, &last);
+	}
 }

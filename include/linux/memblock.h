@@ -18,6 +18,30 @@
  * dummy entry (cnt == 1). All state is in struct memblock and the few
  * documented globals below, so a debugger or a test can read and reset it.
  *
+ * Ownership: every byte is free, memblock's own (a grown region array),
+ * a caller's (covered by a reservation or allocation the caller has not
+ * freed) or the page allocator's (after the hand-off). memblock.reserved is
+ * exactly the callers' claims plus the live grown arrays. A grown array
+ * never shares a byte with a caller's claim and always lies in usable
+ * memory (in "memory", not NOMAP): a call that would break that moves the
+ * array first (copy, reserve the new place, release the old one), and
+ * removing a caller's claim never removes an array's bytes. New arrays go
+ * in free memory below current_limit, outside the range the call edits.
+ *
+ * Every call either succeeds or fails with struct memblock, every array and
+ * the knobs byte-for-byte unchanged: it finds room for every array it must
+ * grow or move before it changes anything.
+ *
+ * Errors (negative errno, Linux's values): -EINVAL for a bad node, flag or
+ * argument; -ENOMEM when an array is full and cannot grow, or an array in
+ * the way has nowhere to go; -EBUSY for a call that would change memblock
+ * made from inside a hook (memblock_env_log(), memblock_env_free_pages()):
+ * hooks may only read memblock (queries, iterators, memblock_dump_all());
+ * -EPERM for a call the boot stage forbids (see enum memblock_stage).
+ * Each refusal logs one line; a line logged from inside the log hook is
+ * dropped, so the log hook never recurses. Functions returning a pointer or
+ * an address return NULL / 0 instead, and void ones only log.
+ *
  * Names, signatures and semantics follow Linux's include/linux/memblock.h,
  * so code and documentation written for Linux memblock work unchanged.
  * Where Linux leaves bad input undefined, this library documents an error
@@ -29,7 +53,7 @@
 #include <memblock_env.h>
 
 /*
- * EINVAL, ENOMEM and PFN_UP/PFN_DOWN/PFN_PHYS/PHYS_PFN come from the
+ * EINVAL, ENOMEM, EBUSY, EPERM and PFN_UP/PFN_DOWN/PFN_PHYS/PHYS_PFN come from the
  * environment (memblock_env.h), which takes a kernel's own when it has them.
  */
 
@@ -124,10 +148,38 @@ extern struct memblock memblock;
  * memblock_debug: log every call (set by "memblock=debug").
  * memblock_can_resize: set by memblock_allow_resize().
  * movable_node_enabled: keep allocations out of MEMBLOCK_HOTPLUG memory.
+ * memblock_stage: where in the boot memblock is (enum memblock_stage).
  */
 extern int memblock_debug;
 extern int memblock_can_resize;
 extern bool movable_node_enabled;
+
+/**
+ * enum memblock_stage - where in the boot memblock is
+ * @MEMBLOCK_STAGE_EARLY: before the hand-off (the initial value): memblock
+ *	owns free memory and allocates from it
+ * @MEMBLOCK_STAGE_FREED: memblock_free_all() has run: free memory belongs
+ *	to the page allocator. Allocations fail (0 / NULL, with a log line),
+ *	memblock_reserve() and memblock_phys_free()/memblock_free() fail with
+ *	-EPERM, a second memblock_free_all() releases nothing; adding and
+ *	removing memory (hotplug) stay allowed but never make anything
+ *	allocatable, and memblock_free_late() is the one way to hand reserved
+ *	memory to the page allocator.
+ * @MEMBLOCK_STAGE_DISCARDED: memblock_discard() has emptied memblock (never
+ *	with CONFIG_ARCH_KEEP_MEMBLOCK): every call that would change memblock
+ *	fails with -EPERM (0 / NULL for allocations, a log line for functions
+ *	returning void); queries see empty types.
+ *
+ * The current stage is the global memblock_stage, a knob like
+ * memblock_can_resize: struct memblock keeps Linux's layout. Only
+ * memblock_free_all() and memblock_discard() advance it.
+ */
+enum memblock_stage {
+	MEMBLOCK_STAGE_EARLY = 0,
+	MEMBLOCK_STAGE_FREED,
+	MEMBLOCK_STAGE_DISCARDED,
+};
+extern enum memblock_stage memblock_stage;
 
 /**
  * movable_node_is_enabled - is the movable-node policy on?
@@ -165,7 +217,8 @@ static inline bool movable_node_is_enabled(void)
  *
  * Return: 0 on success; -EINVAL for a bad @nid or unknown @flags bits;
  * -ENOMEM when the array is full and cannot grow (the array is left as it
- * was).
+ * was; after memblock_free_all() arrays never grow); -EBUSY from a hook;
+ * -EPERM after memblock_discard().
  */
 int memblock_add_node(phys_addr_t base, phys_addr_t size, int nid,
 		      enum memblock_flags flags);
@@ -178,7 +231,8 @@ int memblock_add_node(phys_addr_t base, phys_addr_t size, int nid,
  * Add [@base, @base + @size) to the "memory" type with no node and no
  * flags. See memblock_add_node() for overlaps, merging and clamping.
  *
- * Return: 0 on success, -ENOMEM when the array is full and cannot grow.
+ * Return: 0 on success, -ENOMEM when the array is full and cannot grow,
+ * -EBUSY from a hook, -EPERM after memblock_discard().
  */
 int memblock_add(phys_addr_t base, phys_addr_t size);
 
@@ -189,10 +243,14 @@ int memblock_add(phys_addr_t base, phys_addr_t size);
  *
  * Regions crossing the range boundaries are split and the parts inside are
  * dropped; parts of the range that are not memory are ignored. Reserved
- * regions are not touched. @size == 0 does nothing.
+ * regions are not touched, except that a grown region array lying in the
+ * range first moves into the memory that stays. @size == 0 does nothing.
+ * Allowed after memblock_free_all() (memory hotplug), but then an array can
+ * neither grow nor move.
  *
- * Return: 0 on success, -ENOMEM when a split needs a slot and the array is
- * full and cannot grow (nothing is removed).
+ * Return: 0 on success; -ENOMEM when a split needs a slot and the array is
+ * full and cannot grow, or a grown array in the range has nowhere to go
+ * (nothing is removed); -EBUSY from a hook; -EPERM after memblock_discard().
  */
 int memblock_remove(phys_addr_t base, phys_addr_t size);
 
@@ -207,7 +265,15 @@ int memblock_remove(phys_addr_t base, phys_addr_t size);
  * give reservations a node or a flag).
  * The range does not have to be memory. @size == 0 does nothing.
  *
- * Return: 0 on success, -ENOMEM when the array is full and cannot grow.
+ * When the range covers part of a grown region array, the array moves to
+ * free memory outside the range first; the bytes of the old array inside
+ * the range stay reserved (they are the caller's now), the rest is
+ * released.
+ *
+ * Return: 0 on success; -ENOMEM when the array is full and cannot grow, or
+ * a grown array in the range has nowhere to go (nothing changes); -EBUSY
+ * from a hook; -EPERM after memblock_free_all() (free memory is the page
+ * allocator's) or memblock_discard().
  */
 int memblock_reserve(phys_addr_t base, phys_addr_t size);
 
@@ -219,9 +285,12 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size);
  * Remove [@base, @base + @size) from the "reserved" type: the memory becomes
  * free for later memblock allocations. It is not handed to the page
  * allocator (see memblock_free_late() for that). @size == 0 does nothing.
+ * The bytes of a grown region array in the range stay reserved: they are
+ * memblock's, not the caller's.
  *
- * Return: 0 on success, -ENOMEM when a split needs a slot and the array is
- * full and cannot grow (nothing is freed).
+ * Return: 0 on success; -ENOMEM when a split needs a slot and the array is
+ * full and cannot grow (nothing is freed); -EBUSY from a hook; -EPERM after
+ * memblock_free_all() (use memblock_free_late()) or memblock_discard().
  */
 int memblock_phys_free(phys_addr_t base, phys_addr_t size);
 
@@ -231,7 +300,9 @@ int memblock_phys_free(phys_addr_t base, phys_addr_t size);
  * @size: size of the boot memory block in bytes
  *
  * Virtual-address twin of memblock_phys_free(), for memory returned by the
- * memblock_alloc*() family. @ptr == NULL does nothing; a failure is logged.
+ * memblock_alloc*() family. @ptr == NULL does nothing; a failure (including
+ * the -EBUSY and -EPERM refusals of memblock_phys_free()) is logged and
+ * changes nothing.
  */
 void memblock_free(void *ptr, size_t size);
 
@@ -244,7 +315,8 @@ void memblock_free(void *ptr, size_t size);
  * Record physical memory that exists whatever the "memory" type says (for
  * instance memory hidden by mem=). Same rules as memblock_add().
  *
- * Return: 0 on success, -ENOMEM when the array is full and cannot grow.
+ * Return: 0 on success, -ENOMEM when the array is full and cannot grow,
+ * -EBUSY from a hook, -EPERM after memblock_discard().
  */
 int memblock_physmem_add(phys_addr_t base, phys_addr_t size);
 #endif
@@ -255,6 +327,8 @@ int memblock_physmem_add(phys_addr_t base, phys_addr_t size);
  * From now on a full array doubles into memory found by memblock itself.
  * Call it once everything that must not be overwritten (kernel, initrd,
  * firmware tables) is reserved. Before that, a full array is an error.
+ * After memblock_free_all() arrays never grow whatever this says. Refused
+ * (logged, nothing changes) from a hook and after memblock_discard().
  */
 void memblock_allow_resize(void);
 
@@ -271,8 +345,9 @@ void memblock_allow_resize(void);
  * range that are not memory are ignored. @size == 0 does nothing. Each
  * split needs a free slot before merging.
  *
- * Return: 0 on success, -ENOMEM when a split needs a slot and the array is
- * full and cannot grow (nothing changes).
+ * Return: 0 on success; -ENOMEM when a split needs a slot and the array is
+ * full and cannot grow (nothing changes); -EBUSY from a hook; -EPERM after
+ * memblock_discard(). The same holds for every flag and node setter below.
  */
 int memblock_mark_hotplug(phys_addr_t base, phys_addr_t size);
 
@@ -308,9 +383,12 @@ int memblock_mark_mirror(phys_addr_t base, phys_addr_t size);
  * NOMAP memory stays in the "memory" type (it exists, e.g. for pfn_valid())
  * but is never allocated, never handed to the page allocator and is not
  * meant to be in the kernel's direct map. Same splitting rules as
- * memblock_mark_hotplug().
+ * memblock_mark_hotplug(). A grown region array in the range first moves
+ * to usable memory outside it.
  *
- * Return: 0 on success, -ENOMEM as for memblock_mark_hotplug().
+ * Return: 0 on success; -ENOMEM as for memblock_mark_hotplug(), or when a
+ * grown array in the range has nowhere to go (nothing changes); -EBUSY,
+ * -EPERM as for memblock_mark_hotplug().
  */
 int memblock_mark_nomap(phys_addr_t base, phys_addr_t size);
 
@@ -347,7 +425,9 @@ int memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size);
  * which cross the area boundaries are split as necessary.
  *
  * Return: 0 on success; -EINVAL for a NULL @type or a bad @nid; -ENOMEM when
- * a split needs a slot and the array is full and cannot grow.
+ * a split needs a slot and the array is full and cannot grow (only
+ * memblock's own three types grow); -EBUSY from a hook; -EPERM after
+ * memblock_discard().
  */
 int memblock_set_node(phys_addr_t base, phys_addr_t size,
 		      struct memblock_type *type, int nid);
@@ -491,7 +571,9 @@ phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end,
  *
  * Return: physical address of the allocated block on success; 0 on failure
  * or bad input (@size == 0, @align not a power of two, @nid neither
- * NUMA_NO_NODE nor a valid node), and then nothing has changed.
+ * NUMA_NO_NODE nor a valid node), and then nothing has changed. Every
+ * allocation function also returns 0 / NULL, with a log line, from inside a
+ * hook and after memblock_free_all() (free memory is the page allocator's).
  */
 phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 				     phys_addr_t start, phys_addr_t end,
@@ -879,7 +961,8 @@ memblock_region_reserved_end_pfn(const struct memblock_region *reg)
  *	none
  *
  * Allocations asking for MEMBLOCK_ALLOC_ACCESSIBLE stay below @limit, so
- * early boot code can keep allocations inside what it has mapped.
+ * early boot code can keep allocations inside what it has mapped. Refused
+ * (logged, nothing changes) from a hook and after memblock_discard().
  */
 void memblock_set_current_limit(phys_addr_t limit);
 
@@ -894,6 +977,9 @@ phys_addr_t memblock_get_current_limit(void);
  * memblock_set_bottom_up - set the allocation direction
  * @enable: true for bottom-up (from the end of the kernel image upwards),
  *	false for top-down
+ *
+ * An inline setter of one field, as in Linux: unlike the other setters it
+ * is not refused from a hook or after memblock_discard().
  */
 static inline void memblock_set_bottom_up(bool enable)
 {
@@ -916,7 +1002,9 @@ static inline bool memblock_bottom_up(void)
  *
  * Round each memory region's base up and end down to @align; regions that
  * vanish are removed. A non-power-of-two or zero @align is logged and
- * ignored.
+ * ignored. A grown region array in a part that goes first moves to an
+ * @align-aligned block of memory; when it cannot, nothing changes (logged).
+ * Refused (logged) from a hook and after memblock_discard().
  */
 void memblock_trim_memory(phys_addr_t align);
 
@@ -928,7 +1016,10 @@ void memblock_trim_memory(phys_addr_t align);
  * address where @memory_limit bytes have been seen, and removes all memory
  * and reservations above it, as mem= does. Does nothing when memory is
  * smaller than the limit; when it is exactly the limit, no memory goes but
- * reservations above the end of memory do (as in Linux).
+ * reservations above the end of memory do (as in Linux). Grown region
+ * arrays above the limit first move below it; when one cannot, nothing
+ * changes (logged). Refused (logged) from a hook and after
+ * memblock_discard().
  */
 void memblock_enforce_memory_limit(phys_addr_t memory_limit);
 
@@ -939,7 +1030,10 @@ void memblock_enforce_memory_limit(phys_addr_t memory_limit);
  *
  * Removes memory outside [@base, @base + @size), except regions marked
  * NOMAP, and the reservations outside it. With no memory registered yet it
- * logs a warning and changes nothing.
+ * logs a warning and changes nothing. Grown region arrays outside the range
+ * first move into it (they stay reserved); when one cannot, or a split
+ * needs a slot the full array cannot get, nothing changes and an error is
+ * logged. Refused (logged) from a hook and after memblock_discard().
  */
 void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size);
 
@@ -948,7 +1042,8 @@ void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size);
  * @limit: how much memory to keep (0: no limit)
  *
  * Like memblock_enforce_memory_limit() but through
- * memblock_cap_memory_range(), so NOMAP regions above the limit stay.
+ * memblock_cap_memory_range(), so NOMAP regions above the limit stay (and
+ * grown arrays move below it).
  */
 void memblock_mem_limit_remove_map(phys_addr_t limit);
 
@@ -1196,8 +1291,8 @@ void __next_physmem_range(u64 *idx, struct memblock_type *type,
  * of up to 2^MAX_ORDER pages, each block the largest that is aligned to its
  * size and fits in what is left of the range. Only whole free pages are
  * released: a page partly reserved, or partly outside memory, is not.
- * Blocks come in increasing address order; the hook must not call memblock
- * functions that change the region arrays.
+ * Blocks come in increasing address order. The hook may read memblock;
+ * calls that would change it are refused (-EBUSY, 0 / NULL, one log line).
  *
  * Before releasing, MEMBLOCK_HOTPLUG is cleared on all memory (so that
  * hotpluggable memory is released even under movable_node), and resizing is
@@ -1209,8 +1304,10 @@ void __next_physmem_range(u64 *idx, struct memblock_type *type,
  * to whole pages) and of every NOMAP memory region (for_each_mem_region())
  * as reserved.
  *
- * Call it once. memblock allocations after it would hand out memory the
- * page allocator owns.
+ * It moves memblock_stage to MEMBLOCK_STAGE_FREED: allocations,
+ * memblock_reserve() and memblock_phys_free() are refused from then on. A
+ * second call (or one after memblock_discard(), or from a hook) releases
+ * nothing, logs an error and returns 0.
  *
  * Return: the number of pages released.
  */
@@ -1226,11 +1323,18 @@ unsigned long memblock_free_all(void);
  * hand-off: [@base, @base + @size) is dropped from "reserved", then the
  * whole pages inside it go straight to memblock_env_free_pages(), in the
  * same aligned blocks as memblock_free_all(). Partial pages at either end
- * are not released (they may share a page with another reservation). When
- * dropping the reservation needs a split the full array cannot hold (it no
- * longer grows after the hand-off), the range stays reserved, with a
- * warning, and the pages are still released. The range must be memory the
- * caller owns: it is not checked against memory or NOMAP.
+ * are not released (they may share a page with another reservation), nor
+ * are the pages of a grown region array inside the range (they are
+ * memblock's). When dropping the reservation needs a split the full array
+ * cannot hold (it no longer grows after the hand-off), the range stays
+ * reserved and nothing is released, with an error: a page is never both
+ * reserved and the page allocator's. The range must be memory the caller
+ * owns: it is not checked against memory or NOMAP.
+ *
+ * Only between memblock_free_all() and memblock_discard(): before the
+ * hand-off memblock would hand the pages out again (use
+ * memblock_phys_free()), after the discard memblock keeps nothing. Out of
+ * that window, and from a hook, it is refused (logged, nothing changes).
  */
 void memblock_free_late(phys_addr_t base, phys_addr_t size);
 
@@ -1243,10 +1347,15 @@ void memblock_free_late(phys_addr_t base, phys_addr_t size);
  * or allocation finds anything and no pointer into freed memory remains),
  * and then the whole pages of every region array memblock grew into are
  * given to memblock_env_free_pages(). The static arrays are the embedder's
- * (they live in __initdata_memblock) and are not released. Call it after
- * memblock_free_all() and after the last use of memblock.
+ * (they live in __initdata_memblock) and are not released; nor is an array
+ * not wholly in memory outside NOMAP (the ownership rules keep every grown
+ * array there; one found elsewhere is kept, with an error). Call it after
+ * memblock_free_all() and after the last use of memblock. It moves
+ * memblock_stage to MEMBLOCK_STAGE_DISCARDED: every call that would change
+ * memblock is refused from then on, and a second memblock_discard()
+ * releases nothing and logs an error. Refused (logged) from a hook.
  *
- * With CONFIG_ARCH_KEEP_MEMBLOCK == 1 it does nothing.
+ * With CONFIG_ARCH_KEEP_MEMBLOCK == 1 it does nothing (the stage stays).
  */
 void memblock_discard(void);
 
@@ -1276,7 +1385,8 @@ void memblock_dump_all(void);
  * Recognises "memblock=debug", which sets memblock_debug. Other words are
  * ignored.
  *
- * Return: the number of memblock options found.
+ * Return: the number of memblock options found; -EBUSY (nothing changes)
+ * from a hook.
  */
 int memblock_parse_cmdline(const char *cmdline);
 

@@ -116,6 +116,7 @@ void test_reset(void)
 #endif
 	memblock_debug = 0;
 	memblock_can_resize = 0;
+	memblock_stage = MEMBLOCK_STAGE_EARLY;
 	movable_node_enabled = false;
 	test_kernel_end = 0;
 	test_panic_armed = false;

@@ -29,6 +29,8 @@ enum setup {
 	FULL_RSV,	/* reserved holds max regions */
 	FULL_PHYS,	/* physmem holds max regions */
 	EMPTY,		/* nothing at all */
+	FREED,		/* standard, then memblock_free_all() */
+	DISCARDED,	/* freed, then memblock_discard() */
 };
 
 /* What the row expects of the state after the call. */
@@ -509,7 +511,62 @@ enum after {
 	  "ULLONG_MAX (saturates)", STD, memblock_memparse("16E", NULL) == ULLONG_MAX, \
 	  1, SAME, 1)							\
 	X(memparse_null_ret, "memblock_memparse", "retptr NULL", "the value", STD, \
-	  memblock_memparse("0x10k", NULL) == 0x4000, 1, SAME, 1)
+	  memblock_memparse("0x10k", NULL) == 0x4000, 1, SAME, 1)			\
+	/* boot stages (memblock_stage) */				\
+	X(reserve_freed, "memblock_reserve", "after memblock_free_all()", \
+	  "-EPERM, logged, no change", FREED,				\
+	  memblock_reserve(SZ_64M, SZ_1M), -EPERM, SAME, 1)		\
+	X(phys_free_freed, "memblock_phys_free", "after memblock_free_all()", \
+	  "-EPERM, logged, no change (use memblock_free_late())", FREED,	\
+	  memblock_phys_free(SZ_2M, SZ_4K), -EPERM, SAME, 1)		\
+	X(free_freed, "memblock_free", "after memblock_free_all()",	\
+	  "logged (-EPERM), no change", FREED,				\
+	  (memblock_free(test_phys_to_virt(SZ_2M), SZ_4K), logged("-EPERM")), \
+	  1, SAME, 1)							\
+	X(alloc_freed, "memblock_alloc", "after memblock_free_all()",	\
+	  "NULL, logged, no change", FREED, P(memblock_alloc(SZ_4K, SZ_4K)), \
+	  0, SAME, 1)							\
+	X(phys_alloc_freed, "memblock_phys_alloc_range",		\
+	  "after memblock_free_all()", "0, logged, no change", FREED,	\
+	  memblock_phys_alloc_range(SZ_4K, SZ_4K, 0, MAXA), 0, SAME, 1)	\
+	X(free_all_twice, "memblock_free_all", "second call",		\
+	  "0, nothing released, logged, no change", FREED,		\
+	  (long long)memblock_free_all() + (long long)test_freed_cnt +	\
+	  !logged("called again"), 0, SAME, 1)				\
+	X(free_late_early, "memblock_free_late", "before memblock_free_all()", \
+	  "logged (-EPERM), nothing released, no change", STD,		\
+	  (memblock_free_late(SZ_2M, SZ_1M), (long long)test_freed_cnt), 0, \
+	  SAME, 1)							\
+	X(add_discarded, "memblock_add", "after memblock_discard()",	\
+	  "-EPERM, logged, no change", DISCARDED,			\
+	  memblock_add(SZ_64M, SZ_1M), -EPERM, SAME, 1)			\
+	X(reserve_discarded, "memblock_reserve", "after memblock_discard()", \
+	  "-EPERM, logged, no change", DISCARDED,			\
+	  memblock_reserve(SZ_64M, SZ_1M), -EPERM, SAME, 1)		\
+	X(mark_nomap_discarded, "memblock_mark_nomap",			\
+	  "after memblock_discard()", "-EPERM, logged, no change", DISCARDED, \
+	  memblock_mark_nomap(SZ_1M, SZ_1M), -EPERM, SAME, 1)		\
+	X(alloc_discarded, "memblock_alloc", "after memblock_discard()", \
+	  "NULL, logged, no change", DISCARDED,				\
+	  P(memblock_alloc(SZ_4K, SZ_4K)), 0, SAME, 1)			\
+	X(limit_discarded, "memblock_set_current_limit",		\
+	  "after memblock_discard()", "logged (-EPERM), no change", DISCARDED, \
+	  (memblock_set_current_limit(SZ_16M), logged("-EPERM")), 1, SAME, 1) \
+	X(discard_twice, "memblock_discard", "second call",		\
+	  "nothing released, logged, no change", DISCARDED,		\
+	  (memblock_discard(),						\
+	   (long long)test_freed_cnt + !logged("called again")), 0, SAME, 1) \
+	/* re-entry from the log hook */				\
+	X(reserve_reentry, "memblock_reserve", "from memblock_env_log()", \
+	  "-EBUSY, no change", STD, from_log_hook(hook_reserve), -EBUSY, \
+	  SAME, 1)							\
+	X(add_reentry, "memblock_add", "from memblock_env_log()",	\
+	  "-EBUSY, no change", STD, from_log_hook(hook_add), -EBUSY, SAME, 1) \
+	X(alloc_reentry, "memblock_phys_alloc", "from memblock_env_log()", \
+	  "0, no change", STD, from_log_hook(hook_alloc), 0, SAME, 1)	\
+	X(free_all_reentry, "memblock_free_all", "from memblock_env_log()", \
+	  "0, nothing released, no change", STD, from_log_hook(hook_free_all), \
+	  0, SAME, 1)
 
 /* ---- helpers used by the rows ---- */
 
@@ -594,6 +651,58 @@ static int count_pfn_ranges(void)
 	return n;
 }
 
+/* A log line mentioning @what was captured. */
+static bool logged(const char *what)
+{
+	return test_log_find(what) >= 0;
+}
+
+/* Run @call once inside memblock_env_log(), from a read-only dump. */
+static long long (*hook_call)(void);
+static long long hook_result;
+
+static void bad_input_log_hook(int level, const char *line)
+{
+	long long (*call)(void) = hook_call;
+
+	(void)level;
+	(void)line;
+	if (!call)
+		return;
+	hook_call = NULL;
+	hook_result = call();
+}
+
+static long long from_log_hook(long long (*call)(void))
+{
+	hook_call = call;
+	hook_result = 12345;
+	test_log_hook = bad_input_log_hook;
+	memblock_dump_all();
+	test_log_hook = NULL;
+	return hook_result;
+}
+
+static long long hook_reserve(void)
+{
+	return memblock_reserve(SZ_64M, SZ_1M);
+}
+
+static long long hook_add(void)
+{
+	return memblock_add(SZ_64M, SZ_1M);
+}
+
+static long long hook_alloc(void)
+{
+	return (long long)memblock_phys_alloc(SZ_4K, SZ_4K);
+}
+
+static long long hook_free_all(void)
+{
+	return (long long)memblock_free_all() + (long long)test_freed_cnt;
+}
+
 /* ---- setups ---- */
 
 static void setup(enum setup s)
@@ -632,6 +741,13 @@ static void setup(enum setup s)
 		for (base = SZ_128M; n--; base += 2 * SZ_4K)
 			memblock_physmem_add(base, SZ_4K);
 		break;
+	case FREED:
+	case DISCARDED:
+		memblock_free_all();
+		if (s == DISCARDED)
+			memblock_discard();
+		test_freed_cnt = 0;
+		break;
 	default:
 		break;
 	}
@@ -645,6 +761,7 @@ struct snapshot {
 	struct memblock_region *arr[3];
 	unsigned long max[3];
 	int debug, can_resize;
+	enum memblock_stage stage;
 	bool movable;
 	phys_addr_t kernel_end;
 };
@@ -673,6 +790,7 @@ static void snap_take(struct snapshot *s)
 	}
 	s->debug = memblock_debug;
 	s->can_resize = memblock_can_resize;
+	s->stage = memblock_stage;
 	s->movable = movable_node_enabled;
 	s->kernel_end = test_kernel_end;
 }
@@ -689,6 +807,7 @@ static const char *snap_diff(const struct snapshot *s)
 			return "a region array changed";
 	}
 	if (s->debug != memblock_debug || s->can_resize != memblock_can_resize ||
+	    s->stage != memblock_stage ||
 	    s->movable != movable_node_enabled ||
 	    s->kernel_end != test_kernel_end)
 		return "a knob changed";
@@ -794,6 +913,8 @@ static const char *const setup_text[] = {
 	[FULL_RSV] = "reserved full",
 	[FULL_PHYS] = "physmem full",
 	[EMPTY] = "empty",
+	[FREED] = "standard, after `memblock_free_all()`",
+	[DISCARDED] = "standard, after `memblock_discard()`",
 };
 
 static void print_markdown(void)
@@ -815,6 +936,9 @@ static void print_markdown(void)
 	     "reserved [2M, 3M), physmem [0, 64M). \"memory full\" adds one-page\n"
 	     "regions until `memory.max` (128) is reached, without\n"
 	     "`memblock_allow_resize()`; \"reserved full\" and \"physmem full\" likewise.\n"
+	     "The stage rows start from the standard state after `memblock_free_all()`\n"
+	     "(and `memblock_discard()`); \"from `memblock_env_log()`\" rows make the\n"
+	     "call inside the log hook, during a read-only `memblock_dump_all()`.\n"
 	     "TOP(n) is the address n bytes below the top of the address space.\n");
 	puts("| case | function | input | state | documented result |\n"
 	     "|------|----------|-------|-------|-------------------|");
@@ -828,8 +952,11 @@ static void print_markdown(void)
 	     "  dereferenced).\n"
 	     "- `memblock_set_region_node()` and the other inline region accessors\n"
 	     "  take a region pointer and check nothing, as in Linux.\n"
-	     "- `memblock_free_all()`, `memblock_free_late()` and `memblock_discard()`\n"
-	     "  belong to the hand-off and are tested with it.");
+	     "- The hand-off itself (`memblock_free_all()`, `memblock_free_late()`,\n"
+	     "  `memblock_discard()`) is tested with it (`test_free_all`,\n"
+	     "  `test_ownership`); the table has their calls at the wrong stage.\n"
+	     "- Re-entry from `memblock_env_free_pages()` and from the log hook for\n"
+	     "  every changing call: `test_ownership` (defect 6 of issue 12).");
 }
 
 int main(int argc, char **argv)

@@ -89,7 +89,14 @@ static void many_holes(void)
 	memblock_reserve(SZ_16M + 1000 * 0x20000ULL, SZ_256M - SZ_16M - 1000 * 0x20000ULL);
 	CHECK_EQ(find(SZ_4K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE),
 		 SZ_16M + 999 * 0x20000ULL + 0x1f000);
-	CHECK_EQ(find(SZ_2M, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE), SZ_16M - SZ_2M);
+	/*
+	 * The last reservation covered the live reserved array, which moved
+	 * to the top of the lowest gap, below 16M (issue 12: a caller's
+	 * claim never shares bytes with an array).
+	 */
+	CHECK(test_virt_to_phys(memblock.reserved.regions) < SZ_16M);
+	CHECK_EQ(find(SZ_2M, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE),
+		 test_virt_to_phys(memblock.reserved.regions) - SZ_2M);
 	memblock_set_bottom_up(true);
 	CHECK_EQ(find(SZ_2M, SZ_4K, SZ_16M, MEMBLOCK_ALLOC_ANYWHERE), 0);
 	CHECK_EQ(find(SZ_4K, SZ_4K, SZ_16M, MEMBLOCK_ALLOC_ANYWHERE), SZ_16M + 0x1f000);

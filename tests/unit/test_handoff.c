@@ -176,13 +176,19 @@ static void grown_arrays_discarded(void)
 		CHECK(pfn_to_page(PFN_DOWN(arr[k]))->flags & PG_reserved);
 	}
 	before = buddy_free_count();
+	CHECK_INT(memblock_stage, MEMBLOCK_STAGE_FREED);
 	memblock_discard();
+	CHECK_INT(memblock_stage, MEMBLOCK_STAGE_DISCARDED);
 	CHECK_EQ(buddy_free_count(), before + want);
 	CHECK_EQ(buddy_managed_count(), before + want);
 	for (int k = 0; k < 2; k++)
 		CHECK(!(pfn_to_page(PFN_DOWN(arr[k]))->flags & PG_reserved));
 	EXPECT_EMPTY(&memblock.memory);
 	EXPECT_EMPTY(&memblock.reserved);
+	CHECK(buddy_check(NULL, 0));
+	/* A second discard gives the buddy allocator nothing twice. */
+	memblock_discard();
+	CHECK_EQ(buddy_free_count(), before + want);
 	CHECK(buddy_check(NULL, 0));
 }
 

@@ -42,6 +42,14 @@ static void kept_memblock_is_untouched(void)
 	test_freed_cnt = 0;
 	keep_memblock_discard();
 	CHECK_EQ(test_freed_cnt, 0);
+	/* Kept: the stage stays at the hand-off, and a second call is the same. */
+	CHECK_INT(memblock_stage, MEMBLOCK_STAGE_FREED);
+	keep_memblock_discard();
+	CHECK_EQ(test_freed_cnt, 0);
+	CHECK_INT(memblock_stage, MEMBLOCK_STAGE_FREED);
+	/* Still memblock after the hand-off: no allocations, no reserving. */
+	CHECK_EQ(memblock_phys_alloc(SZ_4K, SZ_4K), 0);
+	CHECK_INT(memblock_reserve(SZ_1M, SZ_4K), -EPERM);
 	CHECK(memblock.memory.regions == before.memory.regions);
 	CHECK(memblock.reserved.regions == before.reserved.regions);
 	CHECK_EQ(memblock.memory.cnt, before.memory.cnt);

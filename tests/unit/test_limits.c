@@ -111,6 +111,103 @@ static void mem_limit_remove_map(void)
 		    RF(0x480000, 0x80000, MEMBLOCK_NOMAP));
 }
 
+/* Bytes of a grown array of @max regions: whole pages. */
+static phys_addr_t array_bytes(unsigned long max)
+{
+	return (max * sizeof(struct memblock_region) + SZ_4K - 1) & ~(SZ_4K - 1);
+}
+
+/*
+ * [0, 1G) with "reserved" grown to the top: 129 one-page claims at 1M
+ * intervals from 16M, the array at 1G - bytes.
+ */
+static void grown_at_top(void)
+{
+	memblock_add(0, SZ_1G);
+	memblock_allow_resize();
+	for (unsigned long i = 0; i <= INIT_MEMBLOCK_RESERVED_REGIONS; i++)
+		CHECK_INT(memblock_reserve(SZ_16M + i * SZ_1M, SZ_4K), 0);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions),
+		 SZ_1G - array_bytes(2 * INIT_MEMBLOCK_RESERVED_REGIONS));
+}
+
+/* The live array moved to the top of what stays below @top, still reserved. */
+static void expect_array_below(phys_addr_t top)
+{
+	unsigned long n = INIT_MEMBLOCK_RESERVED_REGIONS;
+	phys_addr_t bytes = array_bytes(2 * n);
+
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), top - bytes);
+	CHECK_EQ(memblock.reserved.cnt, n + 2);
+	CHECK_EQ(memblock.reserved.regions[n + 1].base, top - bytes);
+	CHECK_EQ(memblock.reserved.regions[n + 1].size, bytes);
+	CHECK_EQ(memblock.reserved.total_size, (n + 1) * SZ_4K + bytes);
+}
+
+static void enforce_moves_live_array_below_limit(void)
+{
+	grown_at_top();
+	memblock_enforce_memory_limit(SZ_512M);
+	EXPECT_TYPE(&memblock.memory, R(0, SZ_512M));
+	expect_array_below(SZ_512M);
+}
+
+static void cap_moves_live_array_into_range(void)
+{
+	grown_at_top();
+	memblock_cap_memory_range(SZ_1M, SZ_256M);
+	EXPECT_TYPE(&memblock.memory, R(SZ_1M, SZ_256M));
+	expect_array_below(SZ_256M + SZ_1M);
+}
+
+static void remove_map_moves_live_array_below_limit(void)
+{
+	grown_at_top();
+	memblock_mem_limit_remove_map(SZ_512M);
+	EXPECT_TYPE(&memblock.memory, R(0, SZ_512M));
+	expect_array_below(SZ_512M);
+}
+
+static void cap_fails_whole_without_room(void)
+{
+	struct memblock before;
+
+	grown_at_top();
+	/* The kept range is all reserved: the array has nowhere to go. */
+	CHECK_INT(memblock_reserve(SZ_512M, SZ_1M), 0);
+	before = memblock;
+	test_log_clear();
+	memblock_cap_memory_range(SZ_512M, SZ_1M);
+	CHECK(test_log_find("cannot isolate") >= 0);
+	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
+}
+
+static void enforce_and_trim_fail_whole_without_room(void)
+{
+	struct memblock before;
+
+	grown_at_top();
+	/* Everything below 512M taken: the array cannot go below the limit. */
+	CHECK_INT(memblock_reserve(0, SZ_512M), 0);
+	before = memblock;
+	test_log_clear();
+	memblock_enforce_memory_limit(SZ_512M);
+	CHECK(test_log_find("no free memory to move the memblock reserved array") >= 0);
+	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
+
+	/* Memory ends unaligned just above the array: trim must move it. */
+	test_reset();
+	memblock_add(0, SZ_1G + 0x3000);
+	memblock_allow_resize();
+	for (unsigned long i = 0; i <= INIT_MEMBLOCK_RESERVED_REGIONS; i++)
+		CHECK_INT(memblock_reserve(0x80000000ULL + i * SZ_1M, SZ_4K), 0);
+	CHECK_INT(memblock_reserve(0, SZ_1G), 0);
+	before = memblock;
+	memblock_trim_memory(SZ_2M);
+	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
+	EXPECT_TYPE(&memblock.memory, R(0, SZ_1G + 0x3000));
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(trim_rounds_and_drops),
 	TEST_CASE(trim_everything_leaves_dummy),
@@ -122,5 +219,10 @@ static const struct test_case cases[] = {
 	TEST_CASE(cap_keeps_nomap_halves_merged),
 	TEST_CASE(cap_without_memory_warns),
 	TEST_CASE(mem_limit_remove_map),
+	TEST_CASE(enforce_moves_live_array_below_limit),
+	TEST_CASE(cap_moves_live_array_into_range),
+	TEST_CASE(remove_map_moves_live_array_below_limit),
+	TEST_CASE(cap_fails_whole_without_room),
+	TEST_CASE(enforce_and_trim_fail_whole_without_room),
 };
 TAP_MAIN(cases)

@@ -6,9 +6,15 @@
 #include "harness.h"
 
 #define N	INIT_MEMBLOCK_REGIONS
+#define SZ_2G	0x80000000ULL
 
 /* Library internal (src/resize.c): is this one of the static arrays? */
 bool memblock_is_static_array(const struct memblock_region *regions);
+
+/* Library internal (src/region.c): regions after an add, once merged. */
+unsigned long __memblock_rgn_add_result(const struct memblock_type *t, phys_addr_t base,
+			     phys_addr_t size, int nid,
+			     enum memblock_flags flags);
 
 /* Bytes of a grown array of @max regions: whole pages. */
 static phys_addr_t array_bytes(unsigned long max)
@@ -172,6 +178,217 @@ static void physmem_grows(void)
 #endif
 }
 
+/* Reserved grown once, at the top of [0, 1G): returns the array's base. */
+static phys_addr_t reserved_grown_at_top(void)
+{
+	memblock_add(0, SZ_1G);
+	memblock_allow_resize();
+	reserve_many(SZ_16M, N + 1);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions),
+		 SZ_1G - array_bytes(2 * N));
+	return SZ_1G - array_bytes(2 * N);
+}
+
+static void reserve_over_live_array_moves_it(void)
+{
+	phys_addr_t bytes = array_bytes(2 * N);
+	phys_addr_t a1 = reserved_grown_at_top();
+
+	/* The caller claims the whole array: it moves just below. */
+	CHECK_INT(memblock_reserve(a1, bytes), 0);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), a1 - bytes);
+	CHECK_EQ(memblock.reserved.max, 2 * N);
+	CHECK_EQ(memblock.reserved.cnt, N + 2);
+	/* New array and the caller's old bytes touch: one region. */
+	CHECK_EQ(memblock.reserved.regions[N + 1].base, a1 - bytes);
+	CHECK_EQ(memblock.reserved.regions[N + 1].size, 2 * bytes);
+	for (unsigned long i = 0; i <= N; i++)
+		CHECK_EQ(memblock.reserved.regions[i].base, SZ_16M + i * 0x10000);
+	CHECK(type_invariant_violation(&memblock.reserved) == NULL);
+}
+
+static void reserve_over_part_of_live_array(void)
+{
+	phys_addr_t bytes = array_bytes(2 * N);
+	phys_addr_t a1 = reserved_grown_at_top();
+
+	/* The caller claims the first 2K: the rest of the old array goes. */
+	CHECK_INT(memblock_reserve(a1, 0x800), 0);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), a1 - bytes);
+	CHECK_EQ(memblock.reserved.cnt, N + 2);
+	/* The new array, then the caller's 2K: touching, one region. */
+	CHECK_EQ(memblock.reserved.regions[N + 1].base, a1 - bytes);
+	CHECK_EQ(memblock.reserved.regions[N + 1].size, bytes + 0x800);
+	CHECK(!memblock_is_reserved(a1 + 0x800));
+	CHECK_EQ(memblock.reserved.total_size, (N + 1) * 0x1000 + bytes + 0x800);
+}
+
+static void remove_under_live_array_moves_it(void)
+{
+	phys_addr_t bytes = array_bytes(2 * N);
+	phys_addr_t a1 = reserved_grown_at_top();
+
+	/* Memory under the array goes: the array moves below the range. */
+	CHECK_INT(memblock_remove(SZ_1G - SZ_1M, SZ_1M), 0);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions),
+		 SZ_1G - SZ_1M - bytes);
+	CHECK(!memblock_is_reserved(a1));
+	CHECK_EQ(memblock.reserved.cnt, N + 2);
+	/* Marking NOMAP moves it again. */
+	CHECK_INT(memblock_mark_nomap(SZ_1G - 2 * SZ_1M, SZ_1M), 0);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions),
+		 SZ_1G - 2 * SZ_1M - bytes);
+	CHECK_EQ(memblock.reserved.cnt, N + 2);
+	CHECK_EQ(memblock.reserved.total_size, (N + 1) * 0x1000 + bytes);
+}
+
+static void trim_moves_live_array_into_aligned_memory(void)
+{
+	phys_addr_t bytes = array_bytes(2 * N);
+
+	/* The array sits in the unaligned tail that trimming cuts off. */
+	memblock_add(0, SZ_1G + 0x3000);
+	memblock_allow_resize();
+	reserve_many(SZ_16M, N + 1);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions),
+		 SZ_1G + 0x3000 - bytes);
+	memblock_trim_memory(SZ_2M);
+	EXPECT_TYPE(&memblock.memory, R(0, SZ_1G));
+	/* Moved to a 2M-aligned block, so whatever the trim keeps holds it. */
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), SZ_1G - SZ_2M);
+	CHECK_EQ(memblock.reserved.regions[N + 1].base, SZ_1G - SZ_2M);
+	CHECK_EQ(memblock.reserved.regions[N + 1].size, bytes);
+	CHECK_EQ(memblock.reserved.cnt, N + 2);
+}
+
+static void move_without_room_fails_cleanly(void)
+{
+	struct memblock before;
+	phys_addr_t a1 = SZ_1G - array_bytes(2 * N);
+
+	/* Reserved grown at the top; the other claims are not memory. */
+	memblock_add(0, SZ_1G);
+	memblock_allow_resize();
+	reserve_many(SZ_2G, N + 1);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), a1);
+	/* Nothing free but the array itself. */
+	CHECK_INT(memblock_reserve(0, a1), 0);
+	before = memblock;
+	test_log_clear();
+	CHECK_INT(memblock_remove(a1, SZ_4K), -ENOMEM);
+	CHECK(test_log_find("no free memory to move the memblock reserved array") >= 0);
+	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
+	CHECK_INT(memblock_reserve(a1, SZ_4K), -ENOMEM);
+	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
+}
+
+static void no_growth_after_free_all(void)
+{
+	for (unsigned long i = 0; i < N; i++)
+		CHECK_INT(memblock_add(i * SZ_2M, SZ_1M), 0);
+	memblock_allow_resize();
+	memblock_free_all();
+	test_log_clear();
+	/* Hotplug after the hand-off: no free memory is memblock's to grow into. */
+	CHECK_INT(memblock_add(SZ_1G, SZ_1M), -ENOMEM);
+	CHECK(test_log_find("cannot grow after memblock_free_all()") >= 0);
+	CHECK_EQ(memblock.memory.max, N);
+}
+
+static void reserve_over_tail_of_live_array(void)
+{
+	phys_addr_t bytes = array_bytes(2 * N);
+	phys_addr_t a1 = reserved_grown_at_top();
+
+	/* The caller claims the last 2K: the head of the old array goes. */
+	CHECK_INT(memblock_reserve(a1 + bytes - 0x800, 0x800), 0);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), a1 - bytes);
+	CHECK_EQ(memblock.reserved.cnt, N + 3);
+	CHECK_EQ(memblock.reserved.regions[N + 1].base, a1 - bytes);
+	CHECK_EQ(memblock.reserved.regions[N + 1].size, bytes);
+	CHECK_EQ(memblock.reserved.regions[N + 2].base, a1 + bytes - 0x800);
+	CHECK_EQ(memblock.reserved.regions[N + 2].size, 0x800);
+}
+
+static void move_needs_resizing_allowed(void)
+{
+	struct memblock before;
+	phys_addr_t a1 = reserved_grown_at_top();
+
+	memblock_can_resize = 0;
+	before = memblock;
+	test_log_clear();
+	CHECK_INT(memblock_reserve(a1, SZ_4K), -ENOMEM);
+	CHECK(test_log_find("in the way and resizing is not allowed") >= 0);
+	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
+}
+
+static void foreign_type_never_grows(void)
+{
+	struct memblock_region regions[2] = {
+		{ 0, SZ_1M, MEMBLOCK_NONE, MAX_NUMNODES },
+		{ SZ_2M, SZ_1M, MEMBLOCK_NONE, MAX_NUMNODES },
+	};
+	struct memblock_type t = {
+		.cnt = 2, .max = 2, .total_size = 2 * SZ_1M,
+		.regions = regions, .name = (char *)"mine",
+	};
+
+	memblock_add(0, SZ_1G);
+	memblock_allow_resize();
+	/* Not one of memblock's types: a split needs room it does not have. */
+	CHECK_INT(memblock_set_node(SZ_64K, SZ_64K, &t, 1), -ENOMEM);
+	CHECK(t.regions == regions);
+	CHECK_INT(memblock_set_node(0, SZ_1M, &t, 1), 0);
+	CHECK_EQ(regions[0].nid, 1);
+	EXPECT_EMPTY(&memblock.reserved);
+}
+
+static void discarded_arrays_are_not_grown(void)
+{
+	memblock_add(0, SZ_1M);
+	memblock_free_all();
+	memblock_discard();
+	/* The empty arrays discard leaves are memblock's static ones. */
+	CHECK(memblock_is_static_array(memblock.memory.regions));
+	CHECK(memblock_is_static_array(memblock.reserved.regions));
+}
+
+/*
+ * Growth is sized by what "reserved" holds after an add has merged: the
+ * prediction must be exact for any add (random ranges, nodes and flags).
+ */
+static void add_result_predicts_the_merge(void)
+{
+	unsigned long long r = 12;
+
+	for (int n = 0; n < 3000; n++) {
+		phys_addr_t b, sz;
+		unsigned long want;
+		int nid;
+		enum memblock_flags fl;
+
+		r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+		b = ((r >> 20) % 512) * SZ_4K;
+		sz = (1 + ((r >> 40) % 24)) * SZ_4K;
+		nid = (r >> 50) % 3 ? MAX_NUMNODES : (int)((r >> 52) % 2);
+		fl = (r >> 56) % 4 ? MEMBLOCK_NONE : MEMBLOCK_HOTPLUG;
+		if (memblock.memory.cnt + 30 > memblock.memory.max)
+			test_reset();
+		want = __memblock_rgn_add_result(&memblock.memory, b, sz,
+				      nid == MAX_NUMNODES ? MAX_NUMNODES : nid, fl);
+		CHECK_INT(memblock_add_node(b, sz, nid, fl), 0);
+		if (memblock.memory.cnt != want) {
+			tap_fail(__FILE__, __LINE__, "add %d [%#llx+%#llx]: %lu regions, predicted %lu",
+				 n, (unsigned long long)b, (unsigned long long)sz,
+				 memblock.memory.cnt, want);
+			break;
+		}
+		if ((r >> 60) % 4 == 0)
+			CHECK_INT(memblock_remove(((r >> 8) % 512) * SZ_4K, 3 * SZ_4K), 0);
+	}
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(full_array_without_resize),
 	TEST_CASE(full_memory_array_without_resize),
@@ -182,5 +399,16 @@ static const struct test_case cases[] = {
 	TEST_CASE(growth_without_free_memory_fails_cleanly),
 	TEST_CASE(growth_respects_current_limit),
 	TEST_CASE(physmem_grows),
+	TEST_CASE(reserve_over_live_array_moves_it),
+	TEST_CASE(reserve_over_part_of_live_array),
+	TEST_CASE(remove_under_live_array_moves_it),
+	TEST_CASE(trim_moves_live_array_into_aligned_memory),
+	TEST_CASE(move_without_room_fails_cleanly),
+	TEST_CASE(no_growth_after_free_all),
+	TEST_CASE(reserve_over_tail_of_live_array),
+	TEST_CASE(move_needs_resizing_allowed),
+	TEST_CASE(foreign_type_never_grows),
+	TEST_CASE(discarded_arrays_are_not_grown),
+	TEST_CASE(add_result_predicts_the_merge),
 };
 TAP_MAIN(cases)

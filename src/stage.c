@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * Where memblock is in the boot (memblock_stage), and the guard every call
+ * that changes memblock passes first: no re-entry from a hook, nothing the
+ * current stage forbids.
+ *
+ * Hooks (memblock_env_log(), memblock_env_free_pages()) are only called
+ * while struct memblock is consistent, but the call that runs them is not
+ * finished: a nested change would interleave with it (the same block handed
+ * out twice, an edit of an array being walked). So from inside a hook,
+ * reading is allowed and changing is refused with -EBUSY and one log line.
+ * A line logged from inside the log hook is dropped, which keeps the log
+ * hook from ever recursing.
+ */
+#include "internal.h"
+
+enum memblock_stage memblock_stage __initdata_memblock;
+
+static unsigned int hook_depth;	/* hooks running now */
+static bool in_log_hook;	/* one of them is memblock_env_log() */
+
+void __memblock_hook_enter(bool log, bool *was_log)
+{
+	*was_log = in_log_hook;
+	if (log)
+		in_log_hook = true;
+	hook_depth++;
+}
+
+void __memblock_hook_exit(bool was_log)
+{
+	hook_depth--;
+	in_log_hook = was_log;
+}
+
+bool __memblock_in_log_hook(void)
+{
+	return in_log_hook;
+}
+
+int __memblock_enter(const char *func, unsigned int refuse)
+{
+	if (hook_depth) {
+		mb_err("%s: called from a memblock hook: refused (-EBUSY)",
+		       func);
+		return -EBUSY;
+	}
+	if ((refuse & MB_REFUSE_DISCARDED) &&
+	    memblock_stage == MEMBLOCK_STAGE_DISCARDED) {
+		mb_err("%s: memblock was discarded: refused (-EPERM)", func);
+		return -EPERM;
+	}
+	if ((refuse & MB_REFUSE_FREED) &&
+	    memblock_stage == MEMBLOCK_STAGE_FREED) {
+		mb_err("%s: not allowed after memblock_free_all(): refused (-EPERM)",
+		       func);
+		return -EPERM;
+	}
+	if ((refuse & MB_REFUSE_EARLY) &&
+	    memblock_stage == MEMBLOCK_STAGE_EARLY) {
+		mb_err("%s: called before memblock_free_all(): refused (-EPERM)",
+		       func);
+		return -EPERM;
+	}
+	return 0;
+}
