@@ -76,7 +76,8 @@ static int add_memory(const void *p)
 	/* The map itself, in whole pages. */
 	start = m->map_phys & ~(uint64_t)(PAGE_SIZE - 1);
 	end = m->map_phys + m->map_size;
-	if (!err && m->map_size && end > m->map_phys &&
+	if (!err && m->map_size && m->map_phys != EFI_MAP_PHYS_NONE &&
+	    end > m->map_phys &&
 	    end - 1 <= (uint64_t)PHYS_ADDR_MAX - (PAGE_SIZE - 1)) {
 		end = (end + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
 		err = memblock_reserve((phys_addr_t)start, (phys_addr_t)(end - start));

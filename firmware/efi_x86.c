@@ -83,7 +83,8 @@ static int after_memory(const void *p)
 	int err = 0;
 
 	/* The map stays the kernel's (runtime services, kexec, ...). */
-	if (m->map_size && m->map_phys <= (uint64_t)PHYS_ADDR_MAX)
+	if (m->map_size && m->map_phys != EFI_MAP_PHYS_NONE &&
+	    m->map_phys <= (uint64_t)PHYS_ADDR_MAX)
 		err = memblock_reserve((phys_addr_t)m->map_phys,
 				       (phys_addr_t)m->map_size);
 	return err ? err : efi_memblock_mark_mirror(m, &c->efi->mirrored);
@@ -112,7 +113,13 @@ int efi_x86_memblock_setup(const struct fw_setup_policy *policy,
 	if (err)
 		return err;
 	efi->e820_entries = in->e820->nr_entries;
-	in2 = *in;
+	/* Field by field: a struct copy may become a memcpy() call. */
+	in2.e820 = in->e820;
+	in2.bios_start = in->bios_start;
+	in2.ranges = in->ranges;
+	in2.nr_ranges = in->nr_ranges;
+	in2.srat = in->srat;
+	in2.srat_len = in->srat_len;
 	in2.after_memory = after_memory;
 	in2.after_memory_ctx = &ctx;
 	return x86_memblock_setup(policy, &in2, out);

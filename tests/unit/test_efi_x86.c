@@ -322,6 +322,17 @@ static void bad_arguments(void)
 	CHECK_INT(efi_memblock_mark_mirror(NULL, NULL), -EINVAL);
 }
 
+/* A map that is not in the machine's memory is not reserved. */
+static void map_not_in_memory(void)
+{
+	load(efi_pc, 2, EFI_MAP_PHYS_NONE);
+	CHECK_INT(setup(&pc_policy), 0);
+	EXPECT_TYPE(&memblock.memory, R(0x0, 0x9f000), R(0x100000, 0x700000));
+	EXPECT_TYPE(&memblock.reserved, R(0x0, 0x10000), R(0x9f000, 0x61000),
+		    R(KERNEL_BASE, KERNEL_SIZE));
+	CHECK_INT(efi.mirrored, 0);
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(type_conversion),
 	TEST_CASE(pc_table),
@@ -331,6 +342,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(bad_descriptors),
 	TEST_CASE(too_many_entries),
 	TEST_CASE(bad_arguments),
+	TEST_CASE(map_not_in_memory),
 };
 
 TAP_MAIN(cases)

@@ -119,7 +119,9 @@ struct efi_memory_desc {
  * @map: the descriptors, mapped and readable for @map_size bytes (any
  *	alignment: fields are read byte by byte, little-endian)
  * @map_phys: physical address of @map (what the arm64 and x86 paths
- *	reserve, as the kernel keeps the map)
+ *	reserve, as the kernel keeps the map); EFI_MAP_PHYS_NONE when the
+ *	map is not in the machine's memory (a copy, a host tool's input):
+ *	nothing is reserved for it
  * @map_size: bytes of descriptors (MemoryMapSize on return)
  * @desc_size: bytes per descriptor (DescriptorSize), the stride
  * @desc_version: DescriptorVersion
@@ -134,6 +136,9 @@ struct efi_memmap {
 	uint32_t desc_version;
 	uint32_t nr;
 };
+
+/* struct efi_memmap's map_phys for a map that is not to be reserved. */
+#define EFI_MAP_PHYS_NONE	UINT64_MAX
 
 /* What efi_md_check() says of one descriptor. */
 #define EFI_MD_OK		0
