@@ -11,6 +11,7 @@
 #include "harness.h"
 #include <firmware/efi_setup.h>
 #include "../fixtures/efi_maps.h"
+#include "../fixtures/efi_ovmf.h"
 
 #define MIRROR		MEMBLOCK_MIRROR
 #define KERNEL_BASE	SZ_16M
@@ -18,6 +19,7 @@
 #define SZ_512K		0x80000ULL
 
 static unsigned char buf[(E820_MAX_ENTRIES + 1) * EFI_FIX_DESC_SIZE];
+static uint8_t page_ram[1 << 20];	/* the 4 KiB pages below 4 GiB */
 static struct efi_memmap map;
 static struct e820_table tbl;
 static struct x86_setup_result res;
@@ -333,6 +335,101 @@ static void map_not_in_memory(void)
 	CHECK_INT(efi.mirrored, 0);
 }
 
+/*
+ * The oracle for a real map: Linux's rule page by page. A page is RAM when
+ * a write-back loader, boot-services or conventional descriptor (not
+ * special purpose) covers it and no descriptor of any other kind does (an
+ * overlap goes to the higher e820 type, and RAM is the lowest). Memory is
+ * then the runs of RAM pages, exactly.
+ */
+static bool ram_kind(const struct efi_fix_md *md)
+{
+	switch (md->type) {
+	case EFI_LOADER_CODE: case EFI_LOADER_DATA:
+	case EFI_BOOT_SERVICES_CODE: case EFI_BOOT_SERVICES_DATA:
+	case EFI_CONVENTIONAL_MEMORY:
+		return (md->attr & WB) && !(md->attr & EFI_MEMORY_SP);
+	default:
+		return false;
+	}
+}
+
+static void expect_memory_is_ram_pages(const struct efi_fix_md *md, size_t n)
+{
+	unsigned long i = 0, r = 0;
+
+	memset(page_ram, 0, sizeof(page_ram));
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < n; k++)
+			for (uint64_t p = 0; p < md[k].pages; p++) {
+				uint64_t pfn = (md[k].phys >> 12) + p;
+
+				if (pfn >= ARRAY_SIZE(page_ram))
+					break;
+				if (pass == 0 && ram_kind(&md[k]))
+					page_ram[pfn] = 1;
+				else if (pass == 1 && !ram_kind(&md[k]))
+					page_ram[pfn] = 0;
+			}
+	while (i < ARRAY_SIZE(page_ram)) {
+		unsigned long start;
+
+		if (!page_ram[i]) {
+			i++;
+			continue;
+		}
+		for (start = i; i < ARRAY_SIZE(page_ram) && page_ram[i]; i++)
+			;
+		if (r >= memblock.memory.cnt) {
+			tap_fail(__FILE__, __LINE__, "RAM [%#lx-%#lx) not in memory",
+				 start << 12, i << 12);
+			return;
+		}
+		CHECK_EQ(memblock.memory.regions[r].base, (unsigned long long)start << 12);
+		CHECK_EQ(memblock.memory.regions[r].size, (unsigned long long)(i - start) << 12);
+		CHECK_INT(memblock.memory.regions[r].flags, MEMBLOCK_NONE);
+		r++;
+	}
+	CHECK_INT(memblock.memory.cnt, r);
+}
+
+/*
+ * OVMF's real map (q35, 256 MiB), with what the UEFI demo had in use: the
+ * memory Linux's rule gives, and exactly the reservations (low memory, the
+ * image, the map's 124 * 48 bytes, the IDT, GDT and stack descriptors, and
+ * physmem's grown array: six RAM ranges, four static entries, top-down
+ * from the highest free page below the limit).
+ */
+static void ovmf_q35_256m(void)
+{
+	struct fw_setup_policy p = pc_policy;
+	struct x86_setup_input in = {
+		.e820 = &tbl, .bios_start = 0x9f000, .ranges = ovmf_in_use,
+		.nr_ranges = ARRAY_SIZE(ovmf_in_use),
+	};
+
+	p.alloc_limit = SZ_4G - 1;
+	p.kernel_base = OVMF_IMAGE_BASE;
+	p.kernel_size = OVMF_IMAGE_SIZE;
+	load(efi_ovmf_q35_256m, ARRAY_SIZE(efi_ovmf_q35_256m), OVMF_MAP_PHYS);
+	CHECK_INT(map.nr, 124);
+	CHECK_INT(efi_x86_memblock_setup(&p, &map, &in, &res, &efi), 0);
+	CHECK_INT(efi.check.usable, 124);
+	CHECK_INT(efi.check.overlaps + efi.check.unsorted, 0);
+	CHECK_INT(efi.mirrored, 0);
+	expect_memory_is_ram_pages(efi_ovmf_q35_256m, ARRAY_SIZE(efi_ovmf_q35_256m));
+	EXPECT_TYPE(&memblock.memory,
+		    R(0x0, 0xa0000), R(0x100000, 0x706000), R(0x808000, 0x8000),
+		    R(0x900000, 0xe1a0000), R(0xeba2000, 0x94a000),
+		    R(0xf7fe000, 0x6f6000));
+	EXPECT_TYPE(&memblock.reserved,
+		    R(0x0, 0x10000), R(0x9f000, 0x61000),
+		    R(OVMF_IMAGE_BASE, OVMF_IMAGE_SIZE),
+		    R(OVMF_MAP_PHYS, 124 * 48),
+		    R(0xf07b000, 0x2000), R(0xf4ec000, 0x100000),
+		    R(0xfe81000, 0x20000), R(0xfef3000, SZ_4K));
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(type_conversion),
 	TEST_CASE(pc_table),
@@ -343,6 +440,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(too_many_entries),
 	TEST_CASE(bad_arguments),
 	TEST_CASE(map_not_in_memory),
+	TEST_CASE(ovmf_q35_256m),
 };
 
 TAP_MAIN(cases)
