@@ -12,13 +12,12 @@
 #include <linux/memblock.h>
 #include <firmware/efi_setup.h>
 #include <firmware/x86_memory.h>
-#include "uefi.h"
+#include "efi_exit.h"
 
 int mb_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 
 #define COM1		0x3f8
 #define EXIT_PORT	0xf4
-#define MAX_RETRIES	8
 
 static inline void outb(uint16_t port, uint8_t v)
 {
@@ -150,43 +149,6 @@ static void print_desc(uint32_t i, const struct efi_memory_desc *md)
 }
 
 /*
- * GetMemoryMap() into pages of our own, then ExitBootServices() with its
- * key; a changed map (EFI_INVALID_PARAMETER) means: get it again, into the
- * same buffer (no allocation is allowed any more), and retry.
- */
-static efi_status_t exit_boot(efi_handle_t image, struct efi_system_table *st,
-			      struct efi_memmap *m, unsigned int *retries)
-{
-	struct efi_boot_services *bs = st->boot_services;
-	uint64_t size = 0, cap, key, dsize, buf = 0;
-	uint32_t dver;
-	efi_status_t s;
-
-	s = bs->get_memory_map(&size, NULL, &key, &dsize, &dver);
-	if (s != EFI_BUFFER_TOO_SMALL)
-		return s;
-	/* Room for the descriptors our own allocation adds. */
-	cap = (size + 8 * dsize + EFI_PAGE_SIZE - 1) & ~(EFI_PAGE_SIZE - 1);
-	s = bs->allocate_pages(EFI_ALLOCATE_ANY_PAGES, EFI_LOADER_DATA,
-			       cap >> EFI_PAGE_SHIFT, &buf);
-	if (s)
-		return s;
-	for (*retries = 0; *retries < MAX_RETRIES; (*retries)++) {
-		size = cap;
-		s = bs->get_memory_map(&size, (void *)(uintptr_t)buf, &key, &dsize, &dver);
-		if (s)
-			return s;
-		s = bs->exit_boot_services(image, key);
-		if (s != EFI_INVALID_PARAMETER)
-			break;
-	}
-	if (s)
-		return s;
-	return efi_memmap_init(m, (void *)(uintptr_t)buf, buf, size, dsize, dver)
-		? EFI_INVALID_PARAMETER : EFI_SUCCESS;
-}
-
-/*
  * After ExitBootServices() the firmware's page tables are still in use,
  * in boot-services memory the map calls free, and OVMF keeps them
  * read-only: run on an identity map of the low 4 GiB (2 MiB pages) in our
@@ -285,7 +247,7 @@ efi_status_t EFIAPI efi_main(efi_handle_t image, struct efi_system_table *st)
 	print("memblock UEFI demo: image at %#llx, %#llx bytes\n",
 	      (unsigned long long)policy.kernel_base,
 	      (unsigned long long)policy.kernel_size);
-	s = exit_boot(image, st, &map, &retries);
+	s = efi_exit_boot(image, st, &map, &retries);
 	if (s) {
 		print("# leaving boot services failed: status %#llx\n",
 		      (unsigned long long)s);
