@@ -47,13 +47,17 @@ demo-x86_64-efi: $(X86_EFI_APP)
 
 # Each boot is one TAP suite, boot-x86_64-uefi-<machine>-<memory>: the
 # application's checks, plus QEMU's exit status. Consoles in $(O)/boot-logs/.
+#   $(call x86_efi_boot,NAME,NODES LINE,QEMU ARGS)
 define x86_efi_boot
-tap-boot-x86_64-uefi-$(1)-$(2): $(X86_EFI_APP)
-	$(Q)scripts/tap-run boot-x86_64-uefi-$(1)-$(2) $(O)/tap/boot-x86_64-uefi-$(1)-$(2).tap \
-		arch/x86_64/efi/boot-uefi -l $(O)/boot-logs/x86_64-uefi-$(1)-$(2).log \
-		$(OVMF_CODE) $(OVMF_VARS) $(X86_EFI_ESP) -machine $(1) -m $(2)
-TAP_SUITES += boot-x86_64-uefi-$(1)-$(2)
+tap-boot-x86_64-uefi-$(1): $(X86_EFI_APP)
+	$(Q)scripts/tap-run boot-x86_64-uefi-$(1) $(O)/tap/boot-x86_64-uefi-$(1).tap \
+		arch/x86_64/efi/boot-uefi -l $(O)/boot-logs/x86_64-uefi-$(1).log \
+		-e "$(2)" $(OVMF_CODE) $(OVMF_VARS) $(X86_EFI_ESP) $(3)
+TAP_SUITES += boot-x86_64-uefi-$(1)
 endef
-$(eval $(call x86_efi_boot,q35,256M))
-$(eval $(call x86_efi_boot,q35,2G))
-$(eval $(call x86_efi_boot,pc,1G))
+$(eval $(call x86_efi_boot,q35-256M,NUMA: 0 node(s),-machine q35 -m 256M))
+$(eval $(call x86_efi_boot,q35-2G,NUMA: 0 node(s),-machine q35 -m 2G))
+$(eval $(call x86_efi_boot,pc-1G,NUMA: 0 node(s),-machine pc -m 1G))
+# Two NUMA nodes: the SRAT found through the configuration table's RSDP.
+$(eval $(call x86_efi_boot,numa-q35-2G,NUMA: 2 node(s),-machine q35 -m 2G \
+	$(call x86_numa,1G,1G)))

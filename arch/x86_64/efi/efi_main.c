@@ -3,13 +3,15 @@
  * The x86-64 memblock demo as a UEFI application (PE32+, built with Clang
  * and lld-link, no gnu-efi): it takes the firmware's memory map, leaves
  * boot services (retrying when the map changed under it, as the
- * specification requires), prints the map as Linux's efi=debug does, runs
+ * specification requires), prints the map as Linux's efi=debug does, finds
+ * the SRAT through the configuration table's ACPI RSDP, runs
  * efi_x86_memblock_setup() (firmware/efi_x86.c) and checks the result, in
  * TAP on COM1. QEMU's isa-debug-exit reports the verdict: 33 when every
  * check passed.
  */
 #include <stdarg.h>
 #include <linux/memblock.h>
+#include <firmware/acpi.h>
 #include <firmware/efi_setup.h>
 #include <firmware/x86_memory.h>
 #include "efi_exit.h"
@@ -218,6 +220,33 @@ static unsigned int in_use(const struct efi_memmap *m, struct x86_boot_range *r)
 	return n;
 }
 
+/* The ACPI 2.0 RSDP from the configuration table (0: none). */
+static uint64_t find_rsdp(const struct efi_system_table *st)
+{
+	static const struct efi_guid acpi20 = EFI_ACPI_20_TABLE_GUID;
+
+	for (uint64_t i = 0; i < st->number_of_table_entries; i++) {
+		const struct efi_guid *g = &st->configuration_table[i].vendor_guid;
+		bool same = g->data1 == acpi20.data1 && g->data2 == acpi20.data2 &&
+			    g->data3 == acpi20.data3;
+
+		for (int k = 0; same && k < 8; k++)
+			same = g->data4[k] == acpi20.data4[k];
+		if (same)
+			return (uint64_t)(uintptr_t)st->configuration_table[i].vendor_table;
+	}
+	return 0;
+}
+
+/* Firmware tables below 4 GiB, through our identity map. */
+static const void *identity_map(void *ctx, uint64_t pa, uint64_t len)
+{
+	(void)ctx;
+	if (!pa || pa >= (4ULL << 30) || len > (4ULL << 30) - pa)
+		return NULL;
+	return (const void *)(uintptr_t)pa;
+}
+
 static struct efi_memmap map;
 static struct e820_table e820;
 static struct x86_setup_result res;
@@ -238,12 +267,15 @@ efi_status_t EFIAPI efi_main(efi_handle_t image, struct efi_system_table *st)
 	struct x86_setup_input in = { .e820 = &e820, .bios_start = X86_LOWMEM_CAP };
 	struct efi_memory_desc md;
 	struct x86_boot_range ranges[3];
+	const struct acpi_mapper mapper = { identity_map, NULL };
+	uint64_t rsdp;
 	unsigned int retries = 0;
 	uint64_t conv = 0;
 	efi_status_t s;
 	void *p;
 	int err;
 
+	rsdp = find_rsdp(st);
 	print("memblock UEFI demo: image at %#llx, %#llx bytes\n",
 	      (unsigned long long)policy.kernel_base,
 	      (unsigned long long)policy.kernel_size);
@@ -268,12 +300,19 @@ efi_status_t EFIAPI efi_main(efi_handle_t image, struct efi_system_table *st)
 	own_page_tables();
 	in.ranges = ranges;
 	in.nr_ranges = in_use(&map, ranges);
+	/* NUMA: the SRAT through the configuration table's RSDP. */
+	err = rsdp ? acpi_find_table(&mapper, rsdp, "SRAT", &in.srat, &in.srat_len)
+		   : -ENOENT;
+	print("# ACPI: RSDP %#llx from the EFI configuration table, SRAT: %s\n",
+	      (unsigned long long)rsdp, err ? fw_strerror(err) : "found");
 	err = efi_x86_memblock_setup(&policy, &map, &in, &res, &efi_res);
 	print("# efi_x86_memblock_setup: %d (%s), %u e820 entries\n", err,
 	      fw_strerror(err), efi_res.e820_entries);
 	check(!err, "efi_x86_memblock_setup()");
 	check(efi_res.check.empty + efi_res.check.misaligned +
 	      efi_res.check.wrapping == 0, "every descriptor describes pages");
+	print("NUMA: %u node(s)\n", res.nr_nodes);
+	check(!res.srat_err, "the SRAT, if any, gave nodes");
 	check(memblock_phys_mem_size() >= conv && conv > 0,
 	      "memory holds at least all conventional memory");
 	check(memblock_is_region_reserved((phys_addr_t)map.map_phys, map.map_size),

@@ -70,6 +70,23 @@ struct efi_boot_services {
 						  uint64_t map_key);
 };
 
+/* EFI_GUID, and an entry of the system table's configuration table. */
+struct efi_guid {
+	uint32_t data1;
+	uint16_t data2, data3;
+	uint8_t data4[8];
+};
+
+struct efi_configuration_table {
+	struct efi_guid vendor_guid;
+	void *vendor_table;
+};
+
+/* EFI_ACPI_20_TABLE_GUID: the ACPI 2.0+ RSDP. */
+#define EFI_ACPI_20_TABLE_GUID \
+	{ 0x8868e871, 0xe4f1, 0x11d3, \
+	  { 0xbc, 0x22, 0x00, 0x80, 0xc7, 0x3c, 0x88, 0x81 } }
+
 struct efi_system_table {
 	struct efi_table_header hdr;
 	uint16_t *firmware_vendor;
@@ -83,7 +100,7 @@ struct efi_system_table {
 	void *runtime_services;
 	struct efi_boot_services *boot_services;
 	uint64_t number_of_table_entries;
-	void *configuration_table;
+	struct efi_configuration_table *configuration_table;
 };
 
 #endif
