@@ -19,7 +19,8 @@ X86_EFI_CC := clang --target=x86_64-pc-cygwin
 X86_EFI_CFLAGS := $(FREESTANDING_CFLAGS) $(WARN_CFLAGS) -O2 \
 	-mno-red-zone -mgeneral-regs-only -mno-stack-arg-probe -fno-pic \
 	-I$(srctree)/include -I$(srctree)/firmware/$(FIRMWARE_INCDIR)
-X86_EFI_SRCS := $(addprefix src/,$(MEMBLOCK_SRCS)) arch/x86_64/efi/efi_exit.c \
+X86_EFI_SRCS := $(addprefix src/,$(MEMBLOCK_SRCS)) \
+	$(addprefix arch/x86_64/efi/,efi_exit.c efi_console.c efi_cpu.c) \
 	$(addprefix firmware/,$(FIRMWARE_SRCS)) arch/x86_64/efi/efi_main.c
 X86_EFI_OBJS := $(patsubst %.c,$(X86_EFI_O)/%.obj,$(X86_EFI_SRCS))
 X86_EFI_HDRS := $(wildcard include/*.h include/linux/*.h src/*.h \
