@@ -26,6 +26,14 @@ int dt_memblock_setup(const struct fdtr *dt, phys_addr_t blob_phys,
 		      unsigned int flags, const struct fw_setup_policy *p,
 		      struct dt_scan_result *res)
 {
+	return dt_memblock_setup_mem(dt, blob_phys, flags, p, NULL, NULL, res);
+}
+
+int dt_memblock_setup_mem(const struct fdtr *dt, phys_addr_t blob_phys,
+			  unsigned int flags, const struct fw_setup_policy *p,
+			  int (*add_memory)(const void *ctx), const void *ctx,
+			  struct dt_scan_result *res)
+{
 	const char *cmdline;
 	int err;
 
@@ -43,7 +51,8 @@ int dt_memblock_setup(const struct fdtr *dt, phys_addr_t blob_phys,
 	if (!(flags & DT_SCAN_NO_CMDLINE))
 		memblock_parse_cmdline(cmdline);
 
-	err = dt_scan_memory(dt, res);
+	/* Step 3, or the firmware's own map (UEFI) in its place. */
+	err = add_memory ? add_memory(ctx) : dt_scan_memory(dt, res);
 	if (err < 0)
 		return err;
 	if (!(flags & DT_SCAN_NO_CMDLINE)) {

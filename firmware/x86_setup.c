@@ -86,6 +86,8 @@ int x86_memblock_setup(const struct fw_setup_policy *p,
 		err = e820_sanitize(in->e820);
 	if (!err)
 		err = e820_memblock_add_memory(in->e820);
+	if (!err && in->after_memory)
+		err = in->after_memory(in->after_memory_ctx);
 	if (err)
 		return err;
 	if (p->allow_resize)

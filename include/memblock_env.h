@@ -35,8 +35,8 @@
  *     sections __init_memblock, __initdata_memblock (may be empty)
  *     log      MEMBLOCK_LOG_ERR, MEMBLOCK_LOG_WARN, MEMBLOCK_LOG_INFO,
  *              MEMBLOCK_LOG_DEBUG (the levels memblock_env_log() receives)
- *     errors   EINVAL, ENOMEM (positive; the library returns -EINVAL and
- *              -ENOMEM), and PFN_UP, PFN_DOWN, PFN_PHYS, PHYS_PFN with
+ *     errors   EINVAL, ENOMEM, EBUSY, EPERM (positive; the library returns
+ *              them negated), and PFN_UP, PFN_DOWN, PFN_PHYS, PHYS_PFN with
  *              Linux's meaning (your kernel's own, or the ones below)
  *     hooks    the prototypes of memblock_env_log(), memblock_env_panic(),
  *              memblock_env_kernel_end(), memblock_env_free_pages(),

@@ -136,3 +136,7 @@ X86_CUTMEM_MIB := 64 96 128 256 384 512 768 1024 1536 5120 6144 7168
 X86_CUTMEM := $(foreach h,$(X86_CUTMEM_MIB),'  cutmem $(h)M $(shell echo $$(($(h) + 1)))M')
 $(eval $(call x86_iso,grub-cutmem,memblock=debug test.e820_ranges=14,0,$(X86_CUTMEM)))
 $(eval $(call x86_boot,grub-cutmem-q35-8G,x86_64-iso-grub-cutmem,$(X86_O)/grub-cutmem.iso,,-machine q35 -m 8G))
+
+# The UEFI application (arch/x86_64/efi/): PE32+ with Clang and lld-link,
+# booted with OVMF.
+include arch/x86_64/efi/efi.mk

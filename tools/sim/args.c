@@ -7,13 +7,13 @@
 #include "sim.h"
 
 static const char usage[] =
-"usage: memblock-sim (--e820 FILE | --dtb FILE) [options]\n"
+"usage: memblock-sim (--e820 FILE | --dtb FILE | --efi FILE [--dtb FILE]) [options]\n"
 "\n"
 "Runs the firmware glue the demo kernels run on the host and shows what\n"
 "memblock holds afterwards: the findings, the memblock=debug dump and a\n"
 "summary (usable, reserved, free, per node).\n"
 "\n"
-"Input (exactly one):\n"
+"Input (one of --e820, --dtb, --efi; or --efi with --dtb):\n"
 "  --e820 FILE        an x86 e820 map as text, run through x86_memblock_setup()\n"
 "                     (firmware/x86_setup.c) as the x86-64 kernel runs it: the\n"
 "                     limit, the low 64 KiB and the BIOS area, the image,\n"
@@ -32,6 +32,23 @@ static const char usage[] =
 "                     (firmware/dt_setup.c) as the arm64 kernel runs it: the\n"
 "                     limit, /chosen, memory nodes, mem=, the kernel image, the\n"
 "                     DT's reservations, resizing\n"
+"  --efi FILE         a UEFI memory map as text, laid out as GetMemoryMap()\n"
+"                     returns it (48-byte descriptors, version 1). Alone: the\n"
+"                     x86-64 EFI path, efi_x86_memblock_setup()\n"
+"                     (firmware/efi_x86.c): EFI -> e820 as Linux converts it,\n"
+"                     then the --e820 sequence, MORE_RELIABLE -> mirror. With\n"
+"                     --dtb: the arm64 EFI path, efi_dt_memblock_setup()\n"
+"                     (firmware/efi_arm64.c): the map replaces the DT's\n"
+"                     memory nodes (not write-back or runtime -> NOMAP), the\n"
+"                     rest of the DT applies. Lines are Linux's efi=debug\n"
+"                     lines\n"
+"                       efi: mem07: [Conventional|   |  |  |  |  |  |  |  |  |   |WB|WT|WC|UC] range=[0x100000-0x7fffff] (7MB)\n"
+"                     (end inclusive; in a file with such lines other lines\n"
+"                     are skipped), or a table\n"
+"                       TYPE PHYS PAGES ATTR\n"
+"                     (TYPE a number or an efi=debug name, '-' for blanks:\n"
+"                     conventional, boot-data, runtime-code, ...; ATTR a\n"
+"                     number or names joined by '|': WB|WT|WC|UC|RUN|MR|SP)\n"
 "\n"
 "Options:\n"
 "  --cmdline STRING   kernel command line (mem=SIZE, memblock=debug); for a DTB\n"
@@ -40,7 +57,7 @@ static const char usage[] =
 "  --reserve BASE+SIZE  x86: a boot structure the loader handed over (its\n"
 "                     information block, a module), reserved with the image;\n"
 "                     up to 16\n"
-"  --srat FILE        x86: an ACPI SRAT table (binary, as in\n"
+"  --srat FILE        x86 (--e820, --efi): an ACPI SRAT table (binary, as in\n"
 "                     /sys/firmware/acpi/tables/SRAT): memory gets its nodes\n"
 "                     (firmware/srat_memblock.c), as the kernel's NUMA setup\n"
 "  --limit ADDR|none  the kernel's mapped window, which becomes memblock's\n"
@@ -50,6 +67,8 @@ static const char usage[] =
 "                     region array that grew landed is shown against it\n"
 "  --no-resize        do not let the arrays grow (default: they may, once\n"
 "                     memory is described and everything is reserved)\n"
+"  --efi-addr ADDR    where the EFI map lies in memory, reserved (default:\n"
+"                     not reserved)\n"
 "  --dtb-addr ADDR    where the DTB lies in memory, reserved for its size\n"
 "                     (default: not reserved)\n"
 "  --bios-start ADDR  x86: start of the BIOS area below 1 MiB (default 0x9f000,\n"
@@ -93,6 +112,8 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 	static const struct option longopts[] = {
 		{ "e820", required_argument, NULL, 'e' },
 		{ "dtb", required_argument, NULL, 'd' },
+		{ "efi", required_argument, NULL, 'E' },
+		{ "efi-addr", required_argument, NULL, 'A' },
 		{ "cmdline", required_argument, NULL, 'c' },
 		{ "kernel", required_argument, NULL, 'k' },
 		{ "dtb-addr", required_argument, NULL, 'a' },
@@ -118,6 +139,12 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		switch (c) {
 		case 'e': o->e820_file = optarg; break;
 		case 'd': o->dtb_file = optarg; break;
+		case 'E': o->efi_file = optarg; break;
+		case 'A':
+			if (!parse_addr("--efi-addr", optarg, &o->efi_addr))
+				return -1;
+			o->have_efi_addr = true;
+			break;
 		case 'c': o->cmdline = optarg; break;
 		case 'o': o->ops_file = optarg; break;
 		case 'r': o->srat_file = optarg; break;
@@ -189,20 +216,25 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		sim_err("unexpected argument \"%s\" (try --help)", argv[optind]);
 		return -1;
 	}
-	if (!o->e820_file == !o->dtb_file) {
-		sim_err("give one input: --e820 FILE or --dtb FILE (try --help)");
+	if ((o->e820_file && (o->dtb_file || o->efi_file)) ||
+	    (!o->e820_file && !o->dtb_file && !o->efi_file)) {
+		sim_err("give one input: --e820 FILE, --dtb FILE or --efi FILE (with --dtb for arm64) (try --help)");
+		return -1;
+	}
+	if (o->have_efi_addr && !o->efi_file) {
+		sim_err("--efi-addr goes with --efi");
 		return -1;
 	}
 	if (o->dtb_file && (o->srat_file || o->bios_start != X86_LOWMEM_CAP ||
 			    o->nr_ranges)) {
-		sim_err("--srat, --bios-start and --reserve go with --e820");
+		sim_err("--srat, --bios-start and --reserve go with --e820 or --efi alone (x86)");
 		return -1;
 	}
-	if (o->e820_file && o->have_dtb_addr) {
+	if (!o->dtb_file && o->have_dtb_addr) {
 		sim_err("--dtb-addr goes with --dtb");
 		return -1;
 	}
 	if (!have_limit)
-		o->limit = o->e820_file ? SIM_LIMIT_X86 : SIM_LIMIT_NONE;
+		o->limit = o->dtb_file ? SIM_LIMIT_NONE : SIM_LIMIT_X86;
 	return 0;
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * DTB -> memblock through dt_memblock_setup(), the sequence the arm64
- * kernel runs (firmware/dt_setup.c), with its policy from the options
+ * kernel runs (firmware/dt_setup.c), or with memory from a UEFI map
+ * through efi_dt_memblock_setup() (firmware/efi_arm64.c), with its
+ * policy from the options
  * (--limit, default none as the kernel runs with the MMU off;
  * --no-resize; the image; the command line). The blob is checked whole
  * first; a bad one is reported with the offset of the fault where the
@@ -74,8 +76,10 @@ static void structure_error(const char *path, int err)
 		dt.off_rsvmap);
 }
 
-int sim_run_dt(const struct sim_opts *o, struct sim_state *st)
+int sim_run_dt(const struct sim_opts *o, const struct sim_efi *efi,
+	       struct sim_state *st)
 {
+	static struct efi_setup_result efi_res;
 	struct fw_setup_policy policy = {
 		.alloc_limit = (phys_addr_t)o->limit,
 		.allow_resize = !o->no_resize,
@@ -111,23 +115,41 @@ int sim_run_dt(const struct sim_opts *o, struct sim_state *st)
 		printf("setup: no kernel image given (--kernel BASE+SIZE)\n");
 	sim_print_policy(o);
 
-	/* The kernel's own sequence (firmware/dt_setup.c). */
-	sim_step = "dt_memblock_setup";
-	err = dt_memblock_setup(&dt, (phys_addr_t)o->dtb_addr,
-				o->have_dtb_addr ? 0 : DT_SCAN_NO_RESERVE_DTB,
-				&policy, &res);
+	/* The kernel's own sequence (firmware/dt_setup.c, efi_arm64.c). */
+	if (efi)
+		st->warnings += sim_efi_print(o->efi_file, efi, false);
+	sim_step = efi ? "efi_dt_memblock_setup" : "dt_memblock_setup";
+	if (efi)
+		err = efi_dt_memblock_setup(&dt, (phys_addr_t)o->dtb_addr,
+					    o->have_dtb_addr ? 0 : DT_SCAN_NO_RESERVE_DTB,
+					    &policy, &efi->map, &res, &efi_res);
+	else
+		err = dt_memblock_setup(&dt, (phys_addr_t)o->dtb_addr,
+					o->have_dtb_addr ? 0 : DT_SCAN_NO_RESERVE_DTB,
+					&policy, &res);
 	if (err == -EINVAL) {
-		sim_err("dt_memblock_setup() refused its arguments: error %d", err);
+		sim_err("%s() refused its arguments: error %d", sim_step, err);
 		return SIM_EXIT_USAGE;
 	}
-	if (err < 0 && !res.memory_ranges) {
-		sim_err("%s: no memory from the device tree: %s", o->dtb_file,
-			fdt_err(err));
+	if (err < 0 && (efi ? !efi_res.memory : !res.memory_ranges)) {
+		sim_err("%s: no memory from the %s: %s",
+			efi ? o->efi_file : o->dtb_file,
+			efi ? "EFI memory map" : "device tree", fdt_err(err));
 		return SIM_EXIT_INPUT;
 	}
 	if (err < 0) {
-		sim_err("%s: dt_memblock_setup() failed: %s", o->dtb_file, fdt_err(err));
+		sim_err("%s: %s() failed: %s", o->dtb_file, sim_step, fdt_err(err));
 		return SIM_EXIT_PANIC;
+	}
+	if (efi) {
+		printf("efi: the DT's memory nodes are ignored: %u descriptor(s) added as memory, %u NOMAP, %u mirrored\n",
+		       efi_res.memory, efi_res.nomap, efi_res.mirrored);
+		if (o->have_efi_addr)
+			printf("efi: reserved the memory map [0x%llx-0x%llx], in whole pages\n",
+			       (unsigned long long)o->efi_addr,
+			       (unsigned long long)(o->efi_addr + efi->map.map_size - 1));
+		else
+			printf("efi: memory map address not given (--efi-addr): not reserved\n");
 	}
 	printf("dt: /chosen bootargs: %s\n", res.bootargs ? res.bootargs : "(none)");
 	if (o->have_kernel)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * e820 -> memblock through x86_memblock_setup(), the sequence the x86-64
- * kernel runs (firmware/x86_setup.c), with its policy from the options:
+ * kernel runs (firmware/x86_setup.c), or a UEFI map through
+ * efi_x86_memblock_setup() (firmware/efi_x86.c), with its policy from the
+ * options:
  * the allocation limit (--limit, default the kernel's 4 GiB identity
  * map), resizing (--no-resize), the kernel image, the command line; the
  * SRAT is given as a file (the kernel finds it through the RSDP). Around
@@ -118,9 +120,10 @@ static void print_srat(const struct x86_setup_result *r)
 }
 
 int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
-		struct sim_state *st)
+		const struct sim_efi *efi, struct sim_state *st)
 {
 	static struct x86_setup_result res;
+	static struct efi_setup_result efi_res;
 	const struct e820_table *t = &e->fw;
 	struct fw_setup_policy policy = {
 		.alloc_limit = (phys_addr_t)o->limit,
@@ -139,23 +142,37 @@ int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 	int err;
 
 	st->e820 = e;
-	printf("x86: %s: %u e820 entries (%s form)", o->e820_file, t->nr_entries,
-	       e->log_lines ? "kernel log" : "START END TYPE");
-	if (e->skipped_lines)
-		printf(", %u other kernel log lines skipped", e->skipped_lines);
-	printf("\n");
+	if (efi) {
+		/* The e820 table the EFI path builds (firmware/efi_x86.c). */
+		st->warnings += sim_efi_print(o->efi_file, efi, true);
+		err = efi_to_e820(&efi->map, &e->fw);
+		if (err) {
+			sim_err("%s: efi_to_e820() refused the map: %s", o->efi_file,
+				fw_strerror(err));
+			return SIM_EXIT_INPUT;
+		}
+		printf("efi: %u e820 entries from the EFI map\n", t->nr_entries);
+	} else {
+		printf("x86: %s: %u e820 entries (%s form)", o->e820_file,
+		       t->nr_entries, e->log_lines ? "kernel log" : "START END TYPE");
+		if (e->skipped_lines)
+			printf(", %u other kernel log lines skipped", e->skipped_lines);
+		printf("\n");
+	}
 	printf("x86: command line: %s\n", o->cmdline ? o->cmdline : "(none)");
-	for (uint32_t i = 0; i < t->nr_entries; i++)
+	for (uint32_t i = 0; !efi && i < t->nr_entries; i++)
 		printf("e820: firmware entry %u (line %u): addr 0x%llx size 0x%llx type %u\n",
 		       i, e->line[i], (unsigned long long)t->entries[i].addr,
 		       (unsigned long long)t->entries[i].size, t->entries[i].type);
-	st->warnings += e->warnings + report_overlaps(e, o->e820_file);
+	if (!efi)
+		st->warnings += e->warnings + report_overlaps(e, o->e820_file);
 
 	/* The map must sanitize: say so as an input error, not a panic. */
 	e->map = e->fw;
 	err = e820_sanitize(&e->map);
 	if (err) {
-		sim_err("%s: e820_sanitize() refused the map: %s%s", o->e820_file,
+		sim_err("%s: e820_sanitize() refused the map: %s%s",
+			efi ? o->efi_file : o->e820_file,
 			fw_strerror(err), err == -ENOSPC ?
 			": overlaps split it into more than 128 entries" : "");
 		return SIM_EXIT_INPUT;
@@ -171,11 +188,14 @@ int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 	/* The kernel's own sequence, from the firmware's map as reported. */
 	e->map = e->fw;
 	in.e820 = &e->map;
-	sim_step = "x86_memblock_setup";
-	err = x86_memblock_setup(&policy, &in, &res);
+	sim_step = efi ? "efi_x86_memblock_setup" : "x86_memblock_setup";
+	if (efi)
+		err = efi_x86_memblock_setup(&policy, &efi->map, &in, &res, &efi_res);
+	else
+		err = x86_memblock_setup(&policy, &in, &res);
 	free(srat);
 	if (err) {
-		sim_err("x86_memblock_setup() failed: %s", fw_strerror(err));
+		sim_err("%s() failed: %s", sim_step, fw_strerror(err));
 		return SIM_EXIT_PANIC;
 	}
 	e->have_map = true;
@@ -192,6 +212,15 @@ int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 		printf("x86: reserved boot data [0x%llx-0x%llx] (--reserve)\n",
 		       (unsigned long long)o->ranges[i].base,
 		       (unsigned long long)(o->ranges[i].base + o->ranges[i].size - 1));
+	if (efi && o->have_efi_addr)
+		printf("efi: reserved the memory map [0x%llx-0x%llx]\n",
+		       (unsigned long long)o->efi_addr,
+		       (unsigned long long)(o->efi_addr + efi->map.map_size - 1));
+	else if (efi)
+		printf("efi: memory map address not given (--efi-addr): not reserved\n");
+	if (efi)
+		printf("efi: %u descriptor(s) marked mirrored (MORE_RELIABLE)\n",
+		       efi_res.mirrored);
 	printf("e820: sanitized: %u entries -> %u\n", t->nr_entries, e->map.nr_entries);
 	print_map("BIOS-e820", &e->map);
 	if (o->srat_file)

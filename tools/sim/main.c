@@ -61,6 +61,7 @@ void memblock_env_free_pages(unsigned long pfn, unsigned int order)
 int main(int argc, char **argv)
 {
 	static struct sim_e820 e820;
+	static struct sim_efi efi;
 	struct sim_state st = { 0 };
 	char title[512];
 	int ret;
@@ -72,18 +73,28 @@ int main(int argc, char **argv)
 	if (sim_parse_args(argc, argv, &opts))
 		return SIM_EXIT_USAGE;
 
-	snprintf(title, sizeof(title), "memblock-sim %s %s%s%s",
-		 opts.e820_file ? "--e820" : "--dtb",
-		 opts.e820_file ? opts.e820_file : opts.dtb_file,
+	snprintf(title, sizeof(title), "memblock-sim %s %s%s%s%s%s",
+		 opts.e820_file ? "--e820" : opts.dtb_file ? "--dtb" : "--efi",
+		 opts.e820_file ? opts.e820_file : opts.dtb_file ? opts.dtb_file
+								 : opts.efi_file,
+		 opts.efi_file && opts.dtb_file ? " --efi " : "",
+		 opts.efi_file && opts.dtb_file ? opts.efi_file : "",
 		 opts.cmdline ? " --cmdline " : "", opts.cmdline ? opts.cmdline : "");
 	st.title = title;
-	if (opts.e820_file) {
-		if (sim_e820_read(opts.e820_file, &e820))
+	if (opts.efi_file) {
+		if (sim_efi_read(opts.efi_file, &efi))
 			return SIM_EXIT_INPUT;
-		ret = sim_run_x86(&opts, &e820, &st);
-	} else {
-		ret = sim_run_dt(&opts, &st);
+		efi.map.map_phys = opts.have_efi_addr ? opts.efi_addr
+						      : EFI_MAP_PHYS_NONE;
 	}
+	if (opts.dtb_file)
+		ret = sim_run_dt(&opts, opts.efi_file ? &efi : NULL, &st);
+	else if (opts.e820_file || opts.efi_file)
+		ret = (opts.e820_file && sim_e820_read(opts.e820_file, &e820)) ?
+		      SIM_EXIT_INPUT :
+		      sim_run_x86(&opts, &e820, opts.efi_file ? &efi : NULL, &st);
+	else
+		ret = SIM_EXIT_USAGE;
 	if (ret)
 		return ret;
 

@@ -6,6 +6,8 @@
  *   main.c        the hooks memblock calls, the order of the steps
  *   args.c        the command line and --help
  *   e820_text.c   e820 tables as text (kernel log or "start end type")
+ *   efi_text.c    UEFI memory maps as text (efi=debug lines or a table)
+ *   glue_efi.c    the EFI map's descriptors and what is wrong with them
  *   glue_x86.c    e820 -> memblock as the x86-64 kernel does it
  *   glue_dt.c     DTB -> memblock as the arm64 kernel does it
  *   policy.c      the simulated kernel's policy, where grown arrays landed
@@ -22,6 +24,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <linux/memblock.h>
+#include <firmware/efi_setup.h>
 #include <firmware/x86_setup.h>
 
 /* Exit codes. */
@@ -35,6 +38,9 @@
 struct sim_opts {
 	const char *e820_file;
 	const char *dtb_file;
+	const char *efi_file;		/* UEFI memory map; x86, or arm64 with --dtb */
+	bool have_efi_addr;
+	uint64_t efi_addr;		/* where the map lies (reserved) */
 	const char *cmdline;		/* NULL: none (DT: /chosen bootargs) */
 	const char *ops_file;
 	const char *srat_file;		/* x86: ACPI SRAT table, binary */
@@ -58,6 +64,22 @@ struct sim_e820 {
 	struct e820_table map;			/* after e820_sanitize() */
 	bool have_map;
 	unsigned int log_lines, simple_lines, skipped_lines, warnings;
+};
+
+/* A UEFI memory map as read, laid out at the firmware's stride. */
+#define SIM_EFI_MAX		1024
+#define SIM_EFI_DESC_SIZE	48	/* what OVMF and AAVMF report */
+struct sim_efi_md {
+	uint32_t type;
+	uint64_t phys, pages, attr;
+};
+struct sim_efi {
+	struct sim_efi_md md[SIM_EFI_MAX];
+	unsigned int line[SIM_EFI_MAX];
+	unsigned int nr, skipped_lines;
+	bool log_form;
+	unsigned char *buf;		/* the descriptors, SIM_EFI_DESC_SIZE each */
+	struct efi_memmap map;		/* over buf */
 };
 
 /* What the glue found that the summary and the picture show. */
@@ -92,9 +114,16 @@ void sim_print_policy(const struct sim_opts *o);
 unsigned int sim_report_arrays(uint64_t limit);
 
 int sim_e820_read(const char *path, struct sim_e820 *e);
+int sim_efi_read(const char *path, struct sim_efi *e);
+/* Linux's efi=debug attribute columns ("|   |  |...|WB|WT|WC|UC"). */
+void sim_efi_format_attr(uint64_t attr, char *buf, size_t len);
+/* Print the descriptors and what is wrong with them; returns the warnings. */
+unsigned int sim_efi_print(const char *path, const struct sim_efi *e, bool x86);
+/* @efi: NULL, or the UEFI map that replaces the e820 table / DT memory. */
 int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
-		struct sim_state *st);
-int sim_run_dt(const struct sim_opts *o, struct sim_state *st);
+		const struct sim_efi *efi, struct sim_state *st);
+int sim_run_dt(const struct sim_opts *o, const struct sim_efi *efi,
+	       struct sim_state *st);
 int sim_run_ops(const char *path);
 void sim_summary(const struct sim_state *st);
 phys_addr_t sim_free_bytes(int nid);

@@ -30,7 +30,7 @@ void sim_summary(const struct sim_state *st)
 {
 	static struct node_sum nodes[MAX_NUMNODES + 1];	/* [MAX_NUMNODES]: no node */
 	struct memblock_region *r;
-	phys_addr_t nomap = 0, rsv_in_mem = 0, start, end;
+	phys_addr_t nomap = 0, mirror = 0, rsv_in_mem = 0, start, end;
 	bool numa = false;
 	int nid;
 	u64 i;
@@ -43,6 +43,8 @@ void sim_summary(const struct sim_state *st)
 			nodes[nid].nomap += r->size;
 			nomap += r->size;
 		}
+		if (memblock_is_mirror(r))
+			mirror += r->size;
 		if (nid != MAX_NUMNODES)
 			numa = true;
 	}
@@ -67,6 +69,8 @@ void sim_summary(const struct sim_state *st)
 	line("reserved", memblock_reserved_size());
 	line("  of it in memory", rsv_in_mem);
 	line("NOMAP", nomap);
+	if (mirror)	/* only where some memory is (UEFI MORE_RELIABLE) */
+		line("mirrored", mirror);
 	line("free", sim_free_bytes(NUMA_NO_NODE));
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 	if (memblock.physmem.total_size)

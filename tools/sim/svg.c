@@ -46,6 +46,7 @@ struct seg {
 	enum kind kind;
 	int nid;			/* -1: none */
 	bool nomap_reserved;		/* K_NOMAP that is also reserved */
+	bool mirror;			/* memory marked MEMBLOCK_MIRROR */
 	uint32_t e820_type;
 };
 
@@ -110,6 +111,7 @@ static void classify(const struct sim_state *st, struct seg *s)
 		s->nid = m->nid >= 0 && m->nid < MAX_NUMNODES ? m->nid : -1;
 		s->kind = memblock_is_nomap(m) ? K_NOMAP : r ? K_RESERVED : K_FREE;
 		s->nomap_reserved = memblock_is_nomap(m) && r;
+		s->mirror = memblock_is_mirror(m);
 	} else if (r) {
 		s->kind = K_RSV_HOLE;
 	} else if (e) {
@@ -162,6 +164,11 @@ static const char *e820_name(uint32_t type, char *buf, size_t len)
 	return buf;
 }
 
+/* Mirrored memory gets a strip on the bar's right edge (UEFI MORE_RELIABLE). */
+#define MIRROR_W	8
+#define MIRROR_FILL	"#2060c0"
+static bool any_mirror;
+
 /* The title and the legend; returns where the map starts. NULL @f: measure only. */
 static int legend(FILE *f, const char *title)
 {
@@ -190,6 +197,11 @@ static int legend(FILE *f, const char *title)
 	if (f)
 		fprintf(f, "<text x=\"12\" y=\"%d\" class=\"note\">Address 0 at the top. Height: %.0f px + %.0f px per doubling of size above 4 KiB (log scale). Left strip: NUMA node.</text>\n",
 		y + 34, MIN_H, PX_PER_DOUBLING);
+	if (f && any_mirror)	/* the note's second line, only then */
+		fprintf(f, "<text x=\"12\" y=\"%d\" class=\"note\">Right strip (%s): mirrored memory (MEMBLOCK_MIRROR, UEFI MORE_RELIABLE), which allocations prefer.</text>\n",
+			y + 48, MIRROR_FILL);
+	if (any_mirror)
+		return y + 70;
 	return y + 56;
 }
 
@@ -238,6 +250,7 @@ int sim_svg(const char *path, const struct sim_state *st)
 		    segs[nsegs - 1].nid == s.nid &&
 		    segs[nsegs - 1].e820_type == s.e820_type &&
 		    segs[nsegs - 1].nomap_reserved == s.nomap_reserved &&
+		    segs[nsegs - 1].mirror == s.mirror &&
 		    segs[nsegs - 1].end == s.start) {
 			segs[nsegs - 1].end = s.end;
 			continue;
@@ -245,6 +258,9 @@ int sim_svg(const char *path, const struct sim_state *st)
 		segs[nsegs++] = s;
 	}
 
+	any_mirror = false;
+	for (i = 0; i < nsegs; i++)
+		any_mirror |= segs[i].mirror;
 	top = legend(NULL, "");
 	height = top + 40;
 	for (i = 0; i < nsegs; i++)
@@ -277,6 +293,9 @@ int sim_svg(const char *path, const struct sim_state *st)
 			fprintf(f, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"/>\n",
 				NODE_X, y, NODE_W, h,
 				node_fill[s->nid % (int)(sizeof(node_fill) / sizeof(node_fill[0]))]);
+		if (s->mirror)
+			fprintf(f, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"/>\n",
+				BAR_X + BAR_W - MIRROR_W, y, MIRROR_W, h, MIRROR_FILL);
 		if (s->nid >= 0 && (i == 0 || segs[i - 1].nid != s->nid))
 			fprintf(f, "<text x=\"%d\" y=\"%.1f\" font-size=\"9\" fill=\"white\">%d</text>\n",
 				NODE_X + 3, y + 11, s->nid);
@@ -293,6 +312,8 @@ int sim_svg(const char *path, const struct sim_state *st)
 		fprintf(f, "<text x=\"%d\" y=\"%.1f\" class=\"lbl\">%s  %s", LABEL_X,
 			y + (h >= 30 ? h / 2 - 2 : h / 2 + 4), what,
 			sim_size_str(sz, sizeof(sz), size));
+		if (s->mirror)
+			fprintf(f, ", mirrored");
 		if (s->nid >= 0)
 			fprintf(f, "  node %d", s->nid);
 		if (h >= 30)

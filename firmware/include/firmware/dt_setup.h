@@ -14,7 +14,8 @@
  *     line is policy->cmdline, or bootargs when that is NULL;
  *     memblock_parse_cmdline() applies memblock=debug at once.
  *  3. Memory nodes and /chosen linux,usable-memory-range
- *     (dt_scan_memory()).
+ *     (dt_scan_memory()); or, from dt_memblock_setup_mem(), the caller's
+ *     memory source instead (the UEFI memory map).
  *  4. mem= (dt_apply_cmdline()), unless DT_SCAN_NO_CMDLINE.
  *  5. The kernel image (dt_reserve_image(): added back first if mem= cut
  *     it off), when policy->kernel_size is not 0, so that dynamic
@@ -60,5 +61,28 @@
 int dt_memblock_setup(const struct fdtr *dt, phys_addr_t blob_phys,
 		      unsigned int flags, const struct fw_setup_policy *policy,
 		      struct dt_scan_result *res);
+
+/**
+ * dt_memblock_setup_mem - dt_memblock_setup() with memory from elsewhere
+ * @dt: the blob, opened and checked (fdtr_check_full())
+ * @blob_phys: physical address of the blob, reserved for its totalsize
+ * @flags: DT_SCAN_NO_CMDLINE, DT_SCAN_NO_RESERVE_DTB
+ * @policy: the kernel's choices (allocation limit, resizing, image, cmdline)
+ * @add_memory: NULL for dt_memblock_setup() itself; else it replaces step
+ *	3: it is called once with @ctx instead of dt_scan_memory(), so that
+ *	the DT's memory nodes and linux,usable-memory-range are ignored and
+ *	everything else (/chosen, mem=, the image, /memreserve/,
+ *	/reserved-memory) applies. Returns 0 or a negative errno, which ends
+ *	the sequence. efi_dt_memblock_setup() passes the UEFI memory map here.
+ * @ctx: @add_memory's argument
+ * @res: filled with the findings (cleared first; the memory counts stay 0
+ *	when @add_memory is given)
+ *
+ * Return: as dt_memblock_setup(), with @add_memory's error for step 3.
+ */
+int dt_memblock_setup_mem(const struct fdtr *dt, phys_addr_t blob_phys,
+			  unsigned int flags, const struct fw_setup_policy *policy,
+			  int (*add_memory)(const void *ctx), const void *ctx,
+			  struct dt_scan_result *res);
 
 #endif /* FIRMWARE_DT_SETUP_H */

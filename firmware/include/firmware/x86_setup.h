@@ -20,6 +20,9 @@
  *  5. e820_memblock_add_memory(): RAM and soft-reserved memory (the latter
  *     also reserved), trimmed to pages. The static arrays hold it: an e820
  *     table has at most E820_MAX_ENTRIES (128) entries, memory holds 128.
+ *     Then in->after_memory, when set: what the firmware says of memory
+ *     beyond its e820 type (efi_x86_memblock_setup() marks mirrored memory
+ *     there), before anything can allocate or grow.
  *  6. memblock_allow_resize(), when policy->allow_resize says so: memory is
  *     known and everything the firmware and the kernel own is reserved, so
  *     a growing array can only land in free memory below the limit.
@@ -71,6 +74,10 @@ struct x86_boot_range {
  * @nr_ranges: their number
  * @srat: the ACPI SRAT, mapped for @srat_len bytes; NULL for none
  * @srat_len: its length
+ * @after_memory: NULL, or called once at the end of step 5 with
+ *	@after_memory_ctx; its non-zero return ends the sequence with that
+ *	error (a firmware front end's hook, e.g. the EFI path's mirror marks)
+ * @after_memory_ctx: its argument
  */
 struct x86_setup_input {
 	struct e820_table *e820;
@@ -79,6 +86,8 @@ struct x86_setup_input {
 	unsigned int nr_ranges;
 	const void *srat;
 	uint32_t srat_len;
+	int (*after_memory)(const void *ctx);
+	const void *after_memory_ctx;
 };
 
 /**

@@ -49,6 +49,8 @@ typedef uint64_t phys_addr_t;
 /* errors and page frames */
 #define EINVAL				22
 #define ENOMEM				12
+#define EBUSY				16
+#define EPERM				1
 #define PFN_UP(x)	((unsigned long)(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT))
 #define PFN_DOWN(x)	((unsigned long)((x) >> PAGE_SHIFT))
 #define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)

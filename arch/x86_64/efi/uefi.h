@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The few UEFI boot-time interfaces the EFI application uses, written from
+ * the UEFI specification (chapter 4, "EFI System Table"; chapter 7,
+ * "Services - Boot Services"). Tables are laid out member by member as the
+ * specification lists them; the services this application does not call
+ * are plain pointers that keep the offsets right. Calls use the Microsoft
+ * x64 convention (EFIAPI).
+ */
+#ifndef X86_EFI_UEFI_H
+#define X86_EFI_UEFI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define EFIAPI	__attribute__((ms_abi))
+
+typedef uint64_t efi_status_t;
+typedef void *efi_handle_t;
+
+#define EFI_SUCCESS		0
+#define EFI_ERR			(1ULL << 63)
+#define EFI_INVALID_PARAMETER	(EFI_ERR | 2)
+#define EFI_BUFFER_TOO_SMALL	(EFI_ERR | 5)
+
+/* EFI_ALLOCATE_TYPE for AllocatePages(). */
+#define EFI_ALLOCATE_ANY_PAGES	0
+
+struct efi_table_header {
+	uint64_t signature;
+	uint32_t revision;
+	uint32_t header_size;
+	uint32_t crc32;
+	uint32_t reserved;
+};
+
+struct efi_boot_services {
+	struct efi_table_header hdr;
+	void *raise_tpl;
+	void *restore_tpl;
+	efi_status_t (EFIAPI *allocate_pages)(uint32_t type, uint32_t mem_type,
+					      uint64_t pages, uint64_t *addr);
+	void *free_pages;
+	efi_status_t (EFIAPI *get_memory_map)(uint64_t *map_size, void *map,
+					      uint64_t *map_key,
+					      uint64_t *desc_size,
+					      uint32_t *desc_version);
+	void *allocate_pool;
+	void *free_pool;
+	void *create_event;
+	void *set_timer;
+	void *wait_for_event;
+	void *signal_event;
+	void *close_event;
+	void *check_event;
+	void *install_protocol_interface;
+	void *reinstall_protocol_interface;
+	void *uninstall_protocol_interface;
+	void *handle_protocol;
+	void *reserved;
+	void *register_protocol_notify;
+	void *locate_handle;
+	void *locate_device_path;
+	void *install_configuration_table;
+	void *load_image;
+	void *start_image;
+	void *exit;
+	void *unload_image;
+	efi_status_t (EFIAPI *exit_boot_services)(efi_handle_t image,
+						  uint64_t map_key);
+};
+
+/* EFI_GUID, and an entry of the system table's configuration table. */
+struct efi_guid {
+	uint32_t data1;
+	uint16_t data2, data3;
+	uint8_t data4[8];
+};
+
+struct efi_configuration_table {
+	struct efi_guid vendor_guid;
+	void *vendor_table;
+};
+
+/* EFI_ACPI_20_TABLE_GUID: the ACPI 2.0+ RSDP. */
+#define EFI_ACPI_20_TABLE_GUID \
+	{ 0x8868e871, 0xe4f1, 0x11d3, \
+	  { 0xbc, 0x22, 0x00, 0x80, 0xc7, 0x3c, 0x88, 0x81 } }
+
+struct efi_system_table {
+	struct efi_table_header hdr;
+	uint16_t *firmware_vendor;
+	uint32_t firmware_revision;
+	efi_handle_t console_in_handle;
+	void *con_in;
+	efi_handle_t console_out_handle;
+	void *con_out;
+	efi_handle_t standard_error_handle;
+	void *std_err;
+	void *runtime_services;
+	struct efi_boot_services *boot_services;
+	uint64_t number_of_table_entries;
+	struct efi_configuration_table *configuration_table;
+};
+
+#endif

@@ -1,0 +1,446 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * x86-64 booted through UEFI (firmware/efi_x86.c): every EFI type and
+ * attribute becomes the e820 type Linux's EFI boot path gives it, the
+ * table goes through x86_memblock_setup(), the map itself is reserved,
+ * MORE_RELIABLE memory is MEMBLOCK_MIRROR, and memblock_alloc() takes
+ * mirrored memory first, then the rest with a warning. Bad descriptors
+ * are skipped, order does not matter, overlaps resolve as e820 does. The
+ * expected states are written out from the synthetic map by hand.
+ */
+#include "harness.h"
+#include <firmware/efi_setup.h>
+#include "../fixtures/efi_maps.h"
+#include "../fixtures/efi_ovmf.h"
+
+#define MIRROR		MEMBLOCK_MIRROR
+#define KERNEL_BASE	SZ_16M
+#define KERNEL_SIZE	SZ_2M
+#define SZ_512K		0x80000ULL
+
+static unsigned char buf[(E820_MAX_ENTRIES + 1) * EFI_FIX_DESC_SIZE];
+static uint8_t page_ram[1 << 20];	/* the 4 KiB pages below 4 GiB */
+static struct efi_memmap map;
+static struct e820_table tbl;
+static struct x86_setup_result res;
+static struct efi_setup_result efi;
+
+static const struct fw_setup_policy pc_policy = {
+	.alloc_limit = SZ_1G,
+	.allow_resize = true,
+	.kernel_base = KERNEL_BASE,
+	.kernel_size = KERNEL_SIZE,
+};
+
+static void load(const struct efi_fix_md *md, size_t n, uint64_t phys)
+{
+	uint64_t size = efi_fix_write(buf, EFI_FIX_DESC_SIZE, md, n);
+
+	CHECK_INT(efi_memmap_init(&map, buf, phys, size, EFI_FIX_DESC_SIZE, 1), 0);
+}
+
+static int setup(const struct fw_setup_policy *p)
+{
+	struct x86_setup_input in = { .e820 = &tbl, .bios_start = 0x9f000 };
+
+	return efi_x86_memblock_setup(p, &map, &in, &res, &efi);
+}
+
+static uint32_t e820_of(uint32_t type, uint64_t attr)
+{
+	struct efi_memory_desc md = {
+		.type = type, .phys_start = 0, .num_pages = 1, .attribute = attr,
+	};
+	return efi_md_e820_type(&md);
+}
+
+static void type_conversion(void)
+{
+	static const uint32_t ram_types[] = {
+		EFI_LOADER_CODE, EFI_LOADER_DATA, EFI_BOOT_SERVICES_CODE,
+		EFI_BOOT_SERVICES_DATA, EFI_CONVENTIONAL_MEMORY,
+	};
+	static const uint32_t reserved_types[] = {
+		EFI_RESERVED_MEMORY_TYPE, EFI_RUNTIME_SERVICES_CODE,
+		EFI_RUNTIME_SERVICES_DATA, EFI_MEMORY_MAPPED_IO,
+		EFI_MEMORY_MAPPED_IO_PORT_SPACE, EFI_PAL_CODE,
+		EFI_UNACCEPTED_MEMORY, EFI_MAX_MEMORY_TYPE, 0x70000000,
+		0xffffffff,
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(ram_types); i++) {
+		CHECK_INT(e820_of(ram_types[i], WB), E820_TYPE_RAM);
+		CHECK_INT(e820_of(ram_types[i], CACHE | MR), E820_TYPE_RAM);
+		CHECK_INT(e820_of(ram_types[i], EFI_MEMORY_UC | EFI_MEMORY_WT),
+			  E820_TYPE_RESERVED);
+		CHECK_INT(e820_of(ram_types[i], WB | EFI_MEMORY_SP),
+			  E820_TYPE_SOFT_RESERVED);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(reserved_types); i++) {
+		CHECK_INT(e820_of(reserved_types[i], WB), E820_TYPE_RESERVED);
+		CHECK_INT(e820_of(reserved_types[i], WB | EFI_MEMORY_SP),
+			  E820_TYPE_RESERVED);
+	}
+	CHECK_INT(e820_of(EFI_ACPI_RECLAIM_MEMORY, WB), E820_TYPE_ACPI);
+	CHECK_INT(e820_of(EFI_ACPI_MEMORY_NVS, WB), E820_TYPE_NVS);
+	CHECK_INT(e820_of(EFI_UNUSABLE_MEMORY, WB), E820_TYPE_UNUSABLE);
+	CHECK_INT(e820_of(EFI_PERSISTENT_MEMORY, WB | EFI_MEMORY_NV), E820_TYPE_PMEM);
+}
+
+#define E(a, s, t)	{ (a), (s), (t) }
+static const struct e820_entry pc_e820[] = {
+	E(0x0, 0x9f000, E820_TYPE_RAM),
+	E(0x100000, 0x2ff00000, E820_TYPE_RAM),	/* five descriptors */
+	E(0x30000000, 0x100000, E820_TYPE_RESERVED),
+	E(0x30100000, 0x10000, E820_TYPE_ACPI),
+	E(0x30110000, 0x10000, E820_TYPE_NVS),
+	E(0x30120000, 0xfde0000, E820_TYPE_RAM),
+	E(0x3ff00000, 0x10000, E820_TYPE_UNUSABLE),
+	E(0x3ff10000, 0xf0000, E820_TYPE_RESERVED),
+	E(0xffc00000, 0x400000, E820_TYPE_RESERVED),
+	E(0x100000000ULL, 0x40000000, E820_TYPE_RAM),
+	E(0x140000000ULL, 0x40000000, E820_TYPE_SOFT_RESERVED),
+	E(0x180000000ULL, 0x40000000, E820_TYPE_PMEM),
+};
+
+static void check_e820(const struct e820_entry *want, size_t n)
+{
+	CHECK_INT(tbl.nr_entries, n);
+	for (size_t i = 0; i < n && i < tbl.nr_entries; i++) {
+		CHECK_EQ(tbl.entries[i].addr, want[i].addr);
+		CHECK_EQ(tbl.entries[i].size, want[i].size);
+		CHECK_INT(tbl.entries[i].type, want[i].type);
+	}
+}
+
+static void pc_table(void)
+{
+	load(efi_pc, ARRAY_SIZE(efi_pc), EFI_PC_MAP_PHYS);
+	CHECK_INT(efi_to_e820(&map, &tbl), 0);
+	check_e820(pc_e820, ARRAY_SIZE(pc_e820));
+	CHECK_INT(efi_to_e820(NULL, &tbl), -EINVAL);
+	CHECK_INT(efi_to_e820(&map, NULL), -EINVAL);
+}
+
+/*
+ * Five RAM ranges for physmem's four static entries (the last two merge,
+ * but memblock grows before merging, as Linux's does): the growth
+ * allocates the top page of mirrored memory below the limit. With a
+ * 32-bit phys_addr_t three ranges remain and nothing grows.
+ */
+#define GROWN		(0x20200000 - SZ_4K)
+#define MIRROR_TOP	(PHYS_64 ? GROWN : 0x20200000)
+
+/* The exact memblock state of efi_pc[] (what phys_addr_t can hold). */
+static void expect_pc_state(void)
+{
+	if (PHYS_64) {
+		EXPECT_TYPE(&memblock.memory,
+			    R(0x0, 0x9f000), R(0x100000, 0x1ff00000),
+			    RF(0x20000000, 0x200000, MIRROR),
+			    R(0x20200000, 0xfe00000), R(0x30120000, 0xfde0000),
+			    RF(0x100000000ULL, 0x40000000, MIRROR),
+			    R(0x140000000ULL, 0x40000000));
+		EXPECT_TYPE(&memblock.reserved,
+			    R(0x0, 0x10000),
+			    R(EFI_PC_MAP_PHYS, 16 * EFI_FIX_DESC_SIZE),
+			    R(0x9f000, 0x61000), R(KERNEL_BASE, KERNEL_SIZE),
+			    R(GROWN, SZ_4K),	/* physmem's array, mirrored */
+			    R(0x140000000ULL, 0x40000000));
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+		EXPECT_TYPE(&memblock.physmem,
+			    R(0x0, 0x9f000), R(0x100000, 0x2ff00000),
+			    R(0x30120000, 0xfde0000),
+			    R(0x100000000ULL, 0x80000000ULL));
+#endif
+	} else {
+		EXPECT_TYPE(&memblock.memory,
+			    R(0x0, 0x9f000), R(0x100000, 0x1ff00000),
+			    RF(0x20000000, 0x200000, MIRROR),
+			    R(0x20200000, 0xfe00000), R(0x30120000, 0xfde0000));
+		EXPECT_TYPE(&memblock.reserved,
+			    R(0x0, 0x10000),
+			    R(EFI_PC_MAP_PHYS, 16 * EFI_FIX_DESC_SIZE),
+			    R(0x9f000, 0x61000), R(KERNEL_BASE, KERNEL_SIZE));
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+		EXPECT_TYPE(&memblock.physmem,
+			    R(0x0, 0x9f000), R(0x100000, 0x2ff00000),
+			    R(0x30120000, 0xfde0000));
+#endif
+	}
+}
+
+static void pc_state(void)
+{
+	load(efi_pc, ARRAY_SIZE(efi_pc), EFI_PC_MAP_PHYS);
+	CHECK_INT(setup(&pc_policy), 0);
+	expect_pc_state();
+	CHECK_EQ(memblock_get_current_limit(), SZ_1G);
+	CHECK(memblock_can_resize);
+	CHECK_INT(efi.e820_entries, 12);
+	CHECK_INT(efi.mirrored, PHYS_64 ? 2 : 1);
+	CHECK_INT(efi.check.usable, 16);
+	/* The table was sanitized in place: the same 12 entries. */
+	check_e820(pc_e820, ARRAY_SIZE(pc_e820));
+}
+
+/* Mirrored memory first (top-down below the limit), then the rest. */
+static void mirror_first_then_fallback(void)
+{
+	void *a, *b, *c;
+
+	load(efi_pc, ARRAY_SIZE(efi_pc), EFI_PC_MAP_PHYS);
+	CHECK_INT(setup(&pc_policy), 0);
+	test_log_clear();
+	a = memblock_alloc(SZ_512K, SZ_4K);
+	b = memblock_alloc(SZ_1M, SZ_4K);
+	CHECK_EQ(test_virt_to_phys(a), MIRROR_TOP - SZ_512K);
+	CHECK_EQ(test_virt_to_phys(b), MIRROR_TOP - SZ_512K - SZ_1M);
+	CHECK_INT(test_log_find("mirrored"), -1);
+	/* Less than 1 MiB of mirrored memory is left: fall back, warn. */
+	c = memblock_alloc(SZ_1M, SZ_4K);
+	CHECK_EQ(test_virt_to_phys(c), 0x3fe00000);
+	CHECK(test_log_find("Could not allocate") >= 0);
+	CHECK(test_log_find("mirrored memory") >= 0);
+	/* Bottom-up, the lowest mirrored page above the kernel comes first. */
+	memblock_set_bottom_up(true);
+	test_kernel_end = KERNEL_BASE + KERNEL_SIZE;
+	CHECK_EQ(memblock_phys_alloc(SZ_64K, SZ_4K), 0x20000000);
+	memblock_set_bottom_up(false);
+	/* Above 4 GiB, an explicit range finds the big mirrored range. */
+	if (PHYS_64)
+		CHECK_EQ(memblock_phys_alloc_range(SZ_1M, SZ_4K, 0,
+						   MEMBLOCK_ALLOC_ANYWHERE),
+			 0x13ff00000ULL);
+}
+
+/* Reversed and shuffled descriptors: the same state. */
+static void order_does_not_matter(void)
+{
+	struct efi_fix_md rev[ARRAY_SIZE(efi_pc)];
+	size_t n = ARRAY_SIZE(efi_pc);
+
+	for (size_t i = 0; i < n; i++)
+		rev[i] = efi_pc[n - 1 - i];
+	load(rev, n, EFI_PC_MAP_PHYS);
+	CHECK_INT(setup(&pc_policy), 0);
+	expect_pc_state();
+	CHECK_INT(efi.check.unsorted, 15);
+	/* Unmerged (map order is not address order), sanitized to 12. */
+	CHECK_INT(efi.e820_entries, 16);
+	check_e820(pc_e820, ARRAY_SIZE(pc_e820));
+}
+
+/*
+ * Bad descriptors among good ones: skipped (empty, misaligned, wrapping);
+ * unknown types reserved; a runtime range overlapping RAM takes it.
+ */
+static void bad_descriptors(void)
+{
+	static const struct efi_fix_md bad[] = {
+		{ EFI_CONVENTIONAL_MEMORY, 0x0, PG(0x9f000), WB },
+		{ EFI_CONVENTIONAL_MEMORY, 0x100000, PG(0x7f00000), WB | MR },
+		{ EFI_RUNTIME_SERVICES_CODE, 0x2000000, PG(0x100000), WB | RT },
+		{ EFI_CONVENTIONAL_MEMORY, 0x10000000, 0, WB },
+		{ EFI_CONVENTIONAL_MEMORY, 0x10000800, PG(0x100000), WB },
+		{ EFI_CONVENTIONAL_MEMORY, 0xfffffffffff00000ULL, PG(0x200000), WB },
+		{ 0x70000000, 0x6000000, PG(0x100000), WB },
+		{ EFI_CONVENTIONAL_MEMORY, 0x8000000, PG(0x8000000), WB },
+	};
+
+	load(bad, ARRAY_SIZE(bad), 0x60000);
+	CHECK_INT(setup(&pc_policy), 0);
+	CHECK_INT(efi.check.empty, 1);
+	CHECK_INT(efi.check.misaligned, 1);
+	CHECK_INT(efi.check.wrapping, 1);
+	CHECK_INT(efi.check.unknown_type, 1);
+	CHECK_INT(efi.check.overlaps, 2);
+	EXPECT_TYPE(&memblock.memory,
+		    R(0x0, 0x9f000),
+		    RF(0x100000, 0x1f00000, MIRROR),
+		    RF(0x2100000, 0x3f00000, MIRROR),
+		    RF(0x6100000, 0x1f00000, MIRROR),
+		    R(0x8000000, 0x8000000));
+	EXPECT_TYPE(&memblock.reserved,
+		    R(0x0, 0x10000), R(0x60000, 8 * EFI_FIX_DESC_SIZE),
+		    R(0x9f000, 0x61000), R(KERNEL_BASE, KERNEL_SIZE));
+}
+
+/* More e820 entries than a table holds: -ENOSPC, memblock untouched. */
+static void too_many_entries(void)
+{
+	static struct efi_fix_md many[E820_MAX_ENTRIES + 1];
+	struct memblock before = memblock;
+
+	for (size_t i = 0; i < ARRAY_SIZE(many); i++) {
+		many[i].type = i & 1 ? EFI_ACPI_MEMORY_NVS : EFI_CONVENTIONAL_MEMORY;
+		many[i].phys = 0x100000 + i * SZ_4K;
+		many[i].pages = 1;
+		many[i].attr = WB;
+	}
+	/* Soft-reserved neighbours are never merged: 129 entries too. */
+	load(many, ARRAY_SIZE(many), 0);
+	CHECK_INT(setup(&pc_policy), -ENOSPC);
+	CHECK(!memcmp(&before, &memblock, sizeof(before)));
+	for (size_t i = 0; i < ARRAY_SIZE(many); i++) {
+		many[i].type = EFI_CONVENTIONAL_MEMORY;
+		many[i].attr = WB | EFI_MEMORY_SP;
+	}
+	load(many, ARRAY_SIZE(many), 0);
+	CHECK_INT(efi_to_e820(&map, &tbl), -ENOSPC);
+	CHECK_INT(tbl.nr_entries, E820_MAX_ENTRIES);
+	/* Plain neighbours merge into one. */
+	for (size_t i = 0; i < ARRAY_SIZE(many); i++)
+		many[i].attr = WB;
+	load(many, ARRAY_SIZE(many), 0);
+	CHECK_INT(efi_to_e820(&map, &tbl), 0);
+	CHECK_INT(tbl.nr_entries, 1);
+	CHECK_EQ(tbl.entries[0].size, ARRAY_SIZE(many) * SZ_4K);
+}
+
+static int hook(const void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+static void bad_arguments(void)
+{
+	struct x86_setup_input in = { .e820 = &tbl, .bios_start = 0x9f000 };
+	struct memblock before = memblock;
+
+	load(efi_pc, ARRAY_SIZE(efi_pc), EFI_PC_MAP_PHYS);
+	CHECK_INT(efi_x86_memblock_setup(NULL, &map, &in, &res, &efi), -EINVAL);
+	CHECK_INT(efi_x86_memblock_setup(&pc_policy, NULL, &in, &res, &efi), -EINVAL);
+	CHECK_INT(efi_x86_memblock_setup(&pc_policy, &map, NULL, &res, &efi), -EINVAL);
+	CHECK_INT(efi_x86_memblock_setup(&pc_policy, &map, &in, NULL, &efi), -EINVAL);
+	CHECK_INT(efi_x86_memblock_setup(&pc_policy, &map, &in, &res, NULL), -EINVAL);
+	in.after_memory = hook;
+	CHECK_INT(efi_x86_memblock_setup(&pc_policy, &map, &in, &res, &efi), -EINVAL);
+	in.after_memory = NULL;
+	in.e820 = NULL;
+	CHECK_INT(efi_x86_memblock_setup(&pc_policy, &map, &in, &res, &efi), -EINVAL);
+	CHECK(!memcmp(&before, &memblock, sizeof(before)));
+	CHECK_INT(efi_memblock_mark_mirror(NULL, NULL), -EINVAL);
+}
+
+/* A map that is not in the machine's memory is not reserved. */
+static void map_not_in_memory(void)
+{
+	load(efi_pc, 2, EFI_MAP_PHYS_NONE);
+	CHECK_INT(setup(&pc_policy), 0);
+	EXPECT_TYPE(&memblock.memory, R(0x0, 0x9f000), R(0x100000, 0x700000));
+	EXPECT_TYPE(&memblock.reserved, R(0x0, 0x10000), R(0x9f000, 0x61000),
+		    R(KERNEL_BASE, KERNEL_SIZE));
+	CHECK_INT(efi.mirrored, 0);
+}
+
+/*
+ * The oracle for a real map: Linux's rule page by page. A page is RAM when
+ * a write-back loader, boot-services or conventional descriptor (not
+ * special purpose) covers it and no descriptor of any other kind does (an
+ * overlap goes to the higher e820 type, and RAM is the lowest). Memory is
+ * then the runs of RAM pages, exactly.
+ */
+static bool ram_kind(const struct efi_fix_md *md)
+{
+	switch (md->type) {
+	case EFI_LOADER_CODE: case EFI_LOADER_DATA:
+	case EFI_BOOT_SERVICES_CODE: case EFI_BOOT_SERVICES_DATA:
+	case EFI_CONVENTIONAL_MEMORY:
+		return (md->attr & WB) && !(md->attr & EFI_MEMORY_SP);
+	default:
+		return false;
+	}
+}
+
+static void expect_memory_is_ram_pages(const struct efi_fix_md *md, size_t n)
+{
+	unsigned long i = 0, r = 0;
+
+	memset(page_ram, 0, sizeof(page_ram));
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < n; k++)
+			for (uint64_t p = 0; p < md[k].pages; p++) {
+				uint64_t pfn = (md[k].phys >> 12) + p;
+
+				if (pfn >= ARRAY_SIZE(page_ram))
+					break;
+				if (pass == 0 && ram_kind(&md[k]))
+					page_ram[pfn] = 1;
+				else if (pass == 1 && !ram_kind(&md[k]))
+					page_ram[pfn] = 0;
+			}
+	while (i < ARRAY_SIZE(page_ram)) {
+		unsigned long start;
+
+		if (!page_ram[i]) {
+			i++;
+			continue;
+		}
+		for (start = i; i < ARRAY_SIZE(page_ram) && page_ram[i]; i++)
+			;
+		if (r >= memblock.memory.cnt) {
+			tap_fail(__FILE__, __LINE__, "RAM [%#lx-%#lx) not in memory",
+				 start << 12, i << 12);
+			return;
+		}
+		CHECK_EQ(memblock.memory.regions[r].base, (unsigned long long)start << 12);
+		CHECK_EQ(memblock.memory.regions[r].size, (unsigned long long)(i - start) << 12);
+		CHECK_INT(memblock.memory.regions[r].flags, MEMBLOCK_NONE);
+		r++;
+	}
+	CHECK_INT(memblock.memory.cnt, r);
+}
+
+/*
+ * OVMF's real map (q35, 256 MiB), with what the UEFI demo had in use: the
+ * memory Linux's rule gives, and exactly the reservations (low memory, the
+ * image, the map's 124 * 48 bytes, the IDT, GDT and stack descriptors, and
+ * physmem's grown array: six RAM ranges, four static entries, top-down
+ * from the highest free page below the limit).
+ */
+static void ovmf_q35_256m(void)
+{
+	struct fw_setup_policy p = pc_policy;
+	struct x86_setup_input in = {
+		.e820 = &tbl, .bios_start = 0x9f000, .ranges = ovmf_in_use,
+		.nr_ranges = ARRAY_SIZE(ovmf_in_use),
+	};
+
+	p.alloc_limit = SZ_4G - 1;
+	p.kernel_base = OVMF_IMAGE_BASE;
+	p.kernel_size = OVMF_IMAGE_SIZE;
+	load(efi_ovmf_q35_256m, ARRAY_SIZE(efi_ovmf_q35_256m), OVMF_MAP_PHYS);
+	CHECK_INT(map.nr, 124);
+	CHECK_INT(efi_x86_memblock_setup(&p, &map, &in, &res, &efi), 0);
+	CHECK_INT(efi.check.usable, 124);
+	CHECK_INT(efi.check.overlaps + efi.check.unsorted, 0);
+	CHECK_INT(efi.mirrored, 0);
+	expect_memory_is_ram_pages(efi_ovmf_q35_256m, ARRAY_SIZE(efi_ovmf_q35_256m));
+	EXPECT_TYPE(&memblock.memory,
+		    R(0x0, 0xa0000), R(0x100000, 0x706000), R(0x808000, 0x8000),
+		    R(0x900000, 0xe1a0000), R(0xeba2000, 0x94a000),
+		    R(0xf7fe000, 0x6f6000));
+	EXPECT_TYPE(&memblock.reserved,
+		    R(0x0, 0x10000), R(0x9f000, 0x61000),
+		    R(OVMF_IMAGE_BASE, OVMF_IMAGE_SIZE),
+		    R(OVMF_MAP_PHYS, 124 * 48),
+		    R(0xf07b000, 0x2000), R(0xf4ec000, 0x100000),
+		    R(0xfe81000, 0x20000), R(0xfef3000, SZ_4K));
+}
+
+static const struct test_case cases[] = {
+	TEST_CASE(type_conversion),
+	TEST_CASE(pc_table),
+	TEST_CASE(pc_state),
+	TEST_CASE(mirror_first_then_fallback),
+	TEST_CASE(order_does_not_matter),
+	TEST_CASE(bad_descriptors),
+	TEST_CASE(too_many_entries),
+	TEST_CASE(bad_arguments),
+	TEST_CASE(map_not_in_memory),
+	TEST_CASE(ovmf_q35_256m),
+};
+
+TAP_MAIN(cases)
