@@ -47,7 +47,8 @@ TAP_SUITES += bad-input-doc
 # target for FUZZ_SECONDS on a scratch copy of its corpus and fails on a
 # crash, a sanitizer report or a model mismatch; statistics go to
 # $(O)/fuzz/<name>.stats. The fuzz-replay suite of "make test" runs every
-# corpus file once through its target.
+# corpus file once through its target (a failing input is kept in
+# $(O)/fuzz/artifacts/, not in the source tree).
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
@@ -86,7 +87,7 @@ fuzz: fuzz-build
 
 tap-fuzz-replay: fuzz-build
 	$(Q)scripts/tap-check fuzz-replay $(O)/tap/fuzz-replay.tap sh -c \
-		'for t in $(FUZZ_TARGETS); do $(O)/fuzz/bin/$$t -runs=0 tests/corpus/$$t || exit 1; done'
+		'mkdir -p $(O)/fuzz/artifacts && for t in $(FUZZ_TARGETS); do $(O)/fuzz/bin/$$t -runs=0 -artifact_prefix=$(O)/fuzz/artifacts/replay-$$t- tests/corpus/$$t || exit 1; done'
 TAP_SUITES += fuzz-replay
 
 # ---- coverage ----
