@@ -34,13 +34,15 @@ static uint64_t bios_area_start(void)
 
 static void print_e820(const struct e820_table *t)
 {
+	char type[24];
+
 	for (uint32_t i = 0; i < t->nr_entries; i++) {
 		const struct e820_entry *e = &t->entries[i];
 
 		printk("BIOS-e820: [mem %#018llx-%#018llx] %s\n",
 		       (unsigned long long)e->addr,
 		       (unsigned long long)(e->addr + e->size - 1),
-		       e820_type_name(e->type));
+		       e820_type_format(type, sizeof(type), e->type));
 	}
 }
 
