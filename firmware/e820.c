@@ -221,6 +221,23 @@ const char *e820_type_format(char *buf, size_t size, uint32_t type)
 	return buf;
 }
 
+void e820_print_table(const struct e820_table *t, const char *who)
+{
+	char line[96], name[24];
+
+	if (!t || !who || t->nr_entries > E820_MAX_ENTRIES)
+		return;
+	for (uint32_t i = 0; i < t->nr_entries; i++) {
+		const struct e820_entry *e = &t->entries[i];
+
+		e820_snprintf(line, sizeof(line), "%s: [mem %#018llx-%#018llx] %s",
+			      who, (unsigned long long)e->addr,
+			      (unsigned long long)(e->addr + e->size - 1),
+			      e820_type_format(name, sizeof(name), e->type));
+		memblock_env_log(MEMBLOCK_LOG_INFO, line);
+	}
+}
+
 uint64_t e820_total(const struct e820_table *t, uint32_t type)
 {
 	uint64_t sum = 0;

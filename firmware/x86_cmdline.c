@@ -268,17 +268,8 @@ static void mem_opt(struct e820_table *t, const char *val, size_t len,
 
 static void print_user_map(const struct e820_table *t)
 {
-	char name[24];
-
 	x86_log(MEMBLOCK_LOG_INFO, "user-defined physical RAM map:");
-	for (uint32_t i = 0; i < t->nr_entries; i++) {
-		const struct e820_entry *e = &t->entries[i];
-
-		x86_log(MEMBLOCK_LOG_INFO, "user: [mem %#018llx-%#018llx] %s",
-			(unsigned long long)e->addr,
-			(unsigned long long)(e->addr + e->size - 1),
-			e820_type_format(name, sizeof(name), e->type));
-	}
+	e820_print_table(t, "user");
 }
 
 int x86_e820_cmdline(struct e820_table *t, const char *cmdline,

@@ -91,6 +91,9 @@ static int describe_memory(const struct fw_setup_policy *p,
 	int err = e820_sanitize(in->e820);
 
 	if (!err) {
+		/* Linux's e820__memory_setup() prints the firmware's map so. */
+		memblock_env_log(MEMBLOCK_LOG_INFO, "BIOS-provided physical RAM map:");
+		e820_print_table(in->e820, "BIOS-e820");
 		table_copy(&fw_map, in->e820);
 		err = x86_e820_cmdline(in->e820, p->cmdline, &out->mem_limit);
 	}

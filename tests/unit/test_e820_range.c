@@ -196,6 +196,27 @@ static void type_names(void)
 	CHECK_INT(strcmp(e820_type_format(buf, 4, 6), "typ"), 0);
 }
 
+/* e820__print_table()'s format; nothing for bad arguments. */
+static void print_table(void)
+{
+	static const struct e820_entry m[] = {
+		{ 0x0, 0x9fc00, E820_TYPE_RAM },
+		{ 0x100000000ULL, 0x1000, 42 },
+	};
+
+	test_reset();
+	load(m, ARRAY_SIZE(m));
+	e820_print_table(&t, "BIOS-e820");
+	CHECK_INT(test_log_lines, 2);
+	CHECK_INT(strcmp(test_log[0], "BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable"), 0);
+	CHECK_INT(strcmp(test_log[1], "BIOS-e820: [mem 0x0000000100000000-0x0000000100000fff] type 42"), 0);
+	e820_print_table(NULL, "x");
+	e820_print_table(&t, NULL);
+	t.nr_entries = E820_MAX_ENTRIES + 1;
+	e820_print_table(&t, "x");
+	CHECK_INT(test_log_lines, 2);
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(page0_becomes_reserved),
 	TEST_CASE(bios_hole_ram_removed),
@@ -203,5 +224,6 @@ static const struct test_case cases[] = {
 	TEST_CASE(remove_semantics),
 	TEST_CASE(full_table_unchanged),
 	TEST_CASE(type_names),
+	TEST_CASE(print_table),
 };
 TAP_MAIN(cases)

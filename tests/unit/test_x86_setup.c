@@ -199,6 +199,13 @@ static void real_pc_small_window(void)
 	CHECK_EQ(tbl.entries[0].size, 0x1000);
 	CHECK_INT(tbl.entries[0].type, E820_TYPE_RESERVED);
 	CHECK(test_log_find("e820: update [mem 0x00000000-0x00000fff] usable ==> reserved") >= 0);
+	/* The firmware's map is logged as Linux logs it, before any edit. */
+	CHECK(test_log_find("BIOS-provided physical RAM map:") >= 0);
+	CHECK(test_log_find("BIOS-e820: [mem 0x0000000000000000-0x000000000009efff] usable") >= 0);
+	CHECK(test_log_find("BIOS-e820: [mem 0x0000000440000000-0x000000087fffffff] usable") >= 0);
+	CHECK(test_log_find("BIOS-e820: [mem 0x00000000bdf4e000-0x00000000bdfd6fff] ACPI data") >= 0);
+	CHECK(test_log_find("BIOS-e820: [mem 0x00000000bdfd7000-0x00000000be1b5fff] ACPI NVS") >= 0);
+	CHECK(test_log_find("user-defined") < 0);
 	expect_ram(__LINE__, &memblock.memory);
 	CHECK(memblock.memory.regions == static_memory);
 	CHECK(memblock.reserved.regions == static_reserved);

@@ -106,6 +106,19 @@ const char *e820_type_name(uint32_t type);
 const char *e820_type_format(char *buf, size_t size, uint32_t type);
 
 /**
+ * e820_print_table - log a map as Linux prints it
+ * @t: the table
+ * @who: the tag, "BIOS-e820" for the firmware's map, "user" for the map
+ *	mem=/memmap= made
+ *
+ * One line per entry through memblock_env_log() at MEMBLOCK_LOG_INFO,
+ * Linux's e820__print_table() format: "WHO: [mem 0x%016llx-0x%016llx]
+ * TYPE", the end inclusive, TYPE as e820_type_format() writes it. A NULL
+ * or corrupt table or a NULL @who prints nothing.
+ */
+void e820_print_table(const struct e820_table *t, const char *who);
+
+/**
  * e820_range_update - change the type of part of the map, as Linux does
  * @t: the table (sanitized or not)
  * @start: first address of the range

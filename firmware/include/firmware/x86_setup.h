@@ -16,7 +16,9 @@
  *     BIOS area [bios_start, 1 MiB) (x86_reserve_low()), the kernel image,
  *     then every boot structure the loader handed over (its information
  *     block, memory map, command line, modules, initrd, ...).
- *  4. e820_sanitize() of the firmware's map, in place.
+ *  4. e820_sanitize() of the firmware's map, in place, which is then logged
+ *     as Linux logs it ("BIOS-provided physical RAM map:", "BIOS-e820:
+ *     [mem ...] TYPE" lines: e820_print_table()).
  *  5. The map as Linux edits it before memblock sees it (in place):
  *     mem= and memmap= (x86_e820_cmdline(): mem= is an address limit on
  *     x86), then page 0 and the BIOS hole (x86_trim_bios_range()).
