@@ -181,15 +181,60 @@ int e820_sanitize(struct e820_table *t)
 const char *e820_type_name(uint32_t type)
 {
 	switch (type) {
-	case E820_TYPE_RAM:		return "usable";
+	case E820_TYPE_RAM:		/* fall through: Linux prints both so */
+	case E820_TYPE_RESERVED_KERN:	return "usable";
 	case E820_TYPE_RESERVED:	return "reserved";
 	case E820_TYPE_ACPI:		return "ACPI data";
 	case E820_TYPE_NVS:		return "ACPI NVS";
 	case E820_TYPE_UNUSABLE:	return "unusable";
-	case E820_TYPE_PMEM:		/* fall through */
-	case E820_TYPE_PRAM:		return "persistent";
+	case E820_TYPE_PMEM:		return "persistent (type 7)";
+	case E820_TYPE_PRAM:		return "persistent (type 12)";
 	case E820_TYPE_SOFT_RESERVED:	return "soft reserved";
 	default:			return "unknown";
+	}
+}
+
+static __attribute__((format(printf, 3, 4)))
+void e820_snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	__memblock_vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+}
+
+const char *e820_type_format(char *buf, size_t size, uint32_t type)
+{
+	const char *name = e820_type_name(type);
+	bool named = type == E820_TYPE_RAM || type == E820_TYPE_RESERVED_KERN ||
+		     (type >= E820_TYPE_RESERVED && type <= E820_TYPE_UNUSABLE) ||
+		     type == E820_TYPE_PMEM || type == E820_TYPE_PRAM ||
+		     type == E820_TYPE_SOFT_RESERVED;
+
+	if (!buf || !size)
+		return "";
+	if (named)
+		e820_snprintf(buf, size, "%s", name);
+	else
+		e820_snprintf(buf, size, "type %u", type);
+	return buf;
+}
+
+void e820_print_table(const struct e820_table *t, const char *who)
+{
+	char line[96], name[24];
+
+	if (!t || !who || t->nr_entries > E820_MAX_ENTRIES)
+		return;
+	for (uint32_t i = 0; i < t->nr_entries; i++) {
+		const struct e820_entry *e = &t->entries[i];
+
+		e820_snprintf(line, sizeof(line), "%s: [mem %#018llx-%#018llx] %s",
+			      who, (unsigned long long)e->addr,
+			      (unsigned long long)(e->addr + e->size - 1),
+			      e820_type_format(name, sizeof(name), e->type));
+		memblock_env_log(MEMBLOCK_LOG_INFO, line);
 	}
 }
 

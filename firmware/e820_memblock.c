@@ -18,9 +18,10 @@ static bool clip_to_phys(const struct e820_entry *e, phys_addr_t *base,
 	return *size != 0;
 }
 
+/* What Linux feeds memblock as RAM: E820_TYPE_RESERVED_KERN is RAM too. */
 static bool is_ram(uint32_t type)
 {
-	return type == E820_TYPE_RAM || type == E820_TYPE_SOFT_RESERVED;
+	return type == E820_TYPE_RAM || type == E820_TYPE_RESERVED_KERN;
 }
 
 static int check_table(const struct e820_table *t)
@@ -36,11 +37,12 @@ int e820_memblock_add_memory(const struct e820_table *t)
 	for (uint32_t i = 0; !err && i < t->nr_entries; i++) {
 		const struct e820_entry *e = &t->entries[i];
 
-		if (!is_ram(e->type) || !clip_to_phys(e, &base, &size))
+		if (!clip_to_phys(e, &base, &size))
 			continue;
+		/* Soft-reserved: a driver's (dax/hmem), never the allocator's. */
 		if (e->type == E820_TYPE_SOFT_RESERVED)
 			err = memblock_reserve(base, size);
-		if (!err)
+		else if (is_ram(e->type))
 			err = memblock_add(base, size);
 	}
 	if (!err)

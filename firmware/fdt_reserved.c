@@ -110,11 +110,28 @@ static phys_addr_t alloc_in(uint64_t size, uint64_t align, uint64_t start,
 					 pb, pb + ps);
 }
 
+/*
+ * CMA hands memory out by pageblocks: a reusable shared-dma-pool that stays
+ * mapped becomes a CMA area, so Linux raises its alignment to
+ * CMA_MIN_ALIGNMENT_BYTES (PAGE_SIZE << pageblock_order).
+ */
+static uint64_t cma_align(const struct fdtr *dt, int node, bool nomap,
+			  uint64_t align)
+{
+	const uint64_t cma_min = DT_CMA_MIN_ALIGN;
+
+	if (nomap || !fdtr_node_is_compatible(dt, node, "shared-dma-pool") ||
+	    !fdtr_getprop(dt, node, "reusable", NULL))
+		return align;
+	return align > cma_min ? align : cma_min;
+}
+
 static void reserve_dynamic(const struct fdtr *dt, int node, const char *name,
 			    int ac, int sc, struct dt_scan_result *res)
 {
 	bool nomap = fdtr_getprop(dt, node, "no-map", NULL) != NULL;
-	uint64_t size = 0, align = PAGE_SIZE;
+	/* Linux's early_init_dt_alloc_reserved_memory_arch() default. */
+	uint64_t size = 0, align = SMP_CACHE_BYTES;
 	const void *ranges;
 	phys_addr_t base = 0;
 	int len, n;
@@ -133,6 +150,7 @@ static void reserve_dynamic(const struct fdtr *dt, int node, const char *name,
 			name, (unsigned long long)size, (unsigned long long)align);
 		return;
 	}
+	align = cma_align(dt, node, nomap, align);
 	ranges = fdtr_getprop(dt, node, "alloc-ranges", &len);
 	if (ranges) {
 		n = fdtr_reg_count(len, ac, sc);

@@ -1,25 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* Low-memory reservations and mem= for x86, as the x86-64 kernel makes them. */
-#include <stdarg.h>
+/* Low-memory reservations and the BIOS-range trim, as x86 kernels make them. */
 #include <firmware/errno.h>
 #include <firmware/x86_memory.h>
 #include <linux/memblock.h>
 
 #define SZ_1M	0x100000ULL
-
-/* The library's formatter (src/printf.c). */
-int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
-
-static __attribute__((format(printf, 1, 2))) void x86_log(const char *fmt, ...)
-{
-	char line[128];
-	va_list ap;
-
-	va_start(ap, fmt);
-	__memblock_vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	memblock_env_log(MEMBLOCK_LOG_INFO, line);
-}
 
 uint64_t x86_bios_area_start(uint64_t ebda, uint64_t lowmem)
 {
@@ -45,21 +30,18 @@ int x86_reserve_low(uint64_t bios_start)
 	return err;
 }
 
-uint64_t x86_apply_mem_limit(const char *cmdline)
+int x86_trim_bios_range(struct e820_table *t)
 {
-	const char *val;
-	char *end;
-	size_t len;
-	unsigned long long limit;
+	int err;
 
-	if (!memblock_cmdline_find(cmdline, "mem", &val, &len))
-		return 0;
-	limit = memblock_memparse(val, &end);
-	if (end != val + len || !limit) {
-		x86_log("mem=%.*s: not a size, ignored", (int)len, val);
-		return 0;
-	}
-	x86_log("mem=%#llx: limiting memory", limit);
-	memblock_enforce_memory_limit((phys_addr_t)limit);
-	return limit;
+	if (!t || t->nr_entries > E820_MAX_ENTRIES)
+		return -EINVAL;
+	/* Page 0 is the BIOS's, whatever the map says (Linux: PAGE_SIZE). */
+	err = e820_range_update(t, 0, X86_PAGE_0_SIZE, E820_TYPE_RAM,
+				E820_TYPE_RESERVED);
+	if (!err)
+		err = e820_range_remove(t, X86_BIOS_BEGIN,
+					X86_BIOS_END - X86_BIOS_BEGIN,
+					E820_TYPE_RAM, true);
+	return err ? err : e820_sanitize(t);
 }

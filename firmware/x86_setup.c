@@ -70,6 +70,46 @@ static void srat_nodes(const struct x86_setup_input *in,
 	}
 }
 
+/*
+ * The firmware's map, sanitized, before the command line and the BIOS
+ * trim edit it: memblock.physmem records it (all RAM that exists).
+ */
+static struct e820_table fw_map;
+
+static void table_copy(struct e820_table *dst, const struct e820_table *src)
+{
+	dst->nr_entries = src->nr_entries;
+	for (uint32_t i = 0; i < src->nr_entries; i++)
+		dst->entries[i] = src->entries[i];
+}
+
+/* Steps 4 to 7: the map, as Linux edits it, then memblock. */
+static int describe_memory(const struct fw_setup_policy *p,
+			   const struct x86_setup_input *in,
+			   struct x86_setup_result *out)
+{
+	int err = e820_sanitize(in->e820);
+
+	if (!err) {
+		/* Linux's e820__memory_setup() prints the firmware's map so. */
+		memblock_env_log(MEMBLOCK_LOG_INFO, "BIOS-provided physical RAM map:");
+		e820_print_table(in->e820, "BIOS-e820");
+		table_copy(&fw_map, in->e820);
+		err = x86_e820_cmdline(in->e820, p->cmdline, &out->mem_limit);
+	}
+	if (!err)
+		err = x86_trim_bios_range(in->e820);
+	if (!err)
+		err = e820_memblock_add_memory(in->e820);
+	if (!err && in->after_memory)
+		err = in->after_memory(in->after_memory_ctx);
+	if (err)
+		return err;
+	if (p->allow_resize)
+		memblock_allow_resize();
+	return e820_memblock_add_physmem(&fw_map);
+}
+
 int x86_memblock_setup(const struct fw_setup_policy *p,
 		       const struct x86_setup_input *in,
 		       struct x86_setup_result *out)
@@ -83,19 +123,9 @@ int x86_memblock_setup(const struct fw_setup_policy *p,
 	memblock_set_current_limit(p->alloc_limit);
 	err = reserve_in_use(p, in);
 	if (!err)
-		err = e820_sanitize(in->e820);
-	if (!err)
-		err = e820_memblock_add_memory(in->e820);
-	if (!err && in->after_memory)
-		err = in->after_memory(in->after_memory_ctx);
+		err = describe_memory(p, in, out);
 	if (err)
 		return err;
-	if (p->allow_resize)
-		memblock_allow_resize();
-	err = e820_memblock_add_physmem(in->e820);
-	if (err)
-		return err;
-	out->mem_limit = x86_apply_mem_limit(p->cmdline);
 	if (in->srat)
 		srat_nodes(in, out);
 	return 0;

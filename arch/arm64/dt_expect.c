@@ -103,12 +103,22 @@ static void read_dynamic(const struct fdtr *dt, int node, int ac, int sc,
 	v = fdtr_getprop(dt, node, "size", &len);
 	if (!v || len != 4 * sc)
 		return;
+	/* Linux 6.12: without "alignment", SMP_CACHE_BYTES. */
 	*d = (struct dt_dynamic){ .name = fdtr_get_name(dt, node, NULL),
 				  .size = fdtr_read_cells(v, sc),
-				  .align = PAGE_SIZE, .nomap = nomap };
+				  .align = SMP_CACHE_BYTES, .nomap = nomap };
 	v = fdtr_getprop(dt, node, "alignment", &len);
 	if (v && len == 4 * ac)
 		d->align = fdtr_read_cells(v, ac);
+	/*
+	 * A reusable, mapped shared-dma-pool is a CMA area: Linux aligns it
+	 * to a pageblock at least (CMA_MIN_ALIGNMENT_BYTES, 2 MiB with 4 KiB
+	 * pages: pageblock order 9).
+	 */
+	if (!nomap && fdtr_node_is_compatible(dt, node, "shared-dma-pool") &&
+	    fdtr_getprop(dt, node, "reusable", NULL) &&
+	    d->align < ((uint64_t)PAGE_SIZE << 9))
+		d->align = (uint64_t)PAGE_SIZE << 9;
 	v = fdtr_getprop(dt, node, "alloc-ranges", &len);
 	n = v ? fdtr_reg_count(len, ac, sc) : 0;
 	for (int i = 0; i < n && i < DT_EXPECT_RANGES; i++) {

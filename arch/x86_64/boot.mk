@@ -71,7 +71,7 @@ X86_MEM_SIZES := 64M 128M 1G 3584M 4G 8G
 $(foreach m,$(X86_MACHINES),$(foreach s,$(X86_MEM_SIZES),$(eval \
 	$(call x86_boot,$(m)-$(s),x86_64-image,$(X86_KERNEL),memblock=debug,-machine $(m) -m $(s)))))
 
-# mem= keeps the first N bytes of RAM: inside low memory, and above 4 GiB.
+# mem= is an address limit on x86 (as in Linux): inside low memory, and above 4 GiB.
 $(eval $(call x86_boot,pc-1G-mem256M,x86_64-image,$(X86_KERNEL),mem=256M,-machine pc -m 1G))
 $(eval $(call x86_boot,q35-8G-mem5G,x86_64-image,$(X86_KERNEL),mem=5G memblock=debug,-machine q35 -m 8G))
 

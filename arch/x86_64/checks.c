@@ -61,7 +61,8 @@ static bool next_e820_ram(uint32_t *i, phys_addr_t *base, phys_addr_t *end)
 		uint64_t b = (e->addr + SZ_4K - 1) & ~(uint64_t)(SZ_4K - 1);
 		uint64_t en = (e->addr + e->size) & ~(uint64_t)(SZ_4K - 1);
 
-		if ((e->type != E820_TYPE_RAM && e->type != E820_TYPE_SOFT_RESERVED) ||
+		/* Linux feeds memblock usable RAM and E820_TYPE_RESERVED_KERN only. */
+		if ((e->type != E820_TYPE_RAM && e->type != E820_TYPE_RESERVED_KERN) ||
 		    en <= b)
 			continue;
 		if (found && b != *end)
@@ -94,23 +95,21 @@ static bool next_memory(unsigned long *i, phys_addr_t *base, phys_addr_t *end)
 }
 
 /*
- * memblock.memory must be the e820 RAM, page-trimmed, cut after the first
- * mem= bytes when mem= was given.
+ * memblock.memory must be the RAM of the e820 map the kernel ended up
+ * with, page-trimmed. That map is Linux's: page 0 reserved ("e820: update
+ * [mem 0x00000000-0x00000fff] usable ==> reserved"), so memory starts at
+ * 0x1000; mem= an address limit (RAM above it removed), not an amount.
  */
 static void check_memory_map(void)
 {
-	phys_addr_t left = x86_setup.mem_limit ? (phys_addr_t)x86_setup.mem_limit :
-			   PHYS_ADDR_MAX;
-	phys_addr_t eb, ee, mb, me;
+	phys_addr_t limit = (phys_addr_t)x86_setup.mem_limit;
+	phys_addr_t eb, ee, mb, me, first;
 	unsigned long mi = 0;
 	uint32_t ei = 0;
 	unsigned int ranges = 0;
 	bool same = true;
 
-	while (same && left && next_e820_ram(&ei, &eb, &ee)) {
-		if (ee - eb > left)
-			ee = eb + left;
-		left -= ee - eb;
+	while (same && next_e820_ram(&ei, &eb, &ee)) {
 		same = next_memory(&mi, &mb, &me) && mb == eb && me == ee;
 		if (!same)
 			ktap_diag("e820 RAM [%pa-%pa) but memory [%pa-%pa)",
@@ -121,12 +120,23 @@ static void check_memory_map(void)
 		ktap_diag("memory [%pa-%pa) is not e820 RAM", &mb, &me);
 		same = false;
 	}
-	ktap_ok(same, "memblock.memory is the e820 RAM%s (%u ranges)",
-		x86_setup.mem_limit ? " cut by mem=" : "", ranges);
-	if (x86_setup.mem_limit)
-		ktap_ok(memblock_phys_mem_size() <= x86_setup.mem_limit,
-			"mem=%#llx: memory size %#llx", (unsigned long long)x86_setup.mem_limit,
-			(unsigned long long)memblock_phys_mem_size());
+	ktap_ok(same, "memblock.memory is the e820 RAM (%u ranges)", ranges);
+	first = memblock.memory.cnt ? memblock.memory.regions[0].base : 0;
+	ktap_ok(!memblock_is_memory(0) && first >= SZ_4K &&
+		x86_boot.e820.nr_entries && x86_boot.e820.entries[0].addr == 0 &&
+		x86_boot.e820.entries[0].type == E820_TYPE_RESERVED,
+		"page 0 is reserved in the e820 map, memory starts at %pa", &first);
+	if (!limit)
+		return;
+	/*
+	 * An address: memory ends at or below it, and the RAM just below it
+	 * stays (the boot configurations put mem= inside RAM).
+	 */
+	ktap_ok(memblock_end_of_DRAM() <= limit &&
+		memblock_is_region_memory(limit - SZ_4K, SZ_4K),
+		"mem=%#llx is an address limit: memory ends at %#llx",
+		(unsigned long long)limit,
+		(unsigned long long)memblock_end_of_DRAM());
 }
 
 /*

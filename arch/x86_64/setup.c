@@ -32,18 +32,6 @@ static uint64_t bios_area_start(void)
 				   (uint64_t)bda_read16(0x413) << 10);
 }
 
-static void print_e820(const struct e820_table *t)
-{
-	for (uint32_t i = 0; i < t->nr_entries; i++) {
-		const struct e820_entry *e = &t->entries[i];
-
-		printk("BIOS-e820: [mem %#018llx-%#018llx] %s\n",
-		       (unsigned long long)e->addr,
-		       (unsigned long long)(e->addr + e->size - 1),
-		       e820_type_name(e->type));
-	}
-}
-
 void setup_arch(char **cmdline)
 {
 	struct x86_boot *b = &x86_boot;
@@ -86,7 +74,6 @@ void setup_arch(char **cmdline)
 	err = x86_memblock_setup(&policy, &in, &x86_setup);
 	if (err)
 		panic("x86_memblock_setup: %s", fw_strerror(err));
-	print_e820(&b->e820);
 	if (in.srat)
 		x86_numa_report(&x86_setup);
 	*cmdline = (char *)(uintptr_t)b->cmdline;

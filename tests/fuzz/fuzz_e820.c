@@ -113,13 +113,17 @@ static void dump(const struct memblock_type *t, const struct e820_table *map)
 			(unsigned int)t->regions[i].flags);
 }
 
+/*
+ * Linux 6.12's e820__memblock_setup(): usable RAM and E820_TYPE_RESERVED_KERN
+ * are memory; soft-reserved is only reserved, persistent memory left out.
+ */
 static bool is_memory(uint32_t type)
 {
-	return type == E820_TYPE_RAM || type == E820_TYPE_SOFT_RESERVED;
+	return type == E820_TYPE_RAM || type == E820_TYPE_RESERVED_KERN;
 }
 
 /*
- * @t (merged, sorted) must be exactly the RAM and soft-reserved ranges of
+ * @t (merged, sorted) must be exactly the RAM and type-128 ranges of
  * the sanitized map, clipped to phys_addr_t, joined where they touch, and
  * with @page set shrunk to whole pages (memblock_trim_memory()).
  */
@@ -197,7 +201,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fw_snapshot();
 	memblock_set_current_limit((phys_addr_t)1 << 40);
 	for (uint32_t i = 0; i < out.nr_entries; i++)
-		if (out.entries[i].type != E820_TYPE_RAM)
+		if (!is_memory(out.entries[i].type))
 			fw[nfw++] = (struct fw_range){ out.entries[i].addr,
 				out.entries[i].addr + out.entries[i].size };
 	/* The resizing a kernel allows once its own ranges are reserved. */

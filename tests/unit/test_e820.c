@@ -266,6 +266,11 @@ static void names_and_totals(void)
 	CHECK_STR(e820_type_name(4), "ACPI NVS");
 	CHECK_STR(e820_type_name(SR), "soft reserved");
 	CHECK_STR(e820_type_name(99), "unknown");
+	/* Linux's e820_print_type(): "usable" for 128, the number for pmem. */
+	CHECK_STR(e820_type_name(E820_TYPE_RESERVED_KERN), "usable");
+	CHECK_STR(e820_type_name(7), "persistent (type 7)");
+	CHECK_STR(e820_type_name(12), "persistent (type 12)");
+	CHECK_STR(e820_type_name(5), "unusable");
 	load(in, ARRAY_SIZE(in));
 	CHECK_EQ(e820_total(&tbl, 1), 0x3000);
 	CHECK_EQ(e820_total(&tbl, 2), 0x1000);

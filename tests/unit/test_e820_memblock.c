@@ -102,18 +102,25 @@ static void types_decide_memory(void)
 		{ 0, 0x10000, 1 }, { 0x10000, 0x1000, 2 }, { 0x11000, 0x1000, 3 },
 		{ 0x12000, 0x1000, 4 }, { 0x13000, 0x1000, 5 }, { 0x14000, 0x1000, 7 },
 		{ 0x15000, 0x1000, 12 }, { 0x16000, 0x2000, SR }, { 0x18000, 0x1000, 99 },
-		{ 0x20000, 0x10000, 1 },
+		{ 0x19000, 0x1000, E820_TYPE_RESERVED_KERN }, { 0x20000, 0x10000, 1 },
 	};
 
 	load(in, ARRAY_SIZE(in));
 	CHECK_INT(e820_sanitize(&tbl), 0);
 	CHECK_INT(e820_memblock_setup(&tbl), 0);
-	/* RAM and soft-reserved are memory; soft-reserved is also reserved. */
-	EXPECT_TYPE(&memblock.memory, R(0, 0x10000), R(0x16000, 0x2000),
+	/*
+	 * Linux 6.12's e820__memblock_setup(): RAM and E820_TYPE_RESERVED_KERN
+	 * are memory; soft-reserved (EFI_MEMORY_SP) is only reserved, never
+	 * memory; persistent memory (7, 12) is the nvdimm driver's: neither.
+	 */
+	EXPECT_TYPE(&memblock.memory, R(0, 0x10000), R(0x19000, 0x1000),
 		    R(0x20000, 0x10000));
 	EXPECT_TYPE(&memblock.reserved, R(0x16000, 0x2000));
+	CHECK(!memblock_is_memory(0x16000));
+	CHECK(!memblock_is_memory(0x14000));
+	CHECK(!memblock_is_memory(0x15000));
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-	EXPECT_TYPE(&memblock.physmem, R(0, 0x10000), R(0x16000, 0x2000),
+	EXPECT_TYPE(&memblock.physmem, R(0, 0x10000), R(0x19000, 0x1000),
 		    R(0x20000, 0x10000));
 #endif
 	/* Resizing is the caller's policy, never the parser's. */

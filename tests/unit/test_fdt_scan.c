@@ -208,6 +208,45 @@ static void reserved_memory(void)
 	free(s.blob);
 }
 
+/*
+ * Linux 6.12's alignments for dynamic /reserved-memory (tests/fdt/cma.dts):
+ * reusable, mapped shared-dma-pools are CMA areas, aligned to 2 MiB (or
+ * more when asked); other nodes without "alignment" use SMP_CACHE_BYTES.
+ * Placement is memblock's top-down first fit, in tree order, below the
+ * memory's end at 0x5ff40000.
+ */
+static void reserved_memory_alignment(void)
+{
+	struct scan s = scan("cma", 0x44000000, 0);
+
+	CHECK_INT(s.err, 0);
+	CHECK_EQ(DT_CMA_MIN_ALIGN, (uint64_t)PAGE_SIZE << 9);
+	CHECK_INT(SMP_CACHE_BYTES, 64);
+	/* linux,cma: 16 MiB at round_down(0x5ff40000 - 16 MiB, 2 MiB). */
+	CHECK(test_log_find("dt: /reserved-memory/linux,cma: allocated [mem 0x5ee00000-0x5fdfffff]") >= 0);
+	/* pool-nomap: 64-byte alignment, right at the top. */
+	CHECK(test_log_find("dt: /reserved-memory/pool-nomap: allocated [mem 0x5fe40000-0x5ff3ffff] no-map") >= 0);
+	/* pool-coherent: 0x5fe40000 - 0x20040, a 64-byte but not a page boundary. */
+	CHECK(test_log_find("dt: /reserved-memory/pool-coherent: allocated [mem 0x5fe1ffc0-0x5fe3ffff]") >= 0);
+	CHECK(test_log_find("dt: /reserved-memory/restricted: allocated [mem 0x5fe1efc0-0x5fe1ffbf]") >= 0);
+	/* 8 MiB asked: round_down(0x5ee00000 - 1 MiB, 8 MiB). */
+	CHECK(test_log_find("dt: /reserved-memory/cma-big-align: allocated [mem 0x5e800000-0x5e8fffff]") >= 0);
+	CHECK(test_log_find("dt: /reserved-memory/cma-compat-list: allocated [mem 0x5ec00000-0x5ecfffff]") >= 0);
+	EXPECT_TYPE(&memblock.memory, R(0x40000000, 0x1fe40000),
+		    RF(0x5fe40000, 0x100000, NOMAP));
+	EXPECT_TYPE(&memblock.reserved,
+		    R(0x44000000, s.total),		/* the blob */
+		    R(0x5e800000, 0x100000),		/* cma-big-align */
+		    R(0x5ec00000, 0x100000),		/* cma-compat-list */
+		    R(0x5ee00000, 0x1000000),		/* linux,cma */
+		    R(0x5fe1efc0, 0x121040));		/* restricted .. pool-nomap */
+	CHECK_INT(s.res.reserved_dynamic, 6);
+	CHECK_INT(s.res.reserved_nomap, 1);
+	CHECK_INT(s.res.errors, 0);
+	CHECK_INT(s.res.warnings, 0);
+	free(s.blob);
+}
+
 static void reserved_memory_bad_format(void)
 {
 	struct scan s = scan("reserved-badformat", 0x44000000, 0);
@@ -683,6 +722,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(memory_nodes),
 	TEST_CASE(memory_bad_reg),
 	TEST_CASE(reserved_memory),
+	TEST_CASE(reserved_memory_alignment),
 	TEST_CASE(reserved_memory_bad_format),
 	TEST_CASE(nomap_over_reserved_refused),
 	TEST_CASE(chosen_bootargs_initrd_mem),

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * firmware/x86_memory.c: where the BIOS area starts from what the BDA
- * says, the low-memory reservations, and mem= (as the x86-64 kernel and
- * memblock-sim run them).
+ * says and the low-memory reservations (as the x86-64 kernel and
+ * memblock-sim run them). The BIOS-range trim of the e820 map is in
+ * test_e820_range.c, mem= and memmap= in test_x86_cmdline.c.
  */
 #include "harness.h"
 #include <firmware/x86_memory.h>
@@ -45,29 +46,8 @@ static void test_reserve_low(void)
 	EXPECT_EMPTY(&memblock.reserved);
 }
 
-static void test_mem_limit(void)
-{
-	test_reset();
-	memblock_add(0, 0x9f000);
-	memblock_add(SZ_1M, SZ_1G);
-	CHECK_EQ(x86_apply_mem_limit(NULL), 0);
-	CHECK_EQ(x86_apply_mem_limit("console=ttyS0 quiet"), 0);
-	CHECK_EQ(memblock_phys_mem_size(), 0x9f000 + SZ_1G);
-
-	CHECK_EQ(x86_apply_mem_limit("mem=junk mem=512M"), SZ_512M);
-	CHECK(test_log_find("mem=0x20000000: limiting memory") >= 0);
-	CHECK_EQ(memblock_phys_mem_size(), SZ_512M);
-
-	test_log_clear();
-	CHECK_EQ(x86_apply_mem_limit("mem=12Q"), 0);
-	CHECK(test_log_find("mem=12Q: not a size, ignored") >= 0);
-	CHECK_EQ(x86_apply_mem_limit("mem=0"), 0);
-	CHECK_EQ(memblock_phys_mem_size(), SZ_512M);
-}
-
 static const struct test_case cases[] = {
 	TEST_CASE(test_bios_area_start),
 	TEST_CASE(test_reserve_low),
-	TEST_CASE(test_mem_limit),
 };
 TAP_MAIN(cases)

@@ -54,9 +54,14 @@ static const struct e820_entry real_pc[] = {
 	{ 0x440000000ULL, 0x440000000ULL, E820_TYPE_RAM },
 };
 
-/* The RAM of real_pc[], in order: memory and physmem must be exactly this. */
+/*
+ * The RAM of real_pc[], in order, as memblock.memory must hold it: page 0
+ * is reserved in the e820 map before memblock sees it (Linux's
+ * trim_bios_range(): "e820: update [mem 0x00000000-0x00000fff] usable ==>
+ * reserved"), so memory starts at 0x1000.
+ */
 static const struct rgn real_pc_ram[NR_RAM] = {
-	R(0x0, 0x9f000), R(0x100000, 0x2f00000), R(0x3001000, 0xdff000),
+	R(0x1000, 0x9e000), R(0x100000, 0x2f00000), R(0x3001000, 0xdff000),
 	R(0x3e10000, 0x5cf0000), R(0x9e00000, 0x100000),
 	R(0x9f0f000, 0xafc21000), R(0xb9b40000, 0x6c0000),
 	R(0xba300000, 0x2200000), R(0xbc600000, 0x178e000),
@@ -162,9 +167,20 @@ static unsigned long long check_grown(const struct memblock_type *t,
 	return bytes;
 }
 
+/* physmem: the firmware's RAM, page 0 included (all RAM that exists). */
+static struct rgn real_pc_physmem[NR_RAM];
+
 static void expect_ram(int line, const struct memblock_type *t)
 {
-	expect_type_(__FILE__, line, t, PHYS_64 ? NR_RAM : NR_RAM_32, real_pc_ram);
+	const struct rgn *want = real_pc_ram;
+
+	if (t != &memblock.memory) {
+		for (size_t i = 0; i < NR_RAM; i++)
+			real_pc_physmem[i] = real_pc_ram[i];
+		real_pc_physmem[0] = (struct rgn)R(0x0, 0x9f000);
+		want = real_pc_physmem;
+	}
+	expect_type_(__FILE__, line, t, PHYS_64 ? NR_RAM : NR_RAM_32, want);
 }
 
 static void real_pc_small_window(void)
@@ -177,8 +193,19 @@ static void real_pc_small_window(void)
 	CHECK_INT(x86_memblock_setup(&small_window, &in, &res), 0);
 	CHECK_EQ(memblock_get_current_limit(), WINDOW);
 	CHECK(memblock_can_resize);
-	/* Sanitizing changes nothing on a clean map. */
-	CHECK_INT(tbl.nr_entries, ARRAY_SIZE(real_pc));
+	/* A clean map: only page 0 is split off, reserved. */
+	CHECK_INT(tbl.nr_entries, ARRAY_SIZE(real_pc) + 1);
+	CHECK_EQ(tbl.entries[0].addr, 0);
+	CHECK_EQ(tbl.entries[0].size, 0x1000);
+	CHECK_INT(tbl.entries[0].type, E820_TYPE_RESERVED);
+	CHECK(test_log_find("e820: update [mem 0x00000000-0x00000fff] usable ==> reserved") >= 0);
+	/* The firmware's map is logged as Linux logs it, before any edit. */
+	CHECK(test_log_find("BIOS-provided physical RAM map:") >= 0);
+	CHECK(test_log_find("BIOS-e820: [mem 0x0000000000000000-0x000000000009efff] usable") >= 0);
+	CHECK(test_log_find("BIOS-e820: [mem 0x0000000440000000-0x000000087fffffff] usable") >= 0);
+	CHECK(test_log_find("BIOS-e820: [mem 0x00000000bdf4e000-0x00000000bdfd6fff] ACPI data") >= 0);
+	CHECK(test_log_find("BIOS-e820: [mem 0x00000000bdfd7000-0x00000000be1b5fff] ACPI NVS") >= 0);
+	CHECK(test_log_find("user-defined") < 0);
 	expect_ram(__LINE__, &memblock.memory);
 	CHECK(memblock.memory.regions == static_memory);
 	CHECK(memblock.reserved.regions == static_reserved);
@@ -281,6 +308,10 @@ static void no_resize_policy(void)
 	expect_ram(__LINE__, &memblock.memory);
 }
 
+/*
+ * mem= on x86 is an address limit (Linux: RAM above it leaves the e820
+ * map), not the amount memblock_enforce_memory_limit() keeps on arm64.
+ */
 static void mem_limit_from_cmdline(void)
 {
 	struct fw_setup_policy p = small_window;
@@ -290,12 +321,56 @@ static void mem_limit_from_cmdline(void)
 	in = real_pc_input();
 	CHECK_INT(x86_memblock_setup(&p, &in, &res), 0);
 	CHECK_EQ(res.mem_limit, SZ_256M);
-	CHECK_EQ(memblock_phys_mem_size(), SZ_256M);
+	EXPECT_TYPE(&memblock.memory, R(0x1000, 0x9e000), R(0x100000, 0x2f00000),
+		    R(0x3001000, 0xdff000), R(0x3e10000, 0x5cf0000),
+		    R(0x9e00000, 0x100000), R(0x9f0f000, 0x60f1000));
+	CHECK_EQ(memblock_end_of_DRAM(), SZ_256M);
+	CHECK(memblock_phys_mem_size() < SZ_256M);
 	CHECK_INT(memblock_debug, 1);
+	CHECK(test_log_find("e820: remove [mem 0x10000000-0xfffffffffffffffe] usable") >= 0);
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 	/* physmem keeps all RAM whatever mem= removes. */
 	expect_ram(__LINE__, &memblock.physmem);
 #endif
+}
+
+/* memmap= edits the map memblock is fed: reserved RAM is not memory. */
+static void memmap_from_cmdline(void)
+{
+	struct fw_setup_policy p = small_window;
+	struct x86_setup_input in;
+
+	p.cmdline = "memmap=1M$0x100000,0x1000000!0x4000000";
+	in = real_pc_input();
+	CHECK_INT(x86_memblock_setup(&p, &in, &res), 0);
+	CHECK_EQ(res.mem_limit, 0);
+	CHECK(!memblock_is_memory(0x100000));
+	CHECK(!memblock_is_memory(0x4000000));
+	CHECK(memblock_is_memory(0x200000));
+	CHECK(memblock_is_memory(0x5000000));
+	CHECK_EQ(memblock.memory.regions[1].base, 0x200000);
+	CHECK(test_log_find("user-defined physical RAM map:") >= 0);
+}
+
+/* Soft-reserved and persistent memory are never memblock.memory. */
+static void soft_reserved_and_pmem(void)
+{
+	static const struct e820_entry m[] = {
+		{ 0x0, 0x9fc00, E820_TYPE_RAM },
+		{ 0x100000, 0x3ff00000, E820_TYPE_RAM },
+		{ 0x40000000, 0x40000000, E820_TYPE_SOFT_RESERVED },
+		{ 0x80000000, 0x10000000, E820_TYPE_PMEM },
+		{ 0x90000000, 0x10000000, E820_TYPE_PRAM },
+	};
+	struct fw_setup_policy p = small_window;
+	struct x86_setup_input in = { .e820 = &tbl, .bios_start = 0x9f000 };
+
+	p.kernel_size = 0;
+	load(m, ARRAY_SIZE(m));
+	CHECK_INT(x86_memblock_setup(&p, &in, &res), 0);
+	EXPECT_TYPE(&memblock.memory, R(0x1000, 0x9e000), R(0x100000, 0x3ff00000));
+	EXPECT_TYPE(&memblock.reserved, R(0, 0x10000), R(0x9f000, 0x61000),
+		    R(0x40000000, 0x40000000));
 }
 
 /* QEMU pc, 4 GiB, two nodes: the SRAT's nodes on memory, reported. */
@@ -318,12 +393,12 @@ static void srat_nodes(void)
 	for (unsigned int i = 0; i < res.nr_srat_mem; i++)
 		CHECK_INT(res.srat_nid[i], (int)res.srat_mem[i].pxm);
 	if (PHYS_64)
-		EXPECT_TYPE(&memblock.memory, RN(0, 0x9f000, 0),
+		EXPECT_TYPE(&memblock.memory, RN(0x1000, 0x9e000, 0),
 			    RN(0x100000, 0x7ff00000, 0),
 			    RN(0x80000000, 0x3ffe0000, 1),
 			    RN(SZ_4G, SZ_1G, 1));
 	else
-		EXPECT_TYPE(&memblock.memory, RN(0, 0x9f000, 0),
+		EXPECT_TYPE(&memblock.memory, RN(0x1000, 0x9e000, 0),
 			    RN(0x100000, 0x7ff00000, 0),
 			    RN(0x80000000, 0x3ffe0000, 1));
 
@@ -386,6 +461,8 @@ static const struct test_case cases[] = {
 	TEST_CASE(old_order_escapes_the_window),
 	TEST_CASE(no_resize_policy),
 	TEST_CASE(mem_limit_from_cmdline),
+	TEST_CASE(memmap_from_cmdline),
+	TEST_CASE(soft_reserved_and_pmem),
 	TEST_CASE(srat_nodes),
 	TEST_CASE(bad_arguments),
 };

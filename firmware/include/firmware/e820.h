@@ -9,6 +9,7 @@
 #ifndef FIRMWARE_E820_H
 #define FIRMWARE_E820_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <firmware/errno.h>
@@ -20,6 +21,8 @@
 #define E820_TYPE_UNUSABLE	5
 #define E820_TYPE_PMEM		7
 #define E820_TYPE_PRAM		12
+/* Linux's own tag for RAM it set aside early (setup_data); fed to memblock as RAM. */
+#define E820_TYPE_RESERVED_KERN	128
 #define E820_TYPE_SOFT_RESERVED	0xefffffffu
 
 /* Capacity of struct e820_table (Linux uses the same number). */
@@ -80,9 +83,80 @@ int e820_sanitize(struct e820_table *t);
  * e820_type_name - human-readable name of an e820 type
  * @type: E820_TYPE_* or any other value
  *
- * Return: a static string; "unknown" for types this file does not name.
+ * The names Linux prints (e820_print_type() of Linux 6.12): "usable" (RAM
+ * and E820_TYPE_RESERVED_KERN), "reserved", "soft reserved", "ACPI data",
+ * "ACPI NVS", "unusable", "persistent (type 7)", "persistent (type 12)".
+ *
+ * Return: a static string; "unknown" for any other type (Linux prints
+ * "type N" there: e820_type_format() gives that).
  */
 const char *e820_type_name(uint32_t type);
+
+/**
+ * e820_type_format - an e820 type's name exactly as Linux prints it
+ * @buf: where to write it, NUL-terminated (truncated to @size)
+ * @size: size of @buf; 24 bytes hold every name
+ * @type: any value
+ *
+ * e820_type_name(), and "type N" (N in decimal) for types Linux does not
+ * name.
+ *
+ * Return: @buf, or "" (a static string) when @buf is NULL or @size is 0.
+ */
+const char *e820_type_format(char *buf, size_t size, uint32_t type);
+
+/**
+ * e820_print_table - log a map as Linux prints it
+ * @t: the table
+ * @who: the tag, "BIOS-e820" for the firmware's map, "user" for the map
+ *	mem=/memmap= made
+ *
+ * One line per entry through memblock_env_log() at MEMBLOCK_LOG_INFO,
+ * Linux's e820__print_table() format: "WHO: [mem 0x%016llx-0x%016llx]
+ * TYPE", the end inclusive, TYPE as e820_type_format() writes it. A NULL
+ * or corrupt table or a NULL @who prints nothing.
+ */
+void e820_print_table(const struct e820_table *t, const char *who);
+
+/**
+ * e820_range_update - change the type of part of the map, as Linux does
+ * @t: the table (sanitized or not)
+ * @start: first address of the range
+ * @size: its size; cut to end at 2^64 - 1 when it would go past
+ * @old_type: only entries of this type change
+ * @new_type: their type inside [@start, @start + @size)
+ *
+ * Linux's e820__range_update(): every @old_type entry's part inside the
+ * range becomes @new_type; its parts outside keep @old_type (an entry
+ * around the range is split in three). Logs, through memblock_env_log()
+ * at MEMBLOCK_LOG_DEBUG, Linux's line "e820: update [mem 0x...-0x...]
+ * OLD ==> NEW". Entries may end up unsorted: run e820_sanitize() after.
+ *
+ * Return: 0. -EINVAL for a NULL or corrupt table; -ENOSPC when the split
+ * entries would not fit E820_MAX_ENTRIES (Linux drops the pieces that do
+ * not fit; here nothing changes). On error @t is unchanged.
+ */
+int e820_range_update(struct e820_table *t, uint64_t start, uint64_t size,
+		      uint32_t old_type, uint32_t new_type);
+
+/**
+ * e820_range_remove - take a range out of the map, as Linux does
+ * @t: the table (sanitized or not)
+ * @start: first address of the range
+ * @size: its size; cut to end at 2^64 - 1 when it would go past
+ * @old_type: with @check_type, only entries of this type lose the range
+ * @check_type: false: entries of every type lose it
+ *
+ * Linux's e820__range_remove(): the parts of the chosen entries inside the
+ * range go; their parts outside stay. Logs Linux's line "e820: remove
+ * [mem 0x...-0x...] TYPE" (without TYPE when !@check_type) at
+ * MEMBLOCK_LOG_DEBUG. Entries may end up unsorted: run e820_sanitize().
+ *
+ * Return: 0, -EINVAL for a NULL or corrupt table, -ENOSPC when the split
+ * entries would not fit. On error @t is unchanged.
+ */
+int e820_range_remove(struct e820_table *t, uint64_t start, uint64_t size,
+		      uint32_t old_type, bool check_type);
 
 /**
  * e820_total - bytes of a given type in a table
@@ -97,10 +171,12 @@ uint64_t e820_total(const struct e820_table *t, uint32_t type);
  * e820_memblock_add_memory - add a sanitized e820 map's RAM to memblock
  * @t: the table, normally after e820_sanitize()
  *
- * Usable RAM is added to memblock.memory; soft-reserved ranges are added
- * and reserved (present, but not for the allocator); every other type is
- * left out, as it is not RAM the kernel may use. Memory is then trimmed to
- * whole pages. Ranges above what phys_addr_t can address are clipped or
+ * As Linux's e820__memblock_setup() (6.12): usable RAM and
+ * E820_TYPE_RESERVED_KERN are added to memblock.memory; soft-reserved
+ * ranges (EFI_MEMORY_SP) are only reserved, never added to memory (they
+ * belong to a driver, not to the page allocator); every other type,
+ * persistent memory (types 7 and 12, the nvdimm driver's) included, is
+ * left out. Memory is then trimmed to whole pages. Ranges above what phys_addr_t can address are clipped or
  * skipped (32-bit builds). Does not allow resizing: with the static
  * arrays, a table of up to E820_MAX_ENTRIES entries fits an empty memory
  * array.
@@ -114,7 +190,7 @@ int e820_memblock_add_memory(const struct e820_table *t);
  * e820_memblock_add_physmem - record a sanitized e820 map's RAM in physmem
  * @t: the table, normally after e820_sanitize()
  *
- * RAM and soft-reserved ranges go to memblock.physmem when the library has
+ * RAM and E820_TYPE_RESERVED_KERN go to memblock.physmem when the library has
  * it (it keeps all RAM, whatever a later mem= removes); without
  * CONFIG_HAVE_MEMBLOCK_PHYS_MAP this only checks @t. physmem starts with
  * INIT_PHYSMEM_REGIONS (4) entries: a map with more RAM ranges needs

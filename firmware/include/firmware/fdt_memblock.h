@@ -40,9 +40,11 @@
  * returns -EBUSY and leaves the rest of the range to the allocator,
  * although the firmware uses it).
  * A dynamic child ("size" in size cells; optional "alignment" in address
- * cells, a power of two, default PAGE_SIZE where Linux uses
- * SMP_CACHE_BYTES, because NOMAP and the page allocator work in pages;
- * optional "alloc-ranges" tried in order, else anywhere) is allocated
+ * cells, a power of two, default SMP_CACHE_BYTES as in Linux; raised to
+ * at least DT_CMA_MIN_ALIGN for a "shared-dma-pool" that is "reusable"
+ * and not "no-map", which Linux makes a CMA area (Linux 6.12's
+ * __reserved_mem_alloc_size()); optional "alloc-ranges" tried in order,
+ * else anywhere) is allocated
  * with memblock_phys_alloc_range(); with "no-map"
  * the block is then also marked NOMAP and stays reserved, as Linux does
  * (if it cannot be marked, it is freed and the node counted as an error). A failed allocation is logged with the node's name and counted
@@ -72,6 +74,14 @@
 #include <firmware/fdt.h>
 
 /* Flags for dt_scan_memblock(). */
+/*
+ * Linux's pageblock_order: a PMD's worth of pages (PMD_SHIFT - PAGE_SHIFT,
+ * 8-byte table entries), 9 with 4 KiB pages. CMA areas are aligned to a
+ * pageblock, CMA_MIN_ALIGNMENT_BYTES: 2 MiB with 4 KiB pages.
+ */
+#define DT_PAGEBLOCK_ORDER	(PAGE_SHIFT - 3)
+#define DT_CMA_MIN_ALIGN	((uint64_t)PAGE_SIZE << DT_PAGEBLOCK_ORDER)
+
 #define DT_SCAN_NO_CMDLINE	0x1	/* do not apply mem= / memblock=debug */
 #define DT_SCAN_NO_RESERVE_DTB	0x2	/* do not reserve the blob itself */
 

@@ -16,19 +16,25 @@
  *     BIOS area [bios_start, 1 MiB) (x86_reserve_low()), the kernel image,
  *     then every boot structure the loader handed over (its information
  *     block, memory map, command line, modules, initrd, ...).
- *  4. e820_sanitize() of the firmware's map, in place.
- *  5. e820_memblock_add_memory(): RAM and soft-reserved memory (the latter
- *     also reserved), trimmed to pages. The static arrays hold it: an e820
- *     table has at most E820_MAX_ENTRIES (128) entries, memory holds 128.
- *     Then in->after_memory, when set: what the firmware says of memory
- *     beyond its e820 type (efi_x86_memblock_setup() marks mirrored memory
- *     there), before anything can allocate or grow.
- *  6. memblock_allow_resize(), when policy->allow_resize says so: memory is
+ *  4. e820_sanitize() of the firmware's map, in place, which is then logged
+ *     as Linux logs it ("BIOS-provided physical RAM map:", "BIOS-e820:
+ *     [mem ...] TYPE" lines: e820_print_table()).
+ *  5. The map as Linux edits it before memblock sees it (in place):
+ *     mem= and memmap= (x86_e820_cmdline(): mem= is an address limit on
+ *     x86), then page 0 and the BIOS hole (x86_trim_bios_range()).
+ *  6. e820_memblock_add_memory(): RAM (and E820_TYPE_RESERVED_KERN) to
+ *     memory, soft-reserved ranges reserved only, trimmed to pages. The
+ *     static arrays hold it: an e820 table has at most E820_MAX_ENTRIES
+ *     (128) entries, memory holds 128. Then in->after_memory, when set:
+ *     what the firmware says of memory beyond its e820 type
+ *     (efi_x86_memblock_setup() marks mirrored memory there), before
+ *     anything can allocate or grow.
+ *  7. memblock_allow_resize(), when policy->allow_resize says so: memory is
  *     known and everything the firmware and the kernel own is reserved, so
  *     a growing array can only land in free memory below the limit.
- *  7. e820_memblock_add_physmem(): memblock.physmem (4 static entries, so a
- *     PC map with more RAM ranges grows it here).
- *  8. mem= from policy->cmdline (x86_apply_mem_limit()).
+ *  8. e820_memblock_add_physmem() of the firmware's map as sanitized in 4
+ *     (before mem=): memblock.physmem (4 static entries, so a PC map with
+ *     more RAM ranges grows it here).
  *  9. NUMA from the SRAT, when one is given (acpi_srat_memory(),
  *     acpi_srat_memblock()); splitting memory at node boundaries may grow
  *     the memory array. A SRAT that cannot be used leaves one node and is
@@ -67,7 +73,8 @@ struct x86_boot_range {
 
 /**
  * struct x86_setup_input - what the boot protocol and the BIOS said
- * @e820: the memory map as reported (sanitized in place by the sequence)
+ * @e820: the memory map as reported; the sequence leaves in it the map
+ *	memblock was fed (sanitized, mem=/memmap= and page 0 applied)
  * @bios_start: start of the BIOS area below 1 MiB, x86_bios_area_start()
  *	of the BDA's words (X86_LOWMEM_CAP when unknown); at most 1 MiB
  * @ranges: boot structures to reserve (may be NULL when @nr_ranges is 0)
@@ -92,7 +99,7 @@ struct x86_setup_input {
 
 /**
  * struct x86_setup_result - what the sequence found
- * @mem_limit: the mem= limit applied, 0 if none
+ * @mem_limit: the lowest mem= address limit applied, 0 if none
  * @srat_err: 0 when the SRAT was used (or none was given); else the
  *	negative errno of acpi_srat_memory() or acpi_srat_memblock()
  * @srat_mem: the SRAT's enabled memory affinity entries
