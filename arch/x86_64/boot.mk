@@ -19,6 +19,20 @@ X86_SRCS := $(wildcard arch/x86_64/*.c) $(wildcard arch/x86_64/*.S)
 X86_OBJS := $(patsubst %,$(O)/%.o,$(basename $(X86_SRCS)))
 X86_HDRS := $(KERNEL_HDRS) $(wildcard arch/x86_64/*.h)
 X86_LDFLAGS := -nostdlib -static -z max-page-size=0x1000 -T linker/x86_64.ld
+# Everything in the image, the library included, runs in the top 2 GiB
+# (-mcmodel=kernel) and sees memblock's phys <-> virt hooks as the direct
+# map's offset (layout.h). Target-specific: inherited by every object the
+# image is built from; the stamp rebuilds them when these flags change.
+X86_KERNEL_CFLAGS := -mcmodel=kernel -include $(srctree)/arch/x86_64/layout.h
+X86_FLAGS_STAMP := $(O)/x86_64-kernel.cflags
+$(O)/$(X86_KERNEL_NAME) x86_64-kernel: CFLAGS += $(X86_KERNEL_CFLAGS)
+
+.PHONY: x86_64-flags-force
+$(X86_FLAGS_STAMP): x86_64-flags-force
+	@mkdir -p $(dir $@)
+	$(Q)echo '$(X86_KERNEL_CFLAGS)' | cmp -s - $@ || echo '$(X86_KERNEL_CFLAGS)' > $@
+$(X86_OBJS) $(KERNEL_COMMON_OBJS) $(FIRMWARE_OBJS) $(LIB_OBJS): $(X86_FLAGS_STAMP) \
+	arch/x86_64/layout.h arch/x86_64/boot_defs.h
 
 $(O)/arch/x86_64/%.o: arch/x86_64/%.c $(X86_HDRS)
 	@mkdir -p $(dir $@)
