@@ -102,6 +102,42 @@ static void walk(struct walk *w, const uint64_t *t, int shift, uint64_t va)
 	}
 }
 
+/* A read at PAGE_OFFSET + @pa must fault, the fault handler reporting it. */
+static void check_faults(uint64_t pa, const char *what)
+{
+	uint64_t va = X86_PAGE_OFFSET + pa;
+	int faulted;
+
+	x86_probe_cr2 = 0;
+	faulted = x86_probe_read((const volatile void *)(uintptr_t)va);
+	ktap_ok(faulted && x86_probe_cr2 == va,
+		"a read of %s (pa %#llx) faults: #PF at %#llx", what,
+		(unsigned long long)pa, (unsigned long long)x86_probe_cr2);
+}
+
+/* Reads that must fault (NOMAP, holes, past RAM) and one that must not. */
+static void check_probes(void)
+{
+	const struct memblock_type *m = &memblock.memory;
+	uint64_t image = x86_pa(_start_image);
+
+	ktap_ok(!x86_probe_read((const volatile void *)(uintptr_t)(X86_PAGE_OFFSET + image)),
+		"a read of the image through the direct map (pa %#llx) does not fault",
+		(unsigned long long)image);
+	for (unsigned long i = 0; i < m->cnt; i++)
+		if (m->regions[i].flags & MEMBLOCK_NOMAP)
+			check_faults(m->regions[i].base, "NOMAP memory");
+	for (unsigned long i = 0; i + 1 < m->cnt; i++) {
+		uint64_t end = m->regions[i].base + m->regions[i].size;
+
+		if (end < m->regions[i + 1].base) {
+			check_faults(end, "the first hole in memblock.memory");
+			break;
+		}
+	}
+	check_faults(memblock_end_of_DRAM(), "the end of RAM");
+}
+
 static void check_tables(void)
 {
 	const uint64_t *pml4 = memblock_env_phys_to_virt(x86_read_cr3() & PTE_ADDR);
@@ -249,6 +285,7 @@ static void check_families(void)
 void x86_mmu_checks(void)
 {
 	check_tables();
+	check_probes();
 	check_families();
 }
 

@@ -10,6 +10,7 @@ struct x86_boot x86_boot;
 void x86_start(void)
 {
 	serial_init();
+	x86_trap_init();
 	start_kernel();
 }
 

@@ -114,6 +114,14 @@ uint64_t x86_read_cr3(void);
 /* mmu_checks.c: the direct map and every allocation family through it. */
 void x86_mmu_checks(void);
 
+/*
+ * trap.c, pf_entry.S: the page-fault gate. x86_probe_read() reads a byte at
+ * @va: 0, or 1 when it faulted (x86_probe_cr2 then holds the address).
+ */
+void x86_trap_init(void);
+int x86_probe_read(const volatile void *va);
+extern uint64_t x86_probe_cr2;
+
 /* Serial console (console.c). */
 void serial_init(void);
 

@@ -2,7 +2,7 @@
 /*
  * e820 -> memblock through x86_memblock_setup(), the sequence the x86-64
  * kernel runs (firmware/x86_setup.c), with its policy from the options:
- * the allocation limit (--limit, default the kernel's 4 GiB identity
+ * the allocation limit (--limit, default the kernel's 4 GiB early
  * map), resizing (--no-resize), the kernel image, the command line; the
  * SRAT is given as a file (the kernel finds it through the RSDP). Around
  * it: the input's findings, and where each grown array landed.
