@@ -22,16 +22,18 @@ X86_HDRS := $(KERNEL_HDRS) $(wildcard arch/x86_64/*.h)
 X86_LDFLAGS := -nostdlib -static -z max-page-size=0x1000 -T linker/x86_64.ld
 # Everything in the image, the library included, runs in the top 2 GiB
 # (-mcmodel=kernel) and sees memblock's phys <-> virt hooks as the direct
-# map's offset (layout.h). Target-specific: inherited by every object the
-# image is built from; the stamp rebuilds them when these flags change.
+# map's offset (layout.h): the flags of every object when the kernel is a
+# goal. The stamp holds the flags the objects in $(O) were built with, so
+# that a "make lib" in the same O and a kernel build rebuild each other's.
 X86_KERNEL_CFLAGS := -mcmodel=kernel -include $(srctree)/arch/x86_64/layout.h
+X86_EXTRA_CFLAGS := $(if $(filter x86_64-kernel $(O)/$(X86_KERNEL_NAME),$(MAKECMDGOALS)),$(X86_KERNEL_CFLAGS))
+CFLAGS += $(X86_EXTRA_CFLAGS)
 X86_FLAGS_STAMP := $(O)/x86_64-kernel.cflags
-$(O)/$(X86_KERNEL_NAME) x86_64-kernel: CFLAGS += $(X86_KERNEL_CFLAGS)
 
 .PHONY: x86_64-flags-force
 $(X86_FLAGS_STAMP): x86_64-flags-force
 	@mkdir -p $(dir $@)
-	$(Q)echo '$(X86_KERNEL_CFLAGS)' | cmp -s - $@ || echo '$(X86_KERNEL_CFLAGS)' > $@
+	$(Q)echo '$(X86_EXTRA_CFLAGS)' | cmp -s - $@ || echo '$(X86_EXTRA_CFLAGS)' > $@
 $(X86_OBJS) $(KERNEL_COMMON_OBJS) $(FIRMWARE_OBJS) $(LIB_OBJS): $(X86_FLAGS_STAMP) \
 	arch/x86_64/layout.h arch/x86_64/boot_defs.h
 
