@@ -4,8 +4,9 @@
  *
  * Two loaders, one path: QEMU's PVH loader enters pvh_entry (named by the
  * Xen ELF note) with %ebx -> struct hvm_start_info; a Multiboot2 loader
- * enters mb2_entry (the ELF entry point) with %eax = its magic and %ebx ->
- * the boot information. Both run in flat 32-bit protected mode without
+ * enters mb2_entry (the ELF entry point, a link address: GRUB turns it
+ * into a physical one through the segment's p_paddr) with %eax = its magic
+ * and %ebx -> the boot information. Both run in flat 32-bit protected mode without
  * paging, at the image's physical addresses (the link addresses are
  * X86_KERNEL_VBASE higher: symbols are used as "sym - X86_KERNEL_VBASE"
  * here). We record which one it was, build the early page tables (2 MiB
