@@ -13,7 +13,7 @@
  * pages), switch to long mode, jump to the image's high addresses and call
  * x86_start(). The early tables map:
  *
- *   X86_KERNEL_VBASE + [0, _end)       the image (PML4 511, PDPT 510)
+ *   X86_KERNEL_VBASE + [1 MiB, _end)   the image, 4 KiB pages (PML4 511)
  *   X86_PAGE_OFFSET + [0, 4 GiB)       early direct map: boot information,
  *                                      BDA, ACPI tables (PML4 273)
  *   [0, 4 GiB) identity                only until the jump high (PML4 0)
@@ -105,11 +105,15 @@ common32:
 	cmpl	$(EARLY_MAP_GIB * 512), %ecx
 	jb	2b
 
-	/* The image: KVB + [0, _end) in 2 MiB pages (at most 1 GiB). */
-	movl	$(PTE_P_W | PTE_PS), %eax
-	xorl	%ecx, %ecx
-3:	movl	%eax, boot_pd_kernel - KVB(, %ecx, 8)
-	addl	$SZ_2M, %eax
+	/*
+	 * The image exactly, KVB + [X86_LOAD_PHYS, _end), in 4 KiB pages of
+	 * one page table (the linker script checks that _end is below 2 MiB).
+	 */
+	movl	$(boot_pt_kernel - KVB + PTE_P_W), boot_pd_kernel - KVB
+	movl	$(X86_LOAD_PHYS + PTE_P_W), %eax
+	movl	$(X86_LOAD_PHYS >> 12), %ecx
+3:	movl	%eax, boot_pt_kernel - KVB(, %ecx, 8)
+	addl	$4096, %eax
 	incl	%ecx
 	cmpl	$(_end - KVB), %eax	/* %eax: next address | flags; _end is page-aligned */
 	jb	3b
@@ -182,6 +186,7 @@ boot_pml4:		.skip 4096
 boot_pdpt:		.skip 4096
 boot_pdpt_kernel:	.skip 4096
 boot_pd_kernel:		.skip 4096
+boot_pt_kernel:		.skip 4096
 boot_pd:		.skip 4096 * EARLY_MAP_GIB
 boot_pagetables_end:
 

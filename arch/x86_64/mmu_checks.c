@@ -138,6 +138,31 @@ static void check_probes(void)
 	check_faults(memblock_end_of_DRAM(), "the end of RAM");
 }
 
+/*
+ * The image's mapping (PML4 511): each page at X86_KERNEL_VBASE + its
+ * address, inside [_start_image, _end); *@bytes counts what is mapped.
+ */
+static void walk_image(const uint64_t *t, int shift, uint64_t va, uint64_t *bytes,
+		       unsigned int *bad)
+{
+	uint64_t lo = x86_pa(_start_image), hi = x86_pa(_end);
+
+	for (uint64_t i = 0; i < 512; i++) {
+		uint64_t e = t[i], v = va + (i << shift), size = 1ULL << shift;
+		uint64_t pa = e & PTE_ADDR & ~(size - 1);
+
+		if (!(e & PTE_P))
+			continue;
+		if (shift == 12 || (shift <= 30 && (e & PTE_PS))) {
+			*bad += pa != v - X86_KERNEL_VBASE || pa < lo || pa + size > hi;
+			*bytes += size;
+		} else {
+			walk_image(memblock_env_phys_to_virt(e & PTE_ADDR), shift - 9, v,
+				   bytes, bad);
+		}
+	}
+}
+
 static void check_tables(void)
 {
 	const uint64_t *pml4 = memblock_env_phys_to_virt(x86_read_cr3() & PTE_ADDR);
@@ -151,6 +176,17 @@ static void check_tables(void)
 	ktap_ok(!others && (pml4[PML4_KERNEL] & PTE_P),
 		"page tables: only the image (PML4 511) and the direct map (PML4 %u), no identity map (%u other entries)",
 		(unsigned int)PML4_DIRECT, others);
+	if (pml4[PML4_KERNEL] & PTE_P) {
+		uint64_t bytes = 0;
+		unsigned int bad = 0;
+
+		walk_image(memblock_env_phys_to_virt(pml4[PML4_KERNEL] & PTE_ADDR), 30,
+			   0xffffff8000000000ULL, &bytes, &bad);
+		ktap_ok(!bad && bytes == x86_pa(_end) - x86_pa(_start_image),
+			"the image's mapping is the image exactly: %#llx bytes at %#llx, %u pages elsewhere",
+			(unsigned long long)bytes, (unsigned long long)X86_KERNEL_VBASE +
+			x86_pa(_start_image), bad);
+	}
 
 	if (pml4[PML4_DIRECT] & PTE_P)
 		walk(&w, memblock_env_phys_to_virt(pml4[PML4_DIRECT] & PTE_ADDR), 30,
