@@ -9,6 +9,10 @@
 #include <kernel/mm.h>
 #include <linux/memblock.h>
 
+__attribute__((weak)) void arch_mm_checks(void)
+{
+}
+
 void start_kernel(void)
 {
 	char *cmdline = NULL;
@@ -19,5 +23,6 @@ void start_kernel(void)
 	memblock_dump_all();
 	arch_boot_checks();
 	mm_init();	/* memblock -> buddy allocator, with its proof */
+	arch_mm_checks();
 	arch_exit(ktap_done());
 }

@@ -13,12 +13,29 @@ X86_KERNEL_NAME := x86_64-kernel.elf
 X86_O := $(O)/x86_64
 X86_KERNEL := $(X86_O)/$(X86_KERNEL_NAME)
 QEMU_X86 ?= qemu-system-x86_64
+comma := ,
 
 ifeq ($(ARCH),x86_64)
 X86_SRCS := $(wildcard arch/x86_64/*.c) $(wildcard arch/x86_64/*.S)
 X86_OBJS := $(patsubst %,$(O)/%.o,$(basename $(X86_SRCS)))
 X86_HDRS := $(KERNEL_HDRS) $(wildcard arch/x86_64/*.h)
 X86_LDFLAGS := -nostdlib -static -z max-page-size=0x1000 -T linker/x86_64.ld
+# Everything in the image, the library included, runs in the top 2 GiB
+# (-mcmodel=kernel) and sees memblock's phys <-> virt hooks as the direct
+# map's offset (layout.h): the flags of every object when the kernel is a
+# goal. The stamp holds the flags the objects in $(O) were built with, so
+# that a "make lib" in the same O and a kernel build rebuild each other's.
+X86_KERNEL_CFLAGS := -mcmodel=kernel -include $(srctree)/arch/x86_64/layout.h
+X86_EXTRA_CFLAGS := $(if $(filter x86_64-kernel $(O)/$(X86_KERNEL_NAME),$(MAKECMDGOALS)),$(X86_KERNEL_CFLAGS))
+CFLAGS += $(X86_EXTRA_CFLAGS)
+X86_FLAGS_STAMP := $(O)/x86_64-kernel.cflags
+
+.PHONY: x86_64-flags-force
+$(X86_FLAGS_STAMP): x86_64-flags-force
+	@mkdir -p $(dir $@)
+	$(Q)echo '$(X86_EXTRA_CFLAGS)' | cmp -s - $@ || echo '$(X86_EXTRA_CFLAGS)' > $@
+$(X86_OBJS) $(KERNEL_COMMON_OBJS) $(FIRMWARE_OBJS) $(LIB_OBJS): $(X86_FLAGS_STAMP) \
+	arch/x86_64/layout.h arch/x86_64/boot_defs.h
 
 $(O)/arch/x86_64/%.o: arch/x86_64/%.c $(X86_HDRS)
 	@mkdir -p $(dir $@)
@@ -74,6 +91,21 @@ $(foreach m,$(X86_MACHINES),$(foreach s,$(X86_MEM_SIZES),$(eval \
 # mem= is an address limit on x86 (as in Linux): inside low memory, and above 4 GiB.
 $(eval $(call x86_boot,pc-1G-mem256M,x86_64-image,$(X86_KERNEL),mem=256M,-machine pc -m 1G))
 $(eval $(call x86_boot,q35-8G-mem5G,x86_64-image,$(X86_KERNEL),mem=5G memblock=debug,-machine q35 -m 8G))
+
+# Big guests (TCG allocates guest RAM lazily): the direct map above 4 GiB,
+# with 1 GiB pages where the CPU has them (-cpu max; QEMU's default CPU
+# has none: 2 MiB pages). 64 GiB is more than this host's RAM: the
+# backend is reserve=off (MAP_NORESERVE), or Linux's overcommit check
+# refuses it; the boot touches about 0.5 GiB of it (the page array).
+$(eval $(call x86_boot,pc-16G-gbpages,x86_64-image,$(X86_KERNEL),memblock=debug,-machine pc -m 16G -cpu max))
+$(eval $(call x86_boot,q35-16G,x86_64-image,$(X86_KERNEL),,-machine q35 -m 16G))
+$(eval $(call x86_boot,q35-64G-gbpages,x86_64-image,$(X86_KERNEL),,-machine q35$(comma)memory-backend=ram \
+	-m 64G -cpu max -object memory-backend-ram$(comma)id=ram$(comma)size=64G$(comma)reserve=off))
+$(eval $(call x86_boot,pc-16G-mem10G-gbpages,x86_64-image,$(X86_KERNEL),mem=10G,-machine pc -m 16G -cpu max))
+# NOMAP memory the direct map must be built around: 3 MiB from 5 GiB +
+# 1 MiB breaks a 1 GiB page and two 2 MiB pages into smaller ones.
+$(eval $(call x86_boot,nomap-q35-8G-gbpages,x86_64-image,$(X86_KERNEL),memblock=debug test.nomap=3M@0x140100000,\
+	-machine q35 -m 8G -cpu max))
 
 # The same kernel built with clang and ld.lld.
 X86_LLVM_O := $(O)/x86_64-llvm

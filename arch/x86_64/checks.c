@@ -3,7 +3,8 @@
  * The x86-64 boot checks, reported as TAP: what setup_arch() reserved,
  * memblock.memory against the e820 map (and mem=), the allocation limit,
  * and allocations in the ranges x86 cares about (below 1 MiB for real-mode
- * code, below 4 GiB for 32-bit devices), then the generic allocation checks.
+ * code, below 4 GiB for 32-bit devices), the direct map (mmu_checks.c), then
+ * the generic allocation checks.
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
@@ -29,7 +30,7 @@ static void protect_add(uint64_t base, uint64_t size, const char *what)
 
 static phys_addr_t pa(const void *p)
 {
-	return (phys_addr_t)(uintptr_t)p;
+	return x86_pa(p);
 }
 
 /* The kernel image first: boot_check_allocations() probes protect[0]. */
@@ -228,9 +229,9 @@ static void check_modules(void)
 }
 
 /*
- * An array that grew lives outside the image: it must lie below the
- * allocation limit (the identity map: anything above would fault) and be
- * reserved. A map with more RAM ranges than physmem's 4 static entries
+ * An array that grew lives outside the image: it must have been placed
+ * below the early map's end (the limit while it grew: anything above would
+ * have faulted), be reserved and be reached through the direct map. A map with more RAM ranges than physmem's 4 static entries
  * (test.e820_ranges=N, GRUB's cutmem) makes physmem grow.
  */
 static void check_array_place(const struct memblock_type *t, phys_addr_t limit)
@@ -244,8 +245,10 @@ static void check_array_place(const struct memblock_type *t, phys_addr_t limit)
 			t->max);
 		return;
 	}
-	ktap_ok(last < limit && boot_range_reserved(base, size),
-		"memblock.%s grew to %lu entries at [%pa-%pa]: below the limit, reserved",
+	ktap_ok(last < limit && boot_range_reserved(base, size) &&
+		x86_lookup((uint64_t)(uintptr_t)t->regions, NULL) == base &&
+		(uint64_t)(uintptr_t)t->regions == X86_PAGE_OFFSET + base,
+		"memblock.%s grew to %lu entries at [%pa-%pa]: below the early map's end, reserved, in the direct map",
 		t->name, t->max, &base, &last);
 }
 
@@ -266,7 +269,7 @@ static void check_e820_ranges(void)
 
 void arch_boot_checks(void)
 {
-	phys_addr_t mapped = (phys_addr_t)BOOT_MAP_GIB << 30, p;
+	phys_addr_t mapped = (phys_addr_t)EARLY_MAP_TOP, p;
 
 	collect_protected();
 	ktap_ok(x86_boot.protocol != NULL, "boot protocol: %s", x86_boot.protocol);
@@ -288,8 +291,7 @@ void arch_boot_checks(void)
 #endif
 	check_numa();
 	check_modules();
-	ktap_ok(memblock_get_current_limit() == mapped,
-		"allocation limit is the identity map's end (%u GiB)", BOOT_MAP_GIB);
+	x86_mmu_checks();
 
 	/* A real-mode trampoline: below 1 MiB, outside the BIOS areas. */
 	p = boot_check_phys_range("real-mode trampoline below 1 MiB", 4 * SZ_4K,

@@ -4,10 +4,21 @@
  *
  * Two loaders, one path: QEMU's PVH loader enters pvh_entry (named by the
  * Xen ELF note) with %ebx -> struct hvm_start_info; a Multiboot2 loader
- * enters mb2_entry (the ELF entry point) with %eax = its magic and %ebx ->
- * the boot information. Both run in flat 32-bit protected mode without
- * paging. We record which one it was, build identity page tables for the
- * first 4 GiB with 2 MiB pages, switch to long mode and call x86_start().
+ * enters mb2_entry (the ELF entry point, a link address: GRUB turns it
+ * into a physical one through the segment's p_paddr) with %eax = its magic
+ * and %ebx -> the boot information. Both run in flat 32-bit protected mode without
+ * paging, at the image's physical addresses (the link addresses are
+ * X86_KERNEL_VBASE higher: symbols are used as "sym - X86_KERNEL_VBASE"
+ * here). We record which one it was, build the early page tables (2 MiB
+ * pages), switch to long mode, jump to the image's high addresses and call
+ * x86_start(). The early tables map:
+ *
+ *   X86_KERNEL_VBASE + [1 MiB, _end)   the image, 4 KiB pages (PML4 511)
+ *   X86_PAGE_OFFSET + [0, 4 GiB)       early direct map: boot information,
+ *                                      BDA, ACPI tables (PML4 273)
+ *   [0, 4 GiB) identity                only until the jump high (PML4 0)
+ *
+ * mmu.c replaces them with the direct map built from memblock.
  */
 #include "boot_defs.h"
 
@@ -22,6 +33,8 @@
 #define EFER_LME	(1 << 8)
 #define PTE_P_W		0x3
 #define PTE_PS		0x80
+#define KVB		X86_KERNEL_VBASE
+#define SZ_2M		0x200000
 
 	.section .multiboot2, "a"
 	.balign 8
@@ -43,7 +56,7 @@ mb2_header_end:
 	.long	XEN_ELFNOTE_PHYS32_ENTRY
 	.asciz	"Xen"
 	.balign 4
-	.quad	pvh_entry
+	.quad	pvh_entry - KVB
 	.balign 4
 
 	.section .text.boot, "ax"
@@ -60,37 +73,55 @@ mb2_entry:
 	cli
 	cld
 	movl	$BOOT_PROTO_MB2, %esi
-	movl	%eax, boot_magic
+	movl	%eax, boot_magic - KVB
 
 common32:
-	movl	%esi, boot_protocol
-	movl	%ebx, boot_info_pa
-	lgdt	gdt_desc
+	movl	%esi, boot_protocol - KVB
+	movl	%ebx, boot_info_pa - KVB
+	lgdt	gdt_desc32 - KVB
 
-	/* PML4[0] -> PDPT; PDPT[0..3] -> the four page directories. */
-	movl	$(boot_pdpt + PTE_P_W), boot_pml4
-	movl	$boot_pd, %eax
-	orl	$PTE_P_W, %eax
+	/* PML4 0 and 273 -> the PDPT of [0, 4 GiB); 511 -> the image's PDPT. */
+	movl	$(boot_pdpt - KVB + PTE_P_W), %eax
+	movl	%eax, boot_pml4 - KVB
+	movl	%eax, boot_pml4 - KVB + 273 * 8
+	movl	$(boot_pdpt_kernel - KVB + PTE_P_W), boot_pml4 - KVB + 511 * 8
+	movl	$(boot_pd_kernel - KVB + PTE_P_W), boot_pdpt_kernel - KVB + 510 * 8
+
+	/* PDPT[0..3] -> the four page directories. */
+	movl	$(boot_pd - KVB + PTE_P_W), %eax
 	xorl	%ecx, %ecx
-1:	movl	%eax, boot_pdpt(, %ecx, 8)
+1:	movl	%eax, boot_pdpt - KVB(, %ecx, 8)
 	addl	$4096, %eax
 	incl	%ecx
-	cmpl	$BOOT_MAP_GIB, %ecx
+	cmpl	$EARLY_MAP_GIB, %ecx
 	jb	1b
 
 	/* 2 MiB pages: entry i maps [i * 2 MiB, (i + 1) * 2 MiB). */
 	movl	$(PTE_P_W | PTE_PS), %eax
 	xorl	%ecx, %ecx
-2:	movl	%eax, boot_pd(, %ecx, 8)
-	addl	$0x200000, %eax
+2:	movl	%eax, boot_pd - KVB(, %ecx, 8)
+	addl	$SZ_2M, %eax
 	incl	%ecx
-	cmpl	$(BOOT_MAP_GIB * 512), %ecx
+	cmpl	$(EARLY_MAP_GIB * 512), %ecx
 	jb	2b
+
+	/*
+	 * The image exactly, KVB + [X86_LOAD_PHYS, _end), in 4 KiB pages of
+	 * one page table (the linker script checks that _end is below 2 MiB).
+	 */
+	movl	$(boot_pt_kernel - KVB + PTE_P_W), boot_pd_kernel - KVB
+	movl	$(X86_LOAD_PHYS + PTE_P_W), %eax
+	movl	$(X86_LOAD_PHYS >> 12), %ecx
+3:	movl	%eax, boot_pt_kernel - KVB(, %ecx, 8)
+	addl	$4096, %eax
+	incl	%ecx
+	cmpl	$(_end - KVB), %eax	/* %eax: next address | flags; _end is page-aligned */
+	jb	3b
 
 	movl	%cr4, %eax
 	orl	$CR4_PAE, %eax
 	movl	%eax, %cr4
-	movl	$boot_pml4, %eax
+	movl	$(boot_pml4 - KVB), %eax
 	movl	%eax, %cr3
 	movl	$MSR_EFER, %ecx
 	rdmsr
@@ -99,10 +130,17 @@ common32:
 	movl	%cr0, %eax
 	orl	$(CR0_PG | CR0_PE), %eax
 	movl	%eax, %cr0
-	ljmp	$0x08, $long_mode
+	ljmp	$0x08, $(long_mode_low - KVB)
 
 	.code64
+long_mode_low:
+	/* Still at the physical address: on to the link address. */
+	movabsq	$long_mode, %rax
+	jmp	*%rax
+
+	.text
 long_mode:
+	lgdt	gdt_desc64(%rip)
 	movl	$0x10, %eax
 	movl	%eax, %ds
 	movl	%eax, %es
@@ -113,9 +151,9 @@ long_mode:
 	movq	$boot_stack_top, %rsp
 	xorl	%ebp, %ebp
 	call	x86_start
-3:	cli
+4:	cli
 	hlt
-	jmp	3b
+	jmp	4b
 
 	.section .rodata
 	.balign 16
@@ -124,9 +162,13 @@ gdt:
 	.quad	0x00af9a000000ffff	/* 0x08: 64-bit code */
 	.quad	0x00cf92000000ffff	/* 0x10: data */
 gdt_end:
-gdt_desc:
+gdt_desc32:				/* before paging: the physical address */
 	.short	gdt_end - gdt - 1
-	.long	gdt
+	.long	gdt - KVB
+	.balign 8
+gdt_desc64:				/* in the image's mapping */
+	.short	gdt_end - gdt - 1
+	.quad	gdt
 
 	/* Written before paging is on: the loaders zero .bss for us. */
 	.section .data
@@ -138,11 +180,14 @@ boot_magic:	.long 0
 
 	.section .bss.pagetables, "aw", @nobits
 	.balign 4096
-	.globl	boot_pagetables_start, boot_pagetables_end
+	.globl	boot_pagetables_start, boot_pagetables_end, boot_pml4
 boot_pagetables_start:
-boot_pml4:	.skip 4096
-boot_pdpt:	.skip 4096
-boot_pd:	.skip 4096 * BOOT_MAP_GIB
+boot_pml4:		.skip 4096
+boot_pdpt:		.skip 4096
+boot_pdpt_kernel:	.skip 4096
+boot_pd_kernel:		.skip 4096
+boot_pt_kernel:		.skip 4096
+boot_pd:		.skip 4096 * EARLY_MAP_GIB
 boot_pagetables_end:
 
 	.section .bss

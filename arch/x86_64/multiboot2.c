@@ -12,18 +12,17 @@ int mb2_parse_boot(uint64_t pa, uint32_t magic, struct x86_boot *b)
 {
 	struct mb2_info info;
 	int err;
-
 	/* The size field must be readable before anything else is. */
-	if (!pa || pa + 8 > ((uint64_t)BOOT_MAP_GIB << 30))
+	const uint32_t *mbi = early_va(pa, 8);
+
+	if (!mbi || !early_va(pa, mbi[0]))
 		return -EINVAL;
-	if (pa + *(const uint32_t *)(uintptr_t)pa > ((uint64_t)BOOT_MAP_GIB << 30))
-		return -EINVAL;
-	err = mb2_parse((const void *)(uintptr_t)pa, magic, &b->e820, &info);
+	err = mb2_parse(mbi, magic, &b->e820, &info);
 	if (err)
 		return err;
 	b->protocol = "Multiboot2";
 	b->cmdline = info.cmdline;
-	b->rsdp = info.rsdp_size ? (uint64_t)(uintptr_t)info.rsdp : 0;
+	b->rsdp = info.rsdp_size ? x86_pa(info.rsdp) : 0;
 	x86_boot_add_data(b, pa, info.total_size, "Multiboot2 information");
 	for (uint32_t i = 0; i < info.nr_modules; i++)
 		x86_boot_add_data(b, info.modules[i].start,

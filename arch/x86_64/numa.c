@@ -2,26 +2,23 @@
 /*
  * Finding the ACPI SRAT: through the RSDP the loader gave, else by the
  * BIOS-area search. x86_memblock_setup() turns it into nodes; this file
- * only locates it (through the identity map) and reports the result.
+ * only locates it (through the early direct map) and reports the result.
  */
 #include <kernel/kernel.h>
 #include <firmware/acpi.h>
 #include "x86.h"
 
-static const void *identity_map(void *ctx, uint64_t pa, uint64_t len)
+/* ACPI tables are read through the early direct map (head.S). */
+static const void *early_map(void *ctx, uint64_t pa, uint64_t len)
 {
-	uint64_t top = (uint64_t)BOOT_MAP_GIB << 30;
-
 	(void)ctx;
-	if (!pa || pa >= top || len > top - pa)
-		return NULL;
-	return (const void *)(uintptr_t)pa;
+	return early_va(pa, len);
 }
 
 int x86_find_srat(struct x86_boot *b, uint64_t ebda, const void **srat,
 		  uint32_t *len)
 {
-	const struct acpi_mapper m = { identity_map, NULL };
+	const struct acpi_mapper m = { early_map, NULL };
 	int err;
 
 	*srat = NULL;

@@ -2,7 +2,7 @@
 /*
  * The PVH boot protocol (Xen's hvm_start_info, also used by QEMU -kernel):
  * the start info, its e820-format memory map, command line, ACPI RSDP and
- * modules, all at physical addresses in the identity-mapped first 4 GiB.
+ * modules, all at physical addresses in the early-mapped first 4 GiB.
  */
 #include <kernel/kernel.h>
 #include "x86.h"
@@ -36,18 +36,16 @@ struct hvm_memmap_entry {
 	uint32_t reserved;
 };
 
-#define MAPPED_TOP	((uint64_t)BOOT_MAP_GIB << 30)
-
-/* [pa, pa + size) must lie inside the identity map to be read. */
+/* [pa, pa + size) must lie inside the early direct map to be read. */
 static bool mapped(uint64_t pa, uint64_t size)
 {
-	return pa && pa < MAPPED_TOP && size <= MAPPED_TOP - pa;
+	return early_va(pa, size) != NULL;
 }
 
 /* Length of the string at @pa, including its NUL; 0 if not terminated in 4 KiB. */
 static uint64_t string_size(uint64_t pa)
 {
-	const char *s = (const char *)(uintptr_t)pa;
+	const char *s = memblock_env_phys_to_virt(pa);
 
 	for (uint64_t n = 0; n < 4096 && mapped(pa, n + 1); n++)
 		if (!s[n])
@@ -64,13 +62,13 @@ static int add_string(struct x86_boot *b, uint64_t pa, const char *what,
 		return -EINVAL;
 	x86_boot_add_data(b, pa, n, what);
 	if (out)
-		*out = (const char *)(uintptr_t)pa;
+		*out = memblock_env_phys_to_virt(pa);
 	return 0;
 }
 
 int pvh_parse(uint64_t pa, struct x86_boot *b)
 {
-	const struct hvm_start_info *si = (const void *)(uintptr_t)pa;
+	const struct hvm_start_info *si = memblock_env_phys_to_virt(pa);
 	const struct hvm_memmap_entry *map;
 	const struct hvm_modlist_entry *mods;
 	int err;
@@ -87,7 +85,7 @@ int pvh_parse(uint64_t pa, struct x86_boot *b)
 	if (si->memmap_entries > E820_MAX_ENTRIES ||
 	    !mapped(si->memmap_paddr, (uint64_t)si->memmap_entries * sizeof(*map)))
 		return -EINVAL;
-	map = (const void *)(uintptr_t)si->memmap_paddr;
+	map = memblock_env_phys_to_virt(si->memmap_paddr);
 	x86_boot_add_data(b, si->memmap_paddr,
 			  (uint64_t)si->memmap_entries * sizeof(*map), "PVH memmap");
 	for (uint32_t i = 0; i < si->memmap_entries; i++) {
@@ -108,7 +106,7 @@ int pvh_parse(uint64_t pa, struct x86_boot *b)
 	if (si->nr_modules > 4 ||
 	    !mapped(si->modlist_paddr, (uint64_t)si->nr_modules * sizeof(*mods)))
 		return -EINVAL;
-	mods = (const void *)(uintptr_t)si->modlist_paddr;
+	mods = memblock_env_phys_to_virt(si->modlist_paddr);
 	x86_boot_add_data(b, si->modlist_paddr,
 			  (uint64_t)si->nr_modules * sizeof(*mods), "PVH modlist");
 	for (uint32_t i = 0; i < si->nr_modules; i++) {

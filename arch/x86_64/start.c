@@ -10,6 +10,7 @@ struct x86_boot x86_boot;
 void x86_start(void)
 {
 	serial_init();
+	x86_trap_init();
 	start_kernel();
 }
 
@@ -23,5 +24,5 @@ void x86_boot_add_data(struct x86_boot *b, uint64_t base, uint64_t size,
 
 phys_addr_t memblock_env_kernel_end(void)
 {
-	return (phys_addr_t)(uintptr_t)_end;
+	return x86_pa(_end);
 }

@@ -30,11 +30,32 @@ static inline void outl(uint16_t port, uint32_t v)
 	__asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
 }
 
-/* head.S and linker/x86_64.ld */
+/* head.S and linker/x86_64.ld (link addresses: X86_KERNEL_VBASE + pa) */
 extern char _start_image[], _edata[], _start_bss[], _end[];
 extern char boot_pagetables_start[], boot_pagetables_end[];
+extern uint64_t boot_pml4[512];
 extern char boot_stack_bottom[], boot_stack_top[];
 extern uint32_t boot_protocol, boot_info_pa, boot_magic;
+
+/* Physical address of anything in the image or the direct map. */
+static inline uint64_t x86_pa(const void *p)
+{
+	return memblock_env_virt_to_phys(p);
+}
+
+/* The early direct map: [0, EARLY_MAP_GIB GiB) at X86_PAGE_OFFSET. */
+#define EARLY_MAP_TOP	((uint64_t)EARLY_MAP_GIB << 30)
+
+/*
+ * The early direct map's address of [pa, pa + size), or NULL when any of
+ * it lies outside (or pa is 0): what setup_arch() reads boot data through.
+ */
+static inline const void *early_va(uint64_t pa, uint64_t size)
+{
+	if (!pa || pa >= EARLY_MAP_TOP || size > EARLY_MAP_TOP - pa)
+		return NULL;
+	return memblock_env_phys_to_virt(pa);
+}
 
 #define BOOT_DATA_MAX	16
 
@@ -72,6 +93,34 @@ int x86_find_srat(struct x86_boot *b, uint64_t ebda, const void **srat,
 		  uint32_t *len);
 /* Log the SRAT's nodes as x86_memblock_setup() assigned them. */
 void x86_numa_report(const struct x86_setup_result *r);
+
+/*
+ * mmu.c: init_mem_mapping() builds the direct map of memblock.memory
+ * (NOMAP ranges left out) in page tables allocated from memblock, switches
+ * to it and raises memblock's limit as it maps; x86_lookup() translates a
+ * virtual address through the live tables (-1: not mapped, *page_size set
+ * to the mapping's page size otherwise).
+ */
+struct x86_map_stats {
+	unsigned long pages[3];		/* 4 KiB, 2 MiB, 1 GiB leaf entries */
+	unsigned long tables;		/* table pages taken from memblock */
+	unsigned int steps;		/* limit raises */
+	bool gbpages;			/* the CPU has 1 GiB pages */
+};
+extern struct x86_map_stats x86_map_stats;
+void init_mem_mapping(void);
+uint64_t x86_lookup(uint64_t va, uint64_t *page_size);
+uint64_t x86_read_cr3(void);
+/* mmu_checks.c: the direct map and every allocation family through it. */
+void x86_mmu_checks(void);
+
+/*
+ * trap.c, pf_entry.S: the page-fault gate. x86_probe_read() reads a byte at
+ * @va: 0, or 1 when it faulted (x86_probe_cr2 then holds the address).
+ */
+void x86_trap_init(void);
+int x86_probe_read(const volatile void *va);
+extern uint64_t x86_probe_cr2;
 
 /* Serial console (console.c). */
 void serial_init(void);

@@ -63,7 +63,7 @@ static const char usage[] =
 "                     (firmware/srat_memblock.c), as the kernel's NUMA setup\n"
 "  --limit ADDR|none  the kernel's mapped window, which becomes memblock's\n"
 "                     allocation limit before anything is added (default:\n"
-"                     x86 4G, the x86-64 kernel's identity map; DTB none, as\n"
+"                     x86 4G, the x86-64 kernel's early map; DTB none, as\n"
 "                     the arm64 kernel runs with the MMU off). Where each\n"
 "                     region array that grew landed is shown against it\n"
 "  --no-resize        do not let the arrays grow (default: they may, once\n"

@@ -4,7 +4,7 @@
  * kernel runs (firmware/x86_setup.c), or a UEFI map through
  * efi_x86_memblock_setup() (firmware/efi_x86.c), with its policy from the
  * options:
- * the allocation limit (--limit, default the kernel's 4 GiB identity
+ * the allocation limit (--limit, default the kernel's 4 GiB early
  * map), resizing (--no-resize), the kernel image, the command line; the
  * SRAT is given as a file (the kernel finds it through the RSDP). Around
  * it: the input's findings, and where each grown array landed.

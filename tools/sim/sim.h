@@ -107,7 +107,7 @@ void sim_phys_release(phys_addr_t pa, phys_addr_t size);
 bool sim_phys_of(const void *va, phys_addr_t *pa);
 
 /* policy.c */
-#define SIM_LIMIT_X86	(4ULL << 30)	/* the x86-64 kernel's identity map */
+#define SIM_LIMIT_X86	(4ULL << 30)	/* the x86-64 kernel's early map */
 #define SIM_LIMIT_NONE	((uint64_t)MEMBLOCK_ALLOC_ANYWHERE)	/* arm64: MMU off */
 void sim_print_policy(const struct sim_opts *o);
 /* Where each grown region array lies; counts one above the limit as bad. */

@@ -20,4 +20,11 @@ void setup_arch(char **cmdline);
 /* Architecture-specific checks, reported with ktap_ok(). */
 void arch_boot_checks(void);
 
+/*
+ * Architecture-specific checks after mm_init() (the page array, the buddy
+ * allocator's pages), reported with ktap_ok(). Optional: the default
+ * (kernel/main.c) checks nothing.
+ */
+void arch_mm_checks(void);
+
 #endif
