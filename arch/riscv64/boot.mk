@@ -87,8 +87,8 @@ demo-riscv64: riscv64-image
 # Boot tests: building each image is a suite; each configuration of
 # scripts/boot-riscv64 is a suite, booting the GCC image (the "llvm" one
 # boots the LLVM image).
-RISCV64_BOOT_CASES := header 128m 1g 4g numa initrd reserved cmdline fault illegal panic hang \
-		      no-stdout
+RISCV64_BOOT_CASES := header 128m 1g 4g numa initrd reserved cmdline numa-reserved uboot \
+		      fault illegal panic hang misplaced no-stdout
 RISCV64_BOOT_WORK := $(O)/riscv64/boot
 
 .PHONY: tap-kernel-riscv64-gcc tap-kernel-riscv64-llvm
