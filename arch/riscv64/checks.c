@@ -180,6 +180,37 @@ static bool starts_with(const char *s, const char *prefix)
 	return true;
 }
 
+/* strcmp() != 0, without the C library. */
+static bool str_differs(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a != *b;
+}
+
+/* Is @hart the reg of a cpu node under /cpus? */
+static bool hart_in_cpus(const struct fdtr *dt, uint64_t hart)
+{
+	int cpus = fdtr_path_offset(dt, "/cpus");
+	int ac = cpus >= 0 ? fdtr_address_cells(dt, cpus) : -1;
+
+	if (ac < 1 || ac > 2)
+		return false;
+	for (int n = fdtr_first_subnode(dt, cpus); n >= 0; n = fdtr_next_subnode(dt, n)) {
+		const char *type = fdtr_getprop_string(dt, n, "device_type");
+		int len = 0;
+		const void *reg = fdtr_getprop(dt, n, "reg", &len);
+
+		if (type && str_differs(type, "cpu"))
+			continue;
+		if (reg && len >= 4 * ac && fdtr_read_cells(reg, ac) == hart)
+			return true;
+	}
+	return false;
+}
+
 static void check_boot(void)
 {
 	const struct riscv64_boot *b = &riscv64_boot;
@@ -187,6 +218,9 @@ static void check_boot(void)
 	unsigned int resv = 0;
 
 	__asm__ volatile("csrr %0, satp" : "=r"(satp));
+	ktap_ok(!b->dtb_err && hart_in_cpus(&b->dt, b->hartid),
+		"boot: a0 (hart %llu) is a cpu node's reg under /cpus",
+		(unsigned long long)b->hartid);
 	ktap_ok(!satp, "boot: satp is bare (MMU off), as the boot protocol leaves it");
 	ktap_ok(!b->dtb_err && !(b->dtb & 7),
 		"boot: a1 points to a valid, 8-byte aligned DTB (%#llx)",
