@@ -2,9 +2,9 @@
 #
 # Toolchain selection, Kbuild style:
 #   ARCH=...            target architecture (default: the host's). The demo
-#                       kernels exist for x86_64 and arm64; the library
-#                       (make lib) builds for any ARCH: i386, arm (armv7),
-#                       riscv64 and riscv32 have defaults below, any other
+#                       kernels exist for x86_64, arm64 and riscv64; the
+#                       library (make lib) builds for any ARCH: i386, arm
+#                       (armv7), riscv64 and riscv32 have defaults below, any other
 #                       needs CROSS_COMPILE (GCC) or CLANG_TARGET (LLVM=1).
 #   CROSS_COMPILE=pfx-  GNU toolchain prefix (defaults below for a cross
 #                       build from another host)

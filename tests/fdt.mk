@@ -69,10 +69,11 @@ TAP_SUITES += fdt-oracle fdt-fuzz
 
 # The firmware parsers for every target and toolchain: warning-free, and
 # linking against the library alone (no hidden memset() and the like).
-FDT_BUILD_MATRIX := x86_64-gcc x86_64-llvm arm64-gcc arm64-llvm
+FDT_BUILD_MATRIX := x86_64-gcc x86_64-llvm arm64-gcc arm64-llvm riscv64-gcc riscv64-llvm
 fdt_arch = $(word 1,$(subst -, ,$(1)))
 fdt_llvm = $(filter llvm,$(word 2,$(subst -, ,$(1))))
-fdt_nm = $(if $(call fdt_llvm,$(1)),llvm-nm,$(if $(filter arm64,$(call fdt_arch,$(1))),aarch64-linux-gnu-nm,nm))
+fdt_nm = $(if $(call fdt_llvm,$(1)),llvm-nm,$(if $(filter arm64,$(call fdt_arch,$(1))),aarch64-linux-gnu-nm,$(if \
+	 $(filter riscv64,$(call fdt_arch,$(1))),riscv64-linux-gnu-nm,nm)))
 
 define fdt_build
 tap-fdt-build-$(1):

@@ -120,21 +120,23 @@ def run_uboot_prompt(cmd, commands, until=None, attempts=5):
     return run_console(cmd, commands, until)
 
 
-def dump_dtb(case, image, out, dtb=None, initrd=None):
-    """The device tree QEMU hands the kernel for these options."""
+def dump_dtb(case, image, out, dtb=None, initrd=None, cmd_fn=qemu_cmd):
+    """The device tree QEMU hands the kernel for these options (@cmd_fn
+    builds the QEMU command line: another machine's runner passes its own)."""
     if os.path.exists(out):
         os.remove(out)
-    r = run(qemu_cmd(case, image, ",dumpdtb=" + out, dtb, initrd), timeout=TIMEOUT)
+    r = run(cmd_fn(case, image, ",dumpdtb=" + out, dtb, initrd), timeout=TIMEOUT)
     if not os.path.exists(out):
         raise RuntimeError(f"QEMU did not dump its DTB: {r.stderr.strip()}")
     return out
 
 
-def make_custom_dtb(case, image, work, initrd):
-    """QEMU's own tree plus the case's overlay, compiled to a DTB."""
-    base = dump_dtb(case, image, os.path.join(work, "qemu.dtb"), None, initrd)
+def make_custom_dtb(case, image, work, initrd, cmd_fn=qemu_cmd, overlays=OVERLAYS):
+    """QEMU's own tree plus the case's overlay (from @overlays), compiled
+    to a DTB."""
+    base = dump_dtb(case, image, os.path.join(work, "qemu.dtb"), None, initrd, cmd_fn)
     text = dtc(["-I", "dtb", "-O", "dts", base])
-    with open(os.path.join(OVERLAYS, case["overlay"])) as f:
+    with open(os.path.join(overlays, case["overlay"])) as f:
         overlay = f.read()
     rsv = [l for l in overlay.splitlines() if l.startswith("/memreserve/")]
     rest = [l for l in overlay.splitlines() if not l.startswith("/memreserve/")]

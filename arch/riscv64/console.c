@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The console: the ns16550a UART named by /chosen/stdout-path (OpenSBI
+ * has already programmed it), or else the SBI legacy console_putchar.
+ * Until it is known, output is kept in a small buffer and flushed once it
+ * is.
+ */
+#include <kernel/kernel.h>
+#include <firmware/fdt_memblock.h>
+#include <asm/console.h>
+#include <asm/sbi.h>
+
+/* 16550 registers (byte-wide, reg-shift 0 as in QEMU virt) and bits. */
+#define UART_THR	0
+#define UART_LSR	5
+#define UART_LSR_THRE	0x20
+
+static uintptr_t uart;
+static bool ready;
+static char early_buf[2048];
+static size_t early_len;
+
+static void uart_putc(char c)
+{
+	volatile uint8_t *base = (volatile uint8_t *)uart;
+
+	while (!(base[UART_LSR] & UART_LSR_THRE))
+		;
+	base[UART_THR] = (uint8_t)c;
+}
+
+void arch_console_write(const char *s, size_t n)
+{
+	if (!ready) {
+		for (size_t i = 0; i < n && early_len < sizeof(early_buf); i++)
+			early_buf[early_len++] = s[i];
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (uart)
+			uart_putc(s[i]);
+		else
+			sbi_call(SBI_EXT_LEGACY_PUTCHAR, 0, (unsigned char)s[i], 0);
+	}
+}
+
+uint64_t riscv64_console_base(void)
+{
+	return uart;
+}
+
+bool riscv64_console_setup(const struct fdtr *dt)
+{
+	const char *why = "no usable DTB";
+	struct dt_console con = { 0 };
+	bool from_dt = false;
+
+	if (dt) {
+		int err = dt_get_console(dt, &con);
+
+		if (err == -FDTR_ERR_NOTFOUND)
+			why = "no /chosen/stdout-path, or no node at its path";
+		else if (err < 0)
+			why = fdtr_strerror(err);
+		else if (!fdtr_node_is_compatible(dt, con.node, "ns16550a"))
+			why = "stdout-path is not an ns16550a";
+		else
+			from_dt = true;
+	}
+	uart = from_dt ? (uintptr_t)con.base : 0;
+	ready = true;
+	arch_console_write(early_buf, early_len);
+	if (early_len == sizeof(early_buf))
+		printk("console: early messages truncated\n");
+	early_len = 0;
+	if (from_dt)
+		printk("console: ns16550a at %#llx (from /chosen/stdout-path)\n",
+		       (unsigned long long)uart);
+	else
+		printk("console: SBI console_putchar (fallback: %s)\n", why);
+	return from_dt;
+}

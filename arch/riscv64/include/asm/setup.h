@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* What the riscv64 demo kernel learnt at boot, for its checks. */
+#ifndef ASM_SETUP_H
+#define ASM_SETUP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <linux/memblock.h>
+#include <firmware/fdt_memblock.h>
+
+/**
+ * struct riscv64_boot - the boot registers and what they led to
+ * @hartid: a0 at entry
+ * @dtb: a1 at entry, the DTB's physical address
+ * @dtb_err: 0, or why the DTB is unusable (FDTR error)
+ * @dt: the opened DTB
+ * @console_from_dt: the console is /chosen/stdout-path's
+ * @test_dev: the SiFive test device's address, 0 if none
+ * @sbi_version: SBI specification version (major << 24 | minor)
+ */
+struct riscv64_boot {
+	uint64_t hartid;
+	phys_addr_t dtb;
+	int dtb_err;
+	struct fdtr dt;
+	bool console_from_dt;
+	uint64_t test_dev;
+	long sbi_version;
+};
+
+/* Filled before start_kernel(). */
+extern struct riscv64_boot riscv64_boot;
+/* What the device-tree scan found, filled by setup_arch(). */
+extern struct dt_scan_result riscv64_dt;
+
+/**
+ * riscv64_start_kernel - C entry from head.S
+ * @a0: the boot hart's id
+ * @a1: the DTB's physical address
+ *
+ * Opens the DTB, sets up console and exit, reports and calls
+ * start_kernel(). Never returns.
+ */
+__attribute__((noreturn)) void riscv64_start_kernel(uint64_t a0, uint64_t a1);
+
+/**
+ * riscv64_selftest - failure injection from the command line
+ * @cmdline: the kernel command line
+ *
+ * "riscv64.selftest=fault|illegal|hang|panic" traps, hangs or panics;
+ * absent, nothing happens; an unknown value is only reported.
+ */
+void riscv64_selftest(const char *cmdline);
+
+/**
+ * riscv64_trap - report an unexpected trap and exit with the crash status
+ * @scause: trap cause
+ * @sepc: faulting pc
+ * @stval: trap value (address or instruction)
+ * @sstatus: status at the trap
+ */
+__attribute__((noreturn)) void riscv64_trap(uint64_t scause, uint64_t sepc,
+					    uint64_t stval, uint64_t sstatus);
+
+#endif /* ASM_SETUP_H */
