@@ -66,23 +66,3 @@ tap-fdt-fuzz: $(O)/fdt/fuzz-one $(FDT_DTBS)
 	$(Q)scripts/tap-run fdt-fuzz $(O)/tap/fdt-fuzz.tap $(O)/fdt/fuzz-one $(FDT_DTBS)
 
 TAP_SUITES += fdt-oracle fdt-fuzz
-
-# The firmware parsers for every target and toolchain: warning-free, and
-# linking against the library alone (no hidden memset() and the like).
-FDT_BUILD_MATRIX := x86_64-gcc x86_64-llvm arm64-gcc arm64-llvm
-fdt_arch = $(word 1,$(subst -, ,$(1)))
-fdt_llvm = $(filter llvm,$(word 2,$(subst -, ,$(1))))
-fdt_nm = $(if $(call fdt_llvm,$(1)),llvm-nm,$(if $(filter arm64,$(call fdt_arch,$(1))),aarch64-linux-gnu-nm,nm))
-
-define fdt_build
-tap-fdt-build-$(1):
-	$(Q)scripts/tap-check fdt-build-$(1) $(O)/tap/fdt-build-$(1).tap sh -c '\
-		$(MAKE) -C $(srctree) ARCH=$(call fdt_arch,$(1)) \
-			$(if $(call fdt_llvm,$(1)),LLVM=1) O=$(O)/fdt-matrix/$(1) \
-			lib $(O)/fdt-matrix/$(1)/libfirmware.a && \
-		tests/fdt/check-firmware-link $(O)/fdt-matrix/$(1)/libfirmware.a \
-			$(O)/fdt-matrix/$(1)/libmemblock.a $(call fdt_nm,$(1))'
-
-TAP_SUITES += fdt-build-$(1)
-endef
-$(foreach b,$(FDT_BUILD_MATRIX),$(eval $(call fdt_build,$(b))))
