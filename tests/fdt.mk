@@ -66,3 +66,29 @@ tap-fdt-fuzz: $(O)/fdt/fuzz-one $(FDT_DTBS)
 	$(Q)scripts/tap-run fdt-fuzz $(O)/tap/fdt-fuzz.tap $(O)/fdt/fuzz-one $(FDT_DTBS)
 
 TAP_SUITES += fdt-oracle fdt-fuzz
+
+# fdt-api: the libfdt-compatible subset (firmware/include/firmware/fdt_api.h)
+# from its two providers, the built-in reader and Debian's libfdt
+# (FIRMWARE_LIBFDT_SYSTEM), must say the same about every test tree
+# (tests/fdt/api-dump.c), and both must accept them all. Damaged blobs are
+# fdt-oracle's: the subset's contract starts at a blob fdt_check_full()
+# accepted, and the built-in reader rejects more than libfdt's
+# fdt_check_full() alone (an unterminated /memreserve/ map, for one).
+FDT_API_HDRS := firmware/include/firmware/fdt_api.h $(FDT_HDRS)
+$(O)/fdt/api-builtin: tests/fdt/api-dump.c $(FDT_READER_SRCS) $(FDT_API_HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(FDT_HOSTCFLAGS) $< $(FDT_READER_SRCS) -o $@
+
+$(O)/fdt/api-system: tests/fdt/api-dump.c $(FDT_API_HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(FDT_HOSTCFLAGS) -DFIRMWARE_LIBFDT_SYSTEM $< -o $@ -lfdt
+
+tap-fdt-api: $(O)/fdt/api-builtin $(O)/fdt/api-system $(FDT_DTBS)
+	$(Q)scripts/tap-check fdt-api $(O)/tap/fdt-api.tap sh -c '\
+		$(O)/fdt/api-builtin $(FDT_DTBS) > $(O)/fdt/api-builtin.out && \
+		$(O)/fdt/api-system $(FDT_DTBS) > $(O)/fdt/api-system.out && \
+		test $$(grep -c "^check_full accepts" $(O)/fdt/api-system.out) -eq $(words $(FDT_DTBS)) && \
+		diff -u $(O)/fdt/api-system.out $(O)/fdt/api-builtin.out && \
+		echo "$(words $(FDT_DTBS)) trees, $$(wc -l < $(O)/fdt/api-system.out) identical lines"'
+
+TAP_SUITES += fdt-api
