@@ -191,13 +191,13 @@ int acpi_srat_memory(const void *srat, uint32_t len,
 				pxm = rd32(e + 2);
 				if (t[8] < 2)
 					pxm &= 0xff;
-				out[(*nr)++] = (struct acpi_mem_affinity){
-					.base = rd64(e + 8),
-					.size = rd64(e + 16),
-					.pxm = pxm,
-					.hotplug = flags & SRAT_MEM_HOTPLUG,
-					.nonvolatile = flags & SRAT_MEM_NONVOLATILE,
-				};
+				/* Field by field: no memcpy(). */
+				out[*nr].base = rd64(e + 8);
+				out[*nr].size = rd64(e + 16);
+				out[*nr].pxm = pxm;
+				out[*nr].hotplug = flags & SRAT_MEM_HOTPLUG;
+				out[*nr].nonvolatile = flags & SRAT_MEM_NONVOLATILE;
+				(*nr)++;
 			}
 		}
 		off += e[1];

@@ -58,18 +58,40 @@ static bool point_before(const struct change_point *a,
 	return !a->start && b->start;
 }
 
+/*
+ * Points and entries are set field by field: a struct copy or compound
+ * literal may become memcpy() (Clang -O0, GCC -Os on 32-bit targets).
+ */
+static void point_set(struct change_point *p, uint64_t addr, uint32_t entry,
+		      bool start)
+{
+	p->addr = addr;
+	p->entry = entry;
+	p->start = start;
+}
+
+static void entry_set(struct e820_entry *e, uint64_t addr, uint64_t size,
+		      uint32_t type)
+{
+	e->addr = addr;
+	e->size = size;
+	e->type = type;
+}
+
 /* Insertion sort: at most 256 points, and firmware maps are nearly sorted. */
 static void sort_points(struct change_point *p, uint32_t n)
 {
 	for (uint32_t i = 1; i < n; i++) {
-		struct change_point key = p[i];
+		struct change_point key;
 		uint32_t j = i;
 
+		point_set(&key, p[i].addr, p[i].entry, p[i].start);
 		while (j > 0 && point_before(&key, &p[j - 1])) {
-			p[j] = p[j - 1];
+			point_set(&p[j], p[j - 1].addr, p[j - 1].entry,
+				  p[j - 1].start);
 			j--;
 		}
-		p[j] = key;
+		point_set(&p[j], key.addr, key.entry, key.start);
 	}
 }
 
@@ -128,8 +150,8 @@ int e820_sanitize(struct e820_table *t)
 
 		if (!e->size || !entry_end(e, &end))
 			continue;
-		points[npoints++] = (struct change_point){ e->addr, i, true };
-		points[npoints++] = (struct change_point){ end, i, false };
+		point_set(&points[npoints++], e->addr, i, true);
+		point_set(&points[npoints++], end, i, false);
 	}
 	sort_points(points, npoints);
 
@@ -163,9 +185,8 @@ int e820_sanitize(struct e820_table *t)
 		if (open) {
 			if (nout == E820_MAX_ENTRIES)
 				return -ENOSPC;
-			out[nout++] = (struct e820_entry){ open_start,
-							   addr - open_start,
-							   open_type };
+			entry_set(&out[nout++], open_start,
+				  addr - open_start, open_type);
 		}
 		open = covered;
 		open_start = addr;
@@ -173,7 +194,7 @@ int e820_sanitize(struct e820_table *t)
 	}
 
 	for (i = 0; i < nout; i++)
-		t->entries[i] = out[i];
+		entry_set(&t->entries[i], out[i].addr, out[i].size, out[i].type);
 	t->nr_entries = nout;
 	return 0;
 }

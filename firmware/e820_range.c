@@ -45,7 +45,10 @@ static bool put(uint32_t *n, uint64_t addr, uint64_t end, uint32_t type)
 		return true;
 	if (*n == E820_MAX_ENTRIES)
 		return false;
-	work[*n] = (struct e820_entry){ addr, end - addr, type };
+	/* Field by field: a compound literal may become memcpy(). */
+	work[*n].addr = addr;
+	work[*n].size = end - addr;
+	work[*n].type = type;
 	(*n)++;
 	return true;
 }
@@ -70,8 +73,11 @@ static int edit(struct e820_table *t, uint64_t start, uint64_t end,
 
 		if (!selected(e, old_type) || lo >= hi) {
 			ok = n < E820_MAX_ENTRIES;
-			if (ok)
-				work[n++] = *e;
+			if (ok) {
+				work[n].addr = e->addr;
+				work[n].size = e->size;
+				work[n++].type = e->type;
+			}
 			continue;
 		}
 		ok = put(&n, e->addr, lo, e->type) &&
@@ -81,7 +87,9 @@ static int edit(struct e820_table *t, uint64_t start, uint64_t end,
 	if (!ok)
 		return -ENOSPC;
 	for (uint32_t i = 0; i < n; i++)
-		t->entries[i] = work[i];
+		t->entries[i].addr = work[i].addr,
+		t->entries[i].size = work[i].size,
+		t->entries[i].type = work[i].type;
 	t->nr_entries = n;
 	return 0;
 }

@@ -5,6 +5,7 @@
  * reported stride, and the per-descriptor verdicts the conversions use.
  */
 #include <firmware/efi.h>
+#include "fw_div.h"
 
 /* Little-endian loads byte by byte: the buffer may have any alignment. */
 static uint64_t le64_at(const unsigned char *p)
@@ -25,13 +26,13 @@ static uint32_t le32_at(const unsigned char *p)
 int efi_memmap_init(struct efi_memmap *m, const void *map, uint64_t map_phys,
 		    uint64_t map_size, uint64_t desc_size, uint32_t desc_version)
 {
-	uint64_t nr;
+	uint64_t nr, rem;
 
 	if (!m || (!map && map_size) || desc_size < EFI_MEMORY_DESC_V1_SIZE)
 		return -EINVAL;
-	if (map_size % desc_size)
+	nr = fw_div_u64(map_size, desc_size, &rem);
+	if (rem)
 		return -EINVAL;
-	nr = map_size / desc_size;
 	if (nr > UINT32_MAX)
 		return -EINVAL;
 	if (!desc_version)

@@ -119,7 +119,17 @@ int fdtr_init(struct fdtr *dt, const void *blob, size_t bufsize)
 		return -FDTR_ERR_BADLAYOUT;
 	t.size_rsvmap = rsvmap_space(&t);
 
-	*dt = t;
+	/* Field by field: a struct copy may become memcpy(). */
+	dt->blob = t.blob;
+	dt->totalsize = t.totalsize;
+	dt->version = t.version;
+	dt->off_struct = t.off_struct;
+	dt->size_struct = t.size_struct;
+	dt->off_strings = t.off_strings;
+	dt->size_strings = t.size_strings;
+	dt->off_rsvmap = t.off_rsvmap;
+	dt->size_rsvmap = t.size_rsvmap;
+	dt->boot_cpuid = t.boot_cpuid;
 	return 0;
 }
 

@@ -4,6 +4,7 @@
  * the /memreserve/ map.
  */
 #include "fdt_internal.h"
+#include "fw_div.h"
 
 #define FDTR_MAX_NCELLS	4
 
@@ -47,14 +48,18 @@ uint64_t fdtr_read_cells(const void *p, int n)
 
 int fdtr_reg_count(int len, int ac, int sc)
 {
+	uint32_t n, rem;
 	int entry;
 
 	if (ac < 1 || ac > FDTR_MAX_NCELLS || sc < 0 || sc > FDTR_MAX_NCELLS)
 		return -FDTR_ERR_BADCELLS;
 	entry = 4 * (ac + sc);
-	if (len < 0 || len % entry)
+	if (len < 0)
 		return -FDTR_ERR_BADVALUE;
-	return len / entry;
+	n = fw_div_u32((uint32_t)len, (uint32_t)entry, &rem);
+	if (rem)
+		return -FDTR_ERR_BADVALUE;
+	return (int)n;
 }
 
 int fdtr_reg_entry(const void *val, int len, int ac, int sc, int idx,

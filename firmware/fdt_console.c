@@ -5,12 +5,14 @@
  * conduit.
  */
 #include "fdt_scan_internal.h"
+#include "fw_div.h"
 
 /* One "ranges" entry's child address, parent address and size. */
 static int translate_one(const struct fdtr *dt, int bus, uint64_t *addr)
 {
 	int parent = fdtr_parent_offset(dt, bus);
 	int cac, pac, csc, len, entry, n;
+	uint32_t rem;
 	const uint8_t *r;
 
 	if (parent < 0)
@@ -26,9 +28,11 @@ static int translate_one(const struct fdtr *dt, int bus, uint64_t *addr)
 	if (cac < 0 || csc < 0 || pac < 0)
 		return -FDTR_ERR_BADCELLS;
 	entry = 4 * (cac + pac + csc);
-	if (len % entry)
+	if (len < 0)
 		return -FDTR_ERR_BADVALUE;
-	n = len / entry;
+	n = (int)fw_div_u32((uint32_t)len, (uint32_t)entry, &rem);
+	if (rem)
+		return -FDTR_ERR_BADVALUE;
 	for (int i = 0; i < n; i++, r += entry) {
 		uint64_t child = fdtr_read_cells(r, cac);
 		uint64_t par = fdtr_read_cells(r + 4 * cac, pac);
@@ -128,14 +132,13 @@ int dt_get_console(const struct fdtr *dt, struct dt_console *con)
 		return -FDTR_ERR_BADVALUE;
 
 	compat = fdtr_getprop(dt, node, "compatible", &len);
-	*con = (struct dt_console){
-		.node = node,
-		.name = fdtr_get_name(dt, node, NULL),
-		.compatible = compat ? fdtr_stringlist_get(compat, len, 0, NULL) : NULL,
-		.options = path[plen] == ':' ? path + plen + 1 : NULL,
-		.base = base,
-		.size = size,
-	};
+	/* Field by field: a compound literal may become memcpy(). */
+	con->node = node;
+	con->name = fdtr_get_name(dt, node, NULL);
+	con->compatible = compat ? fdtr_stringlist_get(compat, len, 0, NULL) : NULL;
+	con->options = path[plen] == ':' ? path + plen + 1 : NULL;
+	con->base = base;
+	con->size = size;
 	return 0;
 }
 

@@ -8,43 +8,53 @@
 
 #define PAGE_MASK64	((uint64_t)PAGE_SIZE - 1)
 
-static void dt_vlog(int level, const char *fmt, va_list ap)
-{
-	char line[192];
+#define DT_LINE	192
 
-	/* Not an initialiser: zero-filling the rest would call memset(). */
+/*
+ * "dt: " in front of every message, stored char by char: an initialiser
+ * would zero-fill the rest with memset(). Each logger below formats its
+ * own va_list: handing one on to a helper copies it, and where va_list is
+ * a struct (arm64) GCC -Os copies it with memcpy().
+ */
+static char *dt_prefix(char *line)
+{
 	line[0] = 'd', line[1] = 't', line[2] = ':', line[3] = ' ';
-	__memblock_vsnprintf(line + 4, sizeof(line) - 4, fmt, ap);
-	memblock_env_log(level, line);
+	return line + 4;
 }
 
 void dt_log(int level, const char *fmt, ...)
 {
+	char line[DT_LINE];
 	va_list ap;
 
 	va_start(ap, fmt);
-	dt_vlog(level, fmt, ap);
+	__memblock_vsnprintf(dt_prefix(line), DT_LINE - 4, fmt, ap);
 	va_end(ap);
+	memblock_env_log(level, line);
 }
 
 void dt_warn(struct dt_scan_result *res, const char *fmt, ...)
 {
+	char line[DT_LINE];
 	va_list ap;
 
 	va_start(ap, fmt);
-	dt_vlog(MEMBLOCK_LOG_WARN, fmt, ap);
+	__memblock_vsnprintf(dt_prefix(line), DT_LINE - 4, fmt, ap);
 	va_end(ap);
+	memblock_env_log(MEMBLOCK_LOG_WARN, line);
 	if (res)
 		res->warnings++;
 }
 
 void dt_error(struct dt_scan_result *res, const char *fmt, ...)
 {
+	char line[DT_LINE];
 	va_list ap;
 
 	va_start(ap, fmt);
-	dt_vlog(MEMBLOCK_LOG_ERR, fmt, ap);
+	__memblock_vsnprintf(dt_prefix(line), DT_LINE - 4, fmt, ap);
 	va_end(ap);
+	memblock_env_log(MEMBLOCK_LOG_ERR, line);
 	if (res)
 		res->errors++;
 }
@@ -335,14 +345,17 @@ static void result_clear(struct dt_scan_result *res)
 int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res)
 {
-	struct fw_setup_policy policy = {
-		.alloc_limit = memblock_get_current_limit(),
-	};
+	struct fw_setup_policy policy;
 	struct fdtr dt;
 	int ac, sc, err;
 
 	if (!blob || !res)
 		return -FDTR_ERR_INVAL;
+	/* Field by field: an initialiser's zero-fill may become memset(). */
+	policy.alloc_limit = memblock_get_current_limit();
+	policy.allow_resize = false;
+	policy.kernel_base = policy.kernel_size = 0;
+	policy.cmdline = NULL;
 	result_clear(res);
 	err = fdtr_init(&dt, blob, bufsize);
 	if (!err)

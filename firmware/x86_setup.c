@@ -76,11 +76,15 @@ static void srat_nodes(const struct x86_setup_input *in,
  */
 static struct e820_table fw_map;
 
+/* Field by field: a struct copy may become memcpy(). */
 static void table_copy(struct e820_table *dst, const struct e820_table *src)
 {
 	dst->nr_entries = src->nr_entries;
-	for (uint32_t i = 0; i < src->nr_entries; i++)
-		dst->entries[i] = src->entries[i];
+	for (uint32_t i = 0; i < src->nr_entries; i++) {
+		dst->entries[i].addr = src->entries[i].addr;
+		dst->entries[i].size = src->entries[i].size;
+		dst->entries[i].type = src->entries[i].type;
+	}
 }
 
 /* Steps 4 to 7: the map, as Linux edits it, then memblock. */

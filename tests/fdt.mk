@@ -67,23 +67,28 @@ tap-fdt-fuzz: $(O)/fdt/fuzz-one $(FDT_DTBS)
 
 TAP_SUITES += fdt-oracle fdt-fuzz
 
-# The firmware parsers for every target and toolchain: warning-free, and
-# linking against the library alone (no hidden memset() and the like).
-FDT_BUILD_MATRIX := x86_64-gcc x86_64-llvm arm64-gcc arm64-llvm riscv64-gcc riscv64-llvm
-fdt_arch = $(word 1,$(subst -, ,$(1)))
-fdt_llvm = $(filter llvm,$(word 2,$(subst -, ,$(1))))
-fdt_nm = $(if $(call fdt_llvm,$(1)),llvm-nm,$(if $(filter arm64,$(call fdt_arch,$(1))),aarch64-linux-gnu-nm,$(if \
-	 $(filter riscv64,$(call fdt_arch,$(1))),riscv64-linux-gnu-nm,nm)))
+# fdt-api: the libfdt-compatible subset (firmware/include/firmware/fdt_api.h)
+# from its two providers, the built-in reader and Debian's libfdt
+# (FIRMWARE_LIBFDT_SYSTEM), must say the same about every test tree
+# (tests/fdt/api-dump.c), and both must accept them all. Damaged blobs are
+# fdt-oracle's: the subset's contract starts at a blob fdt_check_full()
+# accepted, and the built-in reader rejects more than libfdt's
+# fdt_check_full() alone (an unterminated /memreserve/ map, for one).
+FDT_API_HDRS := firmware/include/firmware/fdt_api.h $(FDT_HDRS)
+$(O)/fdt/api-builtin: tests/fdt/api-dump.c $(FDT_READER_SRCS) $(FDT_API_HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(FDT_HOSTCFLAGS) $< $(FDT_READER_SRCS) -o $@
 
-define fdt_build
-tap-fdt-build-$(1):
-	$(Q)scripts/tap-check fdt-build-$(1) $(O)/tap/fdt-build-$(1).tap sh -c '\
-		$(MAKE) -C $(srctree) ARCH=$(call fdt_arch,$(1)) \
-			$(if $(call fdt_llvm,$(1)),LLVM=1) O=$(O)/fdt-matrix/$(1) \
-			lib $(O)/fdt-matrix/$(1)/libfirmware.a && \
-		tests/fdt/check-firmware-link $(O)/fdt-matrix/$(1)/libfirmware.a \
-			$(O)/fdt-matrix/$(1)/libmemblock.a $(call fdt_nm,$(1))'
+$(O)/fdt/api-system: tests/fdt/api-dump.c $(FDT_API_HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(FDT_HOSTCFLAGS) -DFIRMWARE_LIBFDT_SYSTEM $< -o $@ -lfdt
 
-TAP_SUITES += fdt-build-$(1)
-endef
-$(foreach b,$(FDT_BUILD_MATRIX),$(eval $(call fdt_build,$(b))))
+tap-fdt-api: $(O)/fdt/api-builtin $(O)/fdt/api-system $(FDT_DTBS)
+	$(Q)scripts/tap-check fdt-api $(O)/tap/fdt-api.tap sh -c '\
+		$(O)/fdt/api-builtin $(FDT_DTBS) > $(O)/fdt/api-builtin.out && \
+		$(O)/fdt/api-system $(FDT_DTBS) > $(O)/fdt/api-system.out && \
+		test $$(grep -c "^check_full accepts" $(O)/fdt/api-system.out) -eq $(words $(FDT_DTBS)) && \
+		diff -u $(O)/fdt/api-system.out $(O)/fdt/api-builtin.out && \
+		echo "$(words $(FDT_DTBS)) trees, $$(wc -l < $(O)/fdt/api-system.out) identical lines"'
+
+TAP_SUITES += fdt-api

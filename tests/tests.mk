@@ -97,6 +97,27 @@ TAP_SUITES += build-$(1) nolibc-$(1)
 endef
 $(foreach b,$(LIB_MATRIX),$(eval $(call lib_build,$(b))))
 
+# The firmware library (firmware/Makefile.firmware, all its sources) for
+# the same matrix, in the same build directories, after the core's
+# build-<entry> (it is checked against that libmemblock.a):
+# fw-build-<entry> builds libfirmware.a warning-free; fw-symbols-<entry>
+# (scripts/check-firmware) finds nothing undefined but the firmware and
+# core libraries and the core's hooks (no C library, no compiler runtime),
+# and no global outside the firmware library's prefixes.
+define fw_build
+tap-fw-build-$(1): tap-build-$(1)
+	$(Q)scripts/tap-check fw-build-$(1) $(O)/tap/fw-build-$(1).tap \
+		$(call matrix_make,$(1)) $(O)/matrix/$(1)/libfirmware.a
+
+tap-fw-symbols-$(1): tap-fw-build-$(1)
+	$(Q)scripts/tap-check fw-symbols-$(1) $(O)/tap/fw-symbols-$(1).tap \
+		scripts/check-firmware $(O)/matrix/$(1)/libfirmware.a \
+		$(O)/matrix/$(1)/libmemblock.a llvm-nm
+
+TAP_SUITES += fw-build-$(1) fw-symbols-$(1)
+endef
+$(foreach b,$(LIB_MATRIX),$(eval $(call fw_build,$(b))))
+
 # Kbuild's LLVM=-NN (a version suffix: clang-14, llvm-ar-14, ...) and an
 # ARCH without a demo kernel or a default, given only CROSS_COMPILE.
 tap-build-llvm-suffix:
