@@ -1182,21 +1182,26 @@ void __next_physmem_range(u64 *idx, struct memblock_type *type,
  * @p_start: ptr to phys_addr_t for start address of the range, can be NULL
  * @p_end: ptr to phys_addr_t for end address of the range, can be NULL
  *
- * NOMAP and DRIVER_MANAGED memory is skipped; HOTPLUG memory is included.
+ * NOMAP memory is skipped; HOTPLUG and DRIVER_MANAGED memory is included
+ * (Linux passes MEMBLOCK_HOTPLUG | MEMBLOCK_DRIVER_MANAGED, since 5.11).
  */
 #define for_each_mem_range(i, p_start, p_end)				\
 	__for_each_mem_range(i, &memblock.memory, NULL, NUMA_NO_NODE,	\
-			     MEMBLOCK_HOTPLUG, p_start, p_end, NULL)
+			     MEMBLOCK_HOTPLUG | MEMBLOCK_DRIVER_MANAGED,	\
+			     p_start, p_end, NULL)
 
 /**
  * for_each_mem_range_rev - reverse iterate through memory areas
  * @i: u64 used as loop variable
  * @p_start: ptr to phys_addr_t for start address of the range, can be NULL
  * @p_end: ptr to phys_addr_t for end address of the range, can be NULL
+ *
+ * The same ranges as for_each_mem_range(), highest first.
  */
 #define for_each_mem_range_rev(i, p_start, p_end)			\
 	__for_each_mem_range_rev(i, &memblock.memory, NULL, NUMA_NO_NODE, \
-				 MEMBLOCK_HOTPLUG, p_start, p_end, NULL)
+				 MEMBLOCK_HOTPLUG | MEMBLOCK_DRIVER_MANAGED, \
+				 p_start, p_end, NULL)
 
 /**
  * for_each_reserved_mem_range - iterate over all reserved memblock areas
