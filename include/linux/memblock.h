@@ -97,7 +97,8 @@ enum memblock_flags {
  * @base: base address of the region
  * @size: size of the region
  * @flags: memory region attributes
- * @nid: NUMA node id (MAX_NUMNODES when none is assigned)
+ * @nid: NUMA node id: MAX_NUMNODES when none was assigned (memblock_add(),
+ *	memblock_reserve()), NUMA_NO_NODE when a caller passed it
  */
 struct memblock_region {
 	phys_addr_t base;
@@ -202,7 +203,8 @@ static inline bool movable_node_is_enabled(void)
  * @base: base address of the new region
  * @size: size of the new region
  * @nid: nid of the new region: 0..MAX_NUMNODES-1, or MAX_NUMNODES or
- *	NUMA_NO_NODE for "no node" (both stored as MAX_NUMNODES)
+ *	NUMA_NO_NODE for "no node", stored as given (as in Linux 6.12: a
+ *	NUMA_NO_NODE region does not merge with a touching MAX_NUMNODES one)
  * @flags: flags of the new region (MEMBLOCK_* bits)
  *
  * Add [@base, @base + @size) to the "memory" type. Parts already covered by
@@ -419,7 +421,7 @@ int memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size);
  * @size: size of area to set node ID for
  * @type: memblock type to set node ID for
  * @nid: node ID to set: 0..MAX_NUMNODES-1, or MAX_NUMNODES or NUMA_NO_NODE
- *	for "no node"
+ *	for "no node", stored as given (as in Linux 6.12)
  *
  * Set the nid of @type's regions in [@base, @base + @size) to @nid. Regions
  * which cross the area boundaries are split as necessary.
@@ -448,11 +450,18 @@ static inline void memblock_set_region_node(struct memblock_region *r, int nid)
  * memblock_get_region_node - get the node of a region
  * @r: the region
  *
- * Return: the region's node id, MAX_NUMNODES when none was assigned.
+ * Return: the region's node id as stored (MAX_NUMNODES when none was
+ * assigned, NUMA_NO_NODE when a caller set that); 0 in a build without
+ * NUMA (MAX_NUMNODES == 1), as Linux's !CONFIG_NUMA version returns.
  */
 static inline int memblock_get_region_node(const struct memblock_region *r)
 {
+#if MAX_NUMNODES > 1
 	return r->nid;
+#else
+	(void)r;
+	return 0;
+#endif
 }
 
 /**

@@ -121,7 +121,7 @@ unsigned long memmap_init(void)
 		r->first = present;
 		present += r->end_pfn - r->start_pfn;
 		r->map = alloc_map(r);
-		if (r->nid == MAX_NUMNODES)
+		if (r->nid == MAX_NUMNODES || r->nid == NUMA_NO_NODE)
 			r->nid = 0;
 		init_pages(r->map, r->end_pfn - r->start_pfn, k);
 	}

@@ -211,9 +211,8 @@ int model_add(struct model *m, int type, phys_addr_t base, phys_addr_t size,
 int model_add_node(struct model *m, phys_addr_t base, phys_addr_t size,
 		   int nid, unsigned int flags)
 {
-	if (nid == NUMA_NO_NODE)
-		nid = MAX_NUMNODES;
-	if (nid < 0 || nid > MAX_NUMNODES)
+	/* Linux 6.12 stores the node as given: NUMA_NO_NODE stays -1. */
+	if (nid < NUMA_NO_NODE || nid > MAX_NUMNODES)
 		return -EINVAL;
 	if (flags & ~(unsigned int)MEMBLOCK_FLAGS_ALL)
 		return -EINVAL;
@@ -304,9 +303,8 @@ int model_set_flags(struct model *m, int type, phys_addr_t base,
 int model_set_node(struct model *m, int type, phys_addr_t base,
 		   phys_addr_t size, int nid)
 {
-	if (nid == NUMA_NO_NODE)
-		nid = MAX_NUMNODES;
-	if (type < 0 || nid < 0 || nid > MAX_NUMNODES)
+	/* Stored as given, as memblock_add_node() does. */
+	if (type < 0 || nid < NUMA_NO_NODE || nid > MAX_NUMNODES)
 		return -EINVAL;
 	return model_change(m, type, base, size, 0, 0, true, nid);
 }

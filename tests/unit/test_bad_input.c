@@ -75,9 +75,9 @@ enum after {
 	  memblock_add_node(SZ_64M, SZ_1M, MAX_NUMNODES, 0), 0, CHECK_POST, \
 	  mem_nid_at(SZ_64M) == MAX_NUMNODES)				\
 	X(add_node_nid_none, "memblock_add_node", "nid NUMA_NO_NODE",	\
-	  "0, stored as MAX_NUMNODES", STD,				\
+	  "0, stored as given (-1, Linux 6.12)", STD,			\
 	  memblock_add_node(SZ_64M, SZ_1M, NUMA_NO_NODE, 0), 0, CHECK_POST, \
-	  mem_nid_at(SZ_64M) == MAX_NUMNODES)				\
+	  mem_nid_at(SZ_64M) == NUMA_NO_NODE)				\
 	X(add_node_flags, "memblock_add_node", "unknown flag 0x20",	\
 	  "-EINVAL, no change", STD,					\
 	  memblock_add_node(SZ_64M, SZ_1M, 0, (enum memblock_flags)0x20), \
@@ -242,9 +242,9 @@ enum after {
 	  memblock_set_node(SZ_1M, SZ_1M, &memblock.memory, MAX_NUMNODES + 1), \
 	  -EINVAL, SAME, 1)						\
 	X(set_node_nid_none, "memblock_set_node", "nid NUMA_NO_NODE",	\
-	  "0, stored as MAX_NUMNODES", STD,				\
+	  "0, stored as given (-1, Linux 6.12)", STD,			\
 	  memblock_set_node(SZ_1M, SZ_16M, &memblock.memory, NUMA_NO_NODE), \
-	  0, CHECK_POST, mem_nid_at(SZ_1M) == MAX_NUMNODES)		\
+	  0, CHECK_POST, mem_nid_at(SZ_1M) == NUMA_NO_NODE)		\
 	X(set_node_size0, "memblock_set_node", "size 0", "0, no change", STD, \
 	  memblock_set_node(SZ_1M, 0, &memblock.memory, 1), 0, SAME, 1)	\
 	X(set_node_overflow, "memblock_set_node", "base + size past the top", \
