@@ -19,14 +19,16 @@ bool memblock_should_skip_region(const struct memblock_type *type,
 	/* MAX_NUMNODES in a request is Linux's deprecated "any node". */
 	if (nid != NUMA_NO_NODE && nid != MAX_NUMNODES && nid != m->nid)
 		return true;
-	if (movable_node_is_enabled() && memblock_is_hotpluggable(m) &&
+	/* Flag tests, not the predicates: those take non-const pointers. */
+	if (movable_node_is_enabled() && (m->flags & MEMBLOCK_HOTPLUG) &&
 	    !(flags & MEMBLOCK_HOTPLUG))
 		return true;
-	if ((flags & MEMBLOCK_MIRROR) && !memblock_is_mirror(m))
+	if ((flags & MEMBLOCK_MIRROR) && !(m->flags & MEMBLOCK_MIRROR))
 		return true;
-	if (!(flags & MEMBLOCK_NOMAP) && memblock_is_nomap(m))
+	if (!(flags & MEMBLOCK_NOMAP) && (m->flags & MEMBLOCK_NOMAP))
 		return true;
-	if (!(flags & MEMBLOCK_DRIVER_MANAGED) && memblock_is_driver_managed(m))
+	if (!(flags & MEMBLOCK_DRIVER_MANAGED) &&
+	    (m->flags & MEMBLOCK_DRIVER_MANAGED))
 		return true;
 	return false;
 }

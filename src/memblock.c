@@ -43,6 +43,12 @@ int memblock_debug __initdata_memblock;
 int memblock_can_resize __initdata_memblock;
 bool movable_node_enabled __initdata_memblock;
 
+/* Linux's pfn limits: held here, set by the caller, live after boot. */
+unsigned long max_low_pfn;
+unsigned long min_low_pfn;
+unsigned long max_pfn;
+unsigned long long max_possible_pfn;
+
 /* What memblock_discard() leaves each type: an empty array of its own. */
 static struct memblock_region discarded_regions[MB_NTYPES][1] __initdata_memblock;
 

@@ -155,6 +155,22 @@ extern int memblock_debug;
 extern int memblock_can_resize;
 extern bool movable_node_enabled;
 
+/*
+ * Page frame limits, as Linux's mm/memblock.c defines them: memblock only
+ * holds them (all 0 at boot) and never reads or sets them; the
+ * architecture's setup code sets them from the memory map (for example
+ * max_pfn = PFN_DOWN(memblock_end_of_DRAM())).
+ * min_low_pfn: lowest pfn the kernel uses.
+ * max_low_pfn: end of the directly mapped ("low") memory, as a pfn.
+ * max_pfn: end of memory, as a pfn.
+ * max_possible_pfn: end of all memory that may ever be present (hotplug
+ *	included), as a pfn.
+ */
+extern unsigned long max_low_pfn;
+extern unsigned long min_low_pfn;
+extern unsigned long max_pfn;
+extern unsigned long long max_possible_pfn;
+
 /**
  * enum memblock_stage - where in the boot memblock is
  * @MEMBLOCK_STAGE_EARLY: before the hand-off (the initial value): memblock
@@ -470,7 +486,7 @@ static inline int memblock_get_region_node(const struct memblock_region *r)
  *
  * Return: true if the flag is set.
  */
-static inline bool memblock_is_hotpluggable(const struct memblock_region *m)
+static inline bool memblock_is_hotpluggable(struct memblock_region *m)
 {
 	return m->flags & MEMBLOCK_HOTPLUG;
 }
@@ -481,7 +497,7 @@ static inline bool memblock_is_hotpluggable(const struct memblock_region *m)
  *
  * Return: true if the flag is set.
  */
-static inline bool memblock_is_mirror(const struct memblock_region *m)
+static inline bool memblock_is_mirror(struct memblock_region *m)
 {
 	return m->flags & MEMBLOCK_MIRROR;
 }
@@ -492,7 +508,7 @@ static inline bool memblock_is_mirror(const struct memblock_region *m)
  *
  * Return: true if the flag is set.
  */
-static inline bool memblock_is_nomap(const struct memblock_region *m)
+static inline bool memblock_is_nomap(struct memblock_region *m)
 {
 	return m->flags & MEMBLOCK_NOMAP;
 }
@@ -503,7 +519,7 @@ static inline bool memblock_is_nomap(const struct memblock_region *m)
  *
  * Return: true if the flag is set.
  */
-static inline bool memblock_is_driver_managed(const struct memblock_region *m)
+static inline bool memblock_is_driver_managed(struct memblock_region *m)
 {
 	return m->flags & MEMBLOCK_DRIVER_MANAGED;
 }
@@ -514,7 +530,7 @@ static inline bool memblock_is_driver_managed(const struct memblock_region *m)
  *
  * Return: true if the flag is set.
  */
-static inline bool memblock_is_reserved_noinit(const struct memblock_region *m)
+static inline bool memblock_is_reserved_noinit(struct memblock_region *m)
 {
 	return m->flags & MEMBLOCK_RSRV_NOINIT;
 }
@@ -779,7 +795,8 @@ static inline void *memblock_alloc_node(phys_addr_t size, phys_addr_t align,
  * @align: alignment of the region and block's size
  * @func: name of the caller, for the panic message
  *
- * Use through memblock_alloc_or_panic(), which passes __func__.
+ * Use through memblock_alloc_or_panic(), which passes __func__. Linux has
+ * it from 6.14; this library offers it for 6.12-era code as well.
  *
  * Return: virtual address of the zeroed block; never returns on failure
  * (memblock_env_panic() is called with a message naming @size and @func).
@@ -791,6 +808,8 @@ void *__memblock_alloc_or_panic(phys_addr_t size, phys_addr_t align,
  * memblock_alloc_or_panic - allocate zeroed boot memory or panic
  * @size: size of memory block to be allocated in bytes
  * @align: alignment of the region and block's size
+ *
+ * Linux gained it in 6.14 (it is not in 6.12); kept here as an addition.
  */
 #define memblock_alloc_or_panic(size, align)				\
 	__memblock_alloc_or_panic(size, align, __func__)
@@ -811,6 +830,37 @@ phys_addr_t memblock_phys_mem_size(void);
  * Return: the sum of all reserved region sizes.
  */
 phys_addr_t memblock_reserved_size(void);
+
+/**
+ * memblock_estimated_nr_free_pages - estimate the pages free after the hand-off
+ *
+ * Linux 6.12's estimate, for sizing tables before the page allocator runs:
+ * the size of "memory" minus the size of "reserved", in pages (rounded
+ * down). It is an estimate: reservations outside memory, NOMAP memory and
+ * partial pages make it differ from what memblock_free_all() releases.
+ *
+ * Bad input: none. When "reserved" is larger than "memory" (reservations
+ * outside memory) Linux's subtraction would wrap; this returns 0.
+ *
+ * Return: the estimated number of free pages.
+ */
+unsigned long memblock_estimated_nr_free_pages(void);
+
+/**
+ * memblock_validate_numa_coverage - check that memory has its nodes
+ * @threshold_bytes: how much memory without a node is tolerated
+ *
+ * Adds up the whole pages of memory regions (NOMAP included, as
+ * for_each_mem_pfn_range() walks them) whose node is not a valid one
+ * (numa_valid_node(): 0..MAX_NUMNODES-1; both MAX_NUMNODES and
+ * NUMA_NO_NODE count as "no node"). When that exceeds @threshold_bytes it
+ * logs, as Linux 6.12 does, "NUMA: no nodes coverage for <n>MB of <m>MB
+ * RAM" (at error level) and fails. Reads memblock only.
+ *
+ * Return: true when at most @threshold_bytes of memory has no node, false
+ * otherwise.
+ */
+bool memblock_validate_numa_coverage(unsigned long threshold_bytes);
 
 /**
  * memblock_start_of_DRAM - lowest memory address
@@ -1321,11 +1371,28 @@ void __next_physmem_range(u64 *idx, struct memblock_type *type,
  * It moves memblock_stage to MEMBLOCK_STAGE_FREED: allocations,
  * memblock_reserve() and memblock_phys_free() are refused from then on. A
  * second call (or one after memblock_discard(), or from a hook) releases
- * nothing, logs an error and returns 0.
+ * nothing and logs an error.
  *
- * Return: the number of pages released.
+ * Returns nothing, as in Linux 6.12; the number of pages released is
+ * memblock_free_all_released().
  */
-unsigned long memblock_free_all(void);
+void memblock_free_all(void);
+
+/**
+ * memblock_free_all_released - pages memblock_free_all() released
+ *
+ * Not in Linux (this library's addition): the count Linux's
+ * memblock_free_all() no longer returns, for a kernel that wants to check
+ * or print it. Pages given back later by memblock_free_late() or
+ * memblock_discard() are not counted. Reads memblock only; callable from
+ * a hook.
+ *
+ * Return: the number of pages memblock_free_all() has handed to
+ * memblock_env_free_pages() since boot: 0 before it has run, its count
+ * after (a refused or repeated call adds nothing, so the growth across one
+ * call is what that call released).
+ */
+unsigned long memblock_free_all_released(void);
 
 /**
  * memblock_free_late - free pages directly to the page allocator

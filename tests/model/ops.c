@@ -511,7 +511,13 @@ static unsigned long long lib_apply(const struct op *op)
 	case OP_SET_KERNEL_END: test_kernel_end = op->a; return 0;
 	case OP_SET_DEBUG: memblock_debug = op->x; return 0;
 	case OP_ALLOC_OR_PANIC: return lib_alloc_or_panic(op->a, op->b);
-	case OP_FREE_ALL: return memblock_free_all();
+	case OP_FREE_ALL: {
+		/* void in Linux 6.12: the count is what this call added. */
+		unsigned long before = memblock_free_all_released();
+
+		memblock_free_all();
+		return memblock_free_all_released() - before;
+	}
 	case OP_FREE_LATE: memblock_free_late(op->a, op->b); return 0;
 	case OP_DISCARD: memblock_discard(); return 0;
 	default: return 0;

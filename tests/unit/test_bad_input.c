@@ -531,7 +531,7 @@ enum after {
 	  memblock_phys_alloc_range(SZ_4K, SZ_4K, 0, MAXA), 0, SAME, 1)	\
 	X(free_all_twice, "memblock_free_all", "second call",		\
 	  "0, nothing released, logged, no change", FREED,		\
-	  (long long)memblock_free_all() + (long long)test_freed_cnt +	\
+	  (long long)free_all_count() + (long long)test_freed_cnt +	\
 	  !logged("called again"), 0, SAME, 1)				\
 	X(free_late_early, "memblock_free_late", "before memblock_free_all()", \
 	  "logged (-EPERM), nothing released, no change", STD,		\
@@ -700,7 +700,7 @@ static long long hook_alloc(void)
 
 static long long hook_free_all(void)
 {
-	return (long long)memblock_free_all() + (long long)test_freed_cnt;
+	return (long long)free_all_count() + (long long)test_freed_cnt;
 }
 
 /* ---- setups ---- */
