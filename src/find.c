@@ -178,8 +178,6 @@ memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 			    phys_addr_t start, phys_addr_t end, int nid,
 			    enum memblock_flags flags)
 {
-	phys_addr_t kernel_end, found;
-
 	if (!align) {
 		mb_warn("memblock: align is 0, using SMP_CACHE_BYTES (%d)",
 			SMP_CACHE_BYTES);
@@ -195,18 +193,13 @@ memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 	end = mb_max(start, end);
 
 	/*
-	 * Bottom-up starts above the kernel image, so that early allocations
-	 * sit next to the kernel (likely on its node, and away from memory
-	 * that may be hot-removed); top-down is the fallback.
+	 * Since Linux 5.11 bottom-up searches the same range as top-down,
+	 * from its low end: no longer from the end of the kernel image, and
+	 * so with no top-down retry (the same range would find nothing).
 	 */
-	kernel_end = memblock_env_kernel_end();
-	if (memblock_bottom_up() && end > kernel_end) {
-		found = __memblock_find_range_bottom_up(mb_max(start, kernel_end),
-							end, size, align, nid,
-							flags);
-		if (found)
-			return found;
-	}
+	if (memblock_bottom_up())
+		return __memblock_find_range_bottom_up(start, end, size, align,
+						       nid, flags);
 	return __memblock_find_range_top_down(start, end, size, align, nid,
 					      flags);
 }

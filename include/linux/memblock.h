@@ -551,9 +551,10 @@ static inline bool memblock_is_reserved_noinit(struct memblock_region *m)
  * @flags: pick from blocks based on memory attributes
  *
  * Find a free (memory and not reserved) area of @size bytes aligned to
- * @align. Top-down returns the highest fit, bottom-up the lowest fit above
- * the end of the kernel image (memblock_env_kernel_end()), falling back to
- * top-down when bottom-up finds nothing. Nothing is reserved.
+ * @align. Top-down returns the highest fit, bottom-up the lowest; both
+ * search the same range (as in Linux since 5.11, bottom-up no longer
+ * starts above the kernel image nor falls back to top-down). Nothing is
+ * reserved.
  *
  * Return: found address on success, 0 on failure or bad input (@size == 0,
  * @align not a power of two).
@@ -1034,8 +1035,8 @@ phys_addr_t memblock_get_current_limit(void);
 
 /**
  * memblock_set_bottom_up - set the allocation direction
- * @enable: true for bottom-up (from the end of the kernel image upwards),
- *	false for top-down
+ * @enable: true for bottom-up (lowest free address first, from
+ *	max(start, PAGE_SIZE) as in Linux 5.11+), false for top-down
  *
  * An inline setter of one field, as in Linux: unlike the other setters it
  * is not refused from a hook or after memblock_discard().

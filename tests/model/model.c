@@ -530,8 +530,6 @@ phys_addr_t model_find_node(const struct model *m, phys_addr_t size,
 			    phys_addr_t align, phys_addr_t start,
 			    phys_addr_t end, int nid, unsigned int flags)
 {
-	phys_addr_t found;
-
 	if (!align)
 		align = SMP_CACHE_BYTES;
 	if (!size || !pow2(align))
@@ -540,13 +538,12 @@ phys_addr_t model_find_node(const struct model *m, phys_addr_t size,
 		end = m->current_limit;
 	start = MAX(start, PAGE_SIZE);
 	end = MAX(start, end);
-	if (m->bottom_up && end > m->kernel_end) {
-		found = best_fit(m, size, align, MAX(start, m->kernel_end), end,
-				 nid, flags, true);
-		if (found)
-			return found;
-	}
-	return best_fit(m, size, align, start, end, nid, flags, false);
+	/*
+	 * Linux 5.11+ (memblock_find_in_range_node()): bottom-up returns the
+	 * lowest fit in [max(start, PAGE_SIZE), end), top-down the highest;
+	 * the kernel image's end plays no part and there is no fallback.
+	 */
+	return best_fit(m, size, align, start, end, nid, flags, m->bottom_up);
 }
 
 static bool has_mirror(const struct model *m)
