@@ -1243,7 +1243,7 @@ void __next_physmem_range(u64 *idx, struct memblock_type *type,
  * @p_end: ptr to phys_addr_t for end address of the range, can be NULL
  *
  * NOMAP memory is skipped; HOTPLUG and DRIVER_MANAGED memory is included
- * (Linux passes MEMBLOCK_HOTPLUG | MEMBLOCK_DRIVER_MANAGED, since 5.11).
+ * (Linux passes MEMBLOCK_HOTPLUG | MEMBLOCK_DRIVER_MANAGED, since 5.15).
  */
 #define for_each_mem_range(i, p_start, p_end)				\
 	__for_each_mem_range(i, &memblock.memory, NULL, NUMA_NO_NODE,	\
