@@ -106,7 +106,9 @@ static int run_free_all(unsigned long n)
 		return bench_fail("free-all: no memory for the page array");
 	bench_free_pages_hook = buddy_free_pages;
 	bench_begin();
-	released = memblock_free_all();
+	released = memblock_free_all_released();
+	memblock_free_all();	/* void in Linux 6.12 */
+	released = memblock_free_all_released() - released;
 	bench_end("free-all", n, released);
 	if (released != bench_freed_pages || !released)
 		return bench_fail("free-all: returned %lu, hook saw %lu pages",
@@ -121,7 +123,9 @@ static int run_free_all_count(unsigned long n)
 	if (!build_map(n))
 		return bench_fail("free-all-count: no memory for the page array");
 	bench_begin();
-	released = memblock_free_all();
+	released = memblock_free_all_released();
+	memblock_free_all();	/* void in Linux 6.12 */
+	released = memblock_free_all_released() - released;
 	bench_end("free-all-count", n, released);
 	if (released != bench_freed_pages || !released)
 		return bench_fail("free-all-count: returned %lu, hook saw %lu pages",
@@ -135,7 +139,9 @@ static int run_page_floor(unsigned long n)
 
 	if (!build_map(n))
 		return bench_fail("page-floor: no memory for the page array");
-	released = memblock_free_all();		/* counting hook: the page count */
+	released = memblock_free_all_released();
+	memblock_free_all();	/* void in Linux 6.12 */
+	released = memblock_free_all_released() - released;
 	bench_begin();
 	init_pages(mem_map, released);
 	bench_end("page-floor", n, released);

@@ -227,7 +227,7 @@ static bool capped(phys_addr_t base, phys_addr_t size)
 	const struct memblock_type *mem = &memblock.memory;
 
 	for (unsigned long i = 0; i < mem->cnt; i++) {
-		const struct memblock_region *r = &mem->regions[i];
+		struct memblock_region *r = &mem->regions[i];
 
 		if (!r->size || memblock_is_nomap(r))
 			continue;

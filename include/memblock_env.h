@@ -212,8 +212,10 @@ typedef unsigned long long u64;
  * memblock_env_panic() must not return. The default traps.
  *
  * memblock_env_kernel_end() returns the physical address just past the
- * kernel image; bottom-up allocation starts there. The default returns 0
- * (no image to step over).
+ * kernel image. The core no longer calls it: since Linux 5.11 bottom-up
+ * allocation starts at max(start, PAGE_SIZE), not above the kernel. It is
+ * kept so that environments defining it still link, and for the demo
+ * kernels' checks. The default returns 0.
  *
  * memblock_env_free_pages() receives a naturally aligned block of 2^order
  * pages from memblock_free_all(), memblock_free_late() and

@@ -18,7 +18,12 @@ static void memblock_dump(const struct memblock_type *type)
 		char nid_buf[32];
 
 		nid_buf[0] = '\0';
-		if (r->nid != MAX_NUMNODES && size)
+		/*
+		 * Linux 6.12 prints the node when numa_valid_node() holds, and
+		 * only in a NUMA build.
+		 */
+		if (MAX_NUMNODES > 1 && r->nid >= 0 && r->nid < MAX_NUMNODES &&
+		    size)
 			__memblock_snprintf(nid_buf, sizeof(nid_buf), " on node %d",
 				    r->nid);
 		mb_info(" %s[%#lx] [%pa-%pa], %pa bytes%s flags: %#x",

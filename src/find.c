@@ -19,14 +19,16 @@ bool memblock_should_skip_region(const struct memblock_type *type,
 	/* MAX_NUMNODES in a request is Linux's deprecated "any node". */
 	if (nid != NUMA_NO_NODE && nid != MAX_NUMNODES && nid != m->nid)
 		return true;
-	if (movable_node_is_enabled() && memblock_is_hotpluggable(m) &&
+	/* Flag tests, not the predicates: those take non-const pointers. */
+	if (movable_node_is_enabled() && (m->flags & MEMBLOCK_HOTPLUG) &&
 	    !(flags & MEMBLOCK_HOTPLUG))
 		return true;
-	if ((flags & MEMBLOCK_MIRROR) && !memblock_is_mirror(m))
+	if ((flags & MEMBLOCK_MIRROR) && !(m->flags & MEMBLOCK_MIRROR))
 		return true;
-	if (!(flags & MEMBLOCK_NOMAP) && memblock_is_nomap(m))
+	if (!(flags & MEMBLOCK_NOMAP) && (m->flags & MEMBLOCK_NOMAP))
 		return true;
-	if (!(flags & MEMBLOCK_DRIVER_MANAGED) && memblock_is_driver_managed(m))
+	if (!(flags & MEMBLOCK_DRIVER_MANAGED) &&
+	    (m->flags & MEMBLOCK_DRIVER_MANAGED))
 		return true;
 	return false;
 }
@@ -176,8 +178,6 @@ memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 			    phys_addr_t start, phys_addr_t end, int nid,
 			    enum memblock_flags flags)
 {
-	phys_addr_t kernel_end, found;
-
 	if (!align) {
 		mb_warn("memblock: align is 0, using SMP_CACHE_BYTES (%d)",
 			SMP_CACHE_BYTES);
@@ -193,18 +193,13 @@ memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 	end = mb_max(start, end);
 
 	/*
-	 * Bottom-up starts above the kernel image, so that early allocations
-	 * sit next to the kernel (likely on its node, and away from memory
-	 * that may be hot-removed); top-down is the fallback.
+	 * Since Linux 5.11 bottom-up searches the same range as top-down,
+	 * from its low end: no longer from the end of the kernel image, and
+	 * so with no top-down retry (the same range would find nothing).
 	 */
-	kernel_end = memblock_env_kernel_end();
-	if (memblock_bottom_up() && end > kernel_end) {
-		found = __memblock_find_range_bottom_up(mb_max(start, kernel_end),
-							end, size, align, nid,
-							flags);
-		if (found)
-			return found;
-	}
+	if (memblock_bottom_up())
+		return __memblock_find_range_bottom_up(start, end, size, align,
+						       nid, flags);
 	return __memblock_find_range_top_down(start, end, size, align, nid,
 					      flags);
 }

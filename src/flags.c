@@ -70,8 +70,8 @@ int __init_memblock memblock_set_node(phys_addr_t base, phys_addr_t size,
 		return err;
 	upd.set = upd.clear = MEMBLOCK_NONE;
 	upd.set_nid = true;
-	upd.nid = memblock_canonical_nid(nid);
-	if (!type || upd.nid < 0) {
+	upd.nid = nid;
+	if (!type || !memblock_nid_ok(nid)) {
 		mb_err("%s: invalid %s %d", __func__, type ? "node" : "type",
 		       nid);
 		return -EINVAL;

@@ -63,7 +63,15 @@ static unsigned long release_range(phys_addr_t start, phys_addr_t end)
 	return end_pfn - first;
 }
 
-unsigned long __init_memblock memblock_free_all(void)
+/* Pages memblock_free_all() released: it returns void, as in Linux 6.12. */
+static unsigned long free_all_released __initdata_memblock;
+
+unsigned long __init_memblock memblock_free_all_released(void)
+{
+	return free_all_released;
+}
+
+void __init_memblock memblock_free_all(void)
 {
 	struct rgn_update clear_hotplug;
 	phys_addr_t start, end;
@@ -71,7 +79,7 @@ unsigned long __init_memblock memblock_free_all(void)
 	u64 i;
 
 	if (__memblock_enter(__func__, 0))
-		return 0;
+		return;
 	/* Field by field: an initialiser may be a libc memset() call. */
 	clear_hotplug.set = MEMBLOCK_NONE;
 	clear_hotplug.clear = MEMBLOCK_HOTPLUG;
@@ -79,7 +87,7 @@ unsigned long __init_memblock memblock_free_all(void)
 	clear_hotplug.nid = 0;
 	if (memblock_stage != MEMBLOCK_STAGE_EARLY) {
 		mb_err("%s: called again: nothing released", __func__);
-		return 0;
+		return;
 	}
 	/*
 	 * Hotpluggable memory only mattered to memblock's own placement; the
@@ -100,9 +108,9 @@ unsigned long __init_memblock memblock_free_all(void)
 				NULL)
 		pages += release_range(start, end);
 
+	free_all_released += pages;
 	memblock_dbg("memblock: released %lu pages to the page allocator",
 		     pages);
-	return pages;
 }
 
 void __init_memblock memblock_free_late(phys_addr_t base, phys_addr_t size)
@@ -151,7 +159,7 @@ static bool range_usable(phys_addr_t base, phys_addr_t size)
 	for (; k < nr && cur < end; k++) {
 		const struct memblock_region *r = &mem->regions[k];
 
-		if (r->base > cur || memblock_is_nomap(r))
+		if (r->base > cur || (r->flags & MEMBLOCK_NOMAP))
 			return false;
 		cur = rgn_end(r);
 	}

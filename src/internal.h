@@ -243,7 +243,10 @@ bool memblock_should_skip_region(const struct memblock_type *type,
 bool memblock_has_mirror(void);
 
 /* ---- nodes (memblock.c) ---- */
-/* Map a node id from the API to the stored value; -1 when invalid. */
-int memblock_canonical_nid(int nid);
+/*
+ * Is @nid a node id the API accepts: 0..MAX_NUMNODES-1, MAX_NUMNODES or
+ * NUMA_NO_NODE? Accepted ids are stored as given.
+ */
+bool memblock_nid_ok(int nid);
 
 #endif /* MEMBLOCK_INTERNAL_H */

@@ -155,7 +155,7 @@ static void cap_memory_range(phys_addr_t base, phys_addr_t size,
 		bool inside = k >= (unsigned long)start_rgn &&
 			      k < (unsigned long)end_rgn;
 
-		if (inside || memblock_is_nomap(&mem->regions[k]))
+		if (inside || (mem->regions[k].flags & MEMBLOCK_NOMAP))
 			rgn_copy(&mem->regions[w++], &mem->regions[k]);
 		else
 			mem->total_size -= mem->regions[k].size;

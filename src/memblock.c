@@ -43,6 +43,12 @@ int memblock_debug __initdata_memblock;
 int memblock_can_resize __initdata_memblock;
 bool movable_node_enabled __initdata_memblock;
 
+/* Linux's pfn limits: held here, set by the caller, live after boot. */
+unsigned long max_low_pfn;
+unsigned long min_low_pfn;
+unsigned long max_pfn;
+unsigned long long max_possible_pfn;
+
 /* What memblock_discard() leaves each type: an empty array of its own. */
 static struct memblock_region discarded_regions[MB_NTYPES][1] __initdata_memblock;
 
@@ -70,27 +76,23 @@ static phys_addr_t trace_last(phys_addr_t base, phys_addr_t size)
 	return size ? base + size - 1 : base;
 }
 
-int memblock_canonical_nid(int nid)
+bool memblock_nid_ok(int nid)
 {
-	if (nid == NUMA_NO_NODE || nid == MAX_NUMNODES)
-		return MAX_NUMNODES;
-	if (nid < 0 || nid > MAX_NUMNODES)
-		return -1;
-	return nid;
+	/* Stored as given (Linux 6.12): NUMA_NO_NODE stays -1. */
+	return nid >= NUMA_NO_NODE && nid <= MAX_NUMNODES;
 }
 
 int __init_memblock memblock_add_node(phys_addr_t base, phys_addr_t size,
 				      int nid, enum memblock_flags flags)
 {
 	phys_addr_t last = trace_last(base, size);
-	int cnid = memblock_canonical_nid(nid);
 	int err = __memblock_enter(__func__, MB_REFUSE_DISCARDED);
 
 	if (err)
 		return err;
 	memblock_dbg("%s: [%pa-%pa] nid=%d flags=%x %pS", __func__, &base,
 		     &last, nid, flags, (void *)_RET_IP_);
-	if (cnid < 0) {
+	if (!memblock_nid_ok(nid)) {
 		mb_err("%s: invalid node %d", __func__, nid);
 		return -EINVAL;
 	}
@@ -98,7 +100,7 @@ int __init_memblock memblock_add_node(phys_addr_t base, phys_addr_t size,
 		mb_err("%s: unknown flags %#x", __func__, flags);
 		return -EINVAL;
 	}
-	return __memblock_add(MB_MEM, base, size, cnid, flags, __func__);
+	return __memblock_add(MB_MEM, base, size, nid, flags, __func__);
 }
 
 int __init_memblock memblock_add(phys_addr_t base, phys_addr_t size)

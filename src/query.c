@@ -34,7 +34,7 @@ bool __init_memblock memblock_is_map_memory(phys_addr_t addr)
 {
 	long i = __memblock_rgn_find(&memblock.memory, addr);
 
-	return i >= 0 && !memblock_is_nomap(&memblock.memory.regions[i]);
+	return i >= 0 && !(memblock.memory.regions[i].flags & MEMBLOCK_NOMAP);
 }
 
 bool __init_memblock memblock_is_region_memory(phys_addr_t base,
@@ -114,4 +114,33 @@ int __init_memblock memblock_search_pfn_nid(unsigned long pfn,
 	if (end_pfn)
 		*end_pfn = PFN_DOWN(rgn_end(&mem->regions[i]));
 	return memblock_get_region_node(&mem->regions[i]);
+}
+
+unsigned long __init_memblock memblock_estimated_nr_free_pages(void)
+{
+	phys_addr_t mem = memblock_phys_mem_size();
+	phys_addr_t rsv = memblock_reserved_size();
+
+	/* Reservations outside memory can make "reserved" the larger. */
+	return mem > rsv ? (unsigned long)PHYS_PFN(mem - rsv) : 0;
+}
+
+bool __init_memblock memblock_validate_numa_coverage(unsigned long threshold_bytes)
+{
+	unsigned long start_pfn, end_pfn, pages = 0;
+	unsigned long long lost;
+	int nid, i;
+
+	for_each_mem_pfn_range(i, MAX_NUMNODES, &start_pfn, &end_pfn, &nid)
+		if (nid < 0 || nid >= MAX_NUMNODES)
+			pages += end_pfn - start_pfn;
+	/* In 64 bits: the byte count of a large 32-bit machine overflows. */
+	lost = (unsigned long long)pages << PAGE_SHIFT;
+	if (lost > threshold_bytes) {
+		mb_err("NUMA: no nodes coverage for %lluMB of %lluMB RAM",
+		       lost >> 20,
+		       (unsigned long long)memblock_phys_mem_size() >> 20);
+		return false;
+	}
+	return true;
 }

@@ -84,7 +84,7 @@ int main(void)
 	show("struct page array, node 1", test_virt_to_phys(va));
 	memblock_set_bottom_up(true);
 	va = memblock_alloc(0x10000, 0x1000);
-	show("bottom-up, above the kernel", test_virt_to_phys(va));
+	show("bottom-up, lowest free", test_virt_to_phys(va));
 	memblock_set_bottom_up(false);
 
 	printf("\nmemory %llu MiB, reserved %llu KiB, free %llu MiB\n\n",

@@ -97,7 +97,8 @@ enum memblock_flags {
  * @base: base address of the region
  * @size: size of the region
  * @flags: memory region attributes
- * @nid: NUMA node id (MAX_NUMNODES when none is assigned)
+ * @nid: NUMA node id: MAX_NUMNODES when none was assigned (memblock_add(),
+ *	memblock_reserve()), NUMA_NO_NODE when a caller passed it
  */
 struct memblock_region {
 	phys_addr_t base;
@@ -154,6 +155,22 @@ extern int memblock_debug;
 extern int memblock_can_resize;
 extern bool movable_node_enabled;
 
+/*
+ * Page frame limits, as Linux's mm/memblock.c defines them: memblock only
+ * holds them (all 0 at boot) and never reads or sets them; the
+ * architecture's setup code sets them from the memory map (for example
+ * max_pfn = PFN_DOWN(memblock_end_of_DRAM())).
+ * min_low_pfn: lowest pfn the kernel uses.
+ * max_low_pfn: end of the directly mapped ("low") memory, as a pfn.
+ * max_pfn: end of memory, as a pfn.
+ * max_possible_pfn: end of all memory that may ever be present (hotplug
+ *	included), as a pfn.
+ */
+extern unsigned long max_low_pfn;
+extern unsigned long min_low_pfn;
+extern unsigned long max_pfn;
+extern unsigned long long max_possible_pfn;
+
 /**
  * enum memblock_stage - where in the boot memblock is
  * @MEMBLOCK_STAGE_EARLY: before the hand-off (the initial value): memblock
@@ -202,7 +219,8 @@ static inline bool movable_node_is_enabled(void)
  * @base: base address of the new region
  * @size: size of the new region
  * @nid: nid of the new region: 0..MAX_NUMNODES-1, or MAX_NUMNODES or
- *	NUMA_NO_NODE for "no node" (both stored as MAX_NUMNODES)
+ *	NUMA_NO_NODE for "no node", stored as given (as in Linux 6.12: a
+ *	NUMA_NO_NODE region does not merge with a touching MAX_NUMNODES one)
  * @flags: flags of the new region (MEMBLOCK_* bits)
  *
  * Add [@base, @base + @size) to the "memory" type. Parts already covered by
@@ -419,7 +437,7 @@ int memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size);
  * @size: size of area to set node ID for
  * @type: memblock type to set node ID for
  * @nid: node ID to set: 0..MAX_NUMNODES-1, or MAX_NUMNODES or NUMA_NO_NODE
- *	for "no node"
+ *	for "no node", stored as given (as in Linux 6.12)
  *
  * Set the nid of @type's regions in [@base, @base + @size) to @nid. Regions
  * which cross the area boundaries are split as necessary.
@@ -448,11 +466,18 @@ static inline void memblock_set_region_node(struct memblock_region *r, int nid)
  * memblock_get_region_node - get the node of a region
  * @r: the region
  *
- * Return: the region's node id, MAX_NUMNODES when none was assigned.
+ * Return: the region's node id as stored (MAX_NUMNODES when none was
+ * assigned, NUMA_NO_NODE when a caller set that); 0 in a build without
+ * NUMA (MAX_NUMNODES == 1), as Linux's !CONFIG_NUMA version returns.
  */
 static inline int memblock_get_region_node(const struct memblock_region *r)
 {
+#if MAX_NUMNODES > 1
 	return r->nid;
+#else
+	(void)r;
+	return 0;
+#endif
 }
 
 /**
@@ -461,7 +486,7 @@ static inline int memblock_get_region_node(const struct memblock_region *r)
  *
  * Return: true if the flag is set.
  */
-static inline bool memblock_is_hotpluggable(const struct memblock_region *m)
+static inline bool memblock_is_hotpluggable(struct memblock_region *m)
 {
 	return m->flags & MEMBLOCK_HOTPLUG;
 }
@@ -472,7 +497,7 @@ static inline bool memblock_is_hotpluggable(const struct memblock_region *m)
  *
  * Return: true if the flag is set.
  */
-static inline bool memblock_is_mirror(const struct memblock_region *m)
+static inline bool memblock_is_mirror(struct memblock_region *m)
 {
 	return m->flags & MEMBLOCK_MIRROR;
 }
@@ -483,7 +508,7 @@ static inline bool memblock_is_mirror(const struct memblock_region *m)
  *
  * Return: true if the flag is set.
  */
-static inline bool memblock_is_nomap(const struct memblock_region *m)
+static inline bool memblock_is_nomap(struct memblock_region *m)
 {
 	return m->flags & MEMBLOCK_NOMAP;
 }
@@ -494,7 +519,7 @@ static inline bool memblock_is_nomap(const struct memblock_region *m)
  *
  * Return: true if the flag is set.
  */
-static inline bool memblock_is_driver_managed(const struct memblock_region *m)
+static inline bool memblock_is_driver_managed(struct memblock_region *m)
 {
 	return m->flags & MEMBLOCK_DRIVER_MANAGED;
 }
@@ -505,7 +530,7 @@ static inline bool memblock_is_driver_managed(const struct memblock_region *m)
  *
  * Return: true if the flag is set.
  */
-static inline bool memblock_is_reserved_noinit(const struct memblock_region *m)
+static inline bool memblock_is_reserved_noinit(struct memblock_region *m)
 {
 	return m->flags & MEMBLOCK_RSRV_NOINIT;
 }
@@ -526,9 +551,10 @@ static inline bool memblock_is_reserved_noinit(const struct memblock_region *m)
  * @flags: pick from blocks based on memory attributes
  *
  * Find a free (memory and not reserved) area of @size bytes aligned to
- * @align. Top-down returns the highest fit, bottom-up the lowest fit above
- * the end of the kernel image (memblock_env_kernel_end()), falling back to
- * top-down when bottom-up finds nothing. Nothing is reserved.
+ * @align. Top-down returns the highest fit, bottom-up the lowest; both
+ * search the same range (as in Linux since 5.11, bottom-up no longer
+ * starts above the kernel image nor falls back to top-down). Nothing is
+ * reserved.
  *
  * Return: found address on success, 0 on failure or bad input (@size == 0,
  * @align not a power of two).
@@ -770,7 +796,8 @@ static inline void *memblock_alloc_node(phys_addr_t size, phys_addr_t align,
  * @align: alignment of the region and block's size
  * @func: name of the caller, for the panic message
  *
- * Use through memblock_alloc_or_panic(), which passes __func__.
+ * Use through memblock_alloc_or_panic(), which passes __func__. Linux has
+ * it from 6.14; this library offers it for 6.12-era code as well.
  *
  * Return: virtual address of the zeroed block; never returns on failure
  * (memblock_env_panic() is called with a message naming @size and @func).
@@ -782,6 +809,8 @@ void *__memblock_alloc_or_panic(phys_addr_t size, phys_addr_t align,
  * memblock_alloc_or_panic - allocate zeroed boot memory or panic
  * @size: size of memory block to be allocated in bytes
  * @align: alignment of the region and block's size
+ *
+ * Linux gained it in 6.14 (it is not in 6.12); kept here as an addition.
  */
 #define memblock_alloc_or_panic(size, align)				\
 	__memblock_alloc_or_panic(size, align, __func__)
@@ -802,6 +831,37 @@ phys_addr_t memblock_phys_mem_size(void);
  * Return: the sum of all reserved region sizes.
  */
 phys_addr_t memblock_reserved_size(void);
+
+/**
+ * memblock_estimated_nr_free_pages - estimate the pages free after the hand-off
+ *
+ * Linux 6.12's estimate, for sizing tables before the page allocator runs:
+ * the size of "memory" minus the size of "reserved", in pages (rounded
+ * down). It is an estimate: reservations outside memory, NOMAP memory and
+ * partial pages make it differ from what memblock_free_all() releases.
+ *
+ * Bad input: none. When "reserved" is larger than "memory" (reservations
+ * outside memory) Linux's subtraction would wrap; this returns 0.
+ *
+ * Return: the estimated number of free pages.
+ */
+unsigned long memblock_estimated_nr_free_pages(void);
+
+/**
+ * memblock_validate_numa_coverage - check that memory has its nodes
+ * @threshold_bytes: how much memory without a node is tolerated
+ *
+ * Adds up the whole pages of memory regions (NOMAP included, as
+ * for_each_mem_pfn_range() walks them) whose node is not a valid one
+ * (numa_valid_node(): 0..MAX_NUMNODES-1; both MAX_NUMNODES and
+ * NUMA_NO_NODE count as "no node"). When that exceeds @threshold_bytes it
+ * logs, as Linux 6.12 does, "NUMA: no nodes coverage for <n>MB of <m>MB
+ * RAM" (at error level) and fails. Reads memblock only.
+ *
+ * Return: true when at most @threshold_bytes of memory has no node, false
+ * otherwise.
+ */
+bool memblock_validate_numa_coverage(unsigned long threshold_bytes);
 
 /**
  * memblock_start_of_DRAM - lowest memory address
@@ -975,8 +1035,8 @@ phys_addr_t memblock_get_current_limit(void);
 
 /**
  * memblock_set_bottom_up - set the allocation direction
- * @enable: true for bottom-up (from the end of the kernel image upwards),
- *	false for top-down
+ * @enable: true for bottom-up (lowest free address first, from
+ *	max(start, PAGE_SIZE) as in Linux 5.11+), false for top-down
  *
  * An inline setter of one field, as in Linux: unlike the other setters it
  * is not refused from a hook or after memblock_discard().
@@ -1182,21 +1242,26 @@ void __next_physmem_range(u64 *idx, struct memblock_type *type,
  * @p_start: ptr to phys_addr_t for start address of the range, can be NULL
  * @p_end: ptr to phys_addr_t for end address of the range, can be NULL
  *
- * NOMAP and DRIVER_MANAGED memory is skipped; HOTPLUG memory is included.
+ * NOMAP memory is skipped; HOTPLUG and DRIVER_MANAGED memory is included
+ * (Linux passes MEMBLOCK_HOTPLUG | MEMBLOCK_DRIVER_MANAGED, since 5.15).
  */
 #define for_each_mem_range(i, p_start, p_end)				\
 	__for_each_mem_range(i, &memblock.memory, NULL, NUMA_NO_NODE,	\
-			     MEMBLOCK_HOTPLUG, p_start, p_end, NULL)
+			     MEMBLOCK_HOTPLUG | MEMBLOCK_DRIVER_MANAGED,	\
+			     p_start, p_end, NULL)
 
 /**
  * for_each_mem_range_rev - reverse iterate through memory areas
  * @i: u64 used as loop variable
  * @p_start: ptr to phys_addr_t for start address of the range, can be NULL
  * @p_end: ptr to phys_addr_t for end address of the range, can be NULL
+ *
+ * The same ranges as for_each_mem_range(), highest first.
  */
 #define for_each_mem_range_rev(i, p_start, p_end)			\
 	__for_each_mem_range_rev(i, &memblock.memory, NULL, NUMA_NO_NODE, \
-				 MEMBLOCK_HOTPLUG, p_start, p_end, NULL)
+				 MEMBLOCK_HOTPLUG | MEMBLOCK_DRIVER_MANAGED, \
+				 p_start, p_end, NULL)
 
 /**
  * for_each_reserved_mem_range - iterate over all reserved memblock areas
@@ -1307,11 +1372,28 @@ void __next_physmem_range(u64 *idx, struct memblock_type *type,
  * It moves memblock_stage to MEMBLOCK_STAGE_FREED: allocations,
  * memblock_reserve() and memblock_phys_free() are refused from then on. A
  * second call (or one after memblock_discard(), or from a hook) releases
- * nothing, logs an error and returns 0.
+ * nothing and logs an error.
  *
- * Return: the number of pages released.
+ * Returns nothing, as in Linux 6.12; the number of pages released is
+ * memblock_free_all_released().
  */
-unsigned long memblock_free_all(void);
+void memblock_free_all(void);
+
+/**
+ * memblock_free_all_released - pages memblock_free_all() released
+ *
+ * Not in Linux (this library's addition): the count Linux's
+ * memblock_free_all() no longer returns, for a kernel that wants to check
+ * or print it. Pages given back later by memblock_free_late() or
+ * memblock_discard() are not counted. Reads memblock only; callable from
+ * a hook.
+ *
+ * Return: the number of pages memblock_free_all() has handed to
+ * memblock_env_free_pages() since boot: 0 before it has run, its count
+ * after (a refused or repeated call adds nothing, so the growth across one
+ * call is what that call released).
+ */
+unsigned long memblock_free_all_released(void);
 
 /**
  * memblock_free_late - free pages directly to the page allocator

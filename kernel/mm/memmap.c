@@ -38,7 +38,7 @@ static void emit_run(struct mm_range *out, unsigned int *n, phys_addr_t base,
  */
 static unsigned int walk_ranges(struct mm_range *out)
 {
-	const struct memblock_region *r;
+	struct memblock_region *r;
 	phys_addr_t run_base = 0, run_end = 0;
 	int run_nid = -1;
 	unsigned int n = 0;
@@ -121,7 +121,7 @@ unsigned long memmap_init(void)
 		r->first = present;
 		present += r->end_pfn - r->start_pfn;
 		r->map = alloc_map(r);
-		if (r->nid == MAX_NUMNODES)
+		if (r->nid == MAX_NUMNODES || r->nid == NUMA_NO_NODE)
 			r->nid = 0;
 		init_pages(r->map, r->end_pfn - r->start_pfn, k);
 	}
@@ -190,7 +190,7 @@ static unsigned long reserve_bytes(phys_addr_t base, phys_addr_t size)
 
 unsigned long memmap_reserve_boot_pages(void)
 {
-	const struct memblock_region *r;
+	struct memblock_region *r;
 	unsigned long marked = 0;
 
 	for_each_reserved_mem_region(r) {

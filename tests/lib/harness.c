@@ -155,7 +155,8 @@ const char *type_invariant_violation(const struct memblock_type *t)
 			return snprintf(why, sizeof(why), "region %lu wraps", i), why;
 		if ((unsigned int)r->flags & ~(unsigned int)MEMBLOCK_FLAGS_ALL)
 			return snprintf(why, sizeof(why), "region %lu has unknown flags %#x", i, r->flags), why;
-		if (r->nid < 0 || r->nid > MAX_NUMNODES)
+		/* Linux 6.12 stores NUMA_NO_NODE (-1) as given. */
+		if (r->nid < NUMA_NO_NODE || r->nid > MAX_NUMNODES)
 			return snprintf(why, sizeof(why), "region %lu has nid %d", i, r->nid), why;
 		sum += r->size;
 		if (i) {

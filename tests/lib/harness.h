@@ -12,6 +12,18 @@
 #include <linux/memblock.h>
 #include "tap.h"
 
+/*
+ * memblock_free_all() returns void, as in Linux 6.12: run it and return the
+ * pages this call released (the growth of memblock_free_all_released()).
+ */
+static inline unsigned long free_all_count(void)
+{
+	unsigned long before = memblock_free_all_released();
+
+	memblock_free_all();
+	return memblock_free_all_released() - before;
+}
+
 #define SZ_1K	0x400ULL
 #define SZ_4K	0x1000ULL
 #define SZ_64K	0x10000ULL

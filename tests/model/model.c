@@ -211,9 +211,8 @@ int model_add(struct model *m, int type, phys_addr_t base, phys_addr_t size,
 int model_add_node(struct model *m, phys_addr_t base, phys_addr_t size,
 		   int nid, unsigned int flags)
 {
-	if (nid == NUMA_NO_NODE)
-		nid = MAX_NUMNODES;
-	if (nid < 0 || nid > MAX_NUMNODES)
+	/* Linux 6.12 stores the node as given: NUMA_NO_NODE stays -1. */
+	if (nid < NUMA_NO_NODE || nid > MAX_NUMNODES)
 		return -EINVAL;
 	if (flags & ~(unsigned int)MEMBLOCK_FLAGS_ALL)
 		return -EINVAL;
@@ -304,9 +303,8 @@ int model_set_flags(struct model *m, int type, phys_addr_t base,
 int model_set_node(struct model *m, int type, phys_addr_t base,
 		   phys_addr_t size, int nid)
 {
-	if (nid == NUMA_NO_NODE)
-		nid = MAX_NUMNODES;
-	if (type < 0 || nid < 0 || nid > MAX_NUMNODES)
+	/* Stored as given, as memblock_add_node() does. */
+	if (type < 0 || nid < NUMA_NO_NODE || nid > MAX_NUMNODES)
 		return -EINVAL;
 	return model_change(m, type, base, size, 0, 0, true, nid);
 }
@@ -532,8 +530,6 @@ phys_addr_t model_find_node(const struct model *m, phys_addr_t size,
 			    phys_addr_t align, phys_addr_t start,
 			    phys_addr_t end, int nid, unsigned int flags)
 {
-	phys_addr_t found;
-
 	if (!align)
 		align = SMP_CACHE_BYTES;
 	if (!size || !pow2(align))
@@ -542,13 +538,12 @@ phys_addr_t model_find_node(const struct model *m, phys_addr_t size,
 		end = m->current_limit;
 	start = MAX(start, PAGE_SIZE);
 	end = MAX(start, end);
-	if (m->bottom_up && end > m->kernel_end) {
-		found = best_fit(m, size, align, MAX(start, m->kernel_end), end,
-				 nid, flags, true);
-		if (found)
-			return found;
-	}
-	return best_fit(m, size, align, start, end, nid, flags, false);
+	/*
+	 * Linux 5.11+ (memblock_find_in_range_node()): bottom-up returns the
+	 * lowest fit in [max(start, PAGE_SIZE), end), top-down the highest;
+	 * the kernel image's end plays no part and there is no fallback.
+	 */
+	return best_fit(m, size, align, start, end, nid, flags, m->bottom_up);
 }
 
 static bool has_mirror(const struct model *m)

@@ -105,12 +105,24 @@ static void add_node_flags_do_not_merge(void)
 		    RFN(SZ_1M, SZ_2M, MEMBLOCK_HOTPLUG, 0));
 }
 
+/*
+ * Linux 6.12 stores the node as given: NUMA_NO_NODE stays -1 and does not
+ * merge with the MAX_NUMNODES that memblock_add() stores; MAX_NUMNODES
+ * passed explicitly is memblock_add()'s value and merges with it.
+ */
 static void add_node_no_node_values(void)
 {
 	CHECK_INT(memblock_add_node(0, SZ_1M, NUMA_NO_NODE, MEMBLOCK_NONE), 0);
 	CHECK_INT(memblock_add_node(SZ_1M, SZ_1M, MAX_NUMNODES, MEMBLOCK_NONE), 0);
 	CHECK_INT(memblock_add(SZ_2M, SZ_1M), 0);
-	EXPECT_TYPE(&memblock.memory, R(0, 3 * SZ_1M));
+	EXPECT_TYPE(&memblock.memory, RN(0, SZ_1M, NUMA_NO_NODE),
+		    R(SZ_1M, 2 * SZ_1M));
+	CHECK_INT(memblock_get_region_node(&memblock.memory.regions[0]),
+		  NUMA_NO_NODE);
+	/* Another NUMA_NO_NODE range touching it merges with it. */
+	CHECK_INT(memblock_add_node(3 * SZ_1M, SZ_1M, NUMA_NO_NODE, MEMBLOCK_NONE), 0);
+	EXPECT_TYPE(&memblock.memory, RN(0, SZ_1M, NUMA_NO_NODE),
+		    R(SZ_1M, 2 * SZ_1M), RN(3 * SZ_1M, SZ_1M, NUMA_NO_NODE));
 }
 
 static void add_node_bad_input(void)

@@ -23,7 +23,7 @@ static unsigned long boot(void)
 	memmap_init();
 	memmap_reserve_boot_pages();
 	buddy_init();
-	return memblock_free_all();
+	return free_all_count();
 }
 
 static void expect_check(void)

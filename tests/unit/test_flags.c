@@ -112,7 +112,31 @@ static void set_node_reset_to_none(void)
 {
 	CHECK_INT(memblock_add_node(0, SZ_2M, 3, MEMBLOCK_NONE), 0);
 	CHECK_INT(memblock_set_node(0, SZ_1M, &memblock.memory, NUMA_NO_NODE), 0);
-	EXPECT_TYPE(&memblock.memory, R(0, SZ_1M), RN(SZ_1M, SZ_1M, 3));
+	/* Linux 6.12 stores NUMA_NO_NODE as given. */
+	EXPECT_TYPE(&memblock.memory, RN(0, SZ_1M, NUMA_NO_NODE),
+		    RN(SZ_1M, SZ_1M, 3));
+	/* memblock_add() beside it stores MAX_NUMNODES: no merge. */
+	CHECK_INT(memblock_add(SZ_2M, SZ_1M), 0);
+	CHECK_INT(memblock_set_node(SZ_1M, SZ_1M, &memblock.memory, MAX_NUMNODES), 0);
+	EXPECT_TYPE(&memblock.memory, RN(0, SZ_1M, NUMA_NO_NODE),
+		    R(SZ_1M, 2 * SZ_1M));
+}
+
+/*
+ * An x86 NUMA boot tags every reservation NUMA_NO_NODE
+ * (memblock_set_node(0, ULLONG_MAX, &memblock.reserved, NUMA_NO_NODE)); in
+ * Linux 6.12 the next memblock_reserve() beside one stays a separate region.
+ */
+static void reserve_beside_numa_no_node_reservation(void)
+{
+	CHECK_INT(memblock_reserve(0x1000, 0x1000), 0);
+	CHECK_INT(memblock_set_node(0, PHYS_ADDR_MAX, &memblock.reserved,
+				    NUMA_NO_NODE), 0);
+	CHECK_INT(memblock_reserve(0x2000, 0x1000), 0);
+	EXPECT_TYPE(&memblock.reserved, RN(0x1000, 0x1000, NUMA_NO_NODE),
+		    R(0x2000, 0x1000));
+	CHECK_INT(memblock_get_region_node(&memblock.reserved.regions[0]),
+		  NUMA_NO_NODE);
 }
 
 static void set_node_on_reserved(void)
@@ -167,6 +191,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(reserved_mark_noinit),
 	TEST_CASE(set_node_splits_and_merges),
 	TEST_CASE(set_node_reset_to_none),
+	TEST_CASE(reserve_beside_numa_no_node_reservation),
 	TEST_CASE(set_node_on_reserved),
 	TEST_CASE(set_node_bad_input),
 	TEST_CASE(region_node_accessors),

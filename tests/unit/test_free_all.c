@@ -42,24 +42,42 @@ static void expect_blocks_(const char *file, int line, size_t n,
 static void small_range_blocks(void)
 {
 	CHECK_INT(memblock_add(0x1000, 0x8000), 0);
-	CHECK_EQ(memblock_free_all(), 8);
+	CHECK_EQ(free_all_count(), 8);
 	EXPECT_BLOCKS({ 1, 0 }, { 2, 1 }, { 4, 2 }, { 8, 0 });
 	/* Nothing in memblock changes but the hotplug flags. */
 	EXPECT_TYPE(&memblock.memory, R(0x1000, 0x8000));
 	EXPECT_EMPTY(&memblock.reserved);
 }
 
+/*
+ * memblock_free_all() returns void (Linux 6.12); memblock_free_all_released()
+ * says how many pages it handed over, and a second call adds nothing.
+ */
+static void void_free_all_and_its_count(void)
+{
+	unsigned long before = memblock_free_all_released();
+
+	CHECK_INT(memblock_add(0x1000, 0x8000), 0);
+	CHECK_INT(memblock_reserve(0x2000, 0x1000), 0);
+	memblock_free_all();
+	CHECK_EQ(memblock_free_all_released() - before, 7);
+	CHECK_EQ(test_freed_cnt, 4);
+	memblock_free_all();
+	CHECK_EQ(memblock_free_all_released() - before, 7);
+	CHECK_EQ(test_freed_cnt, 4);
+}
+
 static void pfn_zero_is_aligned_to_anything(void)
 {
 	CHECK_INT(memblock_add(0, 0x7000), 0);
-	CHECK_EQ(memblock_free_all(), 7);
+	CHECK_EQ(free_all_count(), 7);
 	EXPECT_BLOCKS({ 0, 2 }, { 4, 1 }, { 6, 0 });
 }
 
 static void partial_pages_of_memory_not_released(void)
 {
 	CHECK_INT(memblock_add(0x1800, 0x8000), 0);	/* [0x1800, 0x9800) */
-	CHECK_EQ(memblock_free_all(), 7);
+	CHECK_EQ(free_all_count(), 7);
 	EXPECT_BLOCKS({ 2, 1 }, { 4, 2 }, { 8, 0 });
 }
 
@@ -67,7 +85,7 @@ static void partly_reserved_page_not_released(void)
 {
 	CHECK_INT(memblock_add(0, 0x10000), 0);
 	CHECK_INT(memblock_reserve(0x3800, 0xa00), 0);	/* pages 3 and 4 */
-	CHECK_EQ(memblock_free_all(), 14);
+	CHECK_EQ(free_all_count(), 14);
 	EXPECT_BLOCKS({ 0, 1 }, { 2, 0 }, { 5, 0 }, { 6, 1 }, { 8, 3 });
 }
 
@@ -75,7 +93,7 @@ static void max_order_caps_blocks(void)
 {
 	/* 8 MiB + 12 KiB at 4 KiB: small blocks up to 4 MiB alignment. */
 	CHECK_INT(memblock_add(SZ_4M - 0x1000, 2 * SZ_4M + 0x4000), 0);
-	CHECK_EQ(memblock_free_all(), 2 * 1024 + 4);
+	CHECK_EQ(free_all_count(), 2 * 1024 + 4);
 	EXPECT_BLOCKS({ 1023, 0 }, { 1024, MAX_ORDER }, { 2048, MAX_ORDER },
 		      { 3072, 1 }, { 3074, 0 });
 }
@@ -86,7 +104,7 @@ static void nomap_and_driver_managed_not_released(void)
 	CHECK_INT(memblock_mark_nomap(0x4000, 0x4000), 0);
 	CHECK_INT(memblock_add_node(0x20000, 0x4000, MAX_NUMNODES,
 				    MEMBLOCK_DRIVER_MANAGED), 0);
-	CHECK_EQ(memblock_free_all(), 12);
+	CHECK_EQ(free_all_count(), 12);
 	EXPECT_BLOCKS({ 0, 2 }, { 8, 3 });
 }
 
@@ -97,7 +115,7 @@ static void hotplug_released_and_cleared(void)
 	CHECK_INT(memblock_mark_hotplug(0x10000, 0x4000), 0);
 	memblock_allow_resize();
 	movable_node_enabled = true;
-	CHECK_EQ(memblock_free_all(), 16);
+	CHECK_EQ(free_all_count(), 16);
 	EXPECT_BLOCKS({ 0, 3 }, { 16, 3 });
 	/* The flag is gone, so the two parts merged again. */
 	EXPECT_TYPE(&memblock.memory, R(0, 0x8000), R(0x10000, 0x8000));
@@ -108,7 +126,7 @@ static void nodes_split_blocks(void)
 {
 	CHECK_INT(memblock_add_node(0, 0x5000, 0, MEMBLOCK_NONE), 0);
 	CHECK_INT(memblock_add_node(0x5000, 0xb000, 1, MEMBLOCK_NONE), 0);
-	CHECK_EQ(memblock_free_all(), 16);
+	CHECK_EQ(free_all_count(), 16);
 	EXPECT_BLOCKS({ 0, 2 }, { 4, 0 }, { 5, 0 }, { 6, 1 }, { 8, 3 });
 }
 
@@ -117,19 +135,19 @@ static void noinit_reservations_stay_reserved(void)
 	CHECK_INT(memblock_add(0, 0x8000), 0);
 	CHECK_INT(memblock_reserve(0x2000, 0x2000), 0);
 	CHECK_INT(memblock_reserved_mark_noinit(0x2000, 0x1000), 0);
-	CHECK_EQ(memblock_free_all(), 6);
+	CHECK_EQ(free_all_count(), 6);
 	EXPECT_BLOCKS({ 0, 1 }, { 4, 2 });
 }
 
 static void empty_memblock_releases_nothing(void)
 {
-	CHECK_EQ(memblock_free_all(), 0);
+	CHECK_EQ(free_all_count(), 0);
 	EXPECT_NO_BLOCKS();
 	/* Everything reserved: nothing free either. */
 	test_reset();
 	CHECK_INT(memblock_add(0, 0x10000), 0);
 	CHECK_INT(memblock_reserve(0, 0x10000), 0);
-	CHECK_EQ(memblock_free_all(), 0);
+	CHECK_EQ(free_all_count(), 0);
 	EXPECT_NO_BLOCKS();
 }
 
@@ -141,7 +159,7 @@ static void top_of_address_space(void)
 	/* Clamped to end at PHYS_ADDR_MAX: the last page is partial. */
 	CHECK_INT(memblock_add(base, 0x10000), 0);
 	CHECK_INT(memblock_reserve(PHYS_ADDR_MAX - 0x800, 0x800), 0);
-	CHECK_EQ(memblock_free_all(), 15);
+	CHECK_EQ(free_all_count(), 15);
 	EXPECT_BLOCKS({ pfn, 3 }, { pfn + 8, 2 }, { pfn + 12, 1 },
 		      { pfn + 14, 0 });
 
@@ -155,7 +173,7 @@ static void free_late_releases_whole_pages(void)
 {
 	CHECK_INT(memblock_add(0, SZ_1M), 0);
 	CHECK_INT(memblock_reserve(0x1000, 0x9000), 0);
-	CHECK_EQ(memblock_free_all(), 256 - 9);
+	CHECK_EQ(free_all_count(), 256 - 9);
 	test_freed_cnt = 0;
 
 	/* [0x1800, 0x9000): page 1 is shared with what stays reserved. */
@@ -251,7 +269,7 @@ static void discard_grown_arrays(void)
 	CHECK(memblock_is_region_reserved(mem_arr, mem_bytes));
 	CHECK(memblock_is_region_reserved(rsv_arr, rsv_bytes));
 
-	released = memblock_free_all();
+	released = free_all_count();
 	CHECK(released > 0);
 	/* The arrays were not released. */
 	for (i = 0; i < test_freed_cnt; i++) {
@@ -325,7 +343,7 @@ static unsigned long rnd(unsigned long n)
 static bool page_is_free(unsigned long pfn)
 {
 	phys_addr_t b = PFN_PHYS(pfn), e = b + PAGE_SIZE;
-	const struct memblock_region *r;
+	struct memblock_region *r;
 	bool in_mem = false;
 
 	for_each_mem_region(r) {
@@ -389,7 +407,7 @@ static void random_maps_match_brute_force(void)
 			expected += want[p];
 		}
 
-		released = memblock_free_all();
+		released = free_all_count();
 		CHECK_EQ(released, expected);
 		for (size_t i = 0; i < test_freed_cnt; i++) {
 			unsigned long pfn = test_freed[i].pfn;
@@ -416,6 +434,7 @@ static void random_maps_match_brute_force(void)
 
 static const struct test_case cases[] = {
 	TEST_CASE(small_range_blocks),
+	TEST_CASE(void_free_all_and_its_count),
 	TEST_CASE(pfn_zero_is_aligned_to_anything),
 	TEST_CASE(partial_pages_of_memory_not_released),
 	TEST_CASE(partly_reserved_page_not_released),

@@ -112,7 +112,7 @@ static int normalise(struct span *s, int n)
 /* Is [base, base + size) memory, all of it, and none of it NOMAP? */
 static bool usable(phys_addr_t base, phys_addr_t size)
 {
-	const struct memblock_region *r;
+	struct memblock_region *r;
 
 	if (!memblock_is_region_memory(base, size))
 		return false;
@@ -402,7 +402,7 @@ static void defect4_discard_releases_only_memory_pages(void)
 	EXPECT_OWNERS();
 	arr = test_virt_to_phys(memblock.reserved.regions);
 	bytes = array_bytes(memblock.reserved.max);
-	CHECK(memblock_free_all() > 0);
+	CHECK(free_all_count() > 0);
 	nmem = memblock.memory.cnt;
 	CHECK(nmem <= ARRAY_SIZE(mem));
 	memcpy(mem, memblock.memory.regions, nmem * sizeof(mem[0]));
@@ -563,7 +563,7 @@ RE_INT(memblock_alloc_range_nid, SZ_4K, SZ_4K, 0, SZ_64M, NUMA_NO_NODE, false)
 RE_PTR(memblock_alloc_try_nid, SZ_4K, SZ_4K, 0, SZ_64M, NUMA_NO_NODE)
 RE_PTR(memblock_alloc_try_nid_raw, SZ_4K, SZ_4K, 0, SZ_64M, NUMA_NO_NODE)
 RE_PTR(memblock_alloc_exact_nid_raw, SZ_4K, SZ_4K, 0, SZ_64M, NUMA_NO_NODE)
-RE_INT(memblock_free_all)
+RE_VOID(memblock_free_all)
 RE_VOID(memblock_free_late, SZ_2M, SZ_4K)
 RE_VOID(memblock_discard)
 RE_INT(memblock_parse_cmdline, "memblock=debug")
@@ -752,7 +752,7 @@ static void defect6_hooks_refuse_reentry(void)
 		freed_before = test_freed_cnt;
 		test_free_pages_hook = free_pages_hook;
 		if (which == 0)
-			CHECK(memblock_free_all() > 0);
+			CHECK(free_all_count() > 0);
 		else if (which == 1)
 			memblock_free_late(SZ_2M, SZ_64K);
 		else
@@ -780,14 +780,14 @@ static void defect7_stages_refuse_after_hand_off(void)
 	CHECK_EQ(test_freed_cnt, 0);
 	CHECK_INT(test_log_lines, 1);
 	CHECK(memblock_is_reserved(SZ_2M));
-	first = memblock_free_all();
+	first = free_all_count();
 	CHECK(first > 0);
 	CHECK_INT(memblock_stage, MEMBLOCK_STAGE_FREED);
 
 	/* A second free_all releases nothing, and says so. */
 	freed = test_freed_cnt;
 	test_log_clear();
-	CHECK_EQ(memblock_free_all(), 0);
+	CHECK_EQ(free_all_count(), 0);
 	CHECK_EQ(test_freed_cnt, freed);
 	CHECK_INT(test_log_lines, 1);
 

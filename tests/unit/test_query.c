@@ -134,6 +134,67 @@ static void limits_and_direction(void)
 	CHECK(movable_node_is_enabled());
 }
 
+/*
+ * Linux 6.12: memblock_estimated_nr_free_pages() is
+ * PHYS_PFN(memblock_phys_mem_size() - memblock_reserved_size()).
+ */
+static void estimated_nr_free_pages(void)
+{
+	CHECK_EQ(memblock_estimated_nr_free_pages(), 0);
+	memblock_add(0, SZ_16M);
+	CHECK_EQ(memblock_estimated_nr_free_pages(), SZ_16M / PAGE_SIZE);
+	/* Rounded down: 1.5 pages reserved leave 4096 - 2 whole pages. */
+	memblock_reserve(SZ_1M, PAGE_SIZE + PAGE_SIZE / 2);
+	CHECK_EQ(memblock_estimated_nr_free_pages(),
+		 SZ_16M / PAGE_SIZE - 2);
+	/* A reservation outside memory still counts (it is an estimate). */
+	memblock_reserve(SZ_1G, SZ_1M);
+	CHECK_EQ(memblock_estimated_nr_free_pages(),
+		 (SZ_16M - SZ_1M - PAGE_SIZE - PAGE_SIZE / 2) / PAGE_SIZE);
+	/* More reserved than memory: 0, not a wrapped count. */
+	memblock_reserve(2 * (phys_addr_t)SZ_1G, 32 * SZ_1M);
+	CHECK_EQ(memblock_estimated_nr_free_pages(), 0);
+}
+
+/*
+ * Linux 6.12: memblock_validate_numa_coverage() adds up the pages of memory
+ * whose node is not valid (MAX_NUMNODES and NUMA_NO_NODE alike) and fails,
+ * with "NUMA: no nodes coverage for %luMB of %luMB RAM", above the threshold.
+ */
+static void validate_numa_coverage(void)
+{
+	CHECK(memblock_validate_numa_coverage(0));
+	memblock_add_node(0, SZ_16M, 0, MEMBLOCK_NONE);
+	memblock_add_node(SZ_16M, SZ_16M, 1, MEMBLOCK_NONE);
+	CHECK(memblock_validate_numa_coverage(0));
+	memblock_add(64 * SZ_1M, SZ_2M);			/* MAX_NUMNODES */
+	memblock_add_node(SZ_128M, SZ_1M, NUMA_NO_NODE, MEMBLOCK_NONE);
+	test_log_clear();
+	CHECK(memblock_validate_numa_coverage(3 * SZ_1M));
+	CHECK_INT(test_log_lines, 0);
+	CHECK(!memblock_validate_numa_coverage(3 * SZ_1M - 1));
+	CHECK(test_log_find("NUMA: no nodes coverage for 3MB of 35MB RAM") >= 0);
+	/* Only whole pages count, as for_each_mem_pfn_range() walks them. */
+	memblock_add(SZ_256M + 1, PAGE_SIZE);
+	CHECK(memblock_validate_numa_coverage(3 * SZ_1M));
+	CHECK_INT(memblock_set_node(0, SZ_256M, &memblock.memory, 2), 0);
+	CHECK(memblock_validate_numa_coverage(0));
+}
+
+/* Linux's pfn limits are plain globals the architecture sets. */
+static void pfn_limit_globals(void)
+{
+	min_low_pfn = 1;
+	max_low_pfn = 2;
+	max_pfn = 3;
+	max_possible_pfn = 4;
+	CHECK_EQ(min_low_pfn + max_low_pfn + max_pfn, 6);
+	CHECK_EQ(max_possible_pfn, 4);
+	CHECK_INT(sizeof(max_possible_pfn), sizeof(unsigned long long));
+	min_low_pfn = max_low_pfn = max_pfn = 0;
+	max_possible_pfn = 0;
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(sizes_and_bounds),
 	TEST_CASE(is_memory),
@@ -144,5 +205,8 @@ static const struct test_case cases[] = {
 	TEST_CASE(search_pfn_nid),
 	TEST_CASE(region_pfns),
 	TEST_CASE(limits_and_direction),
+	TEST_CASE(estimated_nr_free_pages),
+	TEST_CASE(validate_numa_coverage),
+	TEST_CASE(pfn_limit_globals),
 };
 TAP_MAIN(cases)

@@ -109,9 +109,11 @@ static void classify(const struct sim_state *st, struct seg *s)
 	s->e820_type = 0;
 	if (m) {
 		s->nid = m->nid >= 0 && m->nid < MAX_NUMNODES ? m->nid : -1;
-		s->kind = memblock_is_nomap(m) ? K_NOMAP : r ? K_RESERVED : K_FREE;
-		s->nomap_reserved = memblock_is_nomap(m) && r;
-		s->mirror = memblock_is_mirror(m);
+		/* Flag tests: Linux's predicates take non-const pointers. */
+		s->kind = (m->flags & MEMBLOCK_NOMAP) ? K_NOMAP :
+			  r ? K_RESERVED : K_FREE;
+		s->nomap_reserved = (m->flags & MEMBLOCK_NOMAP) && r;
+		s->mirror = !!(m->flags & MEMBLOCK_MIRROR);
 	} else if (r) {
 		s->kind = K_RSV_HOLE;
 	} else if (e) {
