@@ -123,9 +123,9 @@ static void alloc_basic(phys_addr_t dram_lo, phys_addr_t dram_hi)
 	snapshot();
 	check(&q, memblock_env_virt_to_phys(memblock_alloc_low(q.size, q.align)));
 
-	/* Bottom-up starts above the kernel image (memblock_env_kernel_end). */
+	/* Bottom-up searches all of DRAM from the bottom (Linux 5.11+). */
 	q = (struct request){ "bottom-up memblock_alloc", PAGE_SIZE, PAGE_SIZE,
-			      memblock_env_kernel_end(), dram_hi, -1 };
+			      dram_lo, dram_hi, -1 };
 	snapshot();
 	memblock_set_bottom_up(true);
 	p = memblock_env_virt_to_phys(memblock_alloc(q.size, q.align));
