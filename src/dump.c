@@ -26,7 +26,8 @@ static void memblock_dump(const struct memblock_type *type)
 		    size)
 			__memblock_snprintf(nid_buf, sizeof(nid_buf), " on node %d",
 				    r->nid);
-		mb_info(" %s[%#lx] [%pa-%pa], %pa bytes%s flags: %#x",
+		/* Linux 6.12's format, byte for byte: a tab after the index. */
+		mb_info(" %s[%#lx]\t[%pa-%pa], %pa bytes%s flags: %#x",
 			type->name, i, &base, &last, &size, nid_buf,
 			(unsigned int)r->flags);
 	}

@@ -1452,11 +1452,13 @@ void memblock_discard(void);
  *   MEMBLOCK configuration:
  *    memory size = 0x... reserved size = 0x...
  *    memory.cnt  = 0x3
- *    memory[0x0] [0x...-0x...], 0x... bytes on node 0 flags: 0x0
+ *    memory[0x0]	[0x...-0x...], 0x... bytes on node 0 flags: 0x0
  *    reserved.cnt  = 0x1
  *    ...
  *
- * "on node N" appears only for regions that have a node.
+ * byte for byte as Linux 6.12 prints it: a tab (not a space) follows each
+ * "[0xN]". " on node N" appears when N is a valid node (0..MAX_NUMNODES-1,
+ * Linux's numa_valid_node()) in a build with NUMA (MAX_NUMNODES > 1).
  */
 void memblock_dump_all(void);
 

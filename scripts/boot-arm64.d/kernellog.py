@@ -2,7 +2,7 @@
 """The kernel's serial output: its TAP lines, memblock dump and boot facts."""
 import re
 
-DUMP_RE = re.compile(r"^ (memory|reserved)\[0x[0-9a-f]+\] \[(0x[0-9a-f]+)-(0x[0-9a-f]+)\], "
+DUMP_RE = re.compile(r"^ (memory|reserved)\[0x[0-9a-f]+\][ \t]\[(0x[0-9a-f]+)-(0x[0-9a-f]+)\], "
                      r"0x[0-9a-f]+ bytes(?: on node (\d+))? flags: (0x[0-9a-f]+)$")
 
 TAP_RE = re.compile(r"^(not )?ok (\d+) - (.*)$")

@@ -723,7 +723,7 @@ static int check_dump(struct runner *r)
 		if (!mt->n) {
 			fmt_pa(a, sizeof(a), 0);
 			snprintf(want, sizeof(want),
-				 " %s[0x0] [%s-%s], %s bytes flags: 0x0",
+				 " %s[0x0]\t[%s-%s], %s bytes flags: 0x0",
 				 names[t], a, a, a);
 			EXPECT_LINE();
 		}
@@ -739,7 +739,7 @@ static int check_dump(struct runner *r)
 					 mt->r[k].nid);
 			/* Index in hex with 0x, also for 0 (the kernel's "%#lx"). */
 			snprintf(want, sizeof(want),
-				 " %s[0x%zx] [%s-%s], %s bytes%s flags: 0x%x",
+				 " %s[0x%zx]\t[%s-%s], %s bytes%s flags: 0x%x",
 				 names[t], k, a, b, c, node, mt->r[k].flags);
 			EXPECT_LINE();
 		}
