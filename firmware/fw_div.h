@@ -37,22 +37,10 @@ static inline uint64_t fw_div_u64(uint64_t n, uint64_t d, uint64_t *rem)
 /* The same for 32-bit operands (armv7-a has no divide instruction). */
 static inline uint32_t fw_div_u32(uint32_t n, uint32_t d, uint32_t *rem)
 {
-	uint32_t q = 0, r = 0;
+	uint64_t r;
+	uint32_t q = (uint32_t)fw_div_u64(n, d, &r);
 
-	/* Constant shifts only: a variable 64-bit one may be a call too. */
-	for (int i = 0; i < 32; i++) {
-		/* A carry out of r means r > d: subtracting wraps right. */
-		uint32_t carry = r >> 31;
-
-		r = r << 1 | n >> 31;
-		n <<= 1;
-		q <<= 1;
-		if (carry || r >= d) {
-			r -= d;
-			q |= 1;
-		}
-	}
-	*rem = r;
+	*rem = (uint32_t)r;
 	return q;
 }
 

@@ -38,10 +38,8 @@ static bool hits_snapshot(phys_addr_t p, phys_addr_t size)
 /* Ranges the tree, the loader and the kernel occupy. */
 static bool hits_dt(phys_addr_t p, phys_addr_t size)
 {
-	const struct arm64_boot *b = &arm64_boot;
-
 	if (overlap(p, size, (uintptr_t)_text, (uintptr_t)(_end - _text)) ||
-	    overlap(p, size, b->dtb, b->dt.totalsize) ||
+	    overlap(p, size, DT_BOOT.dtb, DT_BOOT.dt.totalsize) ||
 	    overlap(p, size, xp->initrd.base, xp->initrd.size))
 		return true;
 	for (unsigned int i = 0; i < xp->nmemreserve; i++)

@@ -3,7 +3,8 @@
  * arch_boot_checks() for riscv64: the boot protocol was followed, memblock's
  * memory is what the device tree describes, and everything the tree, the
  * loader and the kernel itself occupy is reserved (or NOMAP) before the
- * first allocation. Then allocation checks (alloc_checks.c).
+ * first allocation. Then allocation checks (arch/arm64/alloc_checks.c,
+ * shared with arm64).
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>

@@ -198,19 +198,6 @@ static int parse_simple_line(const char *path, unsigned int ln, const char *p,
 	return 0;
 }
 
-/* Cut a trailing comment (simple form) and trailing blanks, in place. */
-static void trim(char *s, bool comment)
-{
-	char *c = comment ? strchr(s, '#') : NULL;
-	size_t n;
-
-	if (c)
-		*c = '\0';
-	n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-}
-
 int sim_e820_read(const char *path, struct sim_e820 *e)
 {
 	size_t len;
@@ -238,7 +225,7 @@ int sim_e820_read(const char *path, struct sim_e820 *e)
 			*next++ = '\0';
 		ln++;
 		tag = strstr(line, "BIOS-e820:");
-		trim(line, !log_form);
+		sim_trim(line, !log_form);
 		p = skip_blanks(line);
 		if (!*p)
 			continue;

@@ -297,18 +297,6 @@ static const char *find_tag(const char *line)
 	return NULL;
 }
 
-static void trim(char *s, bool comment)
-{
-	char *c = comment ? strchr(s, '#') : NULL;
-	size_t n;
-
-	if (c)
-		*c = '\0';
-	n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-}
-
 int sim_efi_read(const char *path, struct sim_efi *e)
 {
 	size_t len;
@@ -334,7 +322,7 @@ int sim_efi_read(const char *path, struct sim_efi *e)
 			*next++ = '\0';
 		ln++;
 		tag = find_tag(line);
-		trim(line, !e->log_form);
+		sim_trim(line, !e->log_form);
 		p = skip_blanks(line);
 		if (!*p)
 			continue;

@@ -98,6 +98,8 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o);
 /* util.c */
 void sim_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *sim_read_file(const char *path, size_t *len);
+/* Cut a trailing "#" comment (when @comment) and trailing blanks, in place. */
+void sim_trim(char *s, bool comment);
 bool sim_parse_u64(const char *s, const char **end, uint64_t *v);
 char *sim_size_str(char *buf, size_t len, uint64_t size);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* Files, numbers and messages for memblock-sim. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -62,6 +63,18 @@ char *sim_read_file(const char *path, size_t *len)
 	buf[n] = '\0';
 	*len = n;
 	return buf;
+}
+
+void sim_trim(char *s, bool comment)
+{
+	char *c = comment ? strchr(s, '#') : NULL;
+	size_t n;
+
+	if (c)
+		*c = '\0';
+	n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
 }
 
 static int digit_value(char c)

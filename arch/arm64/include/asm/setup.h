@@ -28,6 +28,8 @@ struct arm64_boot {
 
 /* Filled before start_kernel(). */
 extern struct arm64_boot arm64_boot;
+/* The boot record by the name the DT kernels' shared checks use. */
+#define DT_BOOT arm64_boot
 /* What the device-tree scan found, filled by setup_arch(). */
 extern struct dt_scan_result arm64_dt;
 

@@ -30,6 +30,8 @@ struct riscv64_boot {
 
 /* Filled before start_kernel(). */
 extern struct riscv64_boot riscv64_boot;
+/* The boot record by the name the DT kernels' shared checks use. */
+#define DT_BOOT riscv64_boot
 /* What the device-tree scan found, filled by setup_arch(). */
 extern struct dt_scan_result riscv64_dt;
 
