@@ -29,7 +29,10 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror $(SAN_CFLAGS) \
 TEST_LIB_SRCS := $(wildcard tests/lib/*.c)
 # tests/lib/kconsole.c runs the kernels' own console and TAP code.
 TEST_LIB_KERNEL_SRCS := kernel/printk.c kernel/ktap.c
-HOST_EXTRA_SRCS := $(wildcard firmware/*.c kernel/mm/*.c) $(TEST_LIB_KERNEL_SRCS)
+# kernel/mm/memblock_hook.c is the kernels' hand-off hook; the harness has its own.
+HOST_EXTRA_SRCS := $(wildcard firmware/*.c) \
+	$(filter-out kernel/mm/memblock_hook.c,$(wildcard kernel/mm/*.c)) \
+	$(TEST_LIB_KERNEL_SRCS)
 HOST_HDRS := $(wildcard src/*.h include/*.h include/linux/*.h tests/include/*.h \
 		firmware/include/firmware/*.h firmware/*.h kernel/include/kernel/*.h)
 

@@ -4,15 +4,15 @@
  * and memblock_discard() deliver pages. The demo kernels hand them to the
  * buddy allocator.
  *
- * Weak only so that the host test harness, which links every kernel/mm
- * file, can keep its own recording hook and route the blocks to
- * buddy_release_boot_pages() itself; the kernels have no other definition.
+ * A strong definition: it replaces the library's weak default
+ * (src/env_default.c) whatever the link order. The host test harness
+ * leaves this file out (tests/tests.mk) and keeps its own recording hook,
+ * which routes the blocks to buddy_release_boot_pages() itself.
  */
 #include <kernel/kernel.h>
 #include <kernel/buddy.h>
 
-__attribute__((weak)) void memblock_env_free_pages(unsigned long pfn,
-						   unsigned int order)
+void memblock_env_free_pages(unsigned long pfn, unsigned int order)
 {
 	if (buddy_release_boot_pages(pfn, order))
 		panic("page allocator refused pfn %#lx order %u from memblock",
