@@ -3,13 +3,14 @@
  * arch_boot_checks() for riscv64: the boot protocol was followed, memblock's
  * memory is what the device tree describes, and everything the tree, the
  * loader and the kernel itself occupy is reserved (or NOMAP) before the
- * first allocation. Then allocation checks (arch/arm64/alloc_checks.c,
- * shared with arm64).
+ * first allocation. Then allocation checks (alloc_checks.c) and the page
+ * tables' (mmu_checks.c).
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
 #include <asm/checks.h>
 #include <asm/console.h>
+#include <asm/mmu.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 
@@ -17,7 +18,7 @@ static struct dt_expect expect;
 
 static phys_addr_t pa(const void *p)
 {
-	return (phys_addr_t)(uintptr_t)p;
+	return memblock_env_virt_to_phys(p);
 }
 
 static uint64_t page_down(uint64_t x)
@@ -98,6 +99,23 @@ static void check_memory(void)
 		(unsigned long long)total,
 		expect.mem_limit ? " after mem=" : "");
 	ktap_ok(nodes, "memory: node ids match numa-node-id");
+	/*
+	 * A crash kernel's tree: Linux caps memory to the first
+	 * linux,usable-memory-range (memblock_cap_memory_range()) while
+	 * scanning the tree, before it reserves anything, so every later
+	 * reservation (DTB, /reserved-memory) stays, outside memory or not.
+	 */
+	if (expect.usable.size) {
+		phys_addr_t ub = expect.usable.base, ue = ub + expect.usable.size;
+		bool in = memblock.memory.cnt > 0;
+
+		for_each_mem_region(r)
+			in &= r->base >= ub && r->base + r->size <= ue;
+		ktap_ok(in, "usable: memory lies inside linux,usable-memory-range [%#llx-%#llx) (%#llx-%#llx)",
+			(unsigned long long)ub, (unsigned long long)ue,
+			(unsigned long long)memblock_start_of_DRAM(),
+			(unsigned long long)memblock_end_of_DRAM());
+	}
 	ktap_ok(hotplug, "memory: MEMBLOCK_HOTPLUG exactly on hotpluggable nodes (%u region(s))",
 		nhotplug);
 }
@@ -215,14 +233,17 @@ static bool hart_in_cpus(const struct fdtr *dt, uint64_t hart)
 static void check_boot(void)
 {
 	const struct riscv64_boot *b = &riscv64_boot;
-	uint64_t satp;
 	unsigned int resv = 0;
 
-	__asm__ volatile("csrr %0, satp" : "=r"(satp));
 	ktap_ok(!b->dtb_err && hart_in_cpus(&b->dt, b->hartid),
 		"boot: a0 (hart %llu) is a cpu node's reg under /cpus",
 		(unsigned long long)b->hartid);
-	ktap_ok(!satp, "boot: satp is bare (MMU off), as the boot protocol leaves it");
+	ktap_ok(!riscv64_entry_satp,
+		"boot: satp was bare (MMU off) at entry, as the boot protocol leaves it");
+	ktap_ok(!(b->kernel_pa & 0x1fffff) &&
+		riscv64_lookup((uintptr_t)_text, NULL) == b->kernel_pa,
+		"boot: image loaded 2 MiB-aligned at %#llx, running at %#lx",
+		(unsigned long long)b->kernel_pa, (unsigned long)(uintptr_t)_text);
 	ktap_ok(!b->dtb_err && !(b->dtb & 7),
 		"boot: a1 points to a valid, 8-byte aligned DTB (%#llx)",
 		(unsigned long long)b->dtb);
@@ -261,4 +282,5 @@ void arch_boot_checks(void)
 	check_memory();
 	check_reservations();
 	alloc_checks(&expect);
+	riscv64_mmu_checks();
 }
