@@ -8,6 +8,7 @@
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
+#include <kernel/memops_check.h>
 #include <asm/checks.h>
 #include <asm/console.h>
 #include <asm/mmu.h>
@@ -283,4 +284,5 @@ void arch_boot_checks(void)
 	check_reservations();
 	alloc_checks(&expect);
 	riscv64_mmu_checks();
+	memops_check("64-byte ld/sd blocks, shift-merged misaligned moves");
 }
