@@ -284,7 +284,8 @@ static void check_probes(void)
 		}
 	}
 	check_faults(memblock_end_of_DRAM(), "the end of RAM");
-	check_faults(memblock_start_of_DRAM() - PAGE_SIZE, "the page below RAM");
+	if (memblock_start_of_DRAM() >= PAGE_SIZE)
+		check_faults(memblock_start_of_DRAM() - PAGE_SIZE, "the page below RAM");
 }
 
 /* @p must be a direct-map address of mapped, allocated memory. */
