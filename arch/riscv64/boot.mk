@@ -105,7 +105,7 @@ demo-riscv64: riscv64-image
 # Boot tests: building each image is a suite; each configuration of
 # scripts/boot-riscv64 is a suite, booting the GCC image (the "llvm" one
 # boots the LLVM image).
-RISCV64_BOOT_CASES := header 128m 1g 4g 8g 16g 64g sv39 usable numa initrd reserved cmdline numa-reserved \
+RISCV64_BOOT_CASES := header 128m 1g 4g 8g 16g 64g sv39 usable elf-load numa initrd reserved cmdline numa-reserved \
 		      uboot fault pagefault illegal panic hang misplaced no-stdout
 RISCV64_BOOT_WORK := $(O)/riscv64/boot
 
