@@ -13,8 +13,7 @@
 # The device-tree checks and a few helpers are architecture-neutral and
 # shared with arm64: their sources are built from arch/arm64/ here.
 
-RISCV64_SHARED := arch/arm64/dt_expect.c arch/arm64/regions.c arch/arm64/string.c \
-		  arch/arm64/alloc_checks.c
+RISCV64_SHARED := arch/arm64/dt_expect.c arch/arm64/regions.c arch/arm64/string.c
 RISCV64_SRCS := $(wildcard arch/riscv64/*.c arch/riscv64/*.S)
 RISCV64_HDRS := $(wildcard arch/riscv64/include/asm/*.h) arch/arm64/include/asm/checks.h
 RISCV64_CPPFLAGS := -I$(srctree)/arch/riscv64/include $(KERNEL_CPPFLAGS)
@@ -26,10 +25,28 @@ RISCV64_CPPFLAGS := -I$(srctree)/arch/riscv64/include $(KERNEL_CPPFLAGS)
 RISCV64_ISA := $(if $(LLVM),-mno-relax,-march=rv64imac_zicsr)
 
 ifeq ($(ARCH),riscv64)
+# Everything in the image, the library included, sees memblock's phys <->
+# virt hooks as the direct map's offset (layout.h): the flags of every
+# object when the kernel is a goal. The stamp holds the flags the objects
+# in $(O) were built with, so that a "make lib" in the same O and a kernel
+# build rebuild each other's (as arch/x86_64/boot.mk does).
+RISCV64_KERNEL_CFLAGS := -include $(srctree)/arch/riscv64/include/asm/layout.h
+RISCV64_EXTRA_CFLAGS := $(if $(filter Image $(O)/vmlinux $(O)/arch/riscv64/boot/Image,$(MAKECMDGOALS)),$(RISCV64_KERNEL_CFLAGS))
+CFLAGS += $(RISCV64_EXTRA_CFLAGS)
+RISCV64_FLAGS_STAMP := $(O)/riscv64-kernel.cflags
+
+.PHONY: riscv64-flags-force
+$(RISCV64_FLAGS_STAMP): riscv64-flags-force
+	@mkdir -p $(dir $@)
+	$(Q)echo '$(RISCV64_EXTRA_CFLAGS)' | cmp -s - $@ || echo '$(RISCV64_EXTRA_CFLAGS)' > $@
+
 RISCV64_OBJS := $(patsubst %,$(O)/%.o,$(basename $(RISCV64_SRCS))) \
 		$(patsubst arch/arm64/%.c,$(O)/arch/riscv64/shared/%.o,$(RISCV64_SHARED))
 RISCV64_LDFLAGS := -nostdlib -static --fatal-warnings --no-undefined \
 		   -z noexecstack -z max-page-size=4096
+
+$(RISCV64_OBJS) $(KERNEL_COMMON_OBJS) $(FIRMWARE_OBJS) $(LIB_OBJS): $(RISCV64_FLAGS_STAMP) \
+	arch/riscv64/include/asm/layout.h
 
 $(O)/arch/riscv64/%.o: arch/riscv64/%.c $(RISCV64_HDRS) $(KERNEL_HDRS)
 	@mkdir -p $(dir $@)
@@ -88,8 +105,8 @@ demo-riscv64: riscv64-image
 # Boot tests: building each image is a suite; each configuration of
 # scripts/boot-riscv64 is a suite, booting the GCC image (the "llvm" one
 # boots the LLVM image).
-RISCV64_BOOT_CASES := header 128m 1g 4g numa initrd reserved cmdline numa-reserved uboot \
-		      fault illegal panic hang misplaced no-stdout
+RISCV64_BOOT_CASES := header 128m 1g 4g 8g 16g 64g sv39 usable elf-load numa initrd reserved cmdline numa-reserved \
+		      uboot fault pagefault illegal panic hang misplaced no-stdout
 RISCV64_BOOT_WORK := $(O)/riscv64/boot
 
 .PHONY: tap-kernel-riscv64-gcc tap-kernel-riscv64-llvm

@@ -3,13 +3,15 @@
  * arch_boot_checks() for riscv64: the boot protocol was followed, memblock's
  * memory is what the device tree describes, and everything the tree, the
  * loader and the kernel itself occupy is reserved (or NOMAP) before the
- * first allocation. Then allocation checks (arch/arm64/alloc_checks.c,
- * shared with arm64).
+ * first allocation. Then allocation checks (alloc_checks.c) and the page
+ * tables' (mmu_checks.c).
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
+#include <kernel/memops_check.h>
 #include <asm/checks.h>
 #include <asm/console.h>
+#include <asm/mmu.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 
@@ -17,7 +19,7 @@ static struct dt_expect expect;
 
 static phys_addr_t pa(const void *p)
 {
-	return (phys_addr_t)(uintptr_t)p;
+	return memblock_env_virt_to_phys(p);
 }
 
 static uint64_t page_down(uint64_t x)
@@ -98,6 +100,23 @@ static void check_memory(void)
 		(unsigned long long)total,
 		expect.mem_limit ? " after mem=" : "");
 	ktap_ok(nodes, "memory: node ids match numa-node-id");
+	/*
+	 * A crash kernel's tree: Linux caps memory to the first
+	 * linux,usable-memory-range (memblock_cap_memory_range()) while
+	 * scanning the tree, before it reserves anything, so every later
+	 * reservation (DTB, /reserved-memory) stays, outside memory or not.
+	 */
+	if (expect.usable.size) {
+		phys_addr_t ub = expect.usable.base, ue = ub + expect.usable.size;
+		bool in = memblock.memory.cnt > 0;
+
+		for_each_mem_region(r)
+			in &= r->base >= ub && r->base + r->size <= ue;
+		ktap_ok(in, "usable: memory lies inside linux,usable-memory-range [%#llx-%#llx) (%#llx-%#llx)",
+			(unsigned long long)ub, (unsigned long long)ue,
+			(unsigned long long)memblock_start_of_DRAM(),
+			(unsigned long long)memblock_end_of_DRAM());
+	}
 	ktap_ok(hotplug, "memory: MEMBLOCK_HOTPLUG exactly on hotpluggable nodes (%u region(s))",
 		nhotplug);
 }
@@ -215,14 +234,17 @@ static bool hart_in_cpus(const struct fdtr *dt, uint64_t hart)
 static void check_boot(void)
 {
 	const struct riscv64_boot *b = &riscv64_boot;
-	uint64_t satp;
 	unsigned int resv = 0;
 
-	__asm__ volatile("csrr %0, satp" : "=r"(satp));
 	ktap_ok(!b->dtb_err && hart_in_cpus(&b->dt, b->hartid),
 		"boot: a0 (hart %llu) is a cpu node's reg under /cpus",
 		(unsigned long long)b->hartid);
-	ktap_ok(!satp, "boot: satp is bare (MMU off), as the boot protocol leaves it");
+	ktap_ok(!riscv64_entry_satp,
+		"boot: satp was bare (MMU off) at entry, as the boot protocol leaves it");
+	ktap_ok(!(b->kernel_pa & 0x1fffff) &&
+		riscv64_lookup((uintptr_t)_text, NULL) == b->kernel_pa,
+		"boot: image loaded 2 MiB-aligned at %#llx, running at %#lx",
+		(unsigned long long)b->kernel_pa, (unsigned long)(uintptr_t)_text);
 	ktap_ok(!b->dtb_err && !(b->dtb & 7),
 		"boot: a1 points to a valid, 8-byte aligned DTB (%#llx)",
 		(unsigned long long)b->dtb);
@@ -254,6 +276,68 @@ static void check_boot(void)
 	ktap_ok(resv > 0, "opensbi: the tree has %u /reserved-memory/mmode_resv* node(s)", resv);
 }
 
+/*
+ * QEMU's instret without -icount counts host ticks (TCG), so it times the
+ * translated code: each routine runs once to be translated and its pages
+ * to enter the soft TLB, then the best of 8 interleaved runs is kept.
+ */
+static uint64_t ticks(void)
+{
+	uint64_t v;
+
+	__asm__ volatile("rdinstret %0" : "=r"(v) : : "memory");
+	return v;
+}
+
+struct memop {
+	const char *what;
+	size_t dst, src, n;
+	int set;		/* a clear of n bytes at dst, not a move */
+};
+
+static unsigned char measure_buf[16384 + 64] __attribute__((aligned(64)));
+
+static void run(const struct memop *op, bool opt)
+{
+	unsigned char *b = measure_buf;
+
+	if (op->set)
+		(opt ? memblock_env_memset : memblock_env_default_memset)(b + op->dst, 0, op->n);
+	else
+		(opt ? memblock_env_memmove : memblock_env_default_memmove)(b + op->dst,
+									     b + op->src, op->n);
+}
+
+/* The hooks against the defaults on memblock's moves and a clear: reported, not judged. */
+static void memops_measure(void)
+{
+	static const struct memop ops[] = {
+		{ "move 16000 B up by one region (24 B)", 24, 0, 16000, 0 },
+		{ "move 16000 B down by one region", 0, 24, 16000, 0 },
+		{ "move 16000 B, mutually misaligned (+3)", 3, 0, 16000, 0 },
+		{ "clear 16 KiB", 0, 0, 16384, 1 },
+	};
+
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		uint64_t best[2] = { UINT64_MAX, UINT64_MAX };
+
+		run(&ops[i], true);
+		run(&ops[i], false);
+		for (int k = 0; k < 16; k++) {
+			uint64_t t0 = ticks(), t;
+
+			run(&ops[i], k & 1);
+			t = ticks() - t0;
+			if (t < best[k & 1])
+				best[k & 1] = t;
+		}
+		ktap_diag("memops: %s: %llu host ticks under TCG, default %llu (%u%%)",
+			  ops[i].what, (unsigned long long)best[1],
+			  (unsigned long long)best[0],
+			  (unsigned int)(best[0] ? best[1] * 100 / best[0] : 0));
+	}
+}
+
 void arch_boot_checks(void)
 {
 	dt_expect_read(&riscv64_boot.dt, &expect);
@@ -261,4 +345,7 @@ void arch_boot_checks(void)
 	check_memory();
 	check_reservations();
 	alloc_checks(&expect);
+	riscv64_mmu_checks();
+	memops_check("64-byte ld/sd blocks, shift-merged misaligned moves");
+	memops_measure();
 }

@@ -3,11 +3,12 @@
  * The console: the ns16550a UART named by /chosen/stdout-path (OpenSBI
  * has already programmed it), or else the SBI legacy console_putchar.
  * Until it is known, output is kept in a small buffer and flushed once it
- * is.
+ * is. The UART is reached at IO_BASE + its address (riscv64_ioremap()).
  */
 #include <kernel/kernel.h>
 #include <firmware/fdt_memblock.h>
 #include <asm/console.h>
+#include <asm/mmu.h>
 #include <asm/sbi.h>
 
 /* 16550 registers (byte-wide, reg-shift 0 as in QEMU virt) and bits. */
@@ -15,7 +16,8 @@
 #define UART_LSR	5
 #define UART_LSR_THRE	0x20
 
-static uintptr_t uart;
+static uintptr_t uart;		/* mapped address, 0: the SBI console */
+static uint64_t uart_pa;
 static bool ready;
 static char early_buf[2048];
 static size_t early_len;
@@ -46,7 +48,7 @@ void arch_console_write(const char *s, size_t n)
 
 uint64_t riscv64_console_base(void)
 {
-	return uart;
+	return uart ? uart_pa : 0;
 }
 
 bool riscv64_console_setup(const struct fdtr *dt)
@@ -64,10 +66,13 @@ bool riscv64_console_setup(const struct fdtr *dt)
 			why = fdtr_strerror(err);
 		else if (!fdtr_node_is_compatible(dt, con.node, "ns16550a"))
 			why = "stdout-path is not an ns16550a";
+		else if (!riscv64_ioremap(con.base, UART_LSR + 1))
+			why = "the UART is beyond the early map";
 		else
 			from_dt = true;
 	}
-	uart = from_dt ? (uintptr_t)con.base : 0;
+	uart_pa = con.base;
+	uart = from_dt ? (uintptr_t)RISCV64_IO_BASE + (uintptr_t)con.base : 0;
 	ready = true;
 	arch_console_write(early_buf, early_len);
 	if (early_len == sizeof(early_buf))
@@ -75,7 +80,7 @@ bool riscv64_console_setup(const struct fdtr *dt)
 	early_len = 0;
 	if (from_dt)
 		printk("console: ns16550a at %#llx (from /chosen/stdout-path)\n",
-		       (unsigned long long)uart);
+		       (unsigned long long)uart_pa);
 	else
 		printk("console: SBI console_putchar (fallback: %s)\n", why);
 	return from_dt;

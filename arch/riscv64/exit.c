@@ -8,17 +8,20 @@
 #include <kernel/kernel.h>
 #include <firmware/fdt_memblock.h>
 #include <asm/exit.h>
+#include <asm/mmu.h>
 #include <asm/sbi.h>
 
 #define SIFIVE_TEST_FAIL	0x3333
 
-static uintptr_t test_dev;
+static uintptr_t test_dev;	/* physical */
+static volatile uint32_t *test_reg;	/* mapped (riscv64_ioremap()) */
 
 uint64_t riscv64_exit_setup(const struct fdtr *dt)
 {
 	int depth = 0, node = 0;
 
 	test_dev = 0;
+	test_reg = NULL;
 	if (!dt)
 		return 0;
 	/* The first enabled "sifive,test0" node, its reg translated. */
@@ -32,7 +35,8 @@ uint64_t riscv64_exit_setup(const struct fdtr *dt)
 			continue;
 		if (!fdtr_reg_entry(reg, len, fdtr_address_cells(dt, parent),
 				    fdtr_size_cells(dt, parent), 0, &addr, &size) &&
-		    !dt_translate_address(dt, node, &addr)) {
+		    !dt_translate_address(dt, node, &addr) &&
+		    (test_reg = riscv64_ioremap(addr, sizeof(*test_reg)))) {
 			test_dev = (uintptr_t)addr;
 			break;
 		}
@@ -42,10 +46,10 @@ uint64_t riscv64_exit_setup(const struct fdtr *dt)
 
 void riscv64_exit(unsigned int status)
 {
-	if (test_dev) {
+	if (test_reg) {
 		printk("exit: status %u via the SiFive test device at %#lx\n",
 		       status, (unsigned long)test_dev);
-		*(volatile uint32_t *)test_dev = (status << 16) | SIFIVE_TEST_FAIL;
+		*test_reg = (status << 16) | SIFIVE_TEST_FAIL;
 	}
 	printk("poweroff: SBI system reset (no exit status)\n");
 	sbi_call(SBI_EXT_SRST, SBI_SRST_RESET, SBI_SRST_SHUTDOWN, 0);

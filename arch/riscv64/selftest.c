@@ -2,16 +2,20 @@
 /*
  * Failure injection for the boot runner's negative tests: proves that a
  * crash, a hang or a panic never looks like success. Selected with
- * "riscv64.selftest=fault|illegal|hang|panic" on the command line.
+ * "riscv64.selftest=fault|pagefault|illegal|hang|panic" on the command
+ * line.
  */
 #include <kernel/kernel.h>
 #include <asm/setup.h>
 
 /*
  * The start of QEMU virt's RAM, where OpenSBI lives behind a PMP entry that
- * denies S-mode access: a load access fault.
+ * denies S-mode access, read through the early direct map: a load access
+ * fault.
  */
 #define FAULT_ADDRESS	0x80000000ull
+/* Nothing is mapped in the lower half: a load page fault no probe expects. */
+#define UNMAPPED_ADDRESS	0x1000ull
 /* "fmv.d.x f0, zero", encoded by hand: the kernel is built without F/D. */
 #define FMV_D_X_F0	".4byte 0xf2000053"
 
@@ -33,7 +37,11 @@ void riscv64_selftest(const char *cmdline)
 		return;
 	if (word_is(val, len, "fault")) {
 		printk("selftest: reading %#llx\n", FAULT_ADDRESS);
-		(void)*(volatile uint64_t *)(uintptr_t)FAULT_ADDRESS;
+		(void)*(volatile uint64_t *)memblock_env_phys_to_virt(FAULT_ADDRESS);
+		printk("selftest: the read did not fault\n");
+	} else if (word_is(val, len, "pagefault")) {
+		printk("selftest: reading unmapped %#llx\n", UNMAPPED_ADDRESS);
+		(void)*(volatile uint64_t *)(uintptr_t)UNMAPPED_ADDRESS;
 		printk("selftest: the read did not fault\n");
 	} else if (word_is(val, len, "illegal")) {
 		printk("selftest: FP instruction with sstatus.FS off\n");

@@ -13,18 +13,23 @@
 #include <firmware/dt_setup.h>
 #include <asm/console.h>
 #include <asm/exit.h>
+#include <asm/layout.h>
+#include <asm/mmu.h>
 #include <asm/sbi.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 
 struct riscv64_boot riscv64_boot;
 struct dt_scan_result riscv64_dt;
+/* Written by head.S once paging is on. */
+unsigned long riscv64_kernel_va_pa_offset;
+uint64_t riscv64_entry_satp;
 
 static char command_line[1024];
 
 phys_addr_t memblock_env_kernel_end(void)
 {
-	return (phys_addr_t)(uintptr_t)_end;
+	return memblock_env_virt_to_phys(_end);
 }
 
 void riscv64_start_kernel(uint64_t a0, uint64_t a1)
@@ -35,7 +40,21 @@ void riscv64_start_kernel(uint64_t a0, uint64_t a1)
 
 	b->hartid = a0;
 	b->dtb = (phys_addr_t)a1;
-	err = fdtr_init(&b->dt, (const void *)(uintptr_t)a1, FDTR_MAX_SIZE);
+	b->kernel_pa = memblock_env_virt_to_phys(_text);
+	/*
+	 * Read at IO_BASE + a1, which head.S maps for [0, 4 GiB) and
+	 * init_mem_mapping() keeps for the DTB's pages: the tree may lie
+	 * outside memblock.memory (above a linux,usable-memory-range), so
+	 * outside the direct map, as arm64's fixmap FDT may.
+	 */
+	if (a1 >= RISCV64_EARLY_MAP_TOP)
+		err = -FDTR_ERR_BADLAYOUT;
+	else
+		err = fdtr_init(&b->dt, (const void *)(uintptr_t)(RISCV64_IO_BASE + a1),
+				RISCV64_EARLY_MAP_TOP - a1 < FDTR_MAX_SIZE ?
+				RISCV64_EARLY_MAP_TOP - a1 : FDTR_MAX_SIZE);
+	if (!err && !riscv64_ioremap(a1, b->dt.totalsize))
+		err = -FDTR_ERR_BADLAYOUT;
 	if (!err)
 		err = fdtr_check_full(&b->dt);
 	b->dtb_err = err;
@@ -59,9 +78,30 @@ void riscv64_start_kernel(uint64_t a0, uint64_t a1)
 		       (unsigned long long)b->test_dev);
 	else
 		printk("boot: no sifive,test0 in the device tree\n");
-	printk("boot: kernel image [%#lx-%#lx)\n",
-	       (unsigned long)(uintptr_t)_text, (unsigned long)(uintptr_t)_end);
+	printk("boot: kernel image [%#llx-%#llx) at %#lx, satp at entry %#llx\n",
+	       (unsigned long long)b->kernel_pa,
+	       (unsigned long long)memblock_env_virt_to_phys(_end),
+	       (unsigned long)(uintptr_t)_text, (unsigned long long)riscv64_entry_satp);
 	start_kernel();
+}
+
+bool riscv64_cmdline_word(const char *cmdline, const char *word)
+{
+	for (const char *p = cmdline; p && *p;) {
+		const char *w = word;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		while (*w && *p == *w) {
+			p++;
+			w++;
+		}
+		if (!*w && (!*p || *p == ' ' || *p == '\t' || *p == '\n'))
+			return true;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+	}
+	return false;
 }
 
 static void copy_cmdline(const char *src)
@@ -80,12 +120,12 @@ void setup_arch(char **cmdline)
 {
 	const struct fdtr *dt = &riscv64_boot.dt;
 	struct fw_setup_policy policy = {
-		/* satp is bare: every physical address is reachable. */
-		.alloc_limit = MEMBLOCK_ALLOC_ANYWHERE,
+		/* The early direct map (head.S) until init_mem_mapping(). */
+		.alloc_limit = RISCV64_EARLY_MAP_TOP,
 		.allow_resize = true,
 		/* The image: text, data, .bss, boot and trap stacks. */
-		.kernel_base = (phys_addr_t)(uintptr_t)_text,
-		.kernel_size = (phys_addr_t)(uintptr_t)(_end - _text),
+		.kernel_base = memblock_env_virt_to_phys(_text),
+		.kernel_size = (phys_addr_t)(_end - _text),
 		.cmdline = command_line,
 	};
 	int err;
@@ -128,4 +168,7 @@ void setup_arch(char **cmdline)
 		       (unsigned long long)riscv64_dt.mem_limit);
 	printk("setup: %u warning(s), %u error(s) from the device tree\n",
 	       riscv64_dt.warnings, riscv64_dt.errors);
+
+	/* Paging as Linux's setup_vm_final(): the direct map from memblock. */
+	init_mem_mapping(riscv64_cmdline_word(command_line, "no4lvl"));
 }

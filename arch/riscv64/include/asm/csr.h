@@ -20,5 +20,8 @@
 #define SCAUSE_INTERRUPT	(1ull << 63)
 #define EXC_INST_ILLEGAL	2
 #define EXC_LOAD_ACCESS		5
+#define EXC_INST_PAGE_FAULT	12
+#define EXC_LOAD_PAGE_FAULT	13
+#define EXC_STORE_PAGE_FAULT	15
 
 #endif /* ASM_CSR_H */

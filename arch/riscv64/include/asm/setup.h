@@ -17,6 +17,7 @@
  * @console_from_dt: the console is /chosen/stdout-path's
  * @test_dev: the SiFive test device's address, 0 if none
  * @sbi_version: SBI specification version (major << 24 | minor)
+ * @kernel_pa: the image's physical address (where _text was loaded)
  */
 struct riscv64_boot {
 	uint64_t hartid;
@@ -26,6 +27,7 @@ struct riscv64_boot {
 	bool console_from_dt;
 	uint64_t test_dev;
 	long sbi_version;
+	uint64_t kernel_pa;
 };
 
 /* Filled before start_kernel(). */
@@ -49,19 +51,40 @@ __attribute__((noreturn)) void riscv64_start_kernel(uint64_t a0, uint64_t a1);
  * riscv64_selftest - failure injection from the command line
  * @cmdline: the kernel command line
  *
- * "riscv64.selftest=fault|illegal|hang|panic" traps, hangs or panics;
+ * "riscv64.selftest=fault|pagefault|illegal|hang|panic" traps, hangs or panics;
  * absent, nothing happens; an unknown value is only reported.
  */
 void riscv64_selftest(const char *cmdline);
 
 /**
- * riscv64_trap - report an unexpected trap and exit with the crash status
+ * riscv64_cmdline_word - is @word one of the command line's words?
+ * @cmdline: the command line (NULL: empty)
+ * @word: a bare word, such as "no4lvl"
+ *
+ * Return: true when a blank-separated word of @cmdline is exactly @word.
+ */
+bool riscv64_cmdline_word(const char *cmdline, const char *word);
+
+/**
+ * struct riscv64_regs - the trap frame head.S saves
+ * @x: x1..x31 at their index; x[0] holds sepc (written back on return)
+ */
+struct riscv64_regs {
+	uint64_t x[32];
+};
+
+/**
+ * riscv64_trap - handle a trap
  * @scause: trap cause
  * @sepc: faulting pc
  * @stval: trap value (address or instruction)
  * @sstatus: status at the trap
+ * @regs: the interrupted registers
+ *
+ * A load page fault of riscv64_probe_read() resumes it with its "faulted"
+ * answer; anything else is reported and exits with the crash status.
  */
-__attribute__((noreturn)) void riscv64_trap(uint64_t scause, uint64_t sepc,
-					    uint64_t stval, uint64_t sstatus);
+void riscv64_trap(uint64_t scause, uint64_t sepc, uint64_t stval,
+		  uint64_t sstatus, struct riscv64_regs *regs);
 
 #endif /* ASM_SETUP_H */
