@@ -88,6 +88,9 @@ void setup_arch(char **cmdline)
 		efi_memmap_get(map, i, &md);
 		efi_print_desc(i, &md);
 	}
+	/* memblock-sim's agreement test reads this line, and the stack's. */
+	printk("efi: allocation limit %#llx (the identity map)\n",
+	       (unsigned long long)policy.alloc_limit);
 	in.ranges = in_use;
 	in.nr_ranges = nr_in_use = efi_in_use(map, in_use);
 	/* NUMA: the SRAT through the configuration table's RSDP. */
