@@ -7,7 +7,9 @@
 # Clang for a COFF target with the Microsoft x64 calling convention and
 # 64-bit long (x86_64-pc-cygwin: LP64, as the library assumes), linked by
 # lld-link as a PE32+ EFI application. No gnu-efi: the UEFI definitions
-# are arch/x86_64/efi/uefi.h, written from the specification.
+# are arch/efi/uefi.h, written from the specification and shared with the
+# arm64 application (arch/arm64/efi/), like leaving boot services
+# (arch/efi/efi_exit.c) and the efi=debug lines (arch/efi/efi_debug.c).
 #
 #   make x86_64-efi        $(O)/x86_64-efi/esp/EFI/BOOT/BOOTX64.EFI
 #   make demo-x86_64-efi   boot it with OVMF from a FAT drive, console on stdout
@@ -20,18 +22,18 @@ X86_EFI_APP := $(X86_EFI_ESP)/EFI/BOOT/BOOTX64.EFI
 X86_EFI_CC := clang --target=x86_64-pc-cygwin
 X86_EFI_CFLAGS := $(FREESTANDING_CFLAGS) $(WARN_CFLAGS) -O2 \
 	-mno-red-zone -mgeneral-regs-only -mno-stack-arg-probe -fno-pic \
-	-I$(srctree)/kernel/include -I$(srctree)/include \
+	-I$(srctree)/arch/efi -I$(srctree)/kernel/include -I$(srctree)/include \
 	-I$(srctree)/firmware/$(FIRMWARE_INCDIR) -DARCH_NAME='"x86_64 UEFI"'
 # The ELF kernel's string routines and memory hooks serve here too.
 # src/env_default.c stays out: in COFF two weak definitions of one name
 # collide in lld-link (kernel/mm/memblock_hook.c's is weak as well), and
 # every hook it defaults is defined by kernel/ or the application.
 X86_EFI_SRCS := $(addprefix src/,$(filter-out env_default.c,$(MEMBLOCK_SRCS))) \
-	$(wildcard arch/x86_64/efi/*.c) arch/x86_64/string.c arch/x86_64/memops.c \
+	$(wildcard arch/x86_64/efi/*.c arch/efi/*.c) arch/x86_64/string.c arch/x86_64/memops.c \
 	$(KERNEL_COMMON_SRCS) $(addprefix firmware/,$(FIRMWARE_SRCS))
 X86_EFI_OBJS := $(patsubst %.c,$(X86_EFI_O)/%.obj,$(X86_EFI_SRCS))
 X86_EFI_HDRS := $(wildcard include/*.h include/linux/*.h src/*.h \
-	firmware/include/firmware/*.h arch/x86_64/efi/*.h kernel/include/kernel/*.h)
+	firmware/include/firmware/*.h arch/x86_64/efi/*.h arch/efi/*.h kernel/include/kernel/*.h)
 OVMF_CODE ?= /usr/share/OVMF/OVMF_CODE_4M.fd
 OVMF_VARS ?= /usr/share/OVMF/OVMF_VARS_4M.fd
 

@@ -22,10 +22,6 @@ extern struct efi_boot efi_boot;
 #define EFI_IDMAP_GIB	64	/* identity map of [0, 64 GiB), 2 MiB pages */
 void efi_own_page_tables(void);
 unsigned int efi_in_use(const struct efi_memmap *m, struct x86_boot_range *r);
-uint64_t efi_find_rsdp(const struct efi_system_table *st);
 const void *efi_identity_map(void *ctx, uint64_t pa, uint64_t len);
-
-/* efi_setup.c: Linux's efi=debug line of descriptor @i. */
-void efi_print_desc(uint32_t i, const struct efi_memory_desc *md);
 
 #endif

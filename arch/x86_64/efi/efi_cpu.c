@@ -2,7 +2,7 @@
 /*
  * What the UEFI demo still runs on after ExitBootServices(), made safe
  * for memblock: its own page tables, the firmware's stack, GDT and IDT
- * (reserved), and the ACPI tables reached through the configuration table.
+ * (reserved), and the ACPI tables, read through the identity map.
  */
 #include <kernel/kernel.h>
 #include "efi_app.h"
@@ -77,24 +77,6 @@ unsigned int efi_in_use(const struct efi_memmap *m, struct x86_boot_range *r)
 		}
 	}
 	return n;
-}
-
-/* The ACPI 2.0 RSDP from the configuration table (0: none). */
-uint64_t efi_find_rsdp(const struct efi_system_table *st)
-{
-	static const struct efi_guid acpi20 = EFI_ACPI_20_TABLE_GUID;
-
-	for (uint64_t i = 0; i < st->number_of_table_entries; i++) {
-		const struct efi_guid *g = &st->configuration_table[i].vendor_guid;
-		bool same = g->data1 == acpi20.data1 && g->data2 == acpi20.data2 &&
-			    g->data3 == acpi20.data3;
-
-		for (int k = 0; same && k < 8; k++)
-			same = g->data4[k] == acpi20.data4[k];
-		if (same)
-			return (uint64_t)(uintptr_t)st->configuration_table[i].vendor_table;
-	}
-	return 0;
 }
 
 /* Firmware tables, through our identity map. */

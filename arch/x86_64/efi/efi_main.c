@@ -41,11 +41,12 @@ efi_status_t EFIAPI efi_main(efi_handle_t image, struct efi_system_table *st);
 
 efi_status_t EFIAPI efi_main(efi_handle_t image, struct efi_system_table *st)
 {
+	static const struct efi_guid acpi20 = EFI_ACPI_20_TABLE_GUID;
 	efi_status_t s;
 
 	efi_boot.image_base = (uint64_t)(uintptr_t)__ImageBase;
 	efi_boot.image_size = image_size();
-	efi_boot.rsdp = efi_find_rsdp(st);
+	efi_boot.rsdp = efi_config_table(st, &acpi20);
 	/* The image line memblock-sim's agreement test reads (tests/sim/run). */
 	printk("memblock UEFI demo: image at %#llx, %#llx bytes\n",
 	       (unsigned long long)efi_boot.image_base,
