@@ -61,6 +61,8 @@ TAP_SUITES :=
 include $(sort $(wildcard tests/*.mk))
 include kernel/kernel.mk
 include $(sort $(wildcard arch/*/boot.mk))
+# The arm64 UEFI application (its own fragment: arch/arm64/ is the kernel's).
+include arch/arm64/efi/efi.mk
 include $(sort $(wildcard tools/*.mk))
 
 deps:

@@ -52,7 +52,7 @@ $(X86_EFI_APP): $(X86_EFI_OBJS)
 x86_64-efi: $(X86_EFI_APP)
 
 demo-x86_64-efi: $(X86_EFI_APP)
-	$(Q)arch/x86_64/efi/boot-uefi -v $(OVMF_CODE) $(OVMF_VARS) $(X86_EFI_ESP) \
+	$(Q)arch/efi/boot-uefi -v $(OVMF_CODE) $(OVMF_VARS) $(X86_EFI_ESP) \
 		-machine q35 -m 512M
 
 # Each boot is one TAP suite, boot-x86_64-uefi-<machine>-<memory>: the
@@ -61,7 +61,7 @@ demo-x86_64-efi: $(X86_EFI_APP)
 define x86_efi_boot
 tap-boot-x86_64-uefi-$(1): $(X86_EFI_APP)
 	$(Q)scripts/tap-run boot-x86_64-uefi-$(1) $(O)/tap/boot-x86_64-uefi-$(1).tap \
-		arch/x86_64/efi/boot-uefi -l $(O)/boot-logs/x86_64-uefi-$(1).log \
+		arch/efi/boot-uefi -l $(O)/boot-logs/x86_64-uefi-$(1).log \
 		-e "$(2)" $(OVMF_CODE) $(OVMF_VARS) $(X86_EFI_ESP) $(3)
 TAP_SUITES += boot-x86_64-uefi-$(1)
 endef
