@@ -96,3 +96,11 @@ $(eval $(call arm64_efi_boot,numa-2G,NUMA: 2 node(s),-m 2G -smp 2 \
 	-object memory-backend-ram$(comma)id=m1$(comma)size=1G \
 	-numa node$(comma)memdev=m0$(comma)cpus=0$(comma)nodeid=0 \
 	-numa node$(comma)memdev=m1$(comma)cpus=1$(comma)nodeid=1))
+
+# The application's own files are warning-free with Clang too (the build
+# above is GCC's): the project's rule for every piece of kernel code.
+tap-arm64-efi-clang:
+	$(Q)scripts/tap-check arm64-efi-clang $(O)/tap/arm64-efi-clang.tap \
+		clang --target=aarch64-linux-gnu $(ARM64_EFI_CFLAGS) -fsyntax-only \
+		$(wildcard arch/arm64/efi/*.c arch/efi/*.c)
+TAP_SUITES += arm64-efi-clang
