@@ -83,7 +83,7 @@ demo-arm64-efi: $(ARM64_EFI_APP)
 define arm64_efi_boot
 tap-boot-arm64-uefi-$(1): $(ARM64_EFI_APP)
 	$(Q)scripts/tap-run boot-arm64-uefi-$(1) $(O)/tap/boot-arm64-uefi-$(1).tap \
-		arch/efi/boot-uefi -a arm64 -t 600 -l $(O)/boot-logs/arm64-uefi-$(1).log \
+		arch/efi/boot-uefi -a arm64 -l $(O)/boot-logs/arm64-uefi-$(1).log \
 		-e "$(2)" $(AAVMF_CODE) $(AAVMF_VARS) $(ARM64_EFI_ESP) $(ARM64_EFI_QEMU) $(3)
 TAP_SUITES += boot-arm64-uefi-$(1)
 endef
