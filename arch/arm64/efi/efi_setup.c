@@ -25,7 +25,8 @@ static char cmdline_buf[] = "memblock=debug";
 static struct dt_scan_result dt_res;
 static struct efi_setup_result efi_res;
 static struct efi_in_use in_use[EFI_IN_USE_MAX];
-static unsigned int nr_in_use, nr_nodes, numa_ranges;
+static unsigned int nr_in_use, numa_ranges;
+static uint64_t node_mask;	/* bit n: node n seen */
 
 static bool streq(const char *a, const char *b)
 {
@@ -71,7 +72,7 @@ static void set_node(uint64_t base, uint64_t size, int nid)
 	if (err || nid < 0 || nid >= MAX_NUMNODES)
 		panic("memblock_set_node(%#llx, %#llx, %d): %d",
 		      (unsigned long long)base, (unsigned long long)size, nid, err);
-	nr_nodes |= 1u << nid;
+	node_mask |= 1ULL << nid;
 }
 
 void setup_arch(char **cmdline)
@@ -113,7 +114,7 @@ void setup_arch(char **cmdline)
 		panic("efi_dt_memblock_setup: %s", fw_strerror(err));
 	/* NUMA: the DT's memory nodes name the node of each range. */
 	numa_ranges = for_each_dt_memory(set_node);
-	for (unsigned int b = nr_nodes; b; b &= b - 1)
+	for (uint64_t b = node_mask; b; b &= b - 1)
 		nodes++;
 	printk("NUMA: %u node(s)\n", nodes);
 	*cmdline = cmdline_buf;
