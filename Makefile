@@ -61,6 +61,8 @@ TAP_SUITES :=
 include $(sort $(wildcard tests/*.mk))
 include kernel/kernel.mk
 include $(sort $(wildcard arch/*/boot.mk))
+# The arm64 UEFI application (its own fragment: arch/arm64/ is the kernel's).
+include arch/arm64/efi/efi.mk
 include $(sort $(wildcard tools/*.mk))
 
 deps:
@@ -76,8 +78,14 @@ test: deps
 	$(Q)scripts/tap-summary $(O)/tap $(TAP_SUITES)
 
 # The demo: boot the demo kernel for $(ARCH) in QEMU (DEMO=demo-host runs
-# the host demo instead).
-DEMO ?= demo-$(ARCH)
+# the host demo instead); BOOT=uefi boots the UEFI application instead
+# (demo-x86_64-efi, demo-arm64-efi: OVMF, AAVMF).
+BOOT ?=
+ifeq ($(filter-out uefi,$(BOOT)),)
+DEMO ?= demo-$(ARCH)$(if $(BOOT),-efi)
+else
+$(error BOOT=$(BOOT): the demo boots directly (no BOOT) or through UEFI (BOOT=uefi))
+endif
 run: deps
 	$(Q)$(MAKE) $(DEMO)
 
@@ -90,7 +98,8 @@ help:
 	@echo '  check-nolibc      check that archive: no C library or compiler runtime symbol'
 	@echo 'Demos:'
 	@echo '  run               boot the demo kernel for ARCH in QEMU (DEMO=demo-host: on the host)'
-	@echo '  demo-x86_64, demo-arm64, demo-riscv64, demo-host'
+	@echo '                    BOOT=uefi: the UEFI application (x86_64: OVMF, arm64: AAVMF)'
+	@echo '  demo-x86_64, demo-arm64, demo-riscv64, demo-host, demo-x86_64-efi, demo-arm64-efi'
 	@echo '  x86_64-kernel, x86_64-image, Image (ARCH=arm64|riscv64), arm64-image, riscv64-image'
 	@echo '  memblock-sim      the simulator ($$(O)/tools/memblock-sim), see docs/memblock-sim.md'
 	@echo 'Tests:'

@@ -6,13 +6,15 @@
  * cacheable, runtime, NVS and unknown types are NOMAP, ACPI reclaim and
  * the map are reserved, MORE_RELIABLE is mirrored, and the DT's
  * /memreserve/ and /reserved-memory still apply (their dynamic regions
- * prefer the mirrored memory as every memblock allocation does). The
- * expected states are written out from the map and the .dts by hand.
+ * prefer the mirrored memory as every memblock allocation does); and
+ * AAVMF's real map (tests/fixtures/efi_aavmf.h). The expected states are
+ * written out from the maps and the .dts by hand.
  */
 #include <firmware/efi_setup.h>
 #include "harness.h"
 #include "../fdt/dtb-load.h"
 #include "../fixtures/efi_maps.h"
+#include "../fixtures/efi_aavmf.h"
 
 #define NOMAP		MEMBLOCK_NOMAP
 #define MIRROR		MEMBLOCK_MIRROR
@@ -158,10 +160,68 @@ static void no_memory_and_bad_arguments(void)
 	free(blob);
 }
 
+/*
+ * AAVMF's real map (QEMU virt, 256 MiB), with what the arm64 UEFI demo had
+ * in use reserved first, as it does, and QEMU's own tree for virt (the
+ * 128 MiB one: its /memory must not count) in place of AAVMF's copy.
+ *
+ * By hand: memory is every cacheable descriptor. The flash (MMIO, WC,
+ * runtime) at [64 MiB, 128 MiB) is memory and NOMAP, as Linux makes it;
+ * RAM is [1 GiB, 1.25 GiB), usable except the runtime code and data at
+ * [0x4c440000, 0x4c730000) and [0x4fc00000, 0x4ffe0000), NOMAP; the
+ * UART's page (UC only) is no memory. 27 descriptors are memory, 6 of
+ * them NOMAP; the MMIO ones come after RAM (1 unsorted). Reserved: the
+ * stack, page table and vector descriptors, the DTB, and the map's page
+ * with the image right above it (one region). The tree has no
+ * /memreserve/ and no /reserved-memory.
+ */
+static void aavmf_virt_256m(void)
+{
+	uint8_t *blob;
+	uint32_t total;
+	struct fdtr dt = open_dtb("qemu-virt-128m", &blob, &total);
+	struct fw_setup_policy p = {
+		.alloc_limit = MEMBLOCK_ALLOC_ANYWHERE,
+		.allow_resize = true,
+		.kernel_base = AAVMF_IMAGE_BASE,
+		.kernel_size = AAVMF_IMAGE_SIZE,
+	};
+
+	load(efi_aavmf_virt_256m, ARRAY_SIZE(efi_aavmf_virt_256m), AAVMF_MAP_PHYS);
+	CHECK_INT(map.nr, 28);
+	for (size_t i = 0; i < ARRAY_SIZE(aavmf_in_use); i++)
+		CHECK_INT(memblock_reserve(aavmf_in_use[i].base, aavmf_in_use[i].size), 0);
+	CHECK_INT(efi_dt_memblock_setup(&dt, AAVMF_DTB_PHYS, 0, &p, &map, &res, &efi), 0);
+	EXPECT_TYPE(&memblock.memory,
+		    RF(0x4000000, 0x4000000, NOMAP),		/* flash */
+		    R(0x40000000, 0xc440000),
+		    RF(0x4c440000, 0x2f0000, NOMAP),		/* runtime */
+		    R(0x4c730000, 0x34d0000),
+		    RF(0x4fc00000, 0x3e0000, NOMAP),		/* runtime */
+		    R(0x4ffe0000, 0x20000));
+	EXPECT_TYPE(&memblock.reserved,
+		    R(0x4771a000, 0x21000),			/* stack */
+		    R(AAVMF_DTB_PHYS, total),
+		    R(0x47ffa000, 0x6000),			/* page table */
+		    R(AAVMF_MAP_PHYS, SZ_4K + AAVMF_IMAGE_SIZE),	/* map, image */
+		    R(0x4e733000, 0xef1000),			/* page tables */
+		    R(0x4f817000, 0x3e9000));			/* vectors */
+	CHECK_INT(res.memory_ranges, 0);
+	CHECK_INT(efi.check.usable, 28);
+	CHECK_INT(efi.check.overlaps, 0);
+	CHECK_INT(efi.check.unsorted, 1);
+	CHECK_INT(efi.memory, 27);
+	CHECK_INT(efi.nomap, 6);
+	CHECK_INT(efi.mirrored, 0);
+	CHECK_EQ(memblock_phys_mem_size(), 0x14000000);
+	free(blob);
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(uefi_map_replaces_memory_nodes),
 	TEST_CASE(chosen_still_applies),
 	TEST_CASE(no_memory_and_bad_arguments),
+	TEST_CASE(aavmf_virt_256m),
 };
 
 TAP_MAIN(cases)

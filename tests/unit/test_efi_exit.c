@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Leaving UEFI boot services (arch/x86_64/efi/efi_exit.c) against
+ * Leaving UEFI boot services (arch/efi/efi_exit.c) against
  * simulated boot services that follow the specification: GetMemoryMap()
  * says how big the map is, AllocatePages() adds a descriptor (the map
  * changes), and ExitBootServices() refuses a stale key. Checked: the
@@ -10,7 +10,7 @@
  * failures passed on.
  */
 #include "harness.h"
-#include "../../arch/x86_64/efi/efi_exit.c"
+#include "../../arch/efi/efi_exit.c"
 #include "../fixtures/efi_maps.h"
 
 #define DSIZE	56	/* larger than 48, to see the stride is the firmware's */

@@ -1,11 +1,15 @@
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# The x86-64 demo as a UEFI application: arch/x86_64/efi/efi_main.c with
-# the library (src/) and the firmware library (firmware/), compiled by
+# The x86-64 demo as a UEFI application: arch/x86_64/efi/ with the demo
+# kernels' shared runtime (kernel/: start_kernel()'s flow, the buddy
+# allocator and its proof), the library (src/) and the firmware library
+# (firmware/), compiled by
 # Clang for a COFF target with the Microsoft x64 calling convention and
 # 64-bit long (x86_64-pc-cygwin: LP64, as the library assumes), linked by
 # lld-link as a PE32+ EFI application. No gnu-efi: the UEFI definitions
-# are arch/x86_64/efi/uefi.h, written from the specification.
+# are arch/efi/uefi.h, written from the specification and shared with the
+# arm64 application (arch/arm64/efi/), like leaving boot services
+# (arch/efi/efi_exit.c) and the efi=debug lines (arch/efi/efi_debug.c).
 #
 #   make x86_64-efi        $(O)/x86_64-efi/esp/EFI/BOOT/BOOTX64.EFI
 #   make demo-x86_64-efi   boot it with OVMF from a FAT drive, console on stdout
@@ -18,13 +22,18 @@ X86_EFI_APP := $(X86_EFI_ESP)/EFI/BOOT/BOOTX64.EFI
 X86_EFI_CC := clang --target=x86_64-pc-cygwin
 X86_EFI_CFLAGS := $(FREESTANDING_CFLAGS) $(WARN_CFLAGS) -O2 \
 	-mno-red-zone -mgeneral-regs-only -mno-stack-arg-probe -fno-pic \
-	-I$(srctree)/include -I$(srctree)/firmware/$(FIRMWARE_INCDIR)
-X86_EFI_SRCS := $(addprefix src/,$(MEMBLOCK_SRCS)) \
-	$(addprefix arch/x86_64/efi/,efi_exit.c efi_console.c efi_cpu.c) \
-	$(addprefix firmware/,$(FIRMWARE_SRCS)) arch/x86_64/efi/efi_main.c
+	-I$(srctree)/arch/efi -I$(srctree)/kernel/include -I$(srctree)/include \
+	-I$(srctree)/firmware/$(FIRMWARE_INCDIR) -DARCH_NAME='"x86_64 UEFI"'
+# The ELF kernel's string routines and memory hooks serve here too.
+# src/env_default.c stays out: in COFF two weak definitions of one name
+# collide in lld-link (kernel/mm/memblock_hook.c's is weak as well), and
+# every hook it defaults is defined by kernel/ or the application.
+X86_EFI_SRCS := $(addprefix src/,$(filter-out env_default.c,$(MEMBLOCK_SRCS))) \
+	$(wildcard arch/x86_64/efi/*.c arch/efi/*.c) arch/x86_64/string.c arch/x86_64/memops.c \
+	$(KERNEL_COMMON_SRCS) $(addprefix firmware/,$(FIRMWARE_SRCS))
 X86_EFI_OBJS := $(patsubst %.c,$(X86_EFI_O)/%.obj,$(X86_EFI_SRCS))
 X86_EFI_HDRS := $(wildcard include/*.h include/linux/*.h src/*.h \
-	firmware/include/firmware/*.h arch/x86_64/efi/*.h)
+	firmware/include/firmware/*.h arch/x86_64/efi/*.h arch/efi/*.h kernel/include/kernel/*.h)
 OVMF_CODE ?= /usr/share/OVMF/OVMF_CODE_4M.fd
 OVMF_VARS ?= /usr/share/OVMF/OVMF_VARS_4M.fd
 
@@ -43,7 +52,7 @@ $(X86_EFI_APP): $(X86_EFI_OBJS)
 x86_64-efi: $(X86_EFI_APP)
 
 demo-x86_64-efi: $(X86_EFI_APP)
-	$(Q)arch/x86_64/efi/boot-uefi -v $(OVMF_CODE) $(OVMF_VARS) $(X86_EFI_ESP) \
+	$(Q)arch/efi/boot-uefi -v $(OVMF_CODE) $(OVMF_VARS) $(X86_EFI_ESP) \
 		-machine q35 -m 512M
 
 # Each boot is one TAP suite, boot-x86_64-uefi-<machine>-<memory>: the
@@ -52,13 +61,24 @@ demo-x86_64-efi: $(X86_EFI_APP)
 define x86_efi_boot
 tap-boot-x86_64-uefi-$(1): $(X86_EFI_APP)
 	$(Q)scripts/tap-run boot-x86_64-uefi-$(1) $(O)/tap/boot-x86_64-uefi-$(1).tap \
-		arch/x86_64/efi/boot-uefi -l $(O)/boot-logs/x86_64-uefi-$(1).log \
+		arch/efi/boot-uefi -l $(O)/boot-logs/x86_64-uefi-$(1).log \
 		-e "$(2)" $(OVMF_CODE) $(OVMF_VARS) $(X86_EFI_ESP) $(3)
 TAP_SUITES += boot-x86_64-uefi-$(1)
 endef
 $(eval $(call x86_efi_boot,q35-256M,NUMA: 0 node(s),-machine q35 -m 256M))
 $(eval $(call x86_efi_boot,q35-2G,NUMA: 0 node(s),-machine q35 -m 2G))
 $(eval $(call x86_efi_boot,pc-1G,NUMA: 0 node(s),-machine pc -m 1G))
+# Memory above 4 GiB: the identity map reaches EFI_IDMAP_GIB (efi_app.h).
+$(eval $(call x86_efi_boot,q35-8G,NUMA: 0 node(s),-machine q35 -m 8G))
 # Two NUMA nodes: the SRAT found through the configuration table's RSDP.
 $(eval $(call x86_efi_boot,numa-q35-2G,NUMA: 2 node(s),-machine q35 -m 2G \
 	$(call x86_numa,1G,1G)))
+
+# The application's own files are warning-free with GCC too (the build
+# above is Clang's; GCC for Linux has no -mno-stack-arg-probe, nor needs it
+# to check): the project's rule for every piece of kernel code.
+tap-x86_64-efi-gcc:
+	$(Q)scripts/tap-check x86_64-efi-gcc $(O)/tap/x86_64-efi-gcc.tap \
+		gcc $(filter-out -mno-stack-arg-probe,$(X86_EFI_CFLAGS)) -fsyntax-only \
+		$(wildcard arch/x86_64/efi/*.c arch/efi/*.c)
+TAP_SUITES += x86_64-efi-gcc

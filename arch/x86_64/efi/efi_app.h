@@ -9,16 +9,19 @@
 #include <firmware/x86_setup.h>
 #include "uefi.h"
 
-/* efi_console.c: COM1, TAP, the verdict. */
-void efi_print(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void efi_check(bool ok, const char *what);
-void efi_leave(void) __attribute__((noreturn));
-extern unsigned int efi_failed;
+/* What efi_main() found before leaving boot services. */
+struct efi_boot {
+	uint64_t image_base, image_size;	/* the loaded PE image */
+	uint64_t rsdp;				/* ACPI 2.0 RSDP, 0: none */
+	struct efi_memmap map;			/* the final memory map */
+	unsigned int retries;			/* stale map keys */
+};
+extern struct efi_boot efi_boot;
 
 /* efi_cpu.c: what the application runs on. */
+#define EFI_IDMAP_GIB	64	/* identity map of [0, 64 GiB), 2 MiB pages */
 void efi_own_page_tables(void);
 unsigned int efi_in_use(const struct efi_memmap *m, struct x86_boot_range *r);
-uint64_t efi_find_rsdp(const struct efi_system_table *st);
 const void *efi_identity_map(void *ctx, uint64_t pa, uint64_t len);
 
 #endif

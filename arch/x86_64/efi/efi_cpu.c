@@ -2,19 +2,22 @@
 /*
  * What the UEFI demo still runs on after ExitBootServices(), made safe
  * for memblock: its own page tables, the firmware's stack, GDT and IDT
- * (reserved), and the ACPI tables reached through the configuration table.
+ * (reserved), and the ACPI tables, read through the identity map.
  */
+#include <kernel/kernel.h>
 #include "efi_app.h"
 
 /*
  * After ExitBootServices() the firmware's page tables are still in use,
  * in boot-services memory the map calls free, and OVMF keeps them
- * read-only: run on an identity map of the low 4 GiB (2 MiB pages) in our
- * own .bss instead, which the image reservation covers.
+ * read-only: run on an identity map of the low EFI_IDMAP_GIB GiB (2 MiB
+ * pages: QEMU's default CPU has no 1 GiB pages) in our own .bss instead,
+ * which the image reservation covers. Physical and virtual addresses stay
+ * the same, as memblock's default hooks assume.
  */
 static uint64_t pml4[512] __attribute__((aligned(4096)));
 static uint64_t pdpt[512] __attribute__((aligned(4096)));
-static uint64_t pd[4][512] __attribute__((aligned(4096)));
+static uint64_t pd[EFI_IDMAP_GIB][512] __attribute__((aligned(4096)));
 
 #define PTE_P	0x1ULL
 #define PTE_W	0x2ULL
@@ -22,7 +25,7 @@ static uint64_t pd[4][512] __attribute__((aligned(4096)));
 
 void efi_own_page_tables(void)
 {
-	for (uint64_t g = 0; g < 4; g++) {
+	for (uint64_t g = 0; g < EFI_IDMAP_GIB; g++) {
 		for (uint64_t i = 0; i < 512; i++)
 			pd[g][i] = ((g << 30) | (i << 21)) | PTE_P | PTE_W | PTE_PS;
 		pdpt[g] = (uint64_t)(uintptr_t)pd[g] | PTE_P | PTE_W;
@@ -64,7 +67,7 @@ unsigned int efi_in_use(const struct efi_memmap *m, struct x86_boot_range *r)
 				r[n].base = md.phys_start;
 				r[n].size = md.num_pages << EFI_PAGE_SHIFT;
 				r[n].what = what[k];
-				efi_print("# %s at %#llx: reserving [%#llx-%#llx]\n", what[k],
+				printk("# %s at %#llx: reserving [%#llx-%#llx]\n", what[k],
 				      (unsigned long long)addr[k],
 				      (unsigned long long)r[n].base,
 				      (unsigned long long)(r[n].base + r[n].size - 1));
@@ -76,29 +79,13 @@ unsigned int efi_in_use(const struct efi_memmap *m, struct x86_boot_range *r)
 	return n;
 }
 
-/* The ACPI 2.0 RSDP from the configuration table (0: none). */
-uint64_t efi_find_rsdp(const struct efi_system_table *st)
-{
-	static const struct efi_guid acpi20 = EFI_ACPI_20_TABLE_GUID;
-
-	for (uint64_t i = 0; i < st->number_of_table_entries; i++) {
-		const struct efi_guid *g = &st->configuration_table[i].vendor_guid;
-		bool same = g->data1 == acpi20.data1 && g->data2 == acpi20.data2 &&
-			    g->data3 == acpi20.data3;
-
-		for (int k = 0; same && k < 8; k++)
-			same = g->data4[k] == acpi20.data4[k];
-		if (same)
-			return (uint64_t)(uintptr_t)st->configuration_table[i].vendor_table;
-	}
-	return 0;
-}
-
-/* Firmware tables below 4 GiB, through our identity map. */
+/* Firmware tables, through our identity map. */
 const void *efi_identity_map(void *ctx, uint64_t pa, uint64_t len)
 {
+	const uint64_t top = (uint64_t)EFI_IDMAP_GIB << 30;
+
 	(void)ctx;
-	if (!pa || pa >= (4ULL << 30) || len > (4ULL << 30) - pa)
+	if (!pa || pa >= top || len > top - pa)
 		return NULL;
 	return (const void *)(uintptr_t)pa;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Leaving UEFI boot services with the memory map in hand (efi_exit.c). */
-#ifndef X86_EFI_EXIT_H
-#define X86_EFI_EXIT_H
+#ifndef EFI_EFI_EXIT_H
+#define EFI_EFI_EXIT_H
 
 #include <firmware/efi.h>
 #include "uefi.h"

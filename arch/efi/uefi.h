@@ -1,19 +1,26 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The few UEFI boot-time interfaces the EFI application uses, written from
- * the UEFI specification (chapter 4, "EFI System Table"; chapter 7,
- * "Services - Boot Services"). Tables are laid out member by member as the
- * specification lists them; the services this application does not call
- * are plain pointers that keep the offsets right. Calls use the Microsoft
- * x64 convention (EFIAPI).
+ * The few UEFI boot-time interfaces the demo's UEFI applications
+ * (arch/x86_64/efi/, arch/arm64/efi/) use, written from the UEFI
+ * specification (chapter 4, "EFI System Table"; chapter 7, "Services -
+ * Boot Services"; section 2.3, "Calling Conventions"). Tables are laid
+ * out member by member as the specification lists them; the services the
+ * applications do not call are plain pointers that keep the offsets
+ * right. Calls use the platform's UEFI convention (EFIAPI): Microsoft x64
+ * on x86-64, the standard AAPCS64 on AArch64.
  */
-#ifndef X86_EFI_UEFI_H
-#define X86_EFI_UEFI_H
+#ifndef EFI_UEFI_H
+#define EFI_UEFI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#if defined(__x86_64__)
 #define EFIAPI	__attribute__((ms_abi))
+#else
+#define EFIAPI
+#endif
 
 typedef uint64_t efi_status_t;
 typedef void *efi_handle_t;
@@ -87,6 +94,11 @@ struct efi_configuration_table {
 	{ 0x8868e871, 0xe4f1, 0x11d3, \
 	  { 0xbc, 0x22, 0x00, 0x80, 0xc7, 0x3c, 0x88, 0x81 } }
 
+/* EFI_DTB_TABLE_GUID: the flattened device tree the firmware hands on. */
+#define EFI_DTB_TABLE_GUID \
+	{ 0xb1b621d5, 0xf19c, 0x41a5, \
+	  { 0x83, 0x0b, 0xd9, 0x15, 0x2c, 0x69, 0xaa, 0xe0 } }
+
 struct efi_system_table {
 	struct efi_table_header hdr;
 	uint16_t *firmware_vendor;
@@ -102,5 +114,12 @@ struct efi_system_table {
 	uint64_t number_of_table_entries;
 	struct efi_configuration_table *configuration_table;
 };
+
+/*
+ * The configuration table entry with vendor GUID @guid (efi_config.c):
+ * its table's address, or 0 when the firmware installed none.
+ */
+uint64_t efi_config_table(const struct efi_system_table *st,
+			  const struct efi_guid *guid);
 
 #endif

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * setup_arch() and arch_boot_checks() of the arm64 UEFI
+ * application: the firmware's map printed as Linux's efi=debug prints it,
+ * what the application still runs on reserved, efi_dt_memblock_setup()
+ * (firmware/efi_arm64.c: memory from the map, the DT's /memory nodes
+ * ignored, its /reserved-memory applied), then the NUMA nodes the DT's
+ * memory nodes name (Linux's of_numa reads them on a UEFI boot too). The
+ * checks compare memblock with the map as the UEFI specification and
+ * Linux's arm64 EFI code describe it, then run every demo kernel's checks.
+ */
+#include <kernel/kernel.h>
+#include <kernel/boot.h>
+#include <kernel/boot_checks.h>
+#include <kernel/memops_check.h>
+#include <firmware/efi_setup.h>
+#include "efi_app.h"
+#include "efi_debug.h"
+
+#define SZ_4K	((phys_addr_t)0x1000)
+#define SZ_1M	((phys_addr_t)0x100000)
+#define EFI_CACHEABLE	(EFI_MEMORY_WB | EFI_MEMORY_WT | EFI_MEMORY_WC)
+
+static char cmdline_buf[] = "memblock=debug";
+static struct dt_scan_result dt_res;
+static struct efi_setup_result efi_res;
+static struct efi_in_use in_use[EFI_IN_USE_MAX];
+static unsigned int nr_in_use, numa_ranges;
+static uint64_t node_mask;	/* bit n: node n seen */
+
+static bool streq(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+/* Call @fn for every reg entry of every available DT memory node. */
+static unsigned int for_each_dt_memory(void (*fn)(uint64_t base, uint64_t size,
+						   int nid))
+{
+	const struct fdtr *dt = &efi_boot.dt;
+	int ac = fdtr_address_cells(dt, 0), sc = fdtr_size_cells(dt, 0);
+	unsigned int n = 0;
+
+	for (int node = fdtr_first_subnode(dt, 0); node >= 0;
+	     node = fdtr_next_subnode(dt, node)) {
+		const char *type = fdtr_getprop_string(dt, node, "device_type");
+		uint32_t nid;
+		const void *reg;
+		uint64_t base, size;
+		int len;
+
+		if (!type || !streq(type, "memory") || !fdtr_node_is_available(dt, node))
+			continue;
+		reg = fdtr_getprop(dt, node, "reg", &len);
+		if (!reg || fdtr_getprop_u32(dt, node, "numa-node-id", &nid))
+			continue;
+		for (int i = 0; !fdtr_reg_entry(reg, len, ac, sc, i, &base, &size); i++) {
+			fn(base, size, (int)nid);
+			n++;
+		}
+	}
+	return n;
+}
+
+static void set_node(uint64_t base, uint64_t size, int nid)
+{
+	int err = memblock_set_node((phys_addr_t)base, (phys_addr_t)size,
+				    &memblock.memory, nid);
+
+	if (err || nid < 0 || nid >= MAX_NUMNODES)
+		panic("memblock_set_node(%#llx, %#llx, %d): %d",
+		      (unsigned long long)base, (unsigned long long)size, nid, err);
+	node_mask |= 1ULL << nid;
+}
+
+void setup_arch(char **cmdline)
+{
+	const struct efi_memmap *map = &efi_boot.map;
+	struct fw_setup_policy policy = {
+		/* The firmware identity-maps all memory (checked afterwards). */
+		.alloc_limit = MEMBLOCK_ALLOC_ANYWHERE,
+		.allow_resize = true,
+		.kernel_base = (phys_addr_t)efi_boot.image_base,
+		.kernel_size = (phys_addr_t)efi_boot.image_size,
+		.cmdline = cmdline_buf,
+	};
+	struct efi_memory_desc md;
+	unsigned int nodes = 0;
+	int err;
+
+	/* The map line memblock-sim's agreement test reads. */
+	printk("efi: ExitBootServices() after %u retries; %u descriptors of %llu bytes, version %u, at %#llx\n",
+	       efi_boot.retries, map->nr, (unsigned long long)map->desc_size,
+	       map->desc_version, (unsigned long long)map->map_phys);
+	for (uint32_t i = 0; i < map->nr; i++) {
+		efi_memmap_get(map, i, &md);
+		efi_print_desc(i, &md);
+	}
+	if (efi_boot.dtb_err)
+		panic("no usable device tree in the configuration table (%s)",
+		      fdtr_strerror(efi_boot.dtb_err));
+	/* Before any memory is added: nothing can allocate over them. */
+	nr_in_use = efi_in_use(map, in_use);
+	for (unsigned int i = 0; i < nr_in_use; i++)
+		if (memblock_reserve((phys_addr_t)in_use[i].base, (phys_addr_t)in_use[i].size))
+			panic("cannot reserve the %s", in_use[i].what);
+	err = efi_dt_memblock_setup(&efi_boot.dt, (phys_addr_t)efi_boot.dtb, 0,
+				    &policy, map, &dt_res, &efi_res);
+	printk("# efi_dt_memblock_setup: %d (%s), %u descriptors of memory, %u NOMAP, %u mirrored\n",
+	       err, fw_strerror(err), efi_res.memory, efi_res.nomap, efi_res.mirrored);
+	if (err)
+		panic("efi_dt_memblock_setup: %s", fw_strerror(err));
+	/* NUMA: the DT's memory nodes name the node of each range. */
+	numa_ranges = for_each_dt_memory(set_node);
+	for (uint64_t b = node_mask; b; b &= b - 1)
+		nodes++;
+	printk("NUMA: %u node(s)\n", nodes);
+	*cmdline = cmdline_buf;
+}
+
+/* Memory on arm64 as the UEFI types say and Linux's arm64 EFI code uses them. */
+static bool efi_memory(const struct efi_memory_desc *md)
+{
+	return (md->attribute & EFI_CACHEABLE) && !(md->attribute & EFI_MEMORY_SP);
+}
+
+static bool efi_usable(const struct efi_memory_desc *md)
+{
+	switch (md->type) {
+	case EFI_LOADER_CODE:
+	case EFI_LOADER_DATA:
+	case EFI_BOOT_SERVICES_CODE:
+	case EFI_BOOT_SERVICES_DATA:
+	case EFI_CONVENTIONAL_MEMORY:
+	case EFI_ACPI_RECLAIM_MEMORY:
+	case EFI_PERSISTENT_MEMORY:
+		return md->attribute & EFI_MEMORY_WB;
+	default:
+		return false;
+	}
+}
+
+/* Bytes of [base, end) in memblock.memory (only NOMAP regions if @nomap). */
+static uint64_t memory_bytes_in(uint64_t base, uint64_t end, bool nomap)
+{
+	uint64_t n = 0;
+
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		uint64_t lo = r->base > base ? r->base : base;
+		uint64_t hi = r->base + r->size < end ? r->base + r->size : end;
+
+		if (hi > lo && (!nomap || (r->flags & MEMBLOCK_NOMAP)))
+			n += hi - lo;
+	}
+	return n;
+}
+
+/*
+ * memblock.memory is the map's memory, exactly: every cacheable descriptor
+ * (not soft reserved), NOMAP where it is not usable RAM, nothing of any
+ * other descriptor. Assumes descriptors that do not overlap (the check
+ * says so when they do).
+ */
+static void check_memory_is_map(void)
+{
+	const struct efi_memmap *map = &efi_boot.map;
+	uint64_t total = 0, nomap = 0, wrong = 0;
+	struct efi_memory_desc md;
+
+	for (uint32_t i = 0; i < map->nr; i++) {
+		uint64_t b, e, want, want_nomap;
+
+		efi_memmap_get(map, i, &md);
+		if (efi_md_check(&md) != EFI_MD_OK)
+			continue;
+		b = md.phys_start;
+		e = efi_md_end(&md);
+		want = efi_memory(&md) ? e - b : 0;
+		want_nomap = want && !efi_usable(&md) ? want : 0;
+		if (memory_bytes_in(b, e, false) != want ||
+		    memory_bytes_in(b, e, true) != want_nomap) {
+			ktap_diag("mem%02u [%#llx-%#llx): %#llx bytes of memory (%#llx NOMAP), want %#llx (%#llx)",
+				  i, (unsigned long long)b, (unsigned long long)e,
+				  (unsigned long long)memory_bytes_in(b, e, false),
+				  (unsigned long long)memory_bytes_in(b, e, true),
+				  (unsigned long long)want, (unsigned long long)want_nomap);
+			wrong++;
+		}
+		total += want;
+		nomap += want_nomap;
+	}
+	ktap_ok(!wrong && !efi_res.check.overlaps && memblock_phys_mem_size() == total,
+		"memblock.memory is the map's memory: %#llx bytes, %#llx of them NOMAP (%llu descriptors wrong, %u overlaps)",
+		(unsigned long long)total, (unsigned long long)nomap,
+		(unsigned long long)wrong, efi_res.check.overlaps);
+}
+
+static int numa_bad;
+
+/* The DT node's range must carry its node id in memblock.memory. */
+static void check_node(uint64_t base, uint64_t size, int nid)
+{
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+
+		if (r->base < base + size && base < r->base + r->size &&
+		    memblock_get_region_node(r) != nid) {
+			ktap_diag("memory [%pa +%pa] on node %d, the DT says %d", &r->base,
+				  &r->size, memblock_get_region_node(r), nid);
+			numa_bad++;
+		}
+	}
+}
+
+/*
+ * The identity map the application runs on: the first and last page of
+ * every memory region (NOMAP ones need not be mapped) translate to
+ * themselves through the firmware's live tables.
+ */
+static void check_identity_map(void)
+{
+	unsigned int bad = 0, seen = 0;
+
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		uint64_t first = r->base, last = r->base + r->size - SZ_4K;
+
+		if (r->flags & MEMBLOCK_NOMAP)
+			continue;
+		seen++;
+		if (efi_translate(first) != first || efi_translate(last) != last) {
+			ktap_diag("memory [%pa +%pa] is not identity-mapped", &r->base, &r->size);
+			bad++;
+		}
+	}
+	ktap_ok(!bad && seen, "the firmware's identity map covers every memory region (%u)",
+		seen);
+}
+
+void arch_boot_checks(void)
+{
+	const struct efi_memmap *map = &efi_boot.map;
+	struct boot_range protect[EFI_IN_USE_MAX + 3];
+	unsigned int n = 0, tables = 0;
+
+	/* The image first: boot_check_allocations() probes protect[0]. */
+	protect[n++] = (struct boot_range){ efi_boot.image_base, efi_boot.image_size,
+					    "PE image" };
+	protect[n++] = (struct boot_range){ map->map_phys, map->map_size,
+					    "EFI memory map" };
+	protect[n++] = (struct boot_range){ efi_boot.dtb, efi_boot.dt.totalsize, "DTB" };
+	for (unsigned int i = 0; i < nr_in_use; i++) {
+		protect[n++] = (struct boot_range){ in_use[i].base, in_use[i].size,
+						    in_use[i].what };
+		tables += in_use[i].what[0] == 'p';
+	}
+
+	ktap_ok(map->desc_size >= EFI_MEMORY_DESC_V1_SIZE && map->nr > 0,
+		"the firmware's memory map: %u descriptors of %llu bytes (its own size)",
+		map->nr, (unsigned long long)map->desc_size);
+	ktap_ok(efi_res.check.empty + efi_res.check.misaligned +
+		efi_res.check.wrapping == 0, "every descriptor describes pages");
+	ktap_ok(!efi_boot.dtb_err, "the device tree from the configuration table at %#llx",
+		(unsigned long long)efi_boot.dtb);
+	ktap_ok(nr_in_use >= 3 && tables >= 1,
+		"the stack, exception vectors and page tables lie in the map (%u ranges)",
+		nr_in_use);
+	ktap_ok(dt_res.memory_ranges == 0, "the DT's memory nodes are not memblock's source");
+	boot_check_arrays();
+	boot_check_reserved(protect, n);
+	ktap_ok(memblock_debug == 1, "memblock=debug sets memblock_debug (%d)",
+		memblock_debug);
+	check_memory_is_map();
+	check_identity_map();
+	numa_bad = 0;
+	for_each_dt_memory(check_node);
+	ktap_ok(!numa_bad, "every memory region has its DT memory node's node id (%u ranges)",
+		numa_ranges);
+	boot_check_phys_range("32-bit DMA buffer below 4 GiB", SZ_1M, 0x10000,
+			      0, (phys_addr_t)1 << 32, protect, n);
+	boot_check_allocations(protect, n);
+	memops_check("ldp/stp, DC ZVA");
+}
+

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * setup_arch() and arch_boot_checks() of the UEFI application: the
+ * firmware's map printed as Linux's efi=debug prints it (memblock-sim
+ * reads these lines back), what the application still runs on reserved,
+ * the SRAT through the configuration table's RSDP, then
+ * efi_x86_memblock_setup() (firmware/efi_x86.c); the checks compare
+ * memblock with the map as the UEFI specification and Linux's x86 EFI
+ * path describe it, then run the checks every demo kernel runs.
+ */
+#include <kernel/kernel.h>
+#include <kernel/boot.h>
+#include <kernel/boot_checks.h>
+#include <kernel/memops_check.h>
+#include <firmware/acpi.h>
+#include <firmware/efi_setup.h>
+#include <firmware/x86_memory.h>
+#include "efi_app.h"
+#include "efi_debug.h"
+
+#define SZ_4K	((phys_addr_t)0x1000)
+#define SZ_64K	((phys_addr_t)0x10000)
+#define SZ_1M	((phys_addr_t)0x100000)
+#define BIOS_BEGIN	0xa0000ULL	/* Linux: RAM here becomes reserved */
+
+static char cmdline_buf[] = "memblock=debug";
+static struct e820_table e820;
+static struct x86_setup_result res;
+static struct efi_setup_result efi_res;
+static struct x86_boot_range in_use[3];
+static unsigned int nr_in_use;
+static int srat_err;
+
+void setup_arch(char **cmdline)
+{
+	const struct efi_memmap *map = &efi_boot.map;
+	struct fw_setup_policy policy = {
+		/* Everything up to EFI_IDMAP_GIB is identity-mapped (efi_cpu.c). */
+		.alloc_limit = (phys_addr_t)EFI_IDMAP_GIB << 30,
+		.allow_resize = true,
+		.kernel_base = (phys_addr_t)efi_boot.image_base,
+		.kernel_size = (phys_addr_t)efi_boot.image_size,
+		.cmdline = cmdline_buf,
+	};
+	struct x86_setup_input in = { .e820 = &e820, .bios_start = X86_LOWMEM_CAP };
+	const struct acpi_mapper mapper = { efi_identity_map, NULL };
+	struct efi_memory_desc md;
+	int err;
+
+	/* The map line memblock-sim's agreement test reads (tests/sim/run). */
+	printk("efi: ExitBootServices() after %u retries; %u descriptors of %llu bytes, version %u, at %#llx\n",
+	       efi_boot.retries, map->nr, (unsigned long long)map->desc_size,
+	       map->desc_version, (unsigned long long)map->map_phys);
+	for (uint32_t i = 0; i < map->nr; i++) {
+		efi_memmap_get(map, i, &md);
+		efi_print_desc(i, &md);
+	}
+	/* memblock-sim's agreement test reads this line, and the stack's. */
+	printk("efi: allocation limit %#llx (the identity map)\n",
+	       (unsigned long long)policy.alloc_limit);
+	in.ranges = in_use;
+	in.nr_ranges = nr_in_use = efi_in_use(map, in_use);
+	/* NUMA: the SRAT through the configuration table's RSDP. */
+	srat_err = efi_boot.rsdp ? acpi_find_table(&mapper, efi_boot.rsdp, "SRAT",
+						   &in.srat, &in.srat_len)
+				 : -ENOENT;
+	printk("# ACPI: RSDP %#llx from the EFI configuration table, SRAT: %s\n",
+	       (unsigned long long)efi_boot.rsdp, srat_err ? fw_strerror(srat_err) : "found");
+	err = efi_x86_memblock_setup(&policy, map, &in, &res, &efi_res);
+	printk("# efi_x86_memblock_setup: %d (%s), %u e820 entries\n", err,
+	       fw_strerror(err), efi_res.e820_entries);
+	if (err)
+		panic("efi_x86_memblock_setup: %s", fw_strerror(err));
+	printk("NUMA: %u node(s)\n", res.nr_nodes);
+	*cmdline = cmdline_buf;
+}
+
+/* RAM on x86 as the UEFI types say and Linux's EFI stub converts them. */
+static bool efi_ram(const struct efi_memory_desc *md)
+{
+	switch (md->type) {
+	case EFI_LOADER_CODE:
+	case EFI_LOADER_DATA:
+	case EFI_BOOT_SERVICES_CODE:
+	case EFI_BOOT_SERVICES_DATA:
+	case EFI_CONVENTIONAL_MEMORY:
+		return (md->attribute & EFI_MEMORY_WB) &&
+		       !(md->attribute & EFI_MEMORY_SP);
+	default:
+		return false;
+	}
+}
+
+/* Bytes of [base, end) that memblock.memory covers. */
+static uint64_t memory_bytes_in(uint64_t base, uint64_t end)
+{
+	uint64_t n = 0;
+
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		uint64_t lo = r->base > base ? r->base : base;
+		uint64_t hi = r->base + r->size < end ? r->base + r->size : end;
+
+		n += hi > lo ? hi - lo : 0;
+	}
+	return n;
+}
+
+/*
+ * memblock.memory is the map's RAM, exactly: every RAM descriptor except
+ * page 0 and [640 KiB, 1 MiB) (Linux makes those reserved in the e820
+ * map), nothing of any other descriptor. Assumes descriptors that do not
+ * overlap (the check says so when they do).
+ */
+static void check_memory_is_ram(void)
+{
+	const struct efi_memmap *map = &efi_boot.map;
+	uint64_t ram = 0, wrong = 0;
+	struct efi_memory_desc md;
+
+	for (uint32_t i = 0; i < map->nr; i++) {
+		uint64_t b, e, want = 0;
+
+		efi_memmap_get(map, i, &md);
+		if (efi_md_check(&md) != EFI_MD_OK)
+			continue;
+		b = md.phys_start;
+		e = efi_md_end(&md);
+		if (efi_ram(&md)) {
+			want = e - b;
+			want -= b < SZ_4K ? (e < SZ_4K ? e : SZ_4K) - b : 0;
+			if (b < SZ_1M && e > BIOS_BEGIN)
+				want -= (e < SZ_1M ? e : SZ_1M) -
+					(b > BIOS_BEGIN ? b : BIOS_BEGIN);
+		}
+		if (memory_bytes_in(b, e) != want) {
+			ktap_diag("mem%02u [%#llx-%#llx): %#llx bytes of memory, want %#llx", i,
+				  (unsigned long long)b, (unsigned long long)e,
+				  (unsigned long long)memory_bytes_in(b, e),
+				  (unsigned long long)want);
+			wrong++;
+		}
+		ram += want;
+	}
+	ktap_ok(!wrong && !efi_res.check.overlaps && memblock_phys_mem_size() == ram,
+		"memblock.memory is the map's RAM: %#llx bytes (memory %#llx, %llu descriptors wrong, %u overlaps)",
+		(unsigned long long)ram, (unsigned long long)memblock_phys_mem_size(),
+		(unsigned long long)wrong, efi_res.check.overlaps);
+}
+
+/* SRAT node of @pa, or -1 when no enabled entry covers it. */
+static int srat_node(phys_addr_t pa)
+{
+	for (unsigned int i = 0; i < res.nr_srat_mem; i++) {
+		const struct acpi_mem_affinity *a = &res.srat_mem[i];
+
+		if (pa >= a->base && pa - a->base < a->size)
+			return res.srat_nid[i];
+	}
+	return -1;
+}
+
+/* With a SRAT, every memory region carries the node of its SRAT entry. */
+static void check_numa(void)
+{
+	unsigned int bad = 0;
+
+	ktap_ok(!res.srat_err, "the SRAT, if any, gave nodes (%u)", res.nr_nodes);
+	if (!res.nr_srat_mem)
+		return;
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		int nid = memblock_get_region_node(r);
+
+		if (srat_node(r->base) != nid || srat_node(r->base + r->size - 1) != nid) {
+			ktap_diag("memory [%pa +%pa] on node %d, SRAT says %d", &r->base,
+				  &r->size, nid, srat_node(r->base));
+			bad++;
+		}
+	}
+	ktap_ok(!bad, "every memory region has its SRAT node (%lu regions, %u nodes)",
+		memblock.memory.cnt, res.nr_nodes);
+}
+
+void arch_boot_checks(void)
+{
+	const struct efi_memmap *map = &efi_boot.map;
+	struct boot_range protect[8];
+	unsigned int n = 0;
+	phys_addr_t p;
+
+	/* The image first: boot_check_allocations() probes protect[0]. */
+	protect[n++] = (struct boot_range){ efi_boot.image_base, efi_boot.image_size,
+					    "PE image" };
+	protect[n++] = (struct boot_range){ map->map_phys, map->map_size,
+					    "EFI memory map" };
+	for (unsigned int i = 0; i < nr_in_use; i++)
+		protect[n++] = (struct boot_range){ in_use[i].base, in_use[i].size,
+						    in_use[i].what };
+	protect[n++] = (struct boot_range){ 0, SZ_64K, "low 64 KiB" };
+	protect[n++] = (struct boot_range){ X86_LOWMEM_CAP, SZ_1M - X86_LOWMEM_CAP,
+					    "BIOS area" };
+
+	ktap_ok(map->desc_size >= EFI_MEMORY_DESC_V1_SIZE && map->nr > 0,
+		"the firmware's memory map: %u descriptors of %llu bytes (its own size)",
+		map->nr, (unsigned long long)map->desc_size);
+	ktap_ok(efi_res.check.empty + efi_res.check.misaligned +
+		efi_res.check.wrapping == 0, "every descriptor describes pages");
+	ktap_ok(nr_in_use == 3, "the stack, GDT and IDT lie in the map (%u found)",
+		nr_in_use);
+	boot_check_arrays();
+	boot_check_reserved(protect, n);
+	ktap_ok(memblock_debug == 1, "memblock=debug sets memblock_debug (%d)",
+		memblock_debug);
+	check_memory_is_ram();
+	check_numa();
+	/* A real-mode trampoline: below 1 MiB, outside the BIOS areas. */
+	p = boot_check_phys_range("real-mode trampoline below 1 MiB", 4 * SZ_4K,
+				  SZ_4K, 0, SZ_1M, protect, n);
+	if (p)
+		ktap_ok(p >= SZ_64K && p + 4 * SZ_4K <= X86_LOWMEM_CAP,
+			"trampoline lies between 64 KiB and the BIOS area");
+	boot_check_phys_range("32-bit DMA buffer below 4 GiB", SZ_1M, SZ_64K,
+			      0, (phys_addr_t)1 << 32, protect, n);
+	boot_check_allocations(protect, n);
+	memops_check("rep movsb/stosb");
+}
