@@ -19,7 +19,8 @@
 FDT_DTS := $(wildcard tests/fdt/*.dts)
 FDT_DTBS := $(patsubst tests/fdt/%.dts,$(O)/fdt/%.dtb,$(FDT_DTS))
 FDT_READER_SRCS := firmware/fdt.c firmware/fdt_ro.c firmware/fdt_addresses.c \
-		   firmware/fdt_strings.c firmware/fdt_strerror.c firmware/strerror.c
+		   firmware/fdt_strings.c firmware/fdt_strerror.c firmware/strerror.c \
+		   firmware/dt_cells.c
 FDT_HDRS := $(wildcard firmware/include/firmware/fdt*.h firmware/fdt*.h tests/fdt/*.h)
 FDT_HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
 		  -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -51,10 +52,10 @@ $(O)/fdt/fdtr-dump: tests/fdt/fdtr-dump.c $(FDT_READER_SRCS) $(FDT_HDRS)
 	$(Q)gcc $(FDT_HOSTCFLAGS) $< $(FDT_READER_SRCS) -o $@
 
 $(O)/fdt/fuzz-one: tests/fdt/fuzz-one.c tests/fdt/fuzz-main.c $(FDT_READER_SRCS) \
-		  firmware/fdt_console.c $(FDT_HDRS)
+		  firmware/fdt_console.c firmware/dt_props.c $(FDT_HDRS)
 	@mkdir -p $(dir $@)
 	$(Q)gcc $(FDT_HOSTCFLAGS) tests/fdt/fuzz-one.c tests/fdt/fuzz-main.c \
-		$(FDT_READER_SRCS) firmware/fdt_console.c -o $@
+		$(FDT_READER_SRCS) firmware/fdt_console.c firmware/dt_props.c -o $@
 
 tap-fdt-oracle: $(O)/fdt/oracle-libfdt $(O)/fdt/fdtr-dump $(FDT_DTBS)
 	$(Q)rm -rf $(O)/fdt/damaged && tests/fdt/gen-damaged $(O)/fdt/damaged $(FDT_DTBS)
