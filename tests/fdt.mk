@@ -107,7 +107,9 @@ TAP_SUITES += fdt-api
 #  fdt-libfdt-dump: tests/fdt/scan-dump.c's dump of what the scan and the
 #	sequence leave (return values, results, every memblock region, limit,
 #	log lines, console, PSCI) byte-identical from both builds on every
-#	test tree, all of which both accept.
+#	test tree, all of which both accept;
+#  fdt-libfdt-knob: the fragment read with and without the knob
+#	(tests/fdt/check-knob): the source lists and flags above.
 include firmware/Makefile.firmware
 FDT_LIBFDT_SUITES := test_fdt_scan test_dt_setup test_efi_arm64
 FDT_LIBFDT_FW_SRCS := $(addprefix firmware/,$(filter-out $(FIRMWARE_FDT_READER_SRCS),$(FIRMWARE_SRCS)))
@@ -165,4 +167,9 @@ tap-fdt-libfdt-dump: $(O)/fdt/scan-dump-builtin $(O)/fdt/scan-dump-libfdt $(FDT_
 		diff -u $(O)/fdt/scan-builtin.out $(O)/fdt/scan-libfdt.out && \
 		echo "$(words $(FDT_DTBS)) trees, $$(wc -l < $(O)/fdt/scan-libfdt.out) identical lines"'
 
-TAP_SUITES += $(addprefix unit-libfdt-,$(FDT_LIBFDT_SUITES)) fdt-libfdt-tap fdt-libfdt-dump
+tap-fdt-libfdt-knob:
+	$(Q)scripts/tap-check fdt-libfdt-knob $(O)/tap/fdt-libfdt-knob.tap \
+		tests/fdt/check-knob $(MAKE)
+
+TAP_SUITES += $(addprefix unit-libfdt-,$(FDT_LIBFDT_SUITES)) fdt-libfdt-tap \
+	      fdt-libfdt-dump fdt-libfdt-knob
