@@ -82,6 +82,9 @@ static int alias_offset(const void *fdt, const char *name, int len)
 		return fw_fdt_errno(vlen);
 	if (vlen <= 0 || dt_strnlen(val, (size_t)vlen) == (size_t)vlen)
 		return -ERANGE;
+	/* An alias names a path; libfdt would resolve one naming an alias. */
+	if (val[0] != '/')
+		return -EINVAL;
 	return dt_path(fdt, val);
 }
 

@@ -382,6 +382,19 @@ static void chosen_console_alias_and_ranges(void)
 	CHECK_EQ(addr, 0x901fff0);
 	CHECK_INT(dt_get_psci(dt, &c), 0);
 	CHECK_INT(c, DT_PSCI_SMC);
+	/*
+	 * An alias's value must be a path: "xsoc/..." is refused, not looked
+	 * up (libfdt's fdt_path_offset() would take it for another alias).
+	 */
+	{
+		char *v = (char *)fdt_getprop(dt, fdt_path_offset(dt, "/aliases"),
+					      "serial0", NULL);
+
+		CHECK(v != NULL && v[0] == '/');
+		if (v)
+			v[0] = 'x';
+		CHECK_INT(dt_get_console(dt, &con), -EINVAL);
+	}
 	free(b);
 }
 

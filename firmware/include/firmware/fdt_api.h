@@ -408,7 +408,11 @@ static inline int fdt_num_mem_rsv(const void *fdt)
  * @address: set to its address
  * @size: set to its size
  *
- * Return: 0, or a negative error.
+ * Constant time, as libfdt's: entry @n is read directly (fdtr_rsv_entry()),
+ * without looking at those before it, so a loop over the map is linear.
+ *
+ * Return: 0, or a negative error (-EINVAL for a NULL pointer or a negative
+ * @n).
  */
 static inline int fdt_get_mem_rsv(const void *fdt, int n, uint64_t *address,
 				  uint64_t *size)

@@ -136,8 +136,8 @@ struct dt_scan_result {
 /**
  * dt_scan_memblock - describe the machine's memory to memblock from a DTB
  * @blob: the flattened device tree (any alignment)
- * @bufsize: bytes readable at @blob (e.g. FDTR_MAX_SIZE, 2 MiB, if unknown
- *	but mapped)
+ * @bufsize: bytes readable at @blob (if unknown but mapped: 2 MiB, Linux
+ *	arm64's MAX_FDT_SIZE, the built-in reader's FDTR_MAX_SIZE)
  * @blob_phys: physical address of @blob, for reserving it
  * @flags: DT_SCAN_* flags
  * @res: filled with findings (zeroed first); may not be NULL
@@ -255,11 +255,14 @@ struct dt_console {
  * @con: filled on success
  *
  * stdout-path (or the older linux,stdout-path) is a path or an alias
- * (resolved through /aliases), optionally followed by ":options".
+ * (resolved through /aliases, whose value must be a path), optionally
+ * followed by ":options".
  *
  * Return: 0; -ENOENT when there is no stdout-path or the node
  * does not exist; -ERANGE when the node has no usable "reg" or
- * its address cannot be translated; another negative error.
+ * its address cannot be translated, or the alias's value is not a
+ * string; -EINVAL when the alias's value does not start with '/';
+ * another negative error.
  */
 int dt_get_console(const void *fdt, struct dt_console *con);
 
