@@ -22,14 +22,14 @@ static void result_clear(struct dt_scan_result *res)
 	res->bootargs = res->stdout_path = NULL;
 }
 
-int dt_memblock_setup(const struct fdtr *dt, phys_addr_t blob_phys,
+int dt_memblock_setup(const void *fdt, phys_addr_t blob_phys,
 		      unsigned int flags, const struct fw_setup_policy *p,
 		      struct dt_scan_result *res)
 {
-	return dt_memblock_setup_mem(dt, blob_phys, flags, p, NULL, NULL, res);
+	return dt_memblock_setup_mem(fdt, blob_phys, flags, p, NULL, NULL, res);
 }
 
-int dt_memblock_setup_mem(const struct fdtr *dt, phys_addr_t blob_phys,
+int dt_memblock_setup_mem(const void *fdt, phys_addr_t blob_phys,
 			  unsigned int flags, const struct fw_setup_policy *p,
 			  int (*add_memory)(const void *ctx), const void *ctx,
 			  struct dt_scan_result *res)
@@ -37,14 +37,14 @@ int dt_memblock_setup_mem(const struct fdtr *dt, phys_addr_t blob_phys,
 	const char *cmdline;
 	int err;
 
-	if (!dt || !p || !res || !p->alloc_limit)
+	if (!fdt || !p || !res || !p->alloc_limit)
 		return -EINVAL;
 	if (p->kernel_size && p->kernel_base + p->kernel_size - 1 < p->kernel_base)
 		return -EINVAL;
 	result_clear(res);
 	memblock_set_current_limit(p->alloc_limit);
 
-	err = dt_scan_chosen(dt, res);
+	err = dt_scan_chosen(fdt, res);
 	if (err < 0)
 		return err;
 	cmdline = p->cmdline ? p->cmdline : res->bootargs;
@@ -52,7 +52,7 @@ int dt_memblock_setup_mem(const struct fdtr *dt, phys_addr_t blob_phys,
 		memblock_parse_cmdline(cmdline);
 
 	/* Step 3, or the firmware's own map (UEFI) in its place. */
-	err = add_memory ? add_memory(ctx) : dt_scan_memory(dt, res);
+	err = add_memory ? add_memory(ctx) : dt_scan_memory(fdt, res);
 	if (err < 0)
 		return err;
 	if (!(flags & DT_SCAN_NO_CMDLINE)) {
@@ -67,7 +67,7 @@ int dt_memblock_setup_mem(const struct fdtr *dt, phys_addr_t blob_phys,
 		if (err)
 			return err;
 	}
-	err = dt_scan_reserved(dt, blob_phys, flags, res);
+	err = dt_scan_reserved(fdt, blob_phys, flags, res);
 	if (err < 0)
 		return err;
 	if (p->allow_resize)

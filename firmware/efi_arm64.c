@@ -85,17 +85,17 @@ static int add_memory(const void *p)
 	return err;
 }
 
-int efi_dt_memblock_setup(const struct fdtr *dt, phys_addr_t blob_phys,
+int efi_dt_memblock_setup(const void *fdt, phys_addr_t blob_phys,
 			  unsigned int flags, const struct fw_setup_policy *policy,
 			  const struct efi_memmap *m, struct dt_scan_result *res,
 			  struct efi_setup_result *efi)
 {
 	struct efi_dt_ctx ctx = { .m = m, .efi = efi };
 
-	if (!m || !efi || !dt || !policy || !res)
+	if (!m || !efi || !fdt || !policy || !res)
 		return -EINVAL;
 	efi->e820_entries = efi->memory = efi->nomap = efi->mirrored = 0;
 	efi_memmap_check(m, &efi->check);
-	return dt_memblock_setup_mem(dt, blob_phys, flags, policy, add_memory,
+	return dt_memblock_setup_mem(fdt, blob_phys, flags, policy, add_memory,
 				     &ctx, res);
 }

@@ -3,10 +3,8 @@
  * Numbers in the tree: cell counts, reg-style (address, size) lists and
  * the /memreserve/ map.
  */
+#include <firmware/dt_cells.h>
 #include "fdt_internal.h"
-#include "fw_div.h"
-
-#define FDTR_MAX_NCELLS	4
 
 static int cells(const struct fdtr *dt, int node, const char *name, int dflt,
 		 int min)
@@ -20,7 +18,7 @@ static int cells(const struct fdtr *dt, int node, const char *name, int dflt,
 		return -FDTR_ERR_BADCELLS;
 	if (err)
 		return err;
-	if (val < (uint32_t)min || val > FDTR_MAX_NCELLS)
+	if (val < (uint32_t)min || val > DT_MAX_NCELLS)
 		return -FDTR_ERR_BADCELLS;
 	return (int)val;
 }
@@ -35,49 +33,21 @@ int fdtr_size_cells(const struct fdtr *dt, int node)
 	return cells(dt, node, "#size-cells", 1, 0);
 }
 
+/* The value decoders are the DT scan's own (dt_cells.c). */
 uint64_t fdtr_read_cells(const void *p, int n)
 {
-	const uint8_t *b = p;
-	uint64_t v = 0;
-
-	/* Shifting drops all but the low two cells. */
-	for (int i = 0; i < n; i++)
-		v = v << 32 | fdtr_be32(b + 4 * i);
-	return v;
+	return dt_read_cells(p, n);
 }
 
 int fdtr_reg_count(int len, int ac, int sc)
 {
-	uint32_t n, rem;
-	int entry;
-
-	if (ac < 1 || ac > FDTR_MAX_NCELLS || sc < 0 || sc > FDTR_MAX_NCELLS)
-		return -FDTR_ERR_BADCELLS;
-	entry = 4 * (ac + sc);
-	if (len < 0)
-		return -FDTR_ERR_BADVALUE;
-	n = fw_div_u32((uint32_t)len, (uint32_t)entry, &rem);
-	if (rem)
-		return -FDTR_ERR_BADVALUE;
-	return (int)n;
+	return dt_reg_count(len, ac, sc);
 }
 
 int fdtr_reg_entry(const void *val, int len, int ac, int sc, int idx,
 		   uint64_t *addr, uint64_t *size)
 {
-	const uint8_t *p = val;
-	int n = fdtr_reg_count(len, ac, sc);
-
-	if (n < 0)
-		return n;
-	if (!val || idx < 0 || idx >= n)
-		return -FDTR_ERR_NOTFOUND;
-	p += (size_t)idx * 4 * (size_t)(ac + sc);
-	if (addr)
-		*addr = fdtr_read_cells(p, ac);
-	if (size)
-		*size = fdtr_read_cells(p + 4 * ac, sc);
-	return 0;
+	return dt_reg_entry(val, len, ac, sc, idx, addr, size);
 }
 
 unsigned long fdtr_rsv_reads;

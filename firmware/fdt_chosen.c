@@ -6,28 +6,28 @@
 #include "fdt_scan_internal.h"
 
 /* linux,initrd-start/-end are one or two cells (4 or 8 bytes). */
-static int read_addr(const struct fdtr *dt, int node, const char *name,
+static int read_addr(const void *fdt, int node, const char *name,
 		     uint64_t *val)
 {
 	int len;
-	const void *p = fdtr_getprop(dt, node, name, &len);
+	const void *p = dt_prop(fdt, node, name, &len);
 
 	if (!p)
 		return len;
 	if (len != 4 && len != 8)
-		return -FDTR_ERR_BADVALUE;
-	*val = fdtr_read_cells(p, len / 4);
+		return -ERANGE;
+	*val = dt_read_cells(p, len / 4);
 	return 0;
 }
 
-static void scan_initrd(const struct fdtr *dt, int chosen,
+static void scan_initrd(const void *fdt, int chosen,
 			struct dt_scan_result *res)
 {
 	uint64_t start = 0, end = 0;
-	int e1 = read_addr(dt, chosen, "linux,initrd-start", &start);
-	int e2 = read_addr(dt, chosen, "linux,initrd-end", &end);
+	int e1 = read_addr(fdt, chosen, "linux,initrd-start", &start);
+	int e2 = read_addr(fdt, chosen, "linux,initrd-end", &end);
 
-	if (e1 == -FDTR_ERR_NOTFOUND && e2 == -FDTR_ERR_NOTFOUND)
+	if (e1 == -ENOENT && e2 == -ENOENT)
 		return;
 	if (e1 || e2) {
 		dt_warn(res, "linux,initrd-start/-end missing or not 4 or 8 bytes, initrd ignored");
@@ -48,27 +48,27 @@ static void scan_initrd(const struct fdtr *dt, int chosen,
 }
 
 /* A string property, or NULL with a warning when it is not terminated. */
-static const char *chosen_string(const struct fdtr *dt, int chosen,
+static const char *chosen_string(const void *fdt, int chosen,
 				 const char *name, struct dt_scan_result *res)
 {
-	const char *s = fdtr_getprop_string(dt, chosen, name);
+	const char *s = dt_prop_string(fdt, chosen, name);
 
-	if (!s && fdtr_getprop(dt, chosen, name, NULL))
+	if (!s && dt_prop(fdt, chosen, name, NULL))
 		dt_warn(res, "/chosen %s is not a string, ignored", name);
 	return s;
 }
 
-int dt_scan_chosen(const struct fdtr *dt, struct dt_scan_result *res)
+int dt_scan_chosen(const void *fdt, struct dt_scan_result *res)
 {
-	int chosen = fdtr_path_offset(dt, "/chosen");
+	int chosen = dt_path(fdt, "/chosen");
 
 	if (chosen < 0)
-		return chosen == -FDTR_ERR_NOTFOUND ? 0 : chosen;
-	res->bootargs = chosen_string(dt, chosen, "bootargs", res);
-	res->stdout_path = chosen_string(dt, chosen, "stdout-path", res);
+		return chosen == -ENOENT ? 0 : chosen;
+	res->bootargs = chosen_string(fdt, chosen, "bootargs", res);
+	res->stdout_path = chosen_string(fdt, chosen, "stdout-path", res);
 	if (!res->stdout_path)
-		res->stdout_path = chosen_string(dt, chosen, "linux,stdout-path", res);
-	scan_initrd(dt, chosen, res);
+		res->stdout_path = chosen_string(fdt, chosen, "linux,stdout-path", res);
+	scan_initrd(fdt, chosen, res);
 	if (res->bootargs)
 		dt_log(MEMBLOCK_LOG_INFO, "bootargs: %s", res->bootargs);
 	return 0;

@@ -61,15 +61,6 @@ int fdtr_check_node(const struct fdtr *dt, int node);
  */
 extern unsigned long fdtr_rsv_reads;
 
-/*
- * /memreserve/ entry @n read directly, in constant time: 0 and its fields,
- * -FDTR_ERR_NOTFOUND at the terminator, -FDTR_ERR_BADRSVMAP past the map's
- * space. Entries before @n are not looked at: callers walk from 0 (or
- * know the count from fdtr_num_mem_rsv()).
- */
-int fdtr_rsv_entry(const struct fdtr *dt, int n, uint64_t *addr,
-		   uint64_t *size);
-
 /* Decode a property name offset: the NUL-terminated name, or NULL. */
 const char *fdtr_string(const struct fdtr *dt, uint32_t stroff);
 

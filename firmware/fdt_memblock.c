@@ -59,20 +59,20 @@ void dt_error(struct dt_scan_result *res, const char *fmt, ...)
 		res->errors++;
 }
 
-int dt_root_cells(const struct fdtr *dt, int *ac, int *sc)
+int dt_root_cells(const void *fdt, int *ac, int *sc)
 {
-	int root = fdtr_root(dt);
+	int root = dt_root(fdt);
 
 	if (root < 0)
 		return root;
-	*ac = fdtr_address_cells(dt, root);
-	*sc = fdtr_size_cells(dt, root);
+	*ac = dt_address_cells(fdt, root);
+	*sc = dt_size_cells(fdt, root);
 	if (*ac < 0)
 		return *ac;
 	if (*sc < 0)
 		return *sc;
 	if (*ac > 2 || *sc < 1 || *sc > 2)
-		return -FDTR_ERR_BADCELLS;
+		return -EDOM;
 	return 0;
 }
 
@@ -169,39 +169,39 @@ static void add_memory(const struct mem_node *m, uint64_t base, uint64_t size,
 		res->hotplug_ranges++;
 }
 
-static int scan_memory_node(const struct fdtr *dt, int node, int ac, int sc,
+static int scan_memory_node(const void *fdt, int node, int ac, int sc,
 			    struct dt_scan_result *res)
 {
 	struct mem_node m = { .nid = MAX_NUMNODES };
-	const char *type = fdtr_getprop_string(dt, node, "device_type");
+	const char *type = dt_prop_string(fdt, node, "device_type");
 	const void *reg;
 	uint32_t nid;
 	int len, n, err;
 
-	if (!type || !fdtr_streq(type, "memory") ||
-	    !fdtr_node_is_available(dt, node))
+	if (!type || !dt_streq(type, "memory") ||
+	    !dt_is_available(fdt, node))
 		return 0;
-	m.name = fdtr_get_name(dt, node, NULL);
+	m.name = fdt_get_name(fdt, node, NULL);
 	/* A crash kernel's usable part replaces the whole of reg. */
-	reg = fdtr_getprop(dt, node, "linux,usable-memory", &len);
+	reg = dt_prop(fdt, node, "linux,usable-memory", &len);
 	if (!reg)
-		reg = fdtr_getprop(dt, node, "reg", &len);
+		reg = dt_prop(fdt, node, "reg", &len);
 	if (!reg) {
 		dt_warn(res, "%s: no reg, ignored", m.name);
 		return 0;
 	}
-	n = fdtr_reg_count(len, ac, sc);
+	n = dt_reg_count(len, ac, sc);
 	if (n < 0) {
 		dt_warn(res, "%s: reg of %d bytes is not a list of <%d %d> cells, ignored",
 			m.name, len, ac, sc);
 		return 0;
 	}
-	err = fdtr_getprop_u32(dt, node, "numa-node-id", &nid);
+	err = dt_prop_u32(fdt, node, "numa-node-id", &nid);
 	if (!err && nid < MAX_NUMNODES)
 		m.nid = (int)nid;
-	else if (err != -FDTR_ERR_NOTFOUND)
+	else if (err != -ENOENT)
 		dt_warn(res, "%s: bad numa-node-id, no node assigned", m.name);
-	m.hotplug = fdtr_getprop(dt, node, "hotpluggable", NULL) != NULL;
+	m.hotplug = dt_prop(fdt, node, "hotpluggable", NULL) != NULL;
 	if (m.nid != MAX_NUMNODES)
 		dt_log(MEMBLOCK_LOG_INFO, "%s: numa-node-id %d", m.name, m.nid);
 
@@ -209,7 +209,7 @@ static int scan_memory_node(const struct fdtr *dt, int node, int ac, int sc,
 	for (int i = 0; i < n; i++) {
 		uint64_t base, size;
 
-		fdtr_reg_entry(reg, len, ac, sc, i, &base, &size);
+		dt_reg_entry(reg, len, ac, sc, i, &base, &size);
 		add_memory(&m, base, size, res);
 	}
 	return 0;
@@ -239,19 +239,19 @@ static bool capped(phys_addr_t base, phys_addr_t size)
 }
 
 /* /chosen linux,usable-memory-range: cap to the first range, add the second. */
-static int scan_usable_range(const struct fdtr *dt, int ac, int sc,
+static int scan_usable_range(const void *fdt, int ac, int sc,
 			     struct dt_scan_result *res)
 {
-	int chosen = fdtr_path_offset(dt, "/chosen");
+	int chosen = dt_path(fdt, "/chosen");
 	const void *val;
 	int len, n;
 
 	if (chosen < 0)
-		return chosen == -FDTR_ERR_NOTFOUND ? 0 : chosen;
-	val = fdtr_getprop(dt, chosen, "linux,usable-memory-range", &len);
+		return chosen == -ENOENT ? 0 : chosen;
+	val = dt_prop(fdt, chosen, "linux,usable-memory-range", &len);
 	if (!val)
 		return 0;
-	n = fdtr_reg_count(len, ac, sc);
+	n = dt_reg_count(len, ac, sc);
 	if (n <= 0) {
 		dt_warn(res, "linux,usable-memory-range of %d bytes ignored", len);
 		return 0;
@@ -260,7 +260,7 @@ static int scan_usable_range(const struct fdtr *dt, int ac, int sc,
 		uint64_t base, size;
 		phys_addr_t pb, ps;
 
-		fdtr_reg_entry(val, len, ac, sc, i, &base, &size);
+		dt_reg_entry(val, len, ac, sc, i, &base, &size);
 		if (!dt_to_phys(base, size, &pb, &ps, "linux,usable-memory-range", res))
 			continue;
 		dt_log(MEMBLOCK_LOG_INFO, "usable memory range %d: [mem %#llx-%#llx]",
@@ -271,7 +271,7 @@ static int scan_usable_range(const struct fdtr *dt, int ac, int sc,
 				dt_error(res, "linux,usable-memory-range: cannot cap memory to [mem %#llx-%#llx]",
 					 (unsigned long long)pb,
 					 (unsigned long long)(pb + ps - 1));
-				return -FDTR_ERR_NOSPACE;
+				return -ENOSPC;
 			}
 			res->usable_range = true;
 		} else if (memblock_add(pb, ps)) {
@@ -296,32 +296,34 @@ void dt_release_resize(int was)
 	memblock_can_resize = was;
 }
 
-static int scan_memory(const struct fdtr *dt, struct dt_scan_result *res)
+static int scan_memory(const void *fdt, struct dt_scan_result *res)
 {
 	int ac, sc, node, err;
 
-	err = dt_root_cells(dt, &ac, &sc);
+	err = dt_root_cells(fdt, &ac, &sc);
 	if (err)
 		return err;
-	fdtr_for_each_subnode(node, dt, fdtr_root(dt)) {
-		err = scan_memory_node(dt, node, ac, sc, res);
+	for (node = fdt_first_subnode(fdt, dt_root(fdt)); node >= 0;
+	     node = fdt_next_subnode(fdt, node)) {
+		err = scan_memory_node(fdt, node, ac, sc, res);
 		if (err)
 			return err;
 	}
-	if (node != -FDTR_ERR_NOTFOUND)
+	node = fw_fdt_errno(node);
+	if (node != -ENOENT)
 		return node;
 	if (!res->memory_ranges) {
 		dt_error(res, "no memory node");
-		return -FDTR_ERR_NOTFOUND;
+		return -ENOENT;
 	}
-	return scan_usable_range(dt, ac, sc, res);
+	return scan_usable_range(fdt, ac, sc, res);
 }
 
-int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res)
+int dt_scan_memory(const void *fdt, struct dt_scan_result *res)
 {
 	/* Nothing the tree reserves is reserved yet: no array may grow. */
 	int resize = dt_hold_resize();
-	int err = scan_memory(dt, res);
+	int err = scan_memory(fdt, res);
 
 	dt_release_resize(resize);
 	return err;
@@ -346,34 +348,33 @@ int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res)
 {
 	struct fw_setup_policy policy;
-	struct fdtr dt;
 	int ac, sc, err;
 
 	if (!blob || !res)
-		return -FDTR_ERR_INVAL;
+		return -EINVAL;
 	/* Field by field: an initialiser's zero-fill may become memset(). */
 	policy.alloc_limit = memblock_get_current_limit();
 	policy.allow_resize = false;
 	policy.kernel_base = policy.kernel_size = 0;
 	policy.cmdline = NULL;
 	result_clear(res);
-	err = fdtr_init(&dt, blob, bufsize);
+	/* The whole blob, inside the buffer, before anything reads it. */
+	err = fw_fdt_errno(fdt_check_full(blob, bufsize));
 	if (!err)
-		err = fdtr_check_full(&dt);
+		err = dt_root_cells(blob, &ac, &sc);
 	if (!err)
-		err = dt_root_cells(&dt, &ac, &sc);
-	if (!err)
-		err = dt_scan_chosen(&dt, res);
+		err = dt_scan_chosen(blob, res);
 	if (err) {
-		dt_error(res, "invalid device tree blob: %s", fdtr_strerror(err));
+		dt_error(res, "invalid device tree blob: %s", fw_strerror(err));
 		return err;
 	}
 	dt_log(MEMBLOCK_LOG_INFO, "device tree v%u, %u bytes, #address-cells %d, #size-cells %d",
-	       dt.version, dt.totalsize, ac, sc);
+	       (unsigned int)fdt_version(blob), (unsigned int)fdt_totalsize(blob),
+	       ac, sc);
 	/* No image, the limit as it is, resizing left to the caller. */
 	if (!policy.alloc_limit)
 		policy.alloc_limit = MEMBLOCK_ALLOC_ANYWHERE;
-	err = dt_memblock_setup(&dt, blob_phys, flags, &policy, res);
+	err = dt_memblock_setup(blob, blob_phys, flags, &policy, res);
 	if (err)
 		return err;
 	dt_log(MEMBLOCK_LOG_INFO, "%u memory ranges, %u /memreserve/, %u static, %u dynamic, %u no-map reservations; %u warnings, %u errors",

@@ -38,12 +38,12 @@ static int reserve_or_nomap(phys_addr_t base, phys_addr_t size, bool nomap)
 	return memblock_mark_nomap(base, size);
 }
 
-static void reserve_static(const struct fdtr *dt, int node, const char *name,
+static void reserve_static(const void *fdt, int node, const char *name,
 			   const void *reg, int len, int ac, int sc,
 			   struct dt_scan_result *res)
 {
-	bool nomap = fdtr_getprop(dt, node, "no-map", NULL) != NULL;
-	int n = fdtr_reg_count(len, ac, sc), err;
+	bool nomap = dt_prop(fdt, node, "no-map", NULL) != NULL;
+	int n = dt_reg_count(len, ac, sc), err;
 
 	if (n < 0) {
 		dt_warn(res, RM "%s: reg of %d bytes is not a list of <%d %d> cells, ignored",
@@ -54,7 +54,7 @@ static void reserve_static(const struct fdtr *dt, int node, const char *name,
 		uint64_t base, size;
 		phys_addr_t pb, ps;
 
-		fdtr_reg_entry(reg, len, ac, sc, i, &base, &size);
+		dt_reg_entry(reg, len, ac, sc, i, &base, &size);
 		if (!dt_to_phys(base, size, &pb, &ps, name, res))
 			continue;
 		err = reserve_or_nomap(pb, ps, nomap);
@@ -79,21 +79,21 @@ static void reserve_static(const struct fdtr *dt, int node, const char *name,
 }
 
 /* A one-number property of @cells cells; false (and a warning) if malformed. */
-static bool read_number(const struct fdtr *dt, int node, const char *name,
+static bool read_number(const void *fdt, int node, const char *name,
 			const char *prop, int cells, uint64_t *val,
 			struct dt_scan_result *res)
 {
 	int len;
-	const void *p = fdtr_getprop(dt, node, prop, &len);
+	const void *p = dt_prop(fdt, node, prop, &len);
 
 	if (!p)
-		return len == -FDTR_ERR_NOTFOUND;
+		return len == -ENOENT;
 	if (len != 4 * cells) {
 		dt_warn(res, RM "%s: %s is %d bytes, not %d, ignored", name,
 			prop, len, 4 * cells);
 		return false;
 	}
-	*val = fdtr_read_cells(p, cells);
+	*val = dt_read_cells(p, cells);
 	return true;
 }
 
@@ -115,34 +115,34 @@ static phys_addr_t alloc_in(uint64_t size, uint64_t align, uint64_t start,
  * mapped becomes a CMA area, so Linux raises its alignment to
  * CMA_MIN_ALIGNMENT_BYTES (PAGE_SIZE << pageblock_order).
  */
-static uint64_t cma_align(const struct fdtr *dt, int node, bool nomap,
+static uint64_t cma_align(const void *fdt, int node, bool nomap,
 			  uint64_t align)
 {
 	const uint64_t cma_min = DT_CMA_MIN_ALIGN;
 
-	if (nomap || !fdtr_node_is_compatible(dt, node, "shared-dma-pool") ||
-	    !fdtr_getprop(dt, node, "reusable", NULL))
+	if (nomap || !dt_is_compatible(fdt, node, "shared-dma-pool") ||
+	    !dt_prop(fdt, node, "reusable", NULL))
 		return align;
 	return align > cma_min ? align : cma_min;
 }
 
-static void reserve_dynamic(const struct fdtr *dt, int node, const char *name,
+static void reserve_dynamic(const void *fdt, int node, const char *name,
 			    int ac, int sc, struct dt_scan_result *res)
 {
-	bool nomap = fdtr_getprop(dt, node, "no-map", NULL) != NULL;
+	bool nomap = dt_prop(fdt, node, "no-map", NULL) != NULL;
 	/* Linux's early_init_dt_alloc_reserved_memory_arch() default. */
 	uint64_t size = 0, align = SMP_CACHE_BYTES;
 	const void *ranges;
 	phys_addr_t base = 0;
 	int len, n;
 
-	if (!read_number(dt, node, name, "size", sc, &size, res))
+	if (!read_number(fdt, node, name, "size", sc, &size, res))
 		return;
 	if (!size) {
 		dt_warn(res, RM "%s: neither reg nor size, ignored", name);
 		return;
 	}
-	if (!read_number(dt, node, name, "alignment", ac, &align, res))
+	if (!read_number(fdt, node, name, "alignment", ac, &align, res))
 		return;
 	if (!align || (align & (align - 1)) || size > PHYS_ADDR_MAX ||
 	    align > PHYS_ADDR_MAX) {
@@ -150,16 +150,16 @@ static void reserve_dynamic(const struct fdtr *dt, int node, const char *name,
 			name, (unsigned long long)size, (unsigned long long)align);
 		return;
 	}
-	align = cma_align(dt, node, nomap, align);
-	ranges = fdtr_getprop(dt, node, "alloc-ranges", &len);
+	align = cma_align(fdt, node, nomap, align);
+	ranges = dt_prop(fdt, node, "alloc-ranges", &len);
 	if (ranges) {
-		n = fdtr_reg_count(len, ac, sc);
+		n = dt_reg_count(len, ac, sc);
 		if (n < 0)
 			dt_warn(res, RM "%s: alloc-ranges of %d bytes ignored", name, len);
 		for (int i = 0; i < n && !base; i++) {
 			uint64_t start, rsize;
 
-			fdtr_reg_entry(ranges, len, ac, sc, i, &start, &rsize);
+			dt_reg_entry(ranges, len, ac, sc, i, &start, &rsize);
 			base = alloc_in(size, align, start, rsize, name, res);
 		}
 	} else {
@@ -197,45 +197,47 @@ static void reserve_dynamic(const struct fdtr *dt, int node, const char *name,
 
 /* Linux ignores /reserved-memory unless it uses the root's cells and
  * has "ranges" (i.e. maps 1:1 onto the root's address space). */
-static int reserved_memory_node(const struct fdtr *dt, int ac, int sc,
+static int reserved_memory_node(const void *fdt, int ac, int sc,
 				struct dt_scan_result *res)
 {
-	int node = fdtr_path_offset(dt, "/reserved-memory");
+	int node = dt_path(fdt, "/reserved-memory");
 	uint32_t nac, nsc;
 
 	if (node < 0)
 		return node;
-	if (!fdtr_node_is_available(dt, node))
-		return -FDTR_ERR_NOTFOUND;
-	if (fdtr_getprop_u32(dt, node, "#address-cells", &nac) ||
-	    fdtr_getprop_u32(dt, node, "#size-cells", &nsc) ||
+	if (!dt_is_available(fdt, node))
+		return -ENOENT;
+	if (dt_prop_u32(fdt, node, "#address-cells", &nac) ||
+	    dt_prop_u32(fdt, node, "#size-cells", &nsc) ||
 	    nac != (uint32_t)ac || nsc != (uint32_t)sc ||
-	    !fdtr_getprop(dt, node, "ranges", NULL)) {
+	    !dt_prop(fdt, node, "ranges", NULL)) {
 		dt_warn(res, "/reserved-memory: unsupported node format (cells differ from the root's or no ranges), ignored");
-		return -FDTR_ERR_NOTFOUND;
+		return -ENOENT;
 	}
 	return node;
 }
 
-static int scan_reserved_memory(const struct fdtr *dt, int rm, int ac, int sc,
+static int scan_reserved_memory(const void *fdt, int rm, int ac, int sc,
 				bool dynamic, struct dt_scan_result *res)
 {
 	int child;
 
-	fdtr_for_each_subnode(child, dt, rm) {
-		const char *name = fdtr_get_name(dt, child, NULL);
+	for (child = fdt_first_subnode(fdt, rm); child >= 0;
+	     child = fdt_next_subnode(fdt, child)) {
+		const char *name = fdt_get_name(fdt, child, NULL);
 		const void *reg;
 		int len;
 
-		if (!fdtr_node_is_available(dt, child))
+		if (!dt_is_available(fdt, child))
 			continue;
-		reg = fdtr_getprop(dt, child, "reg", &len);
+		reg = dt_prop(fdt, child, "reg", &len);
 		if (reg && !dynamic)
-			reserve_static(dt, child, name, reg, len, ac, sc, res);
+			reserve_static(fdt, child, name, reg, len, ac, sc, res);
 		else if (!reg && dynamic)
-			reserve_dynamic(dt, child, name, ac, sc, res);
+			reserve_dynamic(fdt, child, name, ac, sc, res);
 	}
-	return child == -FDTR_ERR_NOTFOUND ? 0 : child;
+	child = fw_fdt_errno(child);
+	return child == -ENOENT ? 0 : child;
 }
 
 static bool reserve_range(uint64_t base, uint64_t size, const char *what,
@@ -267,39 +269,44 @@ static void reserve_initrd(struct dt_scan_result *res)
 	reserve_range(base, end - base, "initrd", res);
 }
 
-int dt_scan_reserved(const struct fdtr *dt, phys_addr_t blob_phys,
+int dt_scan_reserved(const void *fdt, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res)
 {
 	int ac, sc, rm, n, err, resize;
 
-	err = dt_root_cells(dt, &ac, &sc);
+	err = dt_root_cells(fdt, &ac, &sc);
 	if (err)
 		return err;
 	/* No array may grow onto a range not reserved yet: see dt_hold_resize(). */
 	resize = dt_hold_resize();
 	lost = 0;
 	if (!(flags & DT_SCAN_NO_RESERVE_DTB))
-		reserve_range(blob_phys, dt->totalsize, "device tree blob", res);
+		reserve_range(blob_phys, fdt_totalsize(fdt), "device tree blob", res);
 	if (res->has_initrd)
 		reserve_initrd(res);
 
-	rm = reserved_memory_node(dt, ac, sc, res);
+	rm = reserved_memory_node(fdt, ac, sc, res);
 	if (rm >= 0)
-		err = scan_reserved_memory(dt, rm, ac, sc, false, res);
-	else if (rm != -FDTR_ERR_NOTFOUND)
+		err = scan_reserved_memory(fdt, rm, ac, sc, false, res);
+	else if (rm != -ENOENT)
 		err = rm;
 
 	/*
-	 * One walk: fdtr_get_mem_rsv() recounts the map on every call, which
-	 * made this loop quadratic in the number of entries.
+	 * One count, then each entry by index: fdt_get_mem_rsv() below the
+	 * count costs constant time with either provider (fdt_api.h), so the
+	 * map is read in linear time.
 	 */
-	n = err ? 0 : fdtr_num_mem_rsv(dt);
+	n = err ? 0 : fw_fdt_errno(fdt_num_mem_rsv(fdt));
 	if (n < 0)
 		err = n;
 	for (int i = 0; i < n; i++) {
 		uint64_t base, size;
+		int e = fw_fdt_errno(fdt_get_mem_rsv(fdt, i, &base, &size));
 
-		fdtr_rsv_entry(dt, i, &base, &size);
+		if (e) {
+			err = e;
+			break;
+		}
 		if (reserve_range(base, size, "/memreserve/", res))
 			res->memreserve++;
 	}
@@ -309,11 +316,11 @@ int dt_scan_reserved(const struct fdtr *dt, phys_addr_t blob_phys,
 	if (lost) {
 		dt_error(res, "%u range(s) the tree says are in use could not be reserved: stopping",
 			 lost);
-		return -FDTR_ERR_NOSPACE;
+		return -ENOSPC;
 	}
 
 	/* Allocations: with every firmware range reserved, arrays may grow. */
 	if (rm >= 0)
-		return scan_reserved_memory(dt, rm, ac, sc, true, res);
+		return scan_reserved_memory(fdt, rm, ac, sc, true, res);
 	return 0;
 }

@@ -200,12 +200,12 @@ fail:
 	return NULL;
 }
 
-const void *fdtr_getprop(const struct fdtr *dt, int node, const char *name,
-			 int *lenp)
+const void *fdtr_getprop_namelen(const struct fdtr *dt, int node,
+				 const char *name, int namelen, int *lenp)
 {
 	int prop;
 
-	if (!name) {
+	if (!name || namelen < 0) {
 		prop = -FDTR_ERR_INVAL;
 		goto fail;
 	}
@@ -216,13 +216,27 @@ const void *fdtr_getprop(const struct fdtr *dt, int node, const char *name,
 		val = fdtr_get_property_by_offset(dt, prop, &pname, lenp);
 		if (!val)
 			return NULL;
-		if (fdtr_streq(pname, name))
+		/* The whole name: "reg" is not "reg-names". */
+		if (fdtr_strnlen(pname, (size_t)namelen + 1) == (size_t)namelen &&
+		    fdtr_memeq(pname, name, (size_t)namelen))
 			return val;
 	}
 fail:
 	if (lenp)
 		*lenp = prop;
 	return NULL;
+}
+
+const void *fdtr_getprop(const struct fdtr *dt, int node, const char *name,
+			 int *lenp)
+{
+	if (!name) {
+		if (lenp)
+			*lenp = -FDTR_ERR_INVAL;
+		return NULL;
+	}
+	return fdtr_getprop_namelen(dt, node, name,
+				    (int)fdtr_strnlen(name, INT32_MAX), lenp);
 }
 
 int fdtr_getprop_u32(const struct fdtr *dt, int node, const char *name,

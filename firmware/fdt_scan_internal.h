@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Internal helpers shared by the DT -> memblock scan (firmware/fdt_*.c).
- * Not part of the API.
+ * Internal helpers shared by the DT -> memblock scan (firmware/fdt_*.c,
+ * dt_*.c). Not part of the API. The scan reads the tree through libfdt's
+ * API only (firmware/fdt_api.h: the built-in reader, or the system's
+ * libfdt with FIRMWARE_LIBFDT_SYSTEM), and turns the provider's errors
+ * into negative errno (fw_fdt_errno()) as soon as it gets them.
  */
 #ifndef FIRMWARE_FDT_SCAN_INTERNAL_H
 #define FIRMWARE_FDT_SCAN_INTERNAL_H
 
 #include <stdarg.h>
-#include "fdt_internal.h"
+#include <stdbool.h>
+#include <firmware/fdt_api.h>
+#include <firmware/dt_cells.h>
 #include <firmware/fdt_memblock.h>
 
 #define __dt_printf(a, b)	__attribute__((format(printf, a, b)))
@@ -22,11 +27,67 @@ void dt_warn(struct dt_scan_result *res, const char *fmt, ...) __dt_printf(2, 3)
 /* Log an error and count it in @res (which may be NULL). */
 void dt_error(struct dt_scan_result *res, const char *fmt, ...) __dt_printf(2, 3);
 
+/* Freestanding string helpers (no C library). */
+static inline size_t dt_strnlen(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && s[n])
+		n++;
+	return n;
+}
+
+static inline bool dt_streq(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+/* Reads through the provider, errors as negative errno (dt_props.c). */
+
+static inline int dt_path(const void *fdt, const char *path)
+{
+	return fw_fdt_errno(fdt_path_offset(fdt, path));
+}
+
+static inline int dt_parent(const void *fdt, int node)
+{
+	return fw_fdt_errno(fdt_parent_offset(fdt, node));
+}
+
+/* Cell counts for @node's children: 1..4 (#size-cells 0..4) or -EDOM. */
+static inline int dt_address_cells(const void *fdt, int node)
+{
+	return fw_fdt_errno(fdt_address_cells(fdt, node));
+}
+
+static inline int dt_size_cells(const void *fdt, int node)
+{
+	return fw_fdt_errno(fdt_size_cells(fdt, node));
+}
+
+/* The root node's offset (0 unless the block starts with FDT_NOPs). */
+int dt_root(const void *fdt);
+/* fdt_getprop(), with *@lenp's error (if any) as a negative errno. */
+const void *dt_prop(const void *fdt, int node, const char *name, int *lenp);
+/* A 4-byte property: 0, -ENOENT when absent, -ERANGE for another length. */
+int dt_prop_u32(const void *fdt, int node, const char *name, uint32_t *val);
+/*
+ * A string property: its value when it is non-empty and ends with its
+ * NUL (00 00 00 01 is a number, not ""), else NULL.
+ */
+const char *dt_prop_string(const void *fdt, int node, const char *name);
+/* "status" absent, "okay" or "ok". */
+bool dt_is_available(const void *fdt, int node);
+/* @compat is one of the strings of a well-formed "compatible" list. */
+bool dt_is_compatible(const void *fdt, int node, const char *compat);
+
 /*
  * The root's #address-cells and #size-cells, limited to what a 64-bit
- * number holds: 1..2 each. -FDTR_ERR_BADCELLS otherwise.
+ * number holds: 1..2 each. -EDOM otherwise.
  */
-int dt_root_cells(const struct fdtr *dt, int *ac, int *sc);
+int dt_root_cells(const void *fdt, int *ac, int *sc);
 
 /*
  * Fit [base, base + size) into what memblock holds (an end at most

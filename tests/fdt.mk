@@ -19,7 +19,8 @@
 FDT_DTS := $(wildcard tests/fdt/*.dts)
 FDT_DTBS := $(patsubst tests/fdt/%.dts,$(O)/fdt/%.dtb,$(FDT_DTS))
 FDT_READER_SRCS := firmware/fdt.c firmware/fdt_ro.c firmware/fdt_addresses.c \
-		   firmware/fdt_strings.c firmware/fdt_strerror.c firmware/strerror.c
+		   firmware/fdt_strings.c firmware/fdt_strerror.c firmware/strerror.c \
+		   firmware/dt_cells.c
 FDT_HDRS := $(wildcard firmware/include/firmware/fdt*.h firmware/fdt*.h tests/fdt/*.h)
 FDT_HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
 		  -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -51,10 +52,10 @@ $(O)/fdt/fdtr-dump: tests/fdt/fdtr-dump.c $(FDT_READER_SRCS) $(FDT_HDRS)
 	$(Q)gcc $(FDT_HOSTCFLAGS) $< $(FDT_READER_SRCS) -o $@
 
 $(O)/fdt/fuzz-one: tests/fdt/fuzz-one.c tests/fdt/fuzz-main.c $(FDT_READER_SRCS) \
-		  firmware/fdt_console.c $(FDT_HDRS)
+		  firmware/fdt_console.c firmware/dt_props.c $(FDT_HDRS)
 	@mkdir -p $(dir $@)
 	$(Q)gcc $(FDT_HOSTCFLAGS) tests/fdt/fuzz-one.c tests/fdt/fuzz-main.c \
-		$(FDT_READER_SRCS) firmware/fdt_console.c -o $@
+		$(FDT_READER_SRCS) firmware/fdt_console.c firmware/dt_props.c -o $@
 
 tap-fdt-oracle: $(O)/fdt/oracle-libfdt $(O)/fdt/fdtr-dump $(FDT_DTBS)
 	$(Q)rm -rf $(O)/fdt/damaged && tests/fdt/gen-damaged $(O)/fdt/damaged $(FDT_DTBS)
@@ -92,3 +93,84 @@ tap-fdt-api: $(O)/fdt/api-builtin $(O)/fdt/api-system $(FDT_DTBS)
 		echo "$(words $(FDT_DTBS)) trees, $$(wc -l < $(O)/fdt/api-system.out) identical lines"'
 
 TAP_SUITES += fdt-api
+
+# Bring your own libfdt (firmware/Makefile.firmware's FIRMWARE_LIBFDT=system):
+# the DT scan's host tests built a second time, the firmware sources the
+# knob selects (the reader's left out) compiled with
+# -DFIRMWARE_LIBFDT_SYSTEM and linked with the system's libfdt (-lfdt,
+# Debian's libfdt-dev; no libfdt, no build, and the suites fail), the rest
+# (core, harness, kernel/mm) shared with the gcc variant.
+#  unit-libfdt-<suite>: the unit suites that run the scan (FDT_LIBFDT_SUITES),
+#	each to its own exact expectations;
+#  fdt-libfdt-tap: their TAP results (plan and every ok/not ok line) equal
+#	to the gcc variant's, i.e. to the built-in reader's;
+#  fdt-libfdt-dump: tests/fdt/scan-dump.c's dump of what the scan and the
+#	sequence leave (return values, results, every memblock region, limit,
+#	log lines, console, PSCI) byte-identical from both builds on every
+#	test tree, all of which both accept;
+#  fdt-libfdt-knob: the fragment read with and without the knob
+#	(tests/fdt/check-knob): the source lists and flags above.
+include firmware/Makefile.firmware
+FDT_LIBFDT_SUITES := test_fdt_scan test_dt_setup test_efi_arm64
+FDT_LIBFDT_FW_SRCS := $(addprefix firmware/,$(filter-out $(FIRMWARE_FDT_READER_SRCS),$(FIRMWARE_SRCS)))
+FDT_HOST_SHARED_OBJS := $(addprefix $(O)/host/gcc/src/,$(MEMBLOCK_SRCS:.c=.o)) \
+	$(patsubst tests/lib/%.c,$(O)/host/gcc/lib/%.o,$(wildcard tests/lib/*.c)) \
+	$(patsubst %.c,$(O)/host/gcc/extra/%.o,$(filter-out kernel/mm/memblock_hook.c,$(wildcard kernel/mm/*.c)) \
+		kernel/printk.c kernel/ktap.c)
+FDT_BUILTIN_OBJS := $(FDT_HOST_SHARED_OBJS) \
+	$(patsubst %.c,$(O)/host/gcc/extra/%.o,$(addprefix firmware/,$(FIRMWARE_SRCS)))
+FDT_LIBFDT_OBJS := $(FDT_HOST_SHARED_OBJS) \
+	$(patsubst %.c,$(O)/host/libfdt/%.o,$(FDT_LIBFDT_FW_SRCS))
+FDT_LIBFDT_HDRS := $(wildcard src/*.h include/*.h include/linux/*.h tests/include/*.h \
+	tests/lib/*.h firmware/include/firmware/*.h firmware/*.h tests/fdt/*.h \
+	tests/fixtures/*.h)
+
+$(O)/host/libfdt/firmware/%.o: firmware/%.c $(FDT_LIBFDT_HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(HOST_CFLAGS) -DFIRMWARE_LIBFDT_SYSTEM -c $< -o $@
+
+$(O)/host/libfdt/unit/%: tests/unit/%.c $(FDT_LIBFDT_OBJS) $(FDT_UNIT_DEPS) $(FDT_LIBFDT_HDRS)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTCC  host/libfdt/unit/$*")
+	$(Q)gcc $(HOST_CFLAGS) -DFIRMWARE_LIBFDT_SYSTEM $< $(FDT_LIBFDT_OBJS) -o $@ -lfdt
+
+tap-unit-libfdt-%: $(O)/host/libfdt/unit/%
+	$(Q)scripts/tap-run unit-libfdt-$* $(O)/tap/unit-libfdt-$*.tap $<
+
+# The plan and the results, not the diagnostics (the built-in reader's
+# suite also counts its /memreserve/ reads).
+fdt_tap_results = grep -E "^(1[.][.][0-9]+|(not )?ok )" $(1)
+tap-fdt-libfdt-tap: $(addprefix tap-unit-gcc-,$(FDT_LIBFDT_SUITES)) \
+		    $(addprefix tap-unit-libfdt-,$(FDT_LIBFDT_SUITES))
+	$(Q)scripts/tap-check fdt-libfdt-tap $(O)/tap/fdt-libfdt-tap.tap sh -c '\
+		for s in $(FDT_LIBFDT_SUITES); do \
+			$(call fdt_tap_results,$(O)/tap/unit-gcc-$$s.tap) > $(O)/fdt/tap-builtin-$$s || exit 1; \
+			$(call fdt_tap_results,$(O)/tap/unit-libfdt-$$s.tap) > $(O)/fdt/tap-libfdt-$$s || exit 1; \
+			diff -u $(O)/fdt/tap-builtin-$$s $(O)/fdt/tap-libfdt-$$s || exit 1; \
+			! grep -q "^not ok" $(O)/fdt/tap-libfdt-$$s || exit 1; \
+			echo "$$s: $$(grep -c "^ok" $(O)/fdt/tap-libfdt-$$s) identical results"; \
+		done'
+
+$(O)/fdt/scan-dump-builtin: tests/fdt/scan-dump.c $(FDT_BUILTIN_OBJS) $(FDT_LIBFDT_HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(HOST_CFLAGS) $< $(FDT_BUILTIN_OBJS) -o $@
+
+$(O)/fdt/scan-dump-libfdt: tests/fdt/scan-dump.c $(FDT_LIBFDT_OBJS) $(FDT_LIBFDT_HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(HOST_CFLAGS) -DFIRMWARE_LIBFDT_SYSTEM $< $(FDT_LIBFDT_OBJS) -o $@ -lfdt
+
+tap-fdt-libfdt-dump: $(O)/fdt/scan-dump-builtin $(O)/fdt/scan-dump-libfdt $(FDT_DTBS)
+	$(Q)scripts/tap-check fdt-libfdt-dump $(O)/tap/fdt-libfdt-dump.tap sh -c '\
+		$(O)/fdt/scan-dump-builtin $(FDT_DTBS) > $(O)/fdt/scan-builtin.out && \
+		$(O)/fdt/scan-dump-libfdt $(FDT_DTBS) > $(O)/fdt/scan-libfdt.out && \
+		test $$(grep -c "^== " $(O)/fdt/scan-libfdt.out) -eq $(words $(FDT_DTBS)) && \
+		! grep -q "^ rejected" $(O)/fdt/scan-libfdt.out && \
+		diff -u $(O)/fdt/scan-builtin.out $(O)/fdt/scan-libfdt.out && \
+		echo "$(words $(FDT_DTBS)) trees, $$(wc -l < $(O)/fdt/scan-libfdt.out) identical lines"'
+
+tap-fdt-libfdt-knob:
+	$(Q)scripts/tap-check fdt-libfdt-knob $(O)/tap/fdt-libfdt-knob.tap \
+		tests/fdt/check-knob $(MAKE)
+
+TAP_SUITES += $(addprefix unit-libfdt-,$(FDT_LIBFDT_SUITES)) fdt-libfdt-tap \
+	      fdt-libfdt-dump fdt-libfdt-knob

@@ -60,7 +60,7 @@ bool arm64_console_setup(const struct fdtr *dt)
 
 	if (dt) {
 		struct dt_console con;
-		int err = dt_get_console(dt, &con);
+		int err = dt_get_console(dt->blob, &con);
 
 		if (err == -FDTR_ERR_NOTFOUND)
 			why = "no /chosen/stdout-path, or no node at its path";

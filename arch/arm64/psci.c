@@ -11,7 +11,7 @@ enum psci_conduit psci_setup(const struct fdtr *dt)
 	enum dt_psci_conduit c;
 
 	conduit = PSCI_CONDUIT_NONE;
-	if (!dt || dt_get_psci(dt, &c) < 0)
+	if (!dt || dt_get_psci(dt->blob, &c) < 0)
 		return conduit;
 	if (c == DT_PSCI_HVC)
 		conduit = PSCI_CONDUIT_HVC;

@@ -94,7 +94,7 @@ void setup_arch(char **cmdline)
 		      fdtr_strerror(arm64_boot.dtb_err));
 
 	/* The command line first: the selftest reads it before memblock. */
-	err = dt_scan_chosen(dt, &arm64_dt);
+	err = dt_scan_chosen(dt->blob, &arm64_dt);
 	if (err < 0)
 		panic("setup: /chosen: %s", fdtr_strerror(err));
 	copy_cmdline(arm64_dt.bootargs);
@@ -106,7 +106,7 @@ void setup_arch(char **cmdline)
 	 * /chosen, memory, mem=, the image (added back if mem= cut it off),
 	 * the DT's reservations, then resizing.
 	 */
-	err = dt_memblock_setup(dt, arm64_boot.dtb, 0, &policy, &arm64_dt);
+	err = dt_memblock_setup(dt->blob, arm64_boot.dtb, 0, &policy, &arm64_dt);
 	if (err == -FDTR_ERR_NOTFOUND)
 		panic("setup: no memory from the device tree (%s)",
 		      fw_strerror(err));

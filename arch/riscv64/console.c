@@ -58,7 +58,7 @@ bool riscv64_console_setup(const struct fdtr *dt)
 	bool from_dt = false;
 
 	if (dt) {
-		int err = dt_get_console(dt, &con);
+		int err = dt_get_console(dt->blob, &con);
 
 		if (err == -FDTR_ERR_NOTFOUND)
 			why = "no /chosen/stdout-path, or no node at its path";

@@ -35,7 +35,7 @@ uint64_t riscv64_exit_setup(const struct fdtr *dt)
 			continue;
 		if (!fdtr_reg_entry(reg, len, fdtr_address_cells(dt, parent),
 				    fdtr_size_cells(dt, parent), 0, &addr, &size) &&
-		    !dt_translate_address(dt, node, &addr) &&
+		    !dt_translate_address(dt->blob, node, &addr) &&
 		    (test_reg = riscv64_ioremap(addr, sizeof(*test_reg)))) {
 			test_dev = (uintptr_t)addr;
 			break;

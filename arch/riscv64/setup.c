@@ -136,7 +136,7 @@ void setup_arch(char **cmdline)
 		      fdtr_strerror(riscv64_boot.dtb_err));
 
 	/* The command line first: the selftest reads it before memblock. */
-	err = dt_scan_chosen(dt, &riscv64_dt);
+	err = dt_scan_chosen(dt->blob, &riscv64_dt);
 	if (err < 0)
 		panic("setup: /chosen: %s", fdtr_strerror(err));
 	copy_cmdline(riscv64_dt.bootargs);
@@ -144,7 +144,7 @@ void setup_arch(char **cmdline)
 	riscv64_selftest(command_line);
 
 	/* The one DT sequence (firmware/dt_setup.c), arm64's and memblock-sim's. */
-	err = dt_memblock_setup(dt, riscv64_boot.dtb, 0, &policy, &riscv64_dt);
+	err = dt_memblock_setup(dt->blob, riscv64_boot.dtb, 0, &policy, &riscv64_dt);
 	if (err == -FDTR_ERR_NOTFOUND)
 		panic("setup: no memory from the device tree (%s)",
 		      fw_strerror(err));

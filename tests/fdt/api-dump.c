@@ -11,6 +11,7 @@
 #include <firmware/fdt_api.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Properties a DT memory scan reads, looked up on every node. */
 static const char *const props[] = {
@@ -41,7 +42,8 @@ static void dump_node(const void *fdt, int node, int depth)
 	int len, child;
 	const char *name = fdt_get_name(fdt, node, &len);
 
-	printf("node @%d depth %d name ", node, depth);
+	printf("node @%d depth %d parent %d name ", node, depth,
+	       fw_fdt_errno(fdt_parent_offset(fdt, node)));
 	if (name)
 		printf("\"%s\" len %d\n", name, len);
 	else
@@ -49,7 +51,8 @@ static void dump_node(const void *fdt, int node, int depth)
 	printf("  cells %d %d\n", fw_fdt_errno(fdt_address_cells(fdt, node)),
 	       fw_fdt_errno(fdt_size_cells(fdt, node)));
 	for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++) {
-		const void *v = fdt_getprop(fdt, node, props[i], &len);
+		const void *v = fdt_getprop(fdt, node, props[i], &len), *w;
+		int n = (int)strlen(props[i]);
 
 		if (!v) {
 			if (fw_fdt_errno(len) != -ENOENT)
@@ -58,6 +61,14 @@ static void dump_node(const void *fdt, int node, int depth)
 		}
 		printf("  %s:", props[i]);
 		dump_value(v, len);
+		/* The counted lookup: the whole name, and a prefix of it. */
+		w = fdt_getprop_namelen(fdt, node, props[i], n, &len);
+
+		printf("  %s namelen %d: %s len %d\n", props[i], n,
+		       w == v ? "same" : "differs", w ? len : fw_fdt_errno(len));
+		w = fdt_getprop_namelen(fdt, node, props[i], n - 1, &len);
+		printf("  %.*s namelen %d: %s\n", n - 1, props[i], n - 1,
+		       w ? "found" : "absent");
 	}
 	printf("  children:");
 	for (child = fdt_first_subnode(fdt, node); child >= 0;
@@ -74,8 +85,8 @@ static void dump(const void *fdt, size_t size)
 	printf("check_full %s\n", err ? "rejects" : "accepts");
 	if (err)
 		return;
-	printf("check_header %d totalsize %u\n", fdt_check_header(fdt),
-	       (unsigned int)fdt_totalsize(fdt));
+	printf("check_header %d totalsize %u version %u\n", fdt_check_header(fdt),
+	       (unsigned int)fdt_totalsize(fdt), (unsigned int)fdt_version(fdt));
 	n = fdt_num_mem_rsv(fdt);
 	printf("memreserve %d\n", fw_fdt_errno(n));
 	for (int i = 0; i < n; i++) {
@@ -85,9 +96,16 @@ static void dump(const void *fdt, size_t size)
 		printf("  %d: %d %#llx %#llx\n", i, fw_fdt_errno(err),
 		       (unsigned long long)a, (unsigned long long)s);
 	}
-	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		int n = (int)strlen(paths[i]);
+
 		printf("path %s -> %d\n", paths[i],
 		       fw_fdt_errno(fdt_path_offset(fdt, paths[i])));
+		/* Counted: every prefix, as a console's "path:options" is cut. */
+		for (int k = 1; k < n; k++)
+			printf("  namelen %d -> %d\n", k,
+			       fw_fdt_errno(fdt_path_offset_namelen(fdt, paths[i], k)));
+	}
 	for (node = fdt_next_node(fdt, -1, &depth); node >= 0;
 	     node = fdt_next_node(fdt, node, &depth))
 		dump_node(fdt, node, depth);

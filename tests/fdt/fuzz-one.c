@@ -66,11 +66,11 @@ static void paths(const struct fdtr *dt)
 
 	for (unsigned int i = 0; i < sizeof(p) / sizeof(p[0]); i++)
 		sink += (uint64_t)fdtr_path_offset(dt, p[i]);
-	if (!dt_get_console(dt, &con)) {
+	if (!dt_get_console(dt->blob, &con)) {
 		poke(con.name, 1);
 		sink += con.base;
 	}
-	sink += (uint64_t)dt_get_psci(dt, &c);
+	sink += (uint64_t)dt_get_psci(dt->blob, &c);
 }
 
 int fdt_fuzz_one(const uint8_t *data, size_t size)

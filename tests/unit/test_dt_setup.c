@@ -18,16 +18,15 @@
 
 static struct dt_scan_result res;
 
-static struct fdtr open_dtb(const char *name, uint8_t **blob, uint32_t *total)
+/* Load and check a test tree with the scan's provider (fdt_api.h). */
+static const void *open_dtb(const char *name, uint8_t **blob, uint32_t *total)
 {
-	struct fdtr dt = { 0 };
 	size_t size;
 
 	*blob = dtb_load(name, &size);
-	CHECK_INT(fdtr_init(&dt, *blob, size), 0);
-	CHECK_INT(fdtr_check_full(&dt), 0);
-	*total = dt.totalsize;
-	return dt;
+	CHECK_INT(fdt_check_full(*blob, size), 0);
+	*total = fdt_totalsize(*blob);
+	return *blob;
 }
 
 static const struct fw_setup_policy window_policy = {
@@ -46,9 +45,9 @@ static void image_before_dynamic_reservations(void)
 {
 	uint8_t *blob;
 	uint32_t total;
-	struct fdtr dt = open_dtb("reserved", &blob, &total);
+	const void *dt = open_dtb("reserved", &blob, &total);
 
-	CHECK_INT(dt_memblock_setup(&dt, 0x44000000, 0, &window_policy, &res), 0);
+	CHECK_INT(dt_memblock_setup(dt, 0x44000000, 0, &window_policy, &res), 0);
 	CHECK_EQ(memblock_get_current_limit(), WINDOW);
 	CHECK(memblock_can_resize);
 	EXPECT_TYPE(&memblock.memory,
@@ -77,10 +76,10 @@ static void growth_after_setup_stays_in_window(void)
 	const struct memblock_region *static_reserved = memblock.reserved.regions;
 	uint8_t *blob;
 	uint32_t total;
-	struct fdtr dt = open_dtb("reserved", &blob, &total);
+	const void *dt = open_dtb("reserved", &blob, &total);
 	unsigned long long pa, bytes;
 
-	CHECK_INT(dt_memblock_setup(&dt, 0x44000000, 0, &window_policy, &res), 0);
+	CHECK_INT(dt_memblock_setup(dt, 0x44000000, 0, &window_policy, &res), 0);
 	/* Page allocations with gaps: one region each, past 128. */
 	for (int i = 0; i < 200; i++)
 		CHECK(memblock_phys_alloc(SZ_4K, 2 * SZ_4K) != 0);
@@ -97,10 +96,10 @@ static void resizing_is_the_policys(void)
 	struct fw_setup_policy p = window_policy;
 	uint8_t *blob;
 	uint32_t total;
-	struct fdtr dt = open_dtb("reserved", &blob, &total);
+	const void *dt = open_dtb("reserved", &blob, &total);
 
 	p.allow_resize = false;
-	CHECK_INT(dt_memblock_setup(&dt, 0x44000000, 0, &p, &res), 0);
+	CHECK_INT(dt_memblock_setup(dt, 0x44000000, 0, &p, &res), 0);
 	CHECK(!memblock_can_resize);
 	CHECK_EQ(memblock_get_current_limit(), WINDOW);
 	free(blob);
@@ -114,23 +113,23 @@ static void policy_cmdline_replaces_bootargs(void)
 	};
 	uint8_t *blob;
 	uint32_t total;
-	struct fdtr dt = open_dtb("chosen", &blob, &total);
+	const void *dt = open_dtb("chosen", &blob, &total);
 
-	CHECK_INT(dt_memblock_setup(&dt, 0x44000000, 0, &p, &res), 0);
+	CHECK_INT(dt_memblock_setup(dt, 0x44000000, 0, &p, &res), 0);
 	CHECK_EQ(res.mem_limit, 768 * SZ_1M);
 	CHECK_INT(memblock_debug, 1);
 	CHECK_STR(res.bootargs, "console=ttyAMA0 mem=768M memblock=debug");
 
 	test_reset();
 	p.cmdline = "mem=256M";
-	CHECK_INT(dt_memblock_setup(&dt, 0x44000000, 0, &p, &res), 0);
+	CHECK_INT(dt_memblock_setup(dt, 0x44000000, 0, &p, &res), 0);
 	CHECK_EQ(res.mem_limit, SZ_256M);
 	CHECK_EQ(memblock_phys_mem_size(), SZ_256M);
 	CHECK_INT(memblock_debug, 0);
 
 	/* DT_SCAN_NO_CMDLINE: neither. */
 	test_reset();
-	CHECK_INT(dt_memblock_setup(&dt, 0x44000000, DT_SCAN_NO_CMDLINE, &p, &res), 0);
+	CHECK_INT(dt_memblock_setup(dt, 0x44000000, DT_SCAN_NO_CMDLINE, &p, &res), 0);
 	CHECK_EQ(res.mem_limit, 0);
 	free(blob);
 }
@@ -139,9 +138,9 @@ static void no_memory(void)
 {
 	uint8_t *blob;
 	uint32_t total;
-	struct fdtr dt = open_dtb("memory-badreg", &blob, &total);
+	const void *dt = open_dtb("memory-badreg", &blob, &total);
 
-	CHECK_INT(dt_memblock_setup(&dt, 0x44000000, 0, &window_policy, &res),
+	CHECK_INT(dt_memblock_setup(dt, 0x44000000, 0, &window_policy, &res),
 		  -ENOENT);
 	CHECK_INT(res.memory_ranges, 0);
 	/* Stopped before the image and resizing. */
@@ -156,18 +155,18 @@ static void bad_arguments(void)
 	struct fw_setup_policy p = window_policy;
 	uint8_t *blob;
 	uint32_t total;
-	struct fdtr dt = open_dtb("reserved", &blob, &total);
+	const void *dt = open_dtb("reserved", &blob, &total);
 
 	before = memblock;
 	CHECK_INT(dt_memblock_setup(NULL, 0, 0, &p, &res), -EINVAL);
-	CHECK_INT(dt_memblock_setup(&dt, 0, 0, NULL, &res), -EINVAL);
-	CHECK_INT(dt_memblock_setup(&dt, 0, 0, &p, NULL), -EINVAL);
+	CHECK_INT(dt_memblock_setup(dt, 0, 0, NULL, &res), -EINVAL);
+	CHECK_INT(dt_memblock_setup(dt, 0, 0, &p, NULL), -EINVAL);
 	p.alloc_limit = 0;
-	CHECK_INT(dt_memblock_setup(&dt, 0, 0, &p, &res), -EINVAL);
+	CHECK_INT(dt_memblock_setup(dt, 0, 0, &p, &res), -EINVAL);
 	p = window_policy;
 	p.kernel_base = PHYS_ADDR_MAX - SZ_4K;
 	p.kernel_size = 2 * SZ_4K;
-	CHECK_INT(dt_memblock_setup(&dt, 0, 0, &p, &res), -EINVAL);
+	CHECK_INT(dt_memblock_setup(dt, 0, 0, &p, &res), -EINVAL);
 	CHECK(!memcmp(&before, &memblock, sizeof(before)));
 	CHECK(!memblock_can_resize);
 	free(blob);

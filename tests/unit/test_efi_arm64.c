@@ -35,16 +35,15 @@ static const struct fw_setup_policy policy = {
 	.kernel_size = IMAGE_SIZE,
 };
 
-static struct fdtr open_dtb(const char *name, uint8_t **blob, uint32_t *total)
+/* Load and check a test tree with the scan's provider (fdt_api.h). */
+static const void *open_dtb(const char *name, uint8_t **blob, uint32_t *total)
 {
-	struct fdtr dt = { 0 };
 	size_t size;
 
 	*blob = dtb_load(name, &size);
-	CHECK_INT(fdtr_init(&dt, *blob, size), 0);
-	CHECK_INT(fdtr_check_full(&dt), 0);
-	*total = dt.totalsize;
-	return dt;
+	CHECK_INT(fdt_check_full(*blob, size), 0);
+	*total = fdt_totalsize(*blob);
+	return *blob;
 }
 
 static void load(const struct efi_fix_md *md, size_t n, uint64_t phys)
@@ -58,10 +57,10 @@ static void uefi_map_replaces_memory_nodes(void)
 {
 	uint8_t *blob;
 	uint32_t total;
-	struct fdtr dt = open_dtb("reserved", &blob, &total);
+	const void *dt = open_dtb("reserved", &blob, &total);
 
 	load(efi_arm, ARRAY_SIZE(efi_arm), EFI_ARM_MAP_PHYS);
-	CHECK_INT(efi_dt_memblock_setup(&dt, DTB_PHYS, 0, &policy, &map, &res, &efi), 0);
+	CHECK_INT(efi_dt_memblock_setup(dt, DTB_PHYS, 0, &policy, &map, &res, &efi), 0);
 	EXPECT_TYPE(&memblock.memory,
 		    R(0x40000000, 0x100000),
 		    RF(0x40100000, 0x100000, NOMAP),		/* DT secmon */
@@ -108,12 +107,12 @@ static void chosen_still_applies(void)
 	};
 	uint8_t *blob;
 	uint32_t total;
-	struct fdtr dt = open_dtb("chosen", &blob, &total);
+	const void *dt = open_dtb("chosen", &blob, &total);
 	struct fw_setup_policy p = policy;
 
 	p.kernel_base = 0x40200000;
 	load(ram, ARRAY_SIZE(ram), 0x40100000);
-	CHECK_INT(efi_dt_memblock_setup(&dt, DTB_PHYS, 0, &p, &map, &res, &efi), 0);
+	CHECK_INT(efi_dt_memblock_setup(dt, DTB_PHYS, 0, &p, &map, &res, &efi), 0);
 	/* mem=768M of the 2 GiB UEFI gives. */
 	EXPECT_TYPE(&memblock.memory, R(0x40000000, 0x30000000));
 	EXPECT_TYPE(&memblock.reserved,
@@ -137,22 +136,22 @@ static void no_memory_and_bad_arguments(void)
 	};
 	uint8_t *blob;
 	uint32_t total;
-	struct fdtr dt = open_dtb("reserved", &blob, &total);
+	const void *dt = open_dtb("reserved", &blob, &total);
 	struct fw_setup_policy p = policy;
 	struct memblock before = memblock;
 
 	load(efi_arm, ARRAY_SIZE(efi_arm), EFI_ARM_MAP_PHYS);
 	CHECK_INT(efi_dt_memblock_setup(NULL, DTB_PHYS, 0, &p, &map, &res, &efi), -EINVAL);
-	CHECK_INT(efi_dt_memblock_setup(&dt, DTB_PHYS, 0, NULL, &map, &res, &efi), -EINVAL);
-	CHECK_INT(efi_dt_memblock_setup(&dt, DTB_PHYS, 0, &p, NULL, &res, &efi), -EINVAL);
-	CHECK_INT(efi_dt_memblock_setup(&dt, DTB_PHYS, 0, &p, &map, NULL, &efi), -EINVAL);
-	CHECK_INT(efi_dt_memblock_setup(&dt, DTB_PHYS, 0, &p, &map, &res, NULL), -EINVAL);
+	CHECK_INT(efi_dt_memblock_setup(dt, DTB_PHYS, 0, NULL, &map, &res, &efi), -EINVAL);
+	CHECK_INT(efi_dt_memblock_setup(dt, DTB_PHYS, 0, &p, NULL, &res, &efi), -EINVAL);
+	CHECK_INT(efi_dt_memblock_setup(dt, DTB_PHYS, 0, &p, &map, NULL, &efi), -EINVAL);
+	CHECK_INT(efi_dt_memblock_setup(dt, DTB_PHYS, 0, &p, &map, &res, NULL), -EINVAL);
 	p.alloc_limit = 0;
-	CHECK_INT(efi_dt_memblock_setup(&dt, DTB_PHYS, 0, &p, &map, &res, &efi), -EINVAL);
+	CHECK_INT(efi_dt_memblock_setup(dt, DTB_PHYS, 0, &p, &map, &res, &efi), -EINVAL);
 	CHECK(!memcmp(&before, &memblock, sizeof(before)));
 
 	load(none, ARRAY_SIZE(none), 0);
-	CHECK_INT(efi_dt_memblock_setup(&dt, DTB_PHYS, 0, &policy, &map, &res, &efi),
+	CHECK_INT(efi_dt_memblock_setup(dt, DTB_PHYS, 0, &policy, &map, &res, &efi),
 		  -ENOENT);
 	EXPECT_EMPTY(&memblock.memory);
 	EXPECT_EMPTY(&memblock.reserved);
@@ -179,7 +178,7 @@ static void aavmf_virt_256m(void)
 {
 	uint8_t *blob;
 	uint32_t total;
-	struct fdtr dt = open_dtb("qemu-virt-128m", &blob, &total);
+	const void *dt = open_dtb("qemu-virt-128m", &blob, &total);
 	struct fw_setup_policy p = {
 		.alloc_limit = MEMBLOCK_ALLOC_ANYWHERE,
 		.allow_resize = true,
@@ -191,7 +190,7 @@ static void aavmf_virt_256m(void)
 	CHECK_INT(map.nr, 28);
 	for (size_t i = 0; i < ARRAY_SIZE(aavmf_in_use); i++)
 		CHECK_INT(memblock_reserve(aavmf_in_use[i].base, aavmf_in_use[i].size), 0);
-	CHECK_INT(efi_dt_memblock_setup(&dt, AAVMF_DTB_PHYS, 0, &p, &map, &res, &efi), 0);
+	CHECK_INT(efi_dt_memblock_setup(dt, AAVMF_DTB_PHYS, 0, &p, &map, &res, &efi), 0);
 	EXPECT_TYPE(&memblock.memory,
 		    RF(0x4000000, 0x4000000, NOMAP),		/* flash */
 		    R(0x40000000, 0xc440000),

@@ -199,6 +199,22 @@ static void properties(void)
 	CHECK_STR(fdtr_getprop_string(&dt, chosen, "bootargs"), "hello");
 	CHECK(fdtr_getprop_string(&dt, 0, "#address-cells") == NULL);
 
+	/* Counted names: the whole name only, never a prefix or a longer one. */
+	CHECK(fdtr_getprop_namelen(&dt, chosen, "bootargsXYZ", 8, &len) ==
+	      fdtr_getprop(&dt, chosen, "bootargs", NULL));
+	CHECK_INT(len, 6);
+	CHECK(fdtr_getprop_namelen(&dt, chosen, "bootargs", 4, &len) == NULL);
+	CHECK_INT(len, -FDTR_ERR_NOTFOUND);
+	CHECK(fdtr_getprop_namelen(&dt, 0, "#size-cells", 1, &len) == NULL);
+	CHECK_INT(len, -FDTR_ERR_NOTFOUND);
+	/* A NUL inside the count is part of the name: no property has one. */
+	CHECK(fdtr_getprop_namelen(&dt, chosen, "bootargs\0x", 10, &len) == NULL);
+	CHECK_INT(len, -FDTR_ERR_NOTFOUND);
+	CHECK(fdtr_getprop_namelen(&dt, chosen, "bootargs", -1, &len) == NULL);
+	CHECK_INT(len, -FDTR_ERR_INVAL);
+	CHECK(fdtr_getprop_namelen(&dt, chosen, NULL, 0, &len) == NULL);
+	CHECK_INT(len, -FDTR_ERR_INVAL);
+
 	/* Properties in order, each found again by name. */
 	n = 0;
 	fdtr_for_each_property(prop, &dt, 0) {
@@ -286,6 +302,14 @@ static void memreserve_entries(void)
 	CHECK_INT(fdtr_get_mem_rsv(&dt, 1, &a, &s), -FDTR_ERR_NOTFOUND);
 	CHECK_INT(fdtr_get_mem_rsv(&dt, -1, &a, &s), -FDTR_ERR_INVAL);
 	CHECK_INT(fdtr_get_mem_rsv(&dt, 0, NULL, &s), -FDTR_ERR_INVAL);
+	/* Direct reads: the entry, the terminator, past the map's space. */
+	a = s = 0;
+	CHECK_INT(fdtr_rsv_entry(&dt, 0, &a, &s), 0);
+	CHECK_EQ(a, 0x1000);
+	CHECK_EQ(s, 0x1000);
+	CHECK_INT(fdtr_rsv_entry(&dt, 1, &a, &s), -FDTR_ERR_NOTFOUND);
+	CHECK_INT(fdtr_rsv_entry(&dt, (int)(dt.size_rsvmap / 16), &a, &s),
+		  -FDTR_ERR_BADRSVMAP);
 	free(b);
 }
 

@@ -120,11 +120,11 @@ int sim_run_dt(const struct sim_opts *o, const struct sim_efi *efi,
 		st->warnings += sim_efi_print(o->efi_file, efi, false);
 	sim_step = efi ? "efi_dt_memblock_setup" : "dt_memblock_setup";
 	if (efi)
-		err = efi_dt_memblock_setup(&dt, (phys_addr_t)o->dtb_addr,
+		err = efi_dt_memblock_setup(dt.blob, (phys_addr_t)o->dtb_addr,
 					    o->have_dtb_addr ? 0 : DT_SCAN_NO_RESERVE_DTB,
 					    &policy, &efi->map, &res, &efi_res);
 	else
-		err = dt_memblock_setup(&dt, (phys_addr_t)o->dtb_addr,
+		err = dt_memblock_setup(dt.blob, (phys_addr_t)o->dtb_addr,
 					o->have_dtb_addr ? 0 : DT_SCAN_NO_RESERVE_DTB,
 					&policy, &res);
 	if (err == -EINVAL) {

@@ -61,7 +61,7 @@ efi_status_t EFIAPI efi_main(efi_handle_t image, struct efi_system_table *st)
 					FDTR_MAX_SIZE) : -FDTR_ERR_NOTFOUND;
 	if (!b->dtb_err)
 		b->dtb_err = fdtr_check_full(&b->dt);
-	if (!b->dtb_err && !dt_get_console(&b->dt, &con) && con.compatible &&
+	if (!b->dtb_err && !dt_get_console(b->dt.blob, &con) && con.compatible &&
 	    streq(con.compatible, "arm,pl011"))
 		efi_console_setup(con.base);
 	/* The image line memblock-sim's agreement test reads. */

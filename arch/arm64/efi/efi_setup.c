@@ -106,7 +106,7 @@ void setup_arch(char **cmdline)
 	for (unsigned int i = 0; i < nr_in_use; i++)
 		if (memblock_reserve((phys_addr_t)in_use[i].base, (phys_addr_t)in_use[i].size))
 			panic("cannot reserve the %s", in_use[i].what);
-	err = efi_dt_memblock_setup(&efi_boot.dt, (phys_addr_t)efi_boot.dtb, 0,
+	err = efi_dt_memblock_setup(efi_boot.dt.blob, (phys_addr_t)efi_boot.dtb, 0,
 				    &policy, map, &dt_res, &efi_res);
 	printk("# efi_dt_memblock_setup: %d (%s), %u descriptors of memory, %u NOMAP, %u mirrored\n",
 	       err, fw_strerror(err), efi_res.memory, efi_res.nomap, efi_res.mirrored);

@@ -28,8 +28,8 @@
  *     described and everything the firmware and the kernel own is
  *     reserved (Linux arm64 allows it at the same point, in paging_init()).
  *
- * Before the call the caller has opened and fully checked the blob
- * (fdtr_init(), fdtr_check_full()), not yet added memory to memblock nor
+ * Before the call the caller has fully checked the blob
+ * (fdt_check_full(), fdt_api.h), not yet added memory to memblock nor
  * allocated from it, and can address [0, policy->alloc_limit). After it,
  * the caller may allocate, raise the limit when it maps more, and allow
  * resizing itself if the policy left that to it.
@@ -42,7 +42,7 @@
 
 /**
  * dt_memblock_setup - describe a machine's memory to memblock from its DTB
- * @dt: the blob, opened and checked (fdtr_check_full())
+ * @fdt: the blob, checked with fdt_check_full() (fdt_api.h)
  * @blob_phys: physical address of the blob, reserved for its totalsize
  * @flags: DT_SCAN_NO_CMDLINE, DT_SCAN_NO_RESERVE_DTB
  * @policy: the kernel's choices (allocation limit, resizing, image, cmdline)
@@ -54,17 +54,16 @@
  * -EINVAL, with nothing changed, for a NULL argument, a zero
  * @policy->alloc_limit or a kernel image that wraps. Once started, the
  * first failing step ends the sequence with its negative errno
- * (fw_strerror() says what it means; e.g. -ENOENT, FDTR_ERR_NOTFOUND,
- * without memory; memblock's error for the image): memblock then holds
+ * (fw_strerror() says what it means; e.g. -ENOENT without memory; memblock's error for the image): memblock then holds
  * what the earlier steps did, and a kernel should stop.
  */
-int dt_memblock_setup(const struct fdtr *dt, phys_addr_t blob_phys,
+int dt_memblock_setup(const void *fdt, phys_addr_t blob_phys,
 		      unsigned int flags, const struct fw_setup_policy *policy,
 		      struct dt_scan_result *res);
 
 /**
  * dt_memblock_setup_mem - dt_memblock_setup() with memory from elsewhere
- * @dt: the blob, opened and checked (fdtr_check_full())
+ * @fdt: the blob, checked with fdt_check_full() (fdt_api.h)
  * @blob_phys: physical address of the blob, reserved for its totalsize
  * @flags: DT_SCAN_NO_CMDLINE, DT_SCAN_NO_RESERVE_DTB
  * @policy: the kernel's choices (allocation limit, resizing, image, cmdline)
@@ -80,7 +79,7 @@ int dt_memblock_setup(const struct fdtr *dt, phys_addr_t blob_phys,
  *
  * Return: as dt_memblock_setup(), with @add_memory's error for step 3.
  */
-int dt_memblock_setup_mem(const struct fdtr *dt, phys_addr_t blob_phys,
+int dt_memblock_setup_mem(const void *fdt, phys_addr_t blob_phys,
 			  unsigned int flags, const struct fw_setup_policy *policy,
 			  int (*add_memory)(const void *ctx), const void *ctx,
 			  struct dt_scan_result *res);

@@ -108,7 +108,7 @@ int efi_x86_memblock_setup(const struct fw_setup_policy *policy,
 
 /**
  * efi_dt_memblock_setup - dt_memblock_setup() with memory from a UEFI map
- * @dt: the blob, opened and checked (fdtr_check_full())
+ * @fdt: the blob, checked with fdt_check_full() (fdt_api.h)
  * @blob_phys: physical address of the blob, reserved for its totalsize
  * @flags: DT_SCAN_NO_CMDLINE, DT_SCAN_NO_RESERVE_DTB
  * @policy: the kernel's choices (allocation limit, resizing, image, cmdline)
@@ -125,7 +125,7 @@ int efi_x86_memblock_setup(const struct fw_setup_policy *policy,
  * limit set, as dt_memblock_setup() without memory nodes); memblock's
  * first error for the memory; else dt_memblock_setup()'s errors.
  */
-int efi_dt_memblock_setup(const struct fdtr *dt, phys_addr_t blob_phys,
+int efi_dt_memblock_setup(const void *fdt, phys_addr_t blob_phys,
 			  unsigned int flags, const struct fw_setup_policy *policy,
 			  const struct efi_memmap *m, struct dt_scan_result *res,
 			  struct efi_setup_result *efi);

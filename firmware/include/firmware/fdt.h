@@ -367,6 +367,21 @@ const void *fdtr_getprop(const struct fdtr *dt, int node, const char *name,
 			 int *lenp);
 
 /**
+ * fdtr_getprop_namelen - fdtr_getprop() for a counted property name
+ * @dt: an opened blob
+ * @node: a node offset
+ * @name: property name; need not be NUL-terminated
+ * @namelen: its length in bytes
+ * @lenp: set to the value's length, or to the negative error (may be NULL)
+ *
+ * Return: the value of the property whose whole name is the @namelen
+ * bytes at @name, or NULL (-FDTR_ERR_NOTFOUND when the node has none;
+ * -FDTR_ERR_INVAL for a NULL @name or a negative @namelen).
+ */
+const void *fdtr_getprop_namelen(const struct fdtr *dt, int node,
+				 const char *name, int namelen, int *lenp);
+
+/**
  * fdtr_getprop_u32 - read a one-cell property
  * @dt: an opened blob
  * @node: a node offset
@@ -471,6 +486,23 @@ int fdtr_num_mem_rsv(const struct fdtr *dt);
  */
 int fdtr_get_mem_rsv(const struct fdtr *dt, int n, uint64_t *addr,
 		     uint64_t *size);
+
+/**
+ * fdtr_rsv_entry - read /memreserve/ entry @n directly
+ * @dt: an opened blob
+ * @n: entry index, 0 or more
+ * @addr: set to the address
+ * @size: set to the size
+ *
+ * Constant time: entries before @n are not looked at, so a caller walks
+ * from 0 or knows the count (fdtr_num_mem_rsv()). fdtr_get_mem_rsv()
+ * checks the index against the count; this does not.
+ *
+ * Return: 0; -FDTR_ERR_NOTFOUND when entry @n is the terminator (a zero
+ * size); -FDTR_ERR_BADRSVMAP when it lies past the map's space.
+ */
+int fdtr_rsv_entry(const struct fdtr *dt, int n, uint64_t *addr,
+		   uint64_t *size);
 
 /**
  * fdtr_stringlist_count - number of strings in a string-list value

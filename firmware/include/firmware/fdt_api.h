@@ -10,9 +10,11 @@
  * reads a device-tree scan needs with libfdt's own names and documented
  * signatures (libfdt.h):
  *
- *	fdt_check_header() fdt_check_full() fdt_totalsize()
+ *	fdt_check_header() fdt_check_full() fdt_totalsize() fdt_version()
  *	fdt_next_node() fdt_first_subnode() fdt_next_subnode()
- *	fdt_get_name() fdt_path_offset() fdt_getprop()
+ *	fdt_parent_offset() fdt_get_name()
+ *	fdt_path_offset() fdt_path_offset_namelen()
+ *	fdt_getprop() fdt_getprop_namelen()
  *	fdt_address_cells() fdt_size_cells()
  *	fdt_num_mem_rsv() fdt_get_mem_rsv() fdt_strerror()
  *
@@ -26,7 +28,9 @@
  *  - fdt_check_full() (or fdt_check_header() with a trusted blob) before
  *    any other call; the others may assume a well-formed blob.
  *  - Paths are absolute ("/chosen"); aliases are not resolved.
- *  - fdt_get_mem_rsv() is asked for 0 <= n < fdt_num_mem_rsv() only.
+ *  - fdt_get_mem_rsv() is asked for 0 <= n < fdt_num_mem_rsv() only
+ *    (then it costs constant time with either provider, so a loop over
+ *    the map is linear).
  *  - A walk with fdt_next_node() and a depth ends when it returns a
  *    negative error or leaves *depth negative (libfdt does the latter
  *    when the walk leaves the subtree it started in, the built-in reader
@@ -37,14 +41,17 @@
  *    "< 0", print them with fdt_strerror(), and turn them into the
  *    firmware library's one error domain with fw_fdt_errno().
  *
- * make test compares the two providers on every test tree (tests/fdt/,
- * fdt-api): the same verdicts, nodes, depths, names, properties, cells,
- * paths and reservations.
+ * The DT scan and sequence (fdt_memblock.h, dt_setup.h: fdt_memblock.c,
+ * fdt_reserved.c, fdt_chosen.c, fdt_console.c, dt_setup.c, dt_props.c)
+ * read the tree through this subset only, so firmware/Makefile.firmware's
+ * FIRMWARE_LIBFDT=system builds them against the system's libfdt without
+ * the built-in reader's objects.
  *
- * Status: the DT scan (fdt_memblock.c, fdt_reserved.c, fdt_chosen.c,
- * dt_setup.c) still calls the built-in reader's fdtr_* functions; moving
- * it onto this subset is what remains for a build without the built-in
- * reader.
+ * make test compares the two providers on every test tree (tests/fdt/,
+ * fdt-api: the same verdicts, nodes, depths, names, parents, properties,
+ * cells, paths and reservations), and runs the DT scan's unit suites and
+ * a dump of the memblock state each tree leaves built both ways
+ * (fdt-libfdt-*, tests/fdt.mk).
  */
 #ifndef FIRMWARE_FDT_API_H
 #define FIRMWARE_FDT_API_H
@@ -123,6 +130,17 @@ static inline int fw_fdt_errno(int err)
 static inline uint32_t fdt_totalsize(const void *fdt)
 {
 	return fdtr_be32((const uint8_t *)fdt + 4);
+}
+
+/**
+ * fdt_version - the blob's version as its header states it
+ * @fdt: the blob (its 40-byte header readable)
+ *
+ * Return: the header's version field (16 or 17 for the blobs read here).
+ */
+static inline uint32_t fdt_version(const void *fdt)
+{
+	return fdtr_be32((const uint8_t *)fdt + 20);
 }
 
 /**
@@ -217,6 +235,24 @@ static inline int fdt_next_subnode(const void *fdt, int offset)
 }
 
 /**
+ * fdt_parent_offset - a node's parent
+ * @fdt: a checked blob
+ * @nodeoffset: the node's offset
+ *
+ * The format has no back links: this walks from the root, a scan's cost.
+ *
+ * Return: the parent's offset; a negative error for the root (not
+ * found) or a bad @nodeoffset.
+ */
+static inline int fdt_parent_offset(const void *fdt, int nodeoffset)
+{
+	struct fdtr dt;
+	int err = fw_fdt_open(&dt, fdt);
+
+	return err ? err : fdtr_parent_offset(&dt, nodeoffset);
+}
+
+/**
  * fdt_get_name - a node's name ("memory@40000000", "" for the root)
  * @fdt: a checked blob
  * @nodeoffset: the node's offset
@@ -254,6 +290,23 @@ static inline int fdt_path_offset(const void *fdt, const char *path)
 }
 
 /**
+ * fdt_path_offset_namelen - fdt_path_offset() for a counted path
+ * @fdt: a checked blob
+ * @path: an absolute path; need not be NUL-terminated
+ * @namelen: its length in bytes
+ *
+ * Return: as fdt_path_offset().
+ */
+static inline int fdt_path_offset_namelen(const void *fdt, const char *path,
+					  int namelen)
+{
+	struct fdtr dt;
+	int err = fw_fdt_open(&dt, fdt);
+
+	return err ? err : fdtr_path_offset_namelen(&dt, path, namelen);
+}
+
+/**
  * fdt_getprop - a property's value
  * @fdt: a checked blob
  * @nodeoffset: the node's offset
@@ -274,6 +327,32 @@ static inline const void *fdt_getprop(const void *fdt, int nodeoffset,
 		return NULL;
 	}
 	return fdtr_getprop(&dt, nodeoffset, name, lenp);
+}
+
+/**
+ * fdt_getprop_namelen - fdt_getprop() for a counted property name
+ * @fdt: a checked blob
+ * @nodeoffset: the node's offset
+ * @name: the property's name; need not be NUL-terminated
+ * @namelen: its length in bytes
+ * @lenp: set to the value's length, or to the error (may be NULL)
+ *
+ * Return: the value of the property whose whole name is the @namelen
+ * bytes at @name, or NULL when absent or on error.
+ */
+static inline const void *fdt_getprop_namelen(const void *fdt, int nodeoffset,
+					      const char *name, int namelen,
+					      int *lenp)
+{
+	struct fdtr dt;
+	int err = fw_fdt_open(&dt, fdt);
+
+	if (err) {
+		if (lenp)
+			*lenp = err;
+		return NULL;
+	}
+	return fdtr_getprop_namelen(&dt, nodeoffset, name, namelen, lenp);
 }
 
 /**
@@ -329,7 +408,11 @@ static inline int fdt_num_mem_rsv(const void *fdt)
  * @address: set to its address
  * @size: set to its size
  *
- * Return: 0, or a negative error.
+ * Constant time, as libfdt's: entry @n is read directly (fdtr_rsv_entry()),
+ * without looking at those before it, so a loop over the map is linear.
+ *
+ * Return: 0, or a negative error (-EINVAL for a NULL pointer or a negative
+ * @n).
  */
 static inline int fdt_get_mem_rsv(const void *fdt, int n, uint64_t *address,
 				  uint64_t *size)
@@ -337,7 +420,12 @@ static inline int fdt_get_mem_rsv(const void *fdt, int n, uint64_t *address,
 	struct fdtr dt;
 	int err = fw_fdt_open(&dt, fdt);
 
-	return err ? err : fdtr_get_mem_rsv(&dt, n, address, size);
+	if (err)
+		return err;
+	if (!address || !size || n < 0)
+		return -FDTR_ERR_INVAL;
+	/* Entry @n read directly: no recount of the map per call. */
+	return fdtr_rsv_entry(&dt, n, address, size);
 }
 
 /**

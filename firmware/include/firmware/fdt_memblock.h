@@ -20,7 +20,7 @@
  *  3. /chosen "linux,usable-memory-range": memory is capped to the first
  *     range (memblock_cap_memory_range()); a second range is added back.
  *     If the cap cannot be made (the memory array is full and may not
- *     grow), the scan stops there with -FDTR_ERR_NOSPACE and an error line:
+ *     grow), the scan stops there with -ENOSPC and an error line:
  *     a crash kernel must never run over the crashed kernel's memory.
  *  4. "mem=" from bootargs: memblock_enforce_memory_limit().
  *  5. Reservations, in the order Linux arm64 makes them: the blob itself
@@ -53,7 +53,7 @@
  * A range the tree says is in use (the blob, the initrd, a static
  * /reserved-memory child, a /memreserve/ entry) that memblock cannot
  * reserve or mark no-map (its array full) makes the scan fail with
- * -FDTR_ERR_NOSPACE after the other static ones are made, and before any
+ * -ENOSPC after the other static ones are made, and before any
  * dynamic allocation: that memory would otherwise be handed out.
  *
  * Resizing: Linux allows the region arrays to grow only after all of this
@@ -66,12 +66,18 @@
  * dt_scan_memory() and dt_scan_reserved() do the same when called alone.
  *
  * Log lines start with "dt: " and go to memblock_env_log().
+ *
+ * The tree is read through libfdt's API (fdt_api.h): the built-in reader by
+ * default, the system's libfdt with FIRMWARE_LIBFDT_SYSTEM (the knob
+ * FIRMWARE_LIBFDT=system of firmware/Makefile.firmware). The functions
+ * below take the blob as libfdt does (const void *fdt) and return 0 or a
+ * negative errno either way.
  */
 #ifndef FIRMWARE_FDT_MEMBLOCK_H
 #define FIRMWARE_FDT_MEMBLOCK_H
 
 #include <linux/memblock.h>
-#include <firmware/fdt.h>
+#include <firmware/fdt_api.h>
 
 /* Flags for dt_scan_memblock(). */
 /*
@@ -130,30 +136,31 @@ struct dt_scan_result {
 /**
  * dt_scan_memblock - describe the machine's memory to memblock from a DTB
  * @blob: the flattened device tree (any alignment)
- * @bufsize: bytes readable at @blob (FDTR_MAX_SIZE if unknown but mapped)
+ * @bufsize: bytes readable at @blob (if unknown but mapped: 2 MiB, Linux
+ *	arm64's MAX_FDT_SIZE, the built-in reader's FDTR_MAX_SIZE)
  * @blob_phys: physical address of @blob, for reserving it
  * @flags: DT_SCAN_* flags
  * @res: filled with findings (zeroed first); may not be NULL
  *
  * Runs the steps in the "order of the scan" above. The blob is fully
- * checked (fdtr_init() and fdtr_check_full()) before memblock is touched,
+ * checked (fdt_check_full() against @bufsize) before memblock is touched,
  * so a malformed blob changes nothing.
  *
  * Return: 0 on success (even with warnings or errors counted in @res);
- * a negative -FDTR_ERR_* code when the blob is malformed or has no usable
- * memory node (-FDTR_ERR_NOTFOUND); -FDTR_ERR_BADCELLS when the root's
- * cell counts are unusable; -FDTR_ERR_NOSPACE when memory could not be
+ * a negative errno when the blob is malformed (the provider's error through
+ * fw_fdt_errno()) or has no usable memory node (-ENOENT); -EDOM when the
+ * root's cell counts are unusable; -ENOSPC when memory could not be
  * capped to linux,usable-memory-range (memblock is then left with the
  * memory nodes added, uncapped) or a range the tree says is in use could
  * not be reserved (the caller must stop in both cases);
- * -FDTR_ERR_INVAL for NULL @blob or @res.
+ * -EINVAL for NULL @blob or @res.
  */
 int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res);
 
 /**
  * dt_scan_chosen - read /chosen without touching memblock
- * @dt: an opened blob
+ * @fdt: the blob, checked with fdt_check_full()
  * @res: its bootargs, stdout_path, has_initrd, initrd_start, initrd_end
  *	and warnings fields are set
  *
@@ -163,19 +170,19 @@ int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
  * Return: 0, also when there is no /chosen; a negative error for a
  * malformed blob.
  */
-int dt_scan_chosen(const struct fdtr *dt, struct dt_scan_result *res);
+int dt_scan_chosen(const void *fdt, struct dt_scan_result *res);
 
 /**
  * dt_scan_memory - add the memory nodes to memblock (step 2 and 3)
- * @dt: an opened blob
+ * @fdt: the blob, checked with fdt_check_full()
  * @res: counters updated
  *
- * Return: 0; -FDTR_ERR_NOTFOUND when no memory range was added;
- * -FDTR_ERR_BADCELLS for unusable root cell counts; -FDTR_ERR_NOSPACE
+ * Return: 0; -ENOENT when no memory range was added;
+ * -EDOM for unusable root cell counts; -ENOSPC
  * when the cap to linux,usable-memory-range failed; another negative
  * error for a malformed blob.
  */
-int dt_scan_memory(const struct fdtr *dt, struct dt_scan_result *res);
+int dt_scan_memory(const void *fdt, struct dt_scan_result *res);
 
 /**
  * dt_apply_cmdline - apply memblock's command line options (step 4)
@@ -210,17 +217,17 @@ int dt_reserve_image(phys_addr_t base, phys_addr_t size);
 
 /**
  * dt_scan_reserved - reserve what the tree says is in use (step 5)
- * @dt: an opened blob
+ * @fdt: the blob, checked with fdt_check_full()
  * @blob_phys: physical address of the blob, reserved for its totalsize
  * @flags: DT_SCAN_* flags
  * @res: counters updated; its initrd fields (from dt_scan_chosen()) say
  *	what to reserve for the initrd
  *
- * Return: 0; -FDTR_ERR_NOSPACE when a range the tree says is in use could
+ * Return: 0; -ENOSPC when a range the tree says is in use could
  * not be reserved (the dynamic reservations are then not made); a
  * negative error for a malformed blob.
  */
-int dt_scan_reserved(const struct fdtr *dt, phys_addr_t blob_phys,
+int dt_scan_reserved(const void *fdt, phys_addr_t blob_phys,
 		     unsigned int flags, struct dt_scan_result *res);
 
 /**
@@ -244,17 +251,20 @@ struct dt_console {
 
 /**
  * dt_get_console - find the console device named by /chosen stdout-path
- * @dt: an opened blob
+ * @fdt: the blob, checked with fdt_check_full()
  * @con: filled on success
  *
  * stdout-path (or the older linux,stdout-path) is a path or an alias
- * (resolved through /aliases), optionally followed by ":options".
+ * (resolved through /aliases, whose value must be a path), optionally
+ * followed by ":options".
  *
- * Return: 0; -FDTR_ERR_NOTFOUND when there is no stdout-path or the node
- * does not exist; -FDTR_ERR_BADVALUE when the node has no usable "reg" or
- * its address cannot be translated; another negative error.
+ * Return: 0; -ENOENT when there is no stdout-path or the node
+ * does not exist; -ERANGE when the node has no usable "reg" or
+ * its address cannot be translated, or the alias's value is not a
+ * string; -EINVAL when the alias's value does not start with '/';
+ * another negative error.
  */
-int dt_get_console(const struct fdtr *dt, struct dt_console *con);
+int dt_get_console(const void *fdt, struct dt_console *con);
 
 /**
  * enum dt_psci_conduit - how PSCI calls reach the firmware
@@ -270,31 +280,31 @@ enum dt_psci_conduit {
 
 /**
  * dt_get_psci - read the PSCI conduit from /psci
- * @dt: an opened blob
+ * @fdt: the blob, checked with fdt_check_full()
  * @conduit: set on success (DT_PSCI_NONE on failure)
  *
  * The node is found at /psci, or else as any available node compatible
  * with "arm,psci-1.0", "arm,psci-0.2" or "arm,psci"; its "method" is
  * "hvc" or "smc".
  *
- * Return: 0; -FDTR_ERR_NOTFOUND without a PSCI node (or a disabled one);
- * -FDTR_ERR_BADVALUE for a missing or unknown method; another negative
+ * Return: 0; -ENOENT without a PSCI node (or a disabled one);
+ * -ERANGE for a missing or unknown method; another negative
  * error.
  */
-int dt_get_psci(const struct fdtr *dt, enum dt_psci_conduit *conduit);
+int dt_get_psci(const void *fdt, enum dt_psci_conduit *conduit);
 
 /**
  * dt_translate_address - translate a node's bus address to the root's
- * @dt: an opened blob
+ * @fdt: the blob, checked with fdt_check_full()
  * @node: the node whose "reg" holds @addr
  * @addr: in: the address in its parent's space; out: the root's
  *
  * Walks up the parents applying "ranges" (empty means identity; a missing
  * "ranges" below the root means untranslatable).
  *
- * Return: 0; -FDTR_ERR_BADVALUE when no range covers the address or a
+ * Return: 0; -ERANGE when no range covers the address or a
  * "ranges" is malformed; another negative error.
  */
-int dt_translate_address(const struct fdtr *dt, int node, uint64_t *addr);
+int dt_translate_address(const void *fdt, int node, uint64_t *addr);
 
 #endif /* FIRMWARE_FDT_MEMBLOCK_H */
