@@ -103,10 +103,13 @@ static void map_range(uint64_t *l0, uint64_t va, uint64_t pa, uint64_t end,
 	}
 }
 
-/* Map the non-NOMAP memory inside [lo, hi) into the linear map. */
+/*
+ * Map the non-NOMAP memory inside [lo, hi) into the linear map, ranges
+ * that touch as one (regions of two NUMA nodes can share a 1 GiB block).
+ */
 static void map_memory(uint64_t *l0, phys_addr_t lo, phys_addr_t hi)
 {
-	phys_addr_t start, end;
+	phys_addr_t start, end, run_start = 0, run_end = 0;
 	u64 i;
 
 	for_each_mem_range(i, &start, &end) {
@@ -114,9 +117,20 @@ static void map_memory(uint64_t *l0, phys_addr_t lo, phys_addr_t hi)
 			start = lo;
 		if (end > hi)
 			end = hi;
-		if (start < end)
-			map_range(l0, PAGE_OFFSET + start, start, end, PROT_LINEAR, true);
+		if (start >= end)
+			continue;
+		if (run_end == start && run_end) {
+			run_end = end;
+			continue;
+		}
+		if (run_end)
+			map_range(l0, PAGE_OFFSET + run_start, run_start, run_end,
+				  PROT_LINEAR, true);
+		run_start = start;
+		run_end = end;
 	}
+	if (run_end)
+		map_range(l0, PAGE_OFFSET + run_start, run_start, run_end, PROT_LINEAR, true);
 }
 
 static uint64_t ttbr1_pa(void)
