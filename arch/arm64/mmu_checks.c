@@ -388,6 +388,15 @@ static void check_families(void)
 			p ? (unsigned long long)memblock_env_virt_to_phys(p) : 0ULL);
 		if (p)
 			memblock_free(p, SZ_64K);
+		/* ...while memblock_alloc_low() keeps below its limit (4 GiB). */
+		p = memblock_alloc_low(SZ_64K, PAGE_SIZE);
+		ktap_ok(p && memblock_env_virt_to_phys(p) + SZ_64K - 1 <= ARCH_LOW_ADDRESS_LIMIT &&
+			linear(p, SZ_64K),
+			"memblock_alloc_low stays below %#llx (pa %#llx), mapped",
+			(unsigned long long)ARCH_LOW_ADDRESS_LIMIT + 1,
+			p ? (unsigned long long)memblock_env_virt_to_phys(p) : 0ULL);
+		if (p)
+			memblock_free(p, SZ_64K);
 	}
 }
 
