@@ -205,5 +205,6 @@ void arch_boot_checks(void)
 	check_reservations();
 	alloc_checks(&expect);
 	arm64_mmu_checks();
+	arm64_linear_checks();
 	memops_check("ldp/stp pairs, DC ZVA with the MMU on");
 }

@@ -68,4 +68,11 @@ extern uint64_t arm64_probe_esr, arm64_probe_far;
  */
 void arm64_mmu_checks(void);
 
+/**
+ * arm64_linear_checks - TAP checks of every allocation family through the
+ * linear map (arch_mm_checks(), in the same file, checks the page array
+ * and the buddy allocator's pages after mm_init())
+ */
+void arm64_linear_checks(void);
+
 #endif
