@@ -38,7 +38,7 @@ static bool hits_snapshot(phys_addr_t p, phys_addr_t size)
 /* Ranges the tree, the loader and the kernel occupy. */
 static bool hits_dt(phys_addr_t p, phys_addr_t size)
 {
-	if (overlap(p, size, (uintptr_t)_text, (uintptr_t)(_end - _text)) ||
+	if (overlap(p, size, memblock_env_virt_to_phys(_text), (phys_addr_t)(_end - _text)) ||
 	    overlap(p, size, DT_BOOT.dtb, DT_BOOT.dt.totalsize) ||
 	    overlap(p, size, xp->initrd.base, xp->initrd.size))
 		return true;
@@ -191,7 +191,8 @@ static void alloc_nodes(phys_addr_t dram_lo, phys_addr_t dram_hi)
 /* Requests that cannot be met must fail, not return reserved memory. */
 static void alloc_impossible(phys_addr_t dram_lo, phys_addr_t dram_hi)
 {
-	phys_addr_t ktext = (uintptr_t)_text, kend = (uintptr_t)_end, p;
+	phys_addr_t ktext = memblock_env_virt_to_phys(_text);
+	phys_addr_t kend = memblock_env_virt_to_phys(_end), p;
 
 	p = memblock_phys_alloc_range(PAGE_SIZE, PAGE_SIZE, ktext, kend);
 	ktap_ok(!p, "alloc: nothing inside the kernel image (got %#llx)",

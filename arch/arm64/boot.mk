@@ -23,6 +23,24 @@ ARM64_OBJS := $(patsubst %,$(O)/%.o,$(basename $(ARM64_SRCS)))
 ARM64_LDFLAGS := -nostdlib -static --fatal-warnings --no-undefined \
 		 -z noexecstack -z max-page-size=4096
 
+# Everything in the image, the library included, sees memblock's phys <->
+# virt hooks as the linear map's offset (asm/memory.h, force-included):
+# the flags of every object when the kernel is a goal. The stamp holds the
+# flags the objects in $(O) were built with, so that a "make lib" in the
+# same O and a kernel build rebuild each other's.
+ARM64_KERNEL_CFLAGS := -include $(srctree)/arch/arm64/include/asm/memory.h
+ARM64_EXTRA_CFLAGS := $(if $(filter Image vmlinux $(O)/vmlinux $(O)/arch/arm64/boot/Image,\
+			$(MAKECMDGOALS)),$(ARM64_KERNEL_CFLAGS))
+CFLAGS += $(ARM64_EXTRA_CFLAGS)
+ARM64_FLAGS_STAMP := $(O)/arm64-kernel.cflags
+
+.PHONY: arm64-flags-force
+$(ARM64_FLAGS_STAMP): arm64-flags-force
+	@mkdir -p $(dir $@)
+	$(Q)echo '$(ARM64_EXTRA_CFLAGS)' | cmp -s - $@ || echo '$(ARM64_EXTRA_CFLAGS)' > $@
+$(ARM64_OBJS) $(KERNEL_COMMON_OBJS) $(FIRMWARE_OBJS) $(LIB_OBJS): $(ARM64_FLAGS_STAMP) \
+	arch/arm64/include/asm/memory.h
+
 $(O)/arch/arm64/%.o: arch/arm64/%.c $(ARM64_HDRS) $(KERNEL_HDRS)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $(patsubst $(O)/%,%,$@)")
@@ -76,7 +94,7 @@ demo-arm64: arm64-image
 # scripts/boot-arm64 is a suite, booting the GCC image (the "llvm" one
 # boots the LLVM image). A failed build leaves no image, which the runner
 # reports as a failure.
-ARM64_BOOT_CASES := header 128m 1g 4g numa initrd el2 reserved cmdline usable numa-reserved \
+ARM64_BOOT_CASES := header 128m 1g 4g 16g 16g-mem nomap numa initrd el2 reserved cmdline usable numa-reserved \
 		    uboot uboot-el2 uboot-reserved uboot-raw fault fp panic hang misplaced no-stdout \
 		    no-semihosting
 ARM64_BOOT_WORK := $(O)/arm64/boot

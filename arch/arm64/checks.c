@@ -10,15 +10,17 @@
 #include <kernel/memops_check.h>
 #include <asm/checks.h>
 #include <asm/console.h>
+#include <asm/mmu.h>
 #include <asm/psci.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 
 static struct dt_expect expect;
 
+/* Physical address of the image's symbol @p. */
 static phys_addr_t pa(const void *p)
 {
-	return (phys_addr_t)(uintptr_t)p;
+	return memblock_env_virt_to_phys(p);
 }
 
 static void check_boot(void)
@@ -202,5 +204,7 @@ void arch_boot_checks(void)
 	check_memory();
 	check_reservations();
 	alloc_checks(&expect);
+	arm64_mmu_checks();
+	arm64_linear_checks();
 	memops_check("ldp/stp pairs, DC ZVA with the MMU on");
 }

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The console: a PL011 UART named by /chosen/stdout-path. Until it is
- * known, output is kept in a small buffer and flushed once it is.
+ * known, output is kept in a small buffer and flushed once it is. It is
+ * reached through head.S's early window (PAGE_OFFSET + pa, Device memory
+ * in the first GiB; a UART elsewhere waits for the fixmap), then through
+ * the fixmap page paging_init() gives it.
  */
 #include <kernel/kernel.h>
 #include <firmware/fdt_memblock.h>
 #include <asm/console.h>
+#include <asm/memory.h>
 
 /* PL011 registers and bits. */
 #define UARTDR		0x00
@@ -15,7 +19,8 @@
 #define UARTCR_UARTEN	(1u << 0)
 #define UARTCR_TXE	(1u << 8)
 
-static uintptr_t uart;
+static uintptr_t uart;		/* its virtual address, 0 while not mapped */
+static uint64_t uart_pa;
 static char early_buf[2048];
 static size_t early_len;
 
@@ -49,7 +54,18 @@ void arch_console_write(const char *s, size_t n)
 
 uint64_t arm64_console_base(void)
 {
-	return uart;
+	return uart_pa;
+}
+
+void arm64_console_remap(uintptr_t va)
+{
+	bool flush = !uart;
+
+	uart = va;
+	if (flush) {
+		arch_console_write(early_buf, early_len);
+		early_len = 0;
+	}
 }
 
 bool arm64_console_setup(const struct fdtr *dt)
@@ -75,7 +91,10 @@ bool arm64_console_setup(const struct fdtr *dt)
 	if (!from_dt)
 		base = PL011_FALLBACK_BASE;
 
-	uart = (uintptr_t)base;
+	uart_pa = base;
+	if (base >= EARLY_DEVICE_TOP || base + PAGE_SIZE > EARLY_DEVICE_TOP)
+		return from_dt;		/* not in the early window: wait for the fixmap */
+	uart = (uintptr_t)(PAGE_OFFSET + base);
 	if ((mmio_read32(uart + UARTCR) & (UARTCR_UARTEN | UARTCR_TXE)) !=
 	    (UARTCR_UARTEN | UARTCR_TXE))
 		mmio_write32(uart + UARTCR, mmio_read32(uart + UARTCR) |

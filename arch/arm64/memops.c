@@ -5,8 +5,9 @@
  * general registers (the kernel is built without FP/SIMD), and DC ZVA for
  * large clears when the architecture allows it.
  *
- * Every access is naturally aligned: this kernel runs with the MMU off,
- * where all data accesses are Device-nGnRnE and a misaligned one faults.
+ * Every access is naturally aligned, so that the routines also work with
+ * the MMU off, where all data accesses are Device-nGnRnE and a misaligned
+ * one faults (this kernel turns the MMU on in head.S, before any C code).
  * For the same reason DC ZVA is used only with the stage 1 MMU on
  * (SCTLR_EL1.M): on Device memory it takes an alignment fault. It also
  * needs DCZID_EL0.DZP clear (zeroing permitted), and its block size

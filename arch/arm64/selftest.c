@@ -8,7 +8,7 @@
 #include <kernel/kernel.h>
 #include <asm/setup.h>
 
-/* Above any physical address size: a data abort with the MMU off. */
+/* Outside both TTBR0's and TTBR1's ranges: a translation fault (data abort). */
 #define FAULT_ADDRESS	(1ull << 52)
 /* "fmov d0, xzr", encoded by hand: the kernel is built without FP/SIMD. */
 #define FMOV_D0_XZR	".inst 0x9e6703e0"

@@ -3,25 +3,32 @@
  * arm64 early setup: from head.S to start_kernel() (DTB, console, PSCI),
  * then setup_arch(), which describes memory to memblock from the DTB with
  * the firmware library's dt_memblock_setup() (the order is there) and
- * this kernel's policy: no allocation limit (the MMU is off), arrays
- * allowed to grow once everything is reserved.
+ * this kernel's policy: allocations inside head.S's early window, arrays
+ * allowed to grow once everything is reserved. Then the linear map is
+ * built from memblock (mmu.c), which lifts the limit to the end of RAM.
+ *
+ * Until then the DTB and the UART are reached through the early window
+ * (PAGE_OFFSET + pa); afterwards through the fixmap.
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
 #include <firmware/dt_setup.h>
 #include <asm/console.h>
+#include <asm/mmu.h>
 #include <asm/psci.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 
 struct arm64_boot arm64_boot;
 struct dt_scan_result arm64_dt;
+unsigned long arm64_kimage_voffset;
+phys_addr_t arm64_early_map_top;
 
 static char command_line[1024];
 
 phys_addr_t memblock_env_kernel_end(void)
 {
-	return (phys_addr_t)(uintptr_t)_end;
+	return __pa_symbol(_end);
 }
 
 void arm64_start_kernel(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3,
@@ -37,7 +44,11 @@ void arm64_start_kernel(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3,
 	b->entry_el = (unsigned int)el;
 	b->dtb = (phys_addr_t)x0;
 
-	err = fdtr_init(&b->dt, (const void *)(uintptr_t)x0, FDTR_MAX_SIZE);
+	/* head.S's early window covers x0 + FDTR_MAX_SIZE, unless x0 is absurd. */
+	if (x0 > arm64_early_map_top || arm64_early_map_top - x0 < FDTR_MAX_SIZE)
+		err = -FDTR_ERR_TRUNCATED;
+	else
+		err = fdtr_init(&b->dt, memblock_env_phys_to_virt(x0), FDTR_MAX_SIZE);
 	if (!err)
 		err = fdtr_check_full(&b->dt);
 	b->dtb_err = err;
@@ -54,8 +65,10 @@ void arm64_start_kernel(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3,
 		       (unsigned long long)x0, b->dt.totalsize, b->dt.version);
 	psci_setup(err ? NULL : &b->dt);
 	printk("boot: PSCI conduit %s\n", psci_conduit_name());
-	printk("boot: kernel image [%#lx-%#lx)\n",
-	       (unsigned long)(uintptr_t)_text, (unsigned long)(uintptr_t)_end);
+	printk("boot: kernel image [%#llx-%#llx) at %#lx, early window [0-%#llx)\n",
+	       (unsigned long long)__pa_symbol(_text),
+	       (unsigned long long)__pa_symbol(_end), (unsigned long)(uintptr_t)_text,
+	       (unsigned long long)arm64_early_map_top);
 	start_kernel();
 }
 
@@ -75,19 +88,20 @@ void setup_arch(char **cmdline)
 {
 	const struct fdtr *dt = &arm64_boot.dt;
 	struct fw_setup_policy policy = {
-		/* The MMU is off: every physical address is reachable. */
-		.alloc_limit = MEMBLOCK_ALLOC_ANYWHERE,
+		/* Array growth allocates from memblock: inside the early window. */
+		.alloc_limit = 0,
 		.allow_resize = true,
 		/*
-		 * The image: text, data, .bss, boot and exception stacks (no
-		 * page tables with the MMU off).
+		 * The image: text, data, .bss, boot and exception stacks,
+		 * head.S's page tables.
 		 */
-		.kernel_base = (phys_addr_t)(uintptr_t)_text,
-		.kernel_size = (phys_addr_t)(uintptr_t)(_end - _text),
+		.kernel_base = __pa_symbol(_text),
+		.kernel_size = (phys_addr_t)(_end - _text),
 		.cmdline = command_line,
 	};
 	int err;
 
+	policy.alloc_limit = arm64_early_map_top;
 	if (arm64_boot.dtb_err)
 		panic("setup: no usable device tree at %#llx (%s)",
 		      (unsigned long long)arm64_boot.dtb,
@@ -130,4 +144,5 @@ void setup_arch(char **cmdline)
 		       (unsigned long long)arm64_dt.mem_limit);
 	printk("setup: %u warning(s), %u error(s) from the device tree\n",
 	       arm64_dt.warnings, arm64_dt.errors);
+	paging_init();
 }

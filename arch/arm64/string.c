@@ -3,7 +3,8 @@
  * memset(), memcpy(), memmove() and memcmp(): a freestanding C compiler
  * may call them for structure assignment and initialisation even with
  * -fno-builtin, so a kernel without a C library must define them. Byte
- * loops: the MMU is off, memory is Device-nGnRnE, and speed is not the
+ * loops: correct on any memory type (with the MMU off every access is
+ * Device memory, where a misaligned one faults), and speed is not the
  * point here.
  */
 #include <stddef.h>

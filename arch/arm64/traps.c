@@ -1,12 +1,20 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Every exception is unexpected in this kernel but one: the undefined HLT
- * of a semihosting call when QEMU runs without -semihosting.
+ * Synchronous exceptions and the rest. Two are expected: the undefined HLT
+ * of a semihosting call when QEMU runs without -semihosting, and a data
+ * abort at arm64_probe_insn, the read the page-table checks make where
+ * nothing may be mapped (resumed at arm64_probe_fixup, the syndrome kept
+ * for the check to judge). Anything else is reported and stops the
+ * machine with the crash status.
  */
 #include <kernel/kernel.h>
 #include <asm/exit.h>
+#include <asm/mmu.h>
 #include <asm/setup.h>
 #include <asm/sysreg.h>
+
+extern char arm64_probe_insn[], arm64_probe_fixup[];
+uint64_t arm64_probe_esr, arm64_probe_far;
 
 static const char *const vector_names[4] = {
 	"EL1t", "EL1h", "lower EL AArch64", "lower EL AArch32",
@@ -15,12 +23,18 @@ static const char *const kind_names[4] = {
 	"synchronous", "IRQ", "FIQ", "SError",
 };
 
-void arm64_exception(uint64_t vector, uint64_t esr, uint64_t elr,
-		     uint64_t far, uint64_t spsr)
+uint64_t arm64_exception(uint64_t vector, uint64_t esr, uint64_t elr,
+			 uint64_t far, uint64_t spsr)
 {
 	static int nested;
 	unsigned int ec = (unsigned int)(esr >> ESR_EC_SHIFT) & ESR_EC_MASK;
 
+	if ((vector & 3) == 0 && ec == ESR_EC_DABT_CUR &&
+	    elr == (uint64_t)(uintptr_t)arm64_probe_insn) {
+		arm64_probe_esr = esr;
+		arm64_probe_far = far;
+		return (uint64_t)(uintptr_t)arm64_probe_fixup;
+	}
 	if (arm64_semihosting_probing() && ec == ESR_EC_UNKNOWN)
 		arm64_poweroff();
 	if (nested++)

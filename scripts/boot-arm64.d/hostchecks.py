@@ -75,13 +75,14 @@ def image_header(image):
     return (int.from_bytes(hdr[8:16], "little"), int.from_bytes(hdr[16:24], "little"))
 
 
-def host_checks(tap, case, dt, log, initrd_size, image, ram_base=RAM_BASE):
+def host_checks(tap, case, dt, log, initrd_size, image, ram_base=RAM_BASE, image_at=None):
     """@ram_base: where the machine's RAM starts (the header's text_offset
-    is relative to it); arm64 virt's by default."""
+    is relative to it); arm64 virt's by default. @image_at: where the
+    loader put the image, when not at @ram_base + text_offset."""
     text_offset, image_size = image_header(image)
-    want = (ram_base + text_offset, image_size)
+    want = (ram_base + text_offset if image_at is None else image_at, image_size)
     tap.ok(log.kernel == want and covered(log.reserved, *want),
-           f"dump: kernel image {hexr(*want)} (header's text_offset and image_size) reserved")
+           f"dump: kernel image {hexr(*want)} (the loader's address, header's image_size) reserved")
     tap.ok(log.dtb is not None, "kernel reported the DTB address")
     got = merged([(r[0], r[1]) for r in log.memory])
     bootargs = dt.chosen("bootargs", "s") or ""
@@ -184,10 +185,11 @@ def report(tap, name, out, status, elapsed, dt, case, image):
     method = dt.get("/psci", "method", "s")
     tap.ok(f"boot: PSCI conduit {method}" in log.lines,
            f"{name}: PSCI conduit is /psci's method ({method})")
+    image_at = None
     if case.get("uboot"):
-        uboot_checks(tap, log, case.get("initrd"), case.get("raw"))
+        image_at = uboot_checks(tap, log, case.get("initrd"), case.get("raw"), image)
     host_checks(tap, name, dt, log, None if case.get("uboot") else case.get("initrd"),
-                image)
+                image, image_at=image_at)
 
 
 def negative(tap, name, out, status, elapsed, dt, case, image, report_fn=None):
@@ -215,12 +217,33 @@ def negative(tap, name, out, status, elapsed, dt, case, image, report_fn=None):
            f"({judge.failed} of {judge.n} fail)")
 
 
-def uboot_checks(tap, log, initrd_size, raw):
+def uboot_image_moved(tap, log, text, image):
+    """booti moved the image to a 2 MiB boundary + text_offset (header flag
+    bit 3), elsewhere than QEMU's -kernel, and the kernel runs from there.
+    Returns that address (None if U-Boot does not say)."""
+    text_offset, _ = image_header(image)
+    m = re.search(r"Moving Image from 0x[0-9a-f]+ to 0x([0-9a-f]+)", text)
+    at = int(m.group(1), 16) if m else None
+    tap.ok(at is not None and at % (2 << 20) == text_offset and log.kernel is not None and
+           log.kernel[0] == at and at != RAM_BASE + text_offset,
+           f"u-boot: booti moved the image to {hex(at) if at else '?'} (2 MiB boundary + "
+           f"text_offset, not where QEMU's -kernel puts it) and the kernel runs from there")
+    return at
+
+
+def uboot_checks(tap, log, initrd_size, raw, image=None):
     """U-Boot loaded the kernel over fw_cfg (its qfw boot target) and ran
-    booti, relocating the DTB and the initrd: check the kernel got those."""
+    booti, relocating the image (header flag bit 3: any 2 MiB boundary +
+    text_offset), the DTB and the initrd: check the kernel got those.
+    With @image (an arm64 Image: riscv64's boots pass none), also where
+    booti put it, which is returned (None: not checked or not said)."""
     text = "\n".join(log.lines)
     tap.ok(re.search(r"^U-Boot 20\d\d", text, re.M) and "Starting kernel" in text,
            "u-boot: booted through U-Boot's booti")
+    if image is None:
+        at = None
+    else:
+        at = uboot_image_moved(tap, log, text, image)
     m = re.search(r"Loading Device Tree to 0*([0-9a-f]+)", text)
     got = log.dtb[0] if log.dtb else None
     tap.ok(m is not None and got == int(m.group(1), 16),
@@ -229,13 +252,14 @@ def uboot_checks(tap, log, initrd_size, raw):
         tap.ok(f"Flattened Device Tree blob at {RAW_DTB_ADDR:x}" in text,
                f"u-boot: booti took the raw DTB at {RAW_DTB_ADDR:#x}")
     if not initrd_size:
-        return
+        return at
     m = re.search(r"Loading Ramdisk to 0*([0-9a-f]+), end 0*([0-9a-f]+)", text)
     k = re.search(r"^setup: initrd \[(0x[0-9a-f]+)-(0x[0-9a-f]+)\)", text, re.M)
     if not tap.ok(m is not None and k is not None, "u-boot: initrd loaded and found by the kernel"):
-        return
+        return at
     s, e = int(m.group(1), 16), int(m.group(2), 16)
     tap.ok((int(k.group(1), 16), int(k.group(2), 16)) == (s, e) and e - s == initrd_size,
            f"u-boot: kernel's initrd {hexr(s, e - s)} is U-Boot's, {initrd_size} bytes")
     lo, hi = s & ~(PAGE - 1), (e + PAGE - 1) & ~(PAGE - 1)
     tap.ok(covered(log.reserved, lo, hi - lo), f"dump: initrd {hexr(lo, hi - lo)} reserved")
+    return at

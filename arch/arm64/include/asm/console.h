@@ -28,6 +28,14 @@ struct fdtr;
 bool arm64_console_setup(const struct fdtr *dt);
 
 /**
+ * arm64_console_remap - reach the UART at a new virtual address
+ * @va: where the UART's registers are mapped now (the fixmap)
+ *
+ * Flushes what was kept if the UART was not reachable before.
+ */
+void arm64_console_remap(uintptr_t va);
+
+/**
  * arm64_console_base - physical address of the console UART
  *
  * Return: the PL011's base, 0 before arm64_console_setup().

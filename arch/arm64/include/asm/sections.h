@@ -4,6 +4,7 @@
 #define ASM_SECTIONS_H
 
 extern char _text[], _end[];
+extern char __etext[], __rw_start[];
 extern char __bss_start[], __bss_end[];
 extern char boot_stack[], boot_stack_top[];
 extern char exc_stack[], exc_stack_top[];

@@ -58,15 +58,19 @@ __attribute__((noreturn)) void arm64_start_kernel(uint64_t x0, uint64_t x1,
 void arm64_selftest(const char *cmdline);
 
 /**
- * arm64_exception - report an unexpected exception and stop
+ * arm64_exception - handle an exception taken to EL1 (head.S's vectors)
  * @vector: index of the vector taken (0-15)
  * @esr: ESR_EL1
  * @elr: ELR_EL1
  * @far: FAR_EL1
  * @spsr: SPSR_EL1
+ *
+ * A data abort of arm64_probe_read() is expected: recorded, and resumed.
+ * Anything else is reported and stops the machine (crash status).
+ *
+ * Return: the address to resume at (ELR_EL1), for the expected abort.
  */
-__attribute__((noreturn)) void arm64_exception(uint64_t vector, uint64_t esr,
-					       uint64_t elr, uint64_t far,
-					       uint64_t spsr);
+uint64_t arm64_exception(uint64_t vector, uint64_t esr, uint64_t elr,
+			 uint64_t far, uint64_t spsr);
 
 #endif /* ASM_SETUP_H */
