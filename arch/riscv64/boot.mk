@@ -13,7 +13,8 @@
 # The device-tree checks and a few helpers are architecture-neutral and
 # shared with arm64: their sources are built from arch/arm64/ here.
 
-RISCV64_SHARED := arch/arm64/dt_expect.c arch/arm64/regions.c arch/arm64/string.c
+RISCV64_SHARED := arch/arm64/dt_expect.c arch/arm64/regions.c arch/arm64/string.c \
+	arch/arm64/alloc_checks.c
 RISCV64_SRCS := $(wildcard arch/riscv64/*.c arch/riscv64/*.S)
 RISCV64_HDRS := $(wildcard arch/riscv64/include/asm/*.h) arch/arm64/include/asm/checks.h
 RISCV64_CPPFLAGS := -I$(srctree)/arch/riscv64/include $(KERNEL_CPPFLAGS)
