@@ -15,6 +15,8 @@
  */
 #define X86_KERNEL_VBASE	0xffffffff80000000
 #define X86_PAGE_OFFSET		0xffff888000000000
+/* The direct map's size, Linux's 4-level one: 64 TiB, PML4 slots 273-400. */
+#define X86_DIRECT_MAP_SIZE	(64ULL << 40)
 #define X86_LOAD_PHYS		0x100000
 
 /*

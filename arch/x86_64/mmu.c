@@ -134,6 +134,19 @@ void init_mem_mapping(void)
 	phys_addr_t pml4_pa;
 
 	x86_map_stats.gbpages = cpu_has_gbpages();
+	/*
+	 * Memory past what the direct map can hold (64 TiB with 4-level
+	 * tables) would have no virtual address: it leaves memblock, so no
+	 * allocation and no hand-off ever reaches it.
+	 */
+	if (top > X86_DIRECT_MAP_SIZE) {
+		printk("direct map: [mem %#018llx-%#018llx] is past the direct map's %llu TiB, not used\n",
+		       (unsigned long long)X86_DIRECT_MAP_SIZE, (unsigned long long)top - 1,
+		       X86_DIRECT_MAP_SIZE >> 40);
+		if (memblock_remove(X86_DIRECT_MAP_SIZE, top - X86_DIRECT_MAP_SIZE))
+			panic("direct map: cannot remove the memory past it");
+		top = memblock_end_of_DRAM();
+	}
 	/* The limit is the early window's end: everything below is mapped. */
 	mapped = memblock_get_current_limit();
 	if (mapped > EARLY_MAP_TOP)

@@ -21,6 +21,7 @@
 #define SZ_64K		0x10000ULL
 #define SZ_4G		(1ULL << 32)
 #define PML4_DIRECT	((X86_PAGE_OFFSET >> 39) & 511)
+#define PML4_DIRECT_END	(PML4_DIRECT + (X86_DIRECT_MAP_SIZE >> 39))
 #define PML4_KERNEL	511
 
 /* Next run of touching memblock.memory regions without NOMAP. */
@@ -172,10 +173,11 @@ static void check_tables(void)
 	bool gb_fits = false;
 
 	for (unsigned int i = 0; i < 512; i++)
-		others += (pml4[i] & PTE_P) && i != PML4_DIRECT && i != PML4_KERNEL;
+		others += (pml4[i] & PTE_P) && i != PML4_KERNEL &&
+			  (i < PML4_DIRECT || i >= PML4_DIRECT_END);
 	ktap_ok(!others && (pml4[PML4_KERNEL] & PTE_P),
-		"page tables: only the image (PML4 511) and the direct map (PML4 %u), no identity map (%u other entries)",
-		(unsigned int)PML4_DIRECT, others);
+		"page tables: only the image (PML4 511) and the direct map (PML4 %u-%u), no identity map (%u other entries)",
+		(unsigned int)PML4_DIRECT, (unsigned int)PML4_DIRECT_END - 1, others);
 	if (pml4[PML4_KERNEL] & PTE_P) {
 		uint64_t bytes = 0;
 		unsigned int bad = 0;
@@ -188,9 +190,11 @@ static void check_tables(void)
 			x86_pa(_start_image), bad);
 	}
 
-	if (pml4[PML4_DIRECT] & PTE_P)
-		walk(&w, memblock_env_phys_to_virt(pml4[PML4_DIRECT] & PTE_ADDR), 30,
-		     X86_PAGE_OFFSET);
+	/* Every slot of the direct map, 512 GiB each, in address order. */
+	for (uint64_t i = PML4_DIRECT; i < PML4_DIRECT_END; i++)
+		if (pml4[i] & PTE_P)
+			walk(&w, memblock_env_phys_to_virt(pml4[i] & PTE_ADDR), 30,
+			     X86_PAGE_OFFSET + ((i - PML4_DIRECT) << 39));
 	if (w.in_run)
 		run_done(&w);
 	if (next_mappable(&w.next_region, &b, &e)) {
