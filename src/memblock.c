@@ -4,7 +4,7 @@
  *
  * struct memblock is statically initialised so that it works before
  * anything else in the kernel does: the region arrays are static, each type
- * starts with its one zero-sized dummy entry.
+ * starts empty (cnt == 0, Linux 6.11+) with its zeroed first slot.
  */
 #include "internal.h"
 
@@ -19,18 +19,15 @@ static struct memblock_region
 
 struct memblock memblock __initdata_memblock = {
 	.memory.regions		= memblock_memory_init_regions,
-	.memory.cnt		= 1,	/* empty dummy entry */
 	.memory.max		= INIT_MEMBLOCK_REGIONS,
 	.memory.name		= "memory",
 
 	.reserved.regions	= memblock_reserved_init_regions,
-	.reserved.cnt		= 1,	/* empty dummy entry */
 	.reserved.max		= INIT_MEMBLOCK_RESERVED_REGIONS,
 	.reserved.name		= "reserved",
 
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 	.physmem.regions	= memblock_physmem_init_regions,
-	.physmem.cnt		= 1,	/* empty dummy entry */
 	.physmem.max		= INIT_PHYSMEM_REGIONS,
 	.physmem.name		= "physmem",
 #endif
@@ -42,6 +39,7 @@ struct memblock memblock __initdata_memblock = {
 int memblock_debug __initdata_memblock;
 int memblock_can_resize __initdata_memblock;
 bool movable_node_enabled __initdata_memblock;
+bool mirrored_kernelcore __initdata_memblock;
 
 /* Linux's pfn limits: held here, set by the caller, live after boot. */
 unsigned long max_low_pfn;

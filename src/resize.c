@@ -260,10 +260,13 @@ void __memblock_plan_switch(struct mb_plan *p)
 		struct memblock_region *new_array =
 			memblock_env_phys_to_virt(na->base);
 
-		for (unsigned long r = 0; r < t->cnt; r++)
+		/* An empty type's zeroed first slot comes along too. */
+		unsigned long keep = mb_max(t->cnt, 1UL);
+
+		for (unsigned long r = 0; r < keep; r++)
 			rgn_copy(&new_array[r], &t->regions[r]);
-		__memblock_memset(&new_array[t->cnt], 0,
-			  (na->max - t->cnt) * sizeof(*new_array));
+		__memblock_memset(&new_array[keep], 0,
+			  (na->max - keep) * sizeof(*new_array));
 		t->regions = new_array;
 		t->max = na->max;
 	}
