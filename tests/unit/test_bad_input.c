@@ -964,7 +964,10 @@ static void print_markdown(void)
 	     "The stage rows start from the standard state after `memblock_free_all()`\n"
 	     "(and `memblock_discard()`); \"from `memblock_env_log()`\" rows make the\n"
 	     "call inside the log hook, during a read-only `memblock_dump_all()`.\n"
-	     "TOP(n) is the address n bytes below the top of the address space.\n");
+	     "TOP(n) is the address n bytes below the top of the address space.\n"
+	     "Every state is booted with `kernelcore=mirror` (`mirrored_kernelcore`\n"
+	     "set) unless the row says otherwise; the knobs snapshotted include\n"
+	     "`memblock_has_mirror()`.\n");
 	puts("| case | function | input | state | documented result |\n"
 	     "|------|----------|-------|-------|-------------------|");
 	for (size_t i = 0; i < ARRAY_SIZE(rows); i++)
