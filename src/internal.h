@@ -186,6 +186,8 @@ void __memblock_plan_switch(struct mb_plan *p);
 void __memblock_plan_finish(struct mb_plan *p);
 
 bool memblock_is_static_array(const struct memblock_region *regions);
+/* Is @regions type @i's own static array (initial or discarded)? */
+bool __memblock_is_static_of(int i, const struct memblock_region *regions);
 /* The one-entry arrays memblock_discard() leaves (memblock.c). */
 struct memblock_region *__memblock_discarded_array(int i);
 

@@ -55,16 +55,26 @@ struct memblock_region *__memblock_discarded_array(int i)
 	return discarded_regions[i];
 }
 
+/* Each type's initial static array (none for a type the build lacks). */
+static struct memblock_region *const init_regions[MB_NTYPES] = {
+	[MB_MEM] = memblock_memory_init_regions,
+	[MB_RSV] = memblock_reserved_init_regions,
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	[MB_PHYS] = memblock_physmem_init_regions,
+#endif
+};
+
+bool __memblock_is_static_of(int i, const struct memblock_region *regions)
+{
+	return regions == init_regions[i] || regions == discarded_regions[i];
+}
+
 bool memblock_is_static_array(const struct memblock_region *regions)
 {
 	for (int i = 0; i < MB_NTYPES; i++)
-		if (regions == discarded_regions[i])
+		if (__memblock_is_static_of(i, regions))
 			return true;
-	return regions == memblock_memory_init_regions ||
-#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-	       regions == memblock_physmem_init_regions ||
-#endif
-	       regions == memblock_reserved_init_regions;
+	return false;
 }
 
 /* Last byte of a range for the debug trace, without wrapping. */
