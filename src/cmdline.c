@@ -165,6 +165,9 @@ static bool kernelcore_mirror(const char *cmdline)
 
 		if (wlen <= 11 || !same_word(w, 11, "kernelcore="))
 			continue;
+		/* A quoted value, as memblock_cmdline_find() reads it. */
+		if (end - v >= 2 && v[0] == '"' && end[-1] == '"')
+			v++, end--;
 		while (v < end) {
 			const char *e = v;
 

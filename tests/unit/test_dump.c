@@ -117,6 +117,44 @@ static void parse_cmdline(void)
 	CHECK_INT(memblock_debug, 0);
 	CHECK_INT(memblock_parse_cmdline("console=ttyS0 memblock=debug mem=1G"), 1);
 	CHECK_INT(memblock_debug, 1);
+	CHECK(!mirrored_kernelcore);
+}
+
+/*
+ * kernelcore=mirror sets mirrored_kernelcore as Linux's early parameter
+ * does: "mirror" as the value or one of its comma-separated items, in any
+ * kernelcore= word; other values are the page allocator's and leave it.
+ */
+static void parse_kernelcore_mirror(void)
+{
+	static const char *const no[] = {
+		"kernelcore=100M", "kernelcore=", "kernelcore", "kernelcore=mirrorx",
+		"kernelcore=xmirror", "kernelcore=mirro", "kernelcorex=mirror",
+		"xkernelcore=mirror", "kernelcore=50%,mirrors", "mirror",
+		"kernelcore=,", "kernelcore=\"mirror",
+	};
+	static const char *const yes[] = {
+		"kernelcore=mirror", "quiet kernelcore=mirror mem=1G",
+		"kernelcore=mirror kernelcore=100M", "kernelcore=100M,mirror",
+		"kernelcore=mirror,100M", "kernelcore=,mirror",
+		"kernelcore=\"mirror\"",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(no); i++) {
+		CHECK_INT(memblock_parse_cmdline(no[i]), 0);
+		CHECK(!mirrored_kernelcore);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(yes); i++) {
+		mirrored_kernelcore = false;
+		CHECK_INT(memblock_parse_cmdline(yes[i]), 1);
+		CHECK(mirrored_kernelcore);
+	}
+	/* Both options: two found; a later line without it does not clear it. */
+	mirrored_kernelcore = false;
+	CHECK_INT(memblock_parse_cmdline("memblock=debug kernelcore=mirror"), 2);
+	CHECK(mirrored_kernelcore && memblock_debug);
+	CHECK_INT(memblock_parse_cmdline("kernelcore=1G"), 0);
+	CHECK(mirrored_kernelcore);
 }
 
 static void cmdline_find(void)
@@ -202,6 +240,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(dump_nodes_and_flags),
 	TEST_CASE(debug_trace_lines),
 	TEST_CASE(parse_cmdline),
+	TEST_CASE(parse_kernelcore_mirror),
 	TEST_CASE(cmdline_find),
 	TEST_CASE(memparse_suffixes),
 	TEST_CASE(printf_formats),
