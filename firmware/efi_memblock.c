@@ -35,7 +35,8 @@ int efi_memblock_mark_mirror(const struct efi_memmap *m, uint32_t *count)
 		    !efi_md_phys(&md, &base, &size))
 			continue;
 		err = memblock_mark_mirror(base, size);
-		if (!err && count)
+		/* Without kernelcore=mirror memblock marks nothing (Linux 6.12). */
+		if (!err && count && mirrored_kernelcore)
 			(*count)++;
 	}
 	return err;

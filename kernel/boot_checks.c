@@ -55,8 +55,9 @@ static bool type_well_formed(const struct memblock_type *t)
 {
 	phys_addr_t total = 0;
 
-	if (t->cnt == 1 && !t->regions[0].size)
-		return t->total_size == 0;
+	/* Empty (Linux 6.11+): cnt 0, regions[0] cleared. */
+	if (!t->cnt)
+		return !t->total_size && !t->regions[0].size;
 	for (unsigned long i = 0; i < t->cnt; i++) {
 		const struct memblock_region *r = &t->regions[i];
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Command line helpers: finding "key=value" words, memblock_memparse(), and
- * memblock's own option, "memblock=debug".
+ * the options memblock reads, "memblock=debug" and "kernelcore=mirror".
  */
 #include "internal.h"
 
@@ -140,21 +140,66 @@ unsigned long long memblock_memparse(const char *ptr, char **retptr)
 	return v;
 }
 
+/* Does [s, s + len) equal the NUL-terminated @word? */
+static bool same_word(const char *s, size_t len, const char *word)
+{
+	size_t k;
+
+	for (k = 0; k < len && word[k] && s[k] == word[k]; k++)
+		;
+	return k == len && !word[k];
+}
+
+/*
+ * Is "mirror" one of the comma-separated values of a "kernelcore=" word?
+ * Every such word counts, not only the last (Linux parses each one, and
+ * only "mirror" sets the knob: kernelcore=nn elsewhere does not clear it).
+ */
+static bool kernelcore_mirror(const char *cmdline)
+{
+	const char *p = cmdline ? cmdline : "", *w;
+	size_t wlen;
+
+	while (next_word(&p, &w, &wlen)) {
+		const char *v = w + 11, *end = w + wlen;
+
+		if (wlen <= 11 || !same_word(w, 11, "kernelcore="))
+			continue;
+		/* A quoted value, as memblock_cmdline_find() reads it. */
+		if (end - v >= 2 && v[0] == '"' && end[-1] == '"')
+			v++, end--;
+		while (v < end) {
+			const char *e = v;
+
+			while (e < end && *e != ',')
+				e++;
+			if (same_word(v, (size_t)(e - v), "mirror"))
+				return true;
+			v = e + 1;
+		}
+	}
+	return false;
+}
+
 int memblock_parse_cmdline(const char *cmdline)
 {
 	const char *val;
 	size_t len;
-	int err = __memblock_enter(__func__, 0);	/* it sets a knob */
+	int err = __memblock_enter(__func__, 0);	/* it sets knobs */
+	int found = 0;
 
 	if (err)
 		return err;
+	if (kernelcore_mirror(cmdline)) {
+		mirrored_kernelcore = true;
+		found++;
+	}
 	if (!memblock_cmdline_find(cmdline, "memblock", &val, &len))
-		return 0;
-	if (len == 5 && val[0] == 'd' && val[1] == 'e' && val[2] == 'b' &&
-	    val[3] == 'u' && val[4] == 'g') {
+		return found;
+	if (same_word(val, len, "debug")) {
 		memblock_debug = 1;
-		return 1;
+		return found + 1;
 	}
 	mb_warn("memblock: unknown option memblock=%.*s", (int)len, val);
-	return 0;
+	return found;
 }

@@ -49,8 +49,14 @@ int __memblock_remove_memory(phys_addr_t base, phys_addr_t size, const char *fun
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	__memblock_plan_init(&p, base, base + size);
-	p.need[MB_MEM] = (unsigned long)((long)type_nr(&memblock.memory) +
-		__memblock_rgn_remove_delta(&memblock.memory, base, size));
+	/*
+	 * A remove adds at most one region: with room for it, that bound is
+	 * the need, and the exact count (a second window search) is skipped.
+	 */
+	p.need[MB_MEM] = type_nr(&memblock.memory) + 1;
+	if (p.need[MB_MEM] > memblock.memory.max)
+		p.need[MB_MEM] = (unsigned long)((long)type_nr(&memblock.memory) +
+			__memblock_rgn_remove_delta(&memblock.memory, base, size));
 	/* An array must stay in memory: it moves first. */
 	__memblock_plan_move_overlapping(&p, base, base + size);
 	err = __memblock_plan_prepare(&p, func);
@@ -97,15 +103,23 @@ int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	n = __memblock_claim_pieces(base, base + size, piece);
-	/* Pieces are cut in order: the most regions any prefix needs. */
-	for (k = 0; k < n; k++) {
-		delta += __memblock_rgn_remove_delta(rsv, piece[k].lo,
-					  piece[k].hi - piece[k].lo);
-		worst = mb_max(worst, delta);
-	}
 	__memblock_plan_init(&p, base, base + size);
-	p.need[MB_RSV] = type_nr(rsv) + (unsigned long)worst;
-	p.after[MB_RSV] = (unsigned long)((long)type_nr(rsv) + delta);
+	/*
+	 * Each piece adds at most one region: with room for that many, the
+	 * bound is enough (nothing grows, "after" stays unknown) and the
+	 * exact counts are skipped. Else pieces are cut in order: the most
+	 * regions any prefix needs.
+	 */
+	p.need[MB_RSV] = type_nr(rsv) + (unsigned long)n;
+	if (p.need[MB_RSV] > rsv->max) {
+		for (k = 0; k < n; k++) {
+			delta += __memblock_rgn_remove_delta(rsv, piece[k].lo,
+						  piece[k].hi - piece[k].lo);
+			worst = mb_max(worst, delta);
+		}
+		p.need[MB_RSV] = type_nr(rsv) + (unsigned long)worst;
+		p.after[MB_RSV] = (unsigned long)((long)type_nr(rsv) + delta);
+	}
 	err = __memblock_plan_prepare(&p, func);
 	if (err)
 		return err;
@@ -128,7 +142,10 @@ int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t siz
 	if (i < 0)	/* not memblock's: no plan, no growth */
 		return memblock_update_range(t, base, size, upd);
 	__memblock_plan_init(&p, base, base + size);
-	p.need[i] = __memblock_rgn_update_need(t, base, size);
+	/* At most two splits: with room for them, skip the exact count. */
+	p.need[i] = type_nr(t) + 2;
+	if (p.need[i] > t->max)
+		p.need[i] = __memblock_rgn_update_need(t, base, size);
 	/* An array must not lie in NOMAP memory: it moves first. */
 	if (i == MB_MEM && (upd->set & MEMBLOCK_NOMAP))
 		__memblock_plan_move_overlapping(&p, base, base + size);

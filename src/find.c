@@ -204,17 +204,6 @@ memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 					      flags);
 }
 
-/* Is any memory mirrored? Then allocations prefer mirrored memory. */
-bool memblock_has_mirror(void)
-{
-	unsigned long i, nr = type_nr(&memblock.memory);
-
-	for (i = 0; i < nr; i++)
-		if (memblock_is_mirror(&memblock.memory.regions[i]))
-			return true;
-	return false;
-}
-
 phys_addr_t __init_memblock memblock_find_in_range(phys_addr_t start,
 						   phys_addr_t end,
 						   phys_addr_t size,

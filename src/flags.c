@@ -35,10 +35,26 @@ int __init_memblock memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
 			   __func__);
 }
 
+bool __memblock_has_some_mirror __initdata_memblock;
+
 int __init_memblock memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_MIRROR,
-			   __func__);
+	int err;
+
+	/* Linux 6.12: mirrored memory matters only with kernelcore=mirror. */
+	if (!mirrored_kernelcore)
+		return 0;
+	err = setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_MIRROR,
+			  __func__);
+	if (!err)
+		__memblock_has_some_mirror = true;
+	return err;
+}
+
+/* A flag, not a scan: every allocation asks (issue 18). */
+bool __init_memblock memblock_has_mirror(void)
+{
+	return __memblock_has_some_mirror;
 }
 
 int __init_memblock memblock_mark_nomap(phys_addr_t base, phys_addr_t size)

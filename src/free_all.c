@@ -172,11 +172,9 @@ static void forget_type(int i)
 	struct memblock_type *type = __memblock_type(i);
 	struct memblock_region *empty = __memblock_discarded_array(i);
 
-	rgn_init(empty, 0, 0, MEMBLOCK_NONE, 0);
 	type->regions = empty;
-	type->cnt = 1;
 	type->max = 1;
-	type->total_size = 0;
+	__memblock_rgn_set_count(type, 0);
 }
 #endif
 

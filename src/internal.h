@@ -35,10 +35,10 @@ void __memblock_log(int level, const char *fmt, ...) __printf(2, 3);
 
 /* ---- region arrays (region.c) ---- */
 
-/* Number of real regions: an empty type's dummy entry does not count. */
+/* Number of regions: 0 for an empty type (Linux 6.11+). */
 static inline unsigned long type_nr(const struct memblock_type *t)
 {
-	return t->regions[0].size ? t->cnt : 0;
+	return t->cnt;
 }
 
 /*
@@ -116,7 +116,7 @@ int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 /* Merge compatible neighbours among regions [lo, hi), closing the hole. */
 void __memblock_rgn_merge_window(struct memblock_type *type, unsigned long lo,
 		      unsigned long hi);
-/* Keep the first @n regions of @type (n == 0: the empty dummy). */
+/* Keep the first @n regions of @type (n == 0: empty, regions[0] zeroed). */
 void __memblock_rgn_set_count(struct memblock_type *type, unsigned long n);
 
 /* ---- capacity needed by an edit, without making it (region.c) ---- */
@@ -186,6 +186,8 @@ void __memblock_plan_switch(struct mb_plan *p);
 void __memblock_plan_finish(struct mb_plan *p);
 
 bool memblock_is_static_array(const struct memblock_region *regions);
+/* Is @regions type @i's own static array (initial or discarded)? */
+bool __memblock_is_static_of(int i, const struct memblock_region *regions);
 /* The one-entry arrays memblock_discard() leaves (memblock.c). */
 struct memblock_region *__memblock_discarded_array(int i);
 
@@ -240,7 +242,8 @@ bool memblock_should_skip_region(const struct memblock_type *type,
 				 const struct memblock_region *m, int nid,
 				 int flags);
 
-bool memblock_has_mirror(void);
+/* Linux's system_has_some_mirror: set by memblock_mark_mirror() (flags.c). */
+extern bool __memblock_has_some_mirror;
 
 /* ---- nodes (memblock.c) ---- */
 /*

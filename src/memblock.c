@@ -4,7 +4,7 @@
  *
  * struct memblock is statically initialised so that it works before
  * anything else in the kernel does: the region arrays are static, each type
- * starts with its one zero-sized dummy entry.
+ * starts empty (cnt == 0, Linux 6.11+) with its zeroed first slot.
  */
 #include "internal.h"
 
@@ -19,18 +19,15 @@ static struct memblock_region
 
 struct memblock memblock __initdata_memblock = {
 	.memory.regions		= memblock_memory_init_regions,
-	.memory.cnt		= 1,	/* empty dummy entry */
 	.memory.max		= INIT_MEMBLOCK_REGIONS,
 	.memory.name		= "memory",
 
 	.reserved.regions	= memblock_reserved_init_regions,
-	.reserved.cnt		= 1,	/* empty dummy entry */
 	.reserved.max		= INIT_MEMBLOCK_RESERVED_REGIONS,
 	.reserved.name		= "reserved",
 
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 	.physmem.regions	= memblock_physmem_init_regions,
-	.physmem.cnt		= 1,	/* empty dummy entry */
 	.physmem.max		= INIT_PHYSMEM_REGIONS,
 	.physmem.name		= "physmem",
 #endif
@@ -42,6 +39,7 @@ struct memblock memblock __initdata_memblock = {
 int memblock_debug __initdata_memblock;
 int memblock_can_resize __initdata_memblock;
 bool movable_node_enabled __initdata_memblock;
+bool mirrored_kernelcore __initdata_memblock;
 
 /* Linux's pfn limits: held here, set by the caller, live after boot. */
 unsigned long max_low_pfn;
@@ -57,16 +55,26 @@ struct memblock_region *__memblock_discarded_array(int i)
 	return discarded_regions[i];
 }
 
+/* Each type's initial static array (none for a type the build lacks). */
+static struct memblock_region *const init_regions[MB_NTYPES] = {
+	[MB_MEM] = memblock_memory_init_regions,
+	[MB_RSV] = memblock_reserved_init_regions,
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	[MB_PHYS] = memblock_physmem_init_regions,
+#endif
+};
+
+bool __memblock_is_static_of(int i, const struct memblock_region *regions)
+{
+	return regions == init_regions[i] || regions == discarded_regions[i];
+}
+
 bool memblock_is_static_array(const struct memblock_region *regions)
 {
 	for (int i = 0; i < MB_NTYPES; i++)
-		if (regions == discarded_regions[i])
+		if (__memblock_is_static_of(i, regions))
 			return true;
-	return regions == memblock_memory_init_regions ||
-#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-	       regions == memblock_physmem_init_regions ||
-#endif
-	       regions == memblock_reserved_init_regions;
+	return false;
 }
 
 /* Last byte of a range for the debug trace, without wrapping. */

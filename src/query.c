@@ -14,7 +14,7 @@ phys_addr_t __init_memblock memblock_reserved_size(void)
 	return memblock.reserved.total_size;
 }
 
-/* An empty type's dummy entry is {0, 0}, so both read 0 then. */
+/* An empty type's first slot is zeroed, so start reads 0 then. */
 phys_addr_t __init_memblock memblock_start_of_DRAM(void)
 {
 	return memblock.memory.regions[0].base;
@@ -22,7 +22,10 @@ phys_addr_t __init_memblock memblock_start_of_DRAM(void)
 
 phys_addr_t __init_memblock memblock_end_of_DRAM(void)
 {
-	return rgn_end(&memblock.memory.regions[memblock.memory.cnt - 1]);
+	const struct memblock_type *mem = &memblock.memory;
+
+	/* Linux reads regions[-1] of an empty type; this reads 0. */
+	return mem->cnt ? rgn_end(&mem->regions[mem->cnt - 1]) : 0;
 }
 
 bool __init_memblock memblock_is_memory(phys_addr_t addr)

@@ -80,12 +80,16 @@ static void rgn_shift_tail(struct memblock_type *t, unsigned long from,
 	t->cnt = nr - from + to;
 }
 
-/* An empty type keeps one zeroed dummy entry. */
+/*
+ * An empty type has cnt == 0 (Linux 6.11+). Its first slot is cleared as
+ * Linux clears it, node MAX_NUMNODES, so a reader of regions[0] sees a
+ * zero-sized region.
+ */
 static void rgn_set_empty(struct memblock_type *t)
 {
-	t->cnt = 1;
+	t->cnt = 0;
 	t->total_size = 0;
-	rgn_init(&t->regions[0], 0, 0, MEMBLOCK_NONE, 0);
+	rgn_init(&t->regions[0], 0, 0, MEMBLOCK_NONE, MAX_NUMNODES);
 }
 
 void __memblock_rgn_set_count(struct memblock_type *t, unsigned long n)
@@ -93,19 +97,6 @@ void __memblock_rgn_set_count(struct memblock_type *t, unsigned long n)
 	if (n)
 		t->cnt = n;
 	else
-		rgn_set_empty(t);
-}
-
-/* Drop regions [lo, hi) in one move. */
-static void rgn_delete(struct memblock_type *t, unsigned long lo,
-		       unsigned long hi)
-{
-	unsigned long k;
-
-	for (k = lo; k < hi; k++)
-		t->total_size -= t->regions[k].size;
-	rgn_shift_tail(t, hi, lo);
-	if (!t->cnt)
 		rgn_set_empty(t);
 }
 
@@ -208,7 +199,6 @@ int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 	if (nr + gaps > type->max)
 		return -ENOMEM;	/* the caller's plan makes room first */
 
-	type->cnt = nr;
 	if (i == j && rgn_extend_neighbour(type, i, base, end, nid, flags))
 		return 0;
 
@@ -244,7 +234,7 @@ int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 			  phys_addr_t size)
 {
 	struct memblock_region first, last;
-	unsigned long nr, i, j, keep;
+	unsigned long nr, i, j, k, keep;
 	phys_addr_t end;
 
 	if (!memblock_cap_size(base, &size))
@@ -260,13 +250,13 @@ int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 	/* Only cutting the middle out of one region needs a new slot. */
 	if (nr - (j - i) + keep > type->max)
 		return -ENOMEM;
-	type->cnt = nr;
-	rgn_delete(type, i, j);
-	if (!keep)
-		return 0;
-	if (!type_nr(type))
-		type->cnt = 0;	/* the pieces replace the dummy */
-	rgn_shift_tail(type, i, i + keep);
+	for (k = i; k < j; k++)
+		type->total_size -= type->regions[k].size;
+	/*
+	 * The pieces kept at either end replace the window [i, j): one move
+	 * of the tail (design.md, "one move per edit").
+	 */
+	rgn_shift_tail(type, j, i + keep);
 	if (first.base < base) {
 		rgn_init(&type->regions[i++], first.base, base - first.base,
 			 first.flags, first.nid);
@@ -277,6 +267,8 @@ int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 			 last.flags, last.nid);
 		type->total_size += rgn_end(&last) - end;
 	}
+	if (!type->cnt)
+		rgn_set_empty(type);
 	return 0;
 }
 
@@ -318,7 +310,6 @@ static int rgn_isolate_apply(struct memblock_type *type, phys_addr_t base,
 		return -ENOMEM;
 
 	/* Same back-to-front rebuild as memblock_add_range(). */
-	type->cnt = nr;
 	rgn_shift_tail(type, j, j + splits);
 	w = j + splits;
 	for (k = j; k > i; k--) {

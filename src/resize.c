@@ -56,7 +56,7 @@ bool __memblock_live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
 {
 	const struct memblock_type *t = __memblock_type(i);
 
-	if (!t || memblock_is_static_array(t->regions))
+	if (!t || __memblock_is_static_of(i, t->regions))
 		return false;
 	*base = memblock_env_virt_to_phys(t->regions);
 	*bytes = __memblock_array_bytes(t->max);
@@ -65,15 +65,23 @@ bool __memblock_live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
 
 void __memblock_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end)
 {
-	/* __memblock_memset(): a struct assignment may become a libc memset call. */
-	__memblock_memset(p, 0, sizeof(*p));
+	/*
+	 * Field by field (a struct assignment may become a libc memset call),
+	 * and only what is read before it is written: na[] is filled by
+	 * plan_add(). Every call that edits memblock starts here, so the
+	 * 300-odd bytes of a memset showed in small edits.
+	 */
 	p->avoid_base = base;
 	p->avoid_end = end;
+	p->win_lo = 0;
 	p->win_hi = PHYS_ADDR_MAX;
 	p->align = PAGE_SIZE;
+	p->keep_base = p->keep_end = 0;
+	p->n = 0;
 	for (int i = 0; i < MB_NTYPES; i++) {
 		p->need[i] = __memblock_type(i) ? type_nr(__memblock_type(i)) : 0;
 		p->after[i] = (unsigned long)-1;	/* unknown: need bounds it */
+		p->move[i] = false;
 	}
 }
 
@@ -260,10 +268,13 @@ void __memblock_plan_switch(struct mb_plan *p)
 		struct memblock_region *new_array =
 			memblock_env_phys_to_virt(na->base);
 
-		for (unsigned long r = 0; r < t->cnt; r++)
+		/* An empty type's zeroed first slot comes along too. */
+		unsigned long keep = mb_max(t->cnt, 1UL);
+
+		for (unsigned long r = 0; r < keep; r++)
 			rgn_copy(&new_array[r], &t->regions[r]);
-		__memblock_memset(&new_array[t->cnt], 0,
-			  (na->max - t->cnt) * sizeof(*new_array));
+		__memblock_memset(&new_array[keep], 0,
+			  (na->max - keep) * sizeof(*new_array));
 		t->regions = new_array;
 		t->max = na->max;
 	}

@@ -14,8 +14,9 @@
  *
  * Invariants, after every call: each array is sorted by base, regions do not
  * overlap, neighbours that touch and have the same node and flags are merged,
- * total_size is the sum of sizes, and an empty type holds one zero-sized
- * dummy entry (cnt == 1). All state is in struct memblock and the few
+ * total_size is the sum of sizes, and an empty type has cnt == 0 with its
+ * first slot zeroed (Linux 6.11+; node 0 as statically initialised,
+ * MAX_NUMNODES once emptied, as Linux clears it). All state is in struct memblock and the few
  * documented globals below, so a debugger or a test can read and reset it.
  *
  * Ownership: every byte is free, memblock's own (a grown region array),
@@ -109,7 +110,7 @@ struct memblock_region {
 
 /**
  * struct memblock_type - collection of memory regions of certain type
- * @cnt: number of regions (1 for an empty type: its zero-sized dummy entry)
+ * @cnt: number of regions (0 for an empty type, whose regions[0] is zeroed)
  * @max: size of the allocated array
  * @total_size: size of all regions
  * @regions: array of regions
@@ -149,11 +150,15 @@ extern struct memblock memblock;
  * memblock_debug: log every call (set by "memblock=debug").
  * memblock_can_resize: set by memblock_allow_resize().
  * movable_node_enabled: keep allocations out of MEMBLOCK_HOTPLUG memory.
+ * mirrored_kernelcore: memblock_mark_mirror() marks memory only when set
+ *	(Linux's knob, set by "kernelcore=mirror"; Linux defines it in
+ *	mm/mm_init.c, this library beside the others).
  * memblock_stage: where in the boot memblock is (enum memblock_stage).
  */
 extern int memblock_debug;
 extern int memblock_can_resize;
 extern bool movable_node_enabled;
+extern bool mirrored_kernelcore;
 
 /*
  * Page frame limits, as Linux's mm/memblock.c defines them: memblock only
@@ -385,13 +390,32 @@ int memblock_clear_hotplug(phys_addr_t base, phys_addr_t size);
  * @base: the base phys addr of the region
  * @size: the size of the region
  *
- * Once any memory is mirrored, allocations prefer mirrored memory (see
- * memblock_alloc_range_nid()). Same splitting rules as
- * memblock_mark_hotplug().
+ * As Linux 6.12: without mirrored_kernelcore ("kernelcore=mirror") it does
+ * nothing and returns 0, in every stage and from a hook too. With it, the
+ * range is marked (same splitting rules and refusals as
+ * memblock_mark_hotplug()) and, when that succeeds (even marking nothing,
+ * as Linux), memblock_has_mirror() turns true for the rest of the boot:
+ * from then on allocations prefer mirrored memory (see
+ * memblock_alloc_range_nid()). A failed call changes nothing (Linux would
+ * set the flag anyway).
  *
- * Return: 0 on success, -ENOMEM as for memblock_mark_hotplug().
+ * Return: 0 on success or without mirrored_kernelcore, -ENOMEM as for
+ * memblock_mark_hotplug(); -EBUSY from a hook and -EPERM after
+ * memblock_discard() (both only with mirrored_kernelcore).
  */
 int memblock_mark_mirror(phys_addr_t base, phys_addr_t size);
+
+/**
+ * memblock_has_mirror - has memblock_mark_mirror() marked memory mirrored?
+ *
+ * Linux's system_has_some_mirror: set by the first successful
+ * memblock_mark_mirror() with mirrored_kernelcore, never cleared (not by
+ * removing the memory either). A flag, not a scan of memblock.memory: the
+ * allocators ask on every call. Reads memblock only.
+ *
+ * Return: true once memory was marked mirrored, false before.
+ */
+bool memblock_has_mirror(void);
 
 /**
  * memblock_mark_nomap - mark a memory region with MEMBLOCK_NOMAP
@@ -572,7 +596,8 @@ phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
  * @align: alignment of free area to find
  *
  * memblock_find_in_range_node() on any node, preferring mirrored memory
- * when some exists (and falling back to any memory with a warning).
+ * once memblock_has_mirror() (and falling back to any memory with a
+ * warning).
  *
  * Return: found address on success, 0 on failure.
  */
@@ -591,9 +616,9 @@ phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end,
  * @nid: nid of the free area to find, NUMA_NO_NODE for any node
  * @exact_nid: control the allocation fall back to other nodes
  *
- * Tries @nid, then (unless @exact_nid) any node. When some memory is
- * mirrored, it first asks for mirrored memory only and, failing that,
- * retries on any memory with a warning. The block found is reserved.
+ * Tries @nid, then (unless @exact_nid) any node. Once memblock_has_mirror(),
+ * it first asks for mirrored memory only and, failing that, retries on any
+ * memory with a warning. The block found is reserved.
  *
  * Return: physical address of the allocated block on success; 0 on failure
  * or bad input (@size == 0, @align not a power of two, @nid neither
@@ -874,7 +899,7 @@ phys_addr_t memblock_start_of_DRAM(void);
  * memblock_end_of_DRAM - end of memory
  *
  * Return: the address just past the last memory region, 0 when there is no
- * memory.
+ * memory (Linux reads before the array then; this reads 0).
  */
 phys_addr_t memblock_end_of_DRAM(void);
 
@@ -1320,7 +1345,7 @@ void __next_physmem_range(u64 *idx, struct memblock_type *type,
  * @memblock_type: ptr to the memblock_type
  * @rgn: ptr to struct memblock_region, set to each region in turn
  *
- * Visits the dummy entry of an empty type.
+ * Visits nothing in an empty type (cnt == 0, Linux 6.11+).
  */
 #define for_each_memblock_type(i, memblock_type, rgn)			\
 	for (i = 0, rgn = &(memblock_type)->regions[0];			\
@@ -1455,10 +1480,12 @@ void memblock_discard(void);
  *    memory[0x0]	[0x...-0x...], 0x... bytes on node 0 flags: 0x0
  *    reserved.cnt  = 0x1
  *    ...
+ *    physmem.cnt  = 0x0
  *
  * byte for byte as Linux 6.12 prints it: a tab (not a space) follows each
  * "[0xN]". " on node N" appears when N is a valid node (0..MAX_NUMNODES-1,
- * Linux's numa_valid_node()) in a build with NUMA (MAX_NUMNODES > 1).
+ * Linux's numa_valid_node()) in a build with NUMA (MAX_NUMNODES > 1). An
+ * empty type prints its "cnt  = 0x0" line and no region line (Linux 6.11+).
  */
 void memblock_dump_all(void);
 
@@ -1466,8 +1493,11 @@ void memblock_dump_all(void);
  * memblock_parse_cmdline - apply memblock's kernel command line options
  * @cmdline: the command line (NUL-terminated; NULL is treated as empty)
  *
- * Recognises "memblock=debug", which sets memblock_debug. Other words are
- * ignored.
+ * Recognises "memblock=debug", which sets memblock_debug, and
+ * "kernelcore=mirror" (also "mirror" in a comma-separated list, any
+ * kernelcore= word), which sets mirrored_kernelcore as Linux's early
+ * parameter does (other kernelcore= values are the page allocator's and
+ * are ignored). Neither is ever cleared. Other words are ignored.
  *
  * Return: the number of memblock options found; -EBUSY (nothing changes)
  * from a hook.

@@ -44,8 +44,6 @@ static unsigned int walk_ranges(struct mm_range *out)
 	unsigned int n = 0;
 
 	for_each_mem_region(r) {
-		if (!r->size)
-			continue;	/* the dummy entry of empty memory */
 		if (run_nid >= 0 && r->base == run_end && r->nid == run_nid) {
 			run_end = r->base + r->size;
 			continue;

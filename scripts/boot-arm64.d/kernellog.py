@@ -20,8 +20,7 @@ class Log:
                 base, last = int(m.group(2), 16), int(m.group(3), 16)
                 r = (base, last + 1 - base,
                      int(m.group(4)) if m.group(4) else None, int(m.group(5), 16))
-                if r[1] > 1 or last != base:    # skip the empty dummy entry
-                    (self.memory if m.group(1) == "memory" else self.reserved).append(r)
+                (self.memory if m.group(1) == "memory" else self.reserved).append(r)
                 continue
             m = TAP_RE.match(l)
             if m:

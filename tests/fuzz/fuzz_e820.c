@@ -168,7 +168,8 @@ static void check_ranges(const struct memblock_type *t,
 		}
 		n++;
 	}
-	if (n != (t->cnt == 1 && !t->regions[0].size ? 0 : t->cnt)) {
+	/* Linux 6.11+: an empty type has cnt == 0. */
+	if (n != t->cnt) {
 		fprintf(stderr, "%s: %lu regions, want %lu\n", t->name, t->cnt, n);
 		dump(t, map);
 		abort();

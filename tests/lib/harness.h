@@ -62,8 +62,8 @@ void expect_type_(const char *file, int line, const struct memblock_type *t,
 
 /*
  * The invariants every type must hold: sorted, non-overlapping, maximally
- * merged, no zero-sized region (but the dummy), exact total_size, the
- * dummy rule, known flags, valid nids. Returns a description of the first
+ * merged, no zero-sized region, exact total_size, the empty rule (Linux
+ * 6.11+: cnt == 0, regions[0] zeroed), known flags, valid nids. Returns a description of the first
  * violation, or NULL.
  */
 const char *type_invariant_violation(const struct memblock_type *t);

@@ -546,12 +546,14 @@ phys_addr_t model_find_node(const struct model *m, phys_addr_t size,
 	return best_fit(m, size, align, start, end, nid, flags, m->bottom_up);
 }
 
+/*
+ * Linux 6.12: allocations prefer mirrored memory once memblock_mark_mirror()
+ * has run with kernelcore=mirror (system_has_some_mirror), whether or not
+ * mirrored memory is still there: a flag, not a scan.
+ */
 static bool has_mirror(const struct model *m)
 {
-	for (size_t k = 0; k < m->t[MT_MEMORY].n; k++)
-		if (m->t[MT_MEMORY].r[k].flags & MEMBLOCK_MIRROR)
-			return true;
-	return false;
+	return m->some_mirror;
 }
 
 phys_addr_t model_find(const struct model *m, phys_addr_t start,

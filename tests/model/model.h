@@ -53,6 +53,7 @@ struct model {
 	bool can_resize;
 	bool ever_resize;	/* memblock_allow_resize() was called */
 	bool movable_node;
+	bool some_mirror;	/* Linux's system_has_some_mirror */
 	phys_addr_t kernel_end;
 	int stage;
 	/*

@@ -90,6 +90,7 @@ static void range_nid_node_fallback(void)
 static void range_nid_mirror(void)
 {
 	map_a();
+	mirrored_kernelcore = true;	/* kernelcore=mirror */
 	memblock_mark_mirror(8 * SZ_1M, 8 * SZ_1M);
 	CHECK_EQ(memblock_alloc_range_nid(SZ_4K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE, ANY, false),
 		 SZ_16M - SZ_4K);
@@ -101,9 +102,38 @@ static void range_nid_mirror(void)
 	CHECK(test_log_find("bytes of mirrored memory") >= 0);
 }
 
+/*
+ * Linux 6.12: the preference follows memblock_has_mirror(), the flag
+ * memblock_mark_mirror() sets, not the MIRROR flags memory carries.
+ */
+static void mirror_preference_is_a_flag(void)
+{
+	map_a();
+	/* MIRROR given to memblock_add_node() sets no flag: no preference. */
+	memblock_add_node(SZ_1G, SZ_1M, MAX_NUMNODES, MEMBLOCK_MIRROR);
+	CHECK(!memblock_has_mirror());
+	CHECK_EQ(memblock_alloc_range_nid(SZ_4K, SZ_4K, 0, SZ_1G, ANY, false),
+		 64 * SZ_1M - SZ_4K);
+	/* Without kernelcore=mirror, marking does nothing. */
+	CHECK_INT(memblock_mark_mirror(8 * SZ_1M, 8 * SZ_1M), 0);
+	CHECK(!memblock_has_mirror());
+	CHECK(!memblock_is_mirror(&memblock.memory.regions[0]));
+	/* With it, and once set the flag stays though the memory goes. */
+	mirrored_kernelcore = true;
+	CHECK_INT(memblock_mark_mirror(8 * SZ_1M, 8 * SZ_1M), 0);
+	CHECK(memblock_has_mirror());
+	CHECK_INT(memblock_remove(8 * SZ_1M, 8 * SZ_1M), 0);
+	CHECK(memblock_has_mirror());
+	test_log_clear();
+	CHECK_EQ(memblock_alloc_range_nid(SZ_4K, SZ_4K, 0, SZ_1G, ANY, false),
+		 64 * SZ_1M - 2 * SZ_4K);
+	CHECK(test_log_find("bytes of mirrored memory") >= 0);
+}
+
 static void range_nid_mirror_and_node(void)
 {
 	map_n();
+	mirrored_kernelcore = true;
 	memblock_mark_mirror(128 * SZ_1M, SZ_1M);	/* mirror only on node 2 */
 	/* Node 0 has no mirror: any node with mirror comes before node 0 without. */
 	CHECK_EQ(memblock_alloc_range_nid(SZ_4K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE, 0, false),
@@ -332,6 +362,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(range_nid_node_fallback),
 	TEST_CASE(range_nid_mirror),
 	TEST_CASE(range_nid_mirror_and_node),
+	TEST_CASE(mirror_preference_is_a_flag),
 	TEST_CASE(range_nid_bad_input),
 	TEST_CASE(phys_alloc_range),
 	TEST_CASE(phys_alloc_try_nid),

@@ -31,8 +31,10 @@ static void setup(enum scenario s, bool bottom_up)
 	memblock_set_bottom_up(bottom_up);
 	if (s == LIMIT)
 		memblock_set_current_limit(16 * M);
-	if (s == MIRROR)
+	if (s == MIRROR) {
+		mirrored_kernelcore = true;	/* kernelcore=mirror */
 		memblock_mark_mirror(8 * M, 4 * M);
+	}
 	if (s == NODE1_FULL)
 		memblock_reserve(32 * M, 32 * M);
 }

@@ -112,9 +112,12 @@ enum after {
 	  "0, clamped (nothing there: no change)", STD,			\
 	  memblock_remove(TOP(SZ_4K), SZ_64K), 0, SAME, 1)		\
 	X(remove_all, "memblock_remove", "base 0, size PHYS_ADDR_MAX",	\
-	  "0, memory empty (dummy entry)", STD, memblock_remove(0, MAXA), 0, \
-	  CHECK_POST, memblock.memory.cnt == 1 &&			\
-	  !memblock.memory.regions[0].size && !memblock.memory.total_size) \
+	  "0, memory empty (cnt 0, regions[0] zeroed)", STD,		\
+	  memblock_remove(0, MAXA), 0, CHECK_POST,			\
+	  memblock.memory.cnt == 0 && !memblock.memory.regions[0].base && \
+	  !memblock.memory.regions[0].size &&				\
+	  memblock.memory.regions[0].nid == MAX_NUMNODES &&		\
+	  !memblock.memory.total_size)					\
 	X(remove_across_top, "memblock_remove",				\
 	  "range across PHYS_ADDR_MAX", "0, clamped: the tail is cut", EMPTY, \
 	  (memblock_add(TOP(SZ_64K), MAXA), memblock_remove(TOP(SZ_4K), MAXA)), \
@@ -199,11 +202,19 @@ enum after {
 	  "full array, range splits a region", "-ENOMEM, no change",	\
 	  FULL_MEM, memblock_clear_hotplug(SZ_1M + SZ_4K, SZ_4K), -ENOMEM, \
 	  SAME, 1)							\
-	X(mark_mirror_size0, "memblock_mark_mirror", "size 0", "0, no change", \
-	  STD, memblock_mark_mirror(SZ_2M, 0), 0, SAME, 1)		\
+	X(mark_mirror_no_kernelcore, "memblock_mark_mirror",		\
+	  "without kernelcore=mirror", "0, no change (Linux 6.12)", STD, \
+	  (mirrored_kernelcore = false,					\
+	   memblock_mark_mirror(SZ_1M, SZ_1M)), 0, SAME, 1)		\
+	X(mark_mirror_size0, "memblock_mark_mirror", "size 0",		\
+	  "0, regions unchanged; memblock_has_mirror() turns true (Linux)", \
+	  STD, memblock_mark_mirror(SZ_2M, 0), 0, CHECK_POST,		\
+	  memblock_has_mirror() && no_mirror_marked())			\
 	X(mark_mirror_at_max, "memblock_mark_mirror",			\
-	  "base PHYS_ADDR_MAX, size PHYS_ADDR_MAX", "0, no change", STD, \
-	  memblock_mark_mirror(MAXA, MAXA), 0, SAME, 1)			\
+	  "base PHYS_ADDR_MAX, size PHYS_ADDR_MAX",			\
+	  "0, regions unchanged; memblock_has_mirror() turns true (Linux)", \
+	  STD, memblock_mark_mirror(MAXA, MAXA), 0, CHECK_POST,		\
+	  memblock_has_mirror() && no_mirror_marked())			\
 	X(mark_mirror_full, "memblock_mark_mirror",			\
 	  "full array, range splits a region", "-ENOMEM, no change",	\
 	  FULL_MEM, memblock_mark_mirror(SZ_1M + SZ_4K, SZ_4K), -ENOMEM, \
@@ -462,7 +473,8 @@ enum after {
 	X(trim_huge, "memblock_trim_memory", "align 1 << (bits - 1)",	\
 	  "every region vanishes: memory empty", STD,			\
 	  (memblock_trim_memory(HUGE_ALIGN), 0), 0, CHECK_POST,		\
-	  memblock.memory.cnt == 1 && !memblock.memory.total_size)	\
+	  memblock.memory.cnt == 0 && !memblock.memory.regions[0].size && \
+	  !memblock.memory.total_size)					\
 	X(trim_top, "memblock_trim_memory", "region ending at PHYS_ADDR_MAX", \
 	  "rounded without wrapping", EMPTY,				\
 	  (memblock_add(TOP(SZ_1M) + 1, MAXA), memblock_trim_memory(SZ_64K), 0), \
@@ -584,6 +596,15 @@ static const struct memblock_region *mem_at(phys_addr_t addr)
 			return r;
 	}
 	return NULL;
+}
+
+/* No memory region carries MEMBLOCK_MIRROR. */
+static bool no_mirror_marked(void)
+{
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++)
+		if (memblock_is_mirror(&memblock.memory.regions[i]))
+			return false;
+	return true;
 }
 
 static int mem_nid_at(phys_addr_t addr)
@@ -710,6 +731,8 @@ static void setup(enum setup s)
 	phys_addr_t base;
 	unsigned long n;
 
+	/* Booted with kernelcore=mirror: else marking mirror does nothing. */
+	mirrored_kernelcore = true;
 	if (s == EMPTY)
 		return;
 	/* memory [1M, 17M) node 0, [32M, 48M) node 1 hotplug. */
@@ -762,7 +785,7 @@ struct snapshot {
 	unsigned long max[3];
 	int debug, can_resize;
 	enum memblock_stage stage;
-	bool movable;
+	bool movable, some_mirror;
 	phys_addr_t kernel_end;
 };
 
@@ -792,6 +815,7 @@ static void snap_take(struct snapshot *s)
 	s->can_resize = memblock_can_resize;
 	s->stage = memblock_stage;
 	s->movable = movable_node_enabled;
+	s->some_mirror = memblock_has_mirror();
 	s->kernel_end = test_kernel_end;
 }
 
@@ -809,6 +833,7 @@ static const char *snap_diff(const struct snapshot *s)
 	if (s->debug != memblock_debug || s->can_resize != memblock_can_resize ||
 	    s->stage != memblock_stage ||
 	    s->movable != movable_node_enabled ||
+	    s->some_mirror != memblock_has_mirror() ||
 	    s->kernel_end != test_kernel_end)
 		return "a knob changed";
 	return NULL;
@@ -939,7 +964,10 @@ static void print_markdown(void)
 	     "The stage rows start from the standard state after `memblock_free_all()`\n"
 	     "(and `memblock_discard()`); \"from `memblock_env_log()`\" rows make the\n"
 	     "call inside the log hook, during a read-only `memblock_dump_all()`.\n"
-	     "TOP(n) is the address n bytes below the top of the address space.\n");
+	     "TOP(n) is the address n bytes below the top of the address space.\n"
+	     "Every state is booted with `kernelcore=mirror` (`mirrored_kernelcore`\n"
+	     "set) unless the row says otherwise; the knobs snapshotted include\n"
+	     "`memblock_has_mirror()`.\n");
 	puts("| case | function | input | state | documented result |\n"
 	     "|------|----------|-------|-------|-------------------|");
 	for (size_t i = 0; i < ARRAY_SIZE(rows); i++)

@@ -58,9 +58,11 @@ static void uefi_map_replaces_memory_nodes(void)
 	uint8_t *blob;
 	uint32_t total;
 	const void *dt = open_dtb("reserved", &blob, &total);
+	struct fw_setup_policy p = policy;
 
+	p.cmdline = "kernelcore=mirror";	/* else nothing is mirrored */
 	load(efi_arm, ARRAY_SIZE(efi_arm), EFI_ARM_MAP_PHYS);
-	CHECK_INT(efi_dt_memblock_setup(dt, DTB_PHYS, 0, &policy, &map, &res, &efi), 0);
+	CHECK_INT(efi_dt_memblock_setup(dt, DTB_PHYS, 0, &p, &map, &res, &efi), 0);
 	EXPECT_TYPE(&memblock.memory,
 		    R(0x40000000, 0x100000),
 		    RF(0x40100000, 0x100000, NOMAP),		/* DT secmon */
@@ -96,6 +98,49 @@ static void uefi_map_replaces_memory_nodes(void)
 	CHECK_INT(efi.check.unsorted, 1);	/* MMIO after 0x60000000 */
 	CHECK_EQ(memblock_get_current_limit(), WINDOW);
 	CHECK(memblock_can_resize);
+	free(blob);
+}
+
+/*
+ * Without kernelcore=mirror (the tree's /chosen has no bootargs): no
+ * MIRROR flag, nothing counted (Linux 6.12), and no preference: the
+ * dynamic dma-nomap (1 MiB, 1 MiB aligned) goes top-down to the highest
+ * free MiB below the image, not into the mirrored range; the rest is as in
+ * uefi_map_replaces_memory_nodes().
+ */
+static void mirror_needs_kernelcore(void)
+{
+	uint8_t *blob;
+	uint32_t total;
+	const void *dt = open_dtb("reserved", &blob, &total);
+
+	load(efi_arm, ARRAY_SIZE(efi_arm), EFI_ARM_MAP_PHYS);
+	CHECK_INT(efi_dt_memblock_setup(dt, DTB_PHYS, 0, &policy, &map, &res, &efi), 0);
+	EXPECT_TYPE(&memblock.memory,
+		    R(0x40000000, 0x100000),
+		    RF(0x40100000, 0x100000, NOMAP),		/* DT secmon */
+		    R(0x40200000, 0x1ee00000),
+		    RF(0x5f000000, 0x100000, NOMAP),		/* runtime data */
+		    R(0x5f100000, 0x10000),			/* ACPI reclaim */
+		    RF(0x5f110000, 0x10000, NOMAP),		/* ACPI NVS */
+		    R(0x5f120000, 0xbe0000),
+		    RF(0x5fd00000, 0x100000, NOMAP),		/* dma-nomap */
+		    R(0x5fe00000, 0x200000),			/* the image */
+		    RF(0x60000000, 0x1000000, NOMAP),		/* write-through only */
+		    RF(0x62000000, 0x10000, NOMAP));		/* OEM type */
+	EXPECT_TYPE(&memblock.reserved,
+		    R(DTB_PHYS, total),
+		    R(EFI_ARM_MAP_PHYS, SZ_4K),
+		    R(0x48000000, 0x10000),
+		    R(0x4a000000, 0x2000),
+		    R(0x4c000000, 0x100000),
+		    R(0x4d000000, 0x1000),
+		    R(0x4e000000, 0x1000),
+		    R(0x52000000, 0x2000000),		/* linux,cma */
+		    R(0x5f100000, 0x10000),		/* ACPI reclaim */
+		    R(0x5fd00000, 0x300000));		/* dma-nomap + image */
+	CHECK(!memblock_has_mirror());
+	CHECK_INT(efi.mirrored, 0);
 	free(blob);
 }
 
@@ -218,6 +263,7 @@ static void aavmf_virt_256m(void)
 
 static const struct test_case cases[] = {
 	TEST_CASE(uefi_map_replaces_memory_nodes),
+	TEST_CASE(mirror_needs_kernelcore),
 	TEST_CASE(chosen_still_applies),
 	TEST_CASE(no_memory_and_bad_arguments),
 	TEST_CASE(aavmf_virt_256m),

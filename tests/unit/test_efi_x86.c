@@ -3,8 +3,10 @@
  * x86-64 booted through UEFI (firmware/efi_x86.c): every EFI type and
  * attribute becomes the e820 type Linux's EFI boot path gives it, the
  * table goes through x86_memblock_setup(), the map itself is reserved,
- * MORE_RELIABLE memory is MEMBLOCK_MIRROR, and memblock_alloc() takes
- * mirrored memory first, then the rest with a warning. Bad descriptors
+ * MORE_RELIABLE memory is MEMBLOCK_MIRROR with "kernelcore=mirror" on the
+ * command line (and nothing is mirrored without it, Linux 6.12), and
+ * memblock_alloc() takes mirrored memory first, then the rest with a
+ * warning. Bad descriptors
  * are skipped, order does not matter, overlaps resolve as e820 does. The
  * expected states are written out from the synthetic map by hand, with
  * Linux 6.12's x86 policy (docs/design.md, "Linux version followed"):
@@ -31,6 +33,7 @@ static struct x86_setup_result res;
 static struct efi_setup_result efi;
 
 static const struct fw_setup_policy pc_policy = {
+	.cmdline = "kernelcore=mirror",
 	.alloc_limit = SZ_1G,
 	.allow_resize = true,
 	.kernel_base = KERNEL_BASE,
@@ -250,6 +253,37 @@ static void mirror_first_then_fallback(void)
 		CHECK_EQ(memblock_phys_alloc_range(SZ_1M, SZ_4K, 0,
 						   MEMBLOCK_ALLOC_ANYWHERE),
 			 0x13ff00000ULL);
+}
+
+/*
+ * Without kernelcore=mirror (Linux 6.12's memblock_mark_mirror() returns
+ * at once): no MIRROR flag, nothing counted, no preference. Memory is
+ * expect_pc_state()'s with the mirrored pieces merged back.
+ */
+static void mirror_needs_kernelcore(void)
+{
+	struct fw_setup_policy p = pc_policy;
+
+	p.cmdline = NULL;
+	load(efi_pc, ARRAY_SIZE(efi_pc), EFI_PC_MAP_PHYS);
+	CHECK_INT(setup(&p), 0);
+	CHECK(!mirrored_kernelcore);
+	CHECK(!memblock_has_mirror());
+	CHECK_INT(efi.mirrored, 0);
+	if (PHYS_64)
+		EXPECT_TYPE(&memblock.memory,
+			    R(0x1000, 0x9e000), R(0x100000, 0x2ff00000),
+			    R(0x30120000, 0xfde0000),
+			    R(0x100000000ULL, 0x40000000));
+	else
+		EXPECT_TYPE(&memblock.memory,
+			    R(0x1000, 0x9e000), R(0x100000, 0x2ff00000),
+			    R(0x30120000, 0xfde0000));
+	/* Top-down below the 1 GiB limit, wherever that is. */
+	test_log_clear();
+	CHECK_EQ(test_virt_to_phys(memblock_alloc(SZ_512K, SZ_4K)),
+		 0x3ff00000 - SZ_512K);
+	CHECK_INT(test_log_find("mirrored"), -1);
 }
 
 /* Reversed and shuffled descriptors: the same state. */
@@ -561,6 +595,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(pc_table),
 	TEST_CASE(pc_state),
 	TEST_CASE(mirror_first_then_fallback),
+	TEST_CASE(mirror_needs_kernelcore),
 	TEST_CASE(order_does_not_matter),
 	TEST_CASE(bad_descriptors),
 	TEST_CASE(bios_hole_trimmed),

@@ -207,6 +207,7 @@ static void skip_rules(void)
 	CHECK_EQ(find(SZ_4K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE), 32 * SZ_1M - SZ_4K);
 	CHECK_EQ(memblock_find_in_range_node(SZ_4K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE, ANY,
 					     MEMBLOCK_HOTPLUG), 60 * SZ_1M - SZ_4K);
+	mirrored_kernelcore = true;
 	memblock_mark_mirror(8 * SZ_1M, 8 * SZ_1M);
 	CHECK_EQ(memblock_find_in_range_node(SZ_4K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE, ANY,
 					     MEMBLOCK_MIRROR), SZ_16M - SZ_4K);
@@ -216,6 +217,10 @@ static void find_in_range_prefers_mirror(void)
 {
 	map_a();
 	CHECK_EQ(memblock_find_in_range(0, MEMBLOCK_ALLOC_ANYWHERE, SZ_4K, SZ_4K), 0x3fff000);
+	/* Without kernelcore=mirror nothing is marked: no preference. */
+	memblock_mark_mirror(8 * SZ_1M, 8 * SZ_1M);
+	CHECK_EQ(memblock_find_in_range(0, MEMBLOCK_ALLOC_ANYWHERE, SZ_4K, SZ_4K), 0x3fff000);
+	mirrored_kernelcore = true;
 	memblock_mark_mirror(8 * SZ_1M, 8 * SZ_1M);
 	CHECK_EQ(memblock_find_in_range(0, MEMBLOCK_ALLOC_ANYWHERE, SZ_4K, SZ_4K), SZ_16M - SZ_4K);
 	CHECK(test_log_find("mirrored") < 0);

@@ -102,6 +102,7 @@ static void free_range_flag_filters(void)
 		if (s >= 0x60000)
 			push(&dm, s, e, 0);
 	CHECK_RANGES(dm, 0x60000, 0x68000);
+	mirrored_kernelcore = true;
 	memblock_mark_mirror(0x26000, 0x6000);	/* partly reserved */
 	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_MIRROR, &s, &e, NULL)
 		push(&mirror, s, e, 0);

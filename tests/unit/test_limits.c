@@ -14,7 +14,7 @@ static void trim_rounds_and_drops(void)
 	EXPECT_TYPE(&memblock.memory, R(0x11000, 0x2000), RN(0x20000, 0x2000, 1));
 }
 
-static void trim_everything_leaves_dummy(void)
+static void trim_everything_empties(void)
 {
 	memblock_add(0x800, 0x400);
 	memblock_trim_memory(SZ_4K);
@@ -210,7 +210,7 @@ static void enforce_and_trim_fail_whole_without_room(void)
 
 static const struct test_case cases[] = {
 	TEST_CASE(trim_rounds_and_drops),
-	TEST_CASE(trim_everything_leaves_dummy),
+	TEST_CASE(trim_everything_empties),
 	TEST_CASE(trim_bad_align_is_ignored),
 	TEST_CASE(trim_at_top),
 	TEST_CASE(enforce_limit),

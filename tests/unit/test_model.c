@@ -235,8 +235,13 @@ static void growth_fails_when_reserved_cannot_grow(void)
 static void mirror_preference_and_fallback(void)
 {
 	runner_init(&run);
-	ADD_NODE(SZ_1M, SZ_1M, 0, MEMBLOCK_MIRROR);
+	ADD_NODE(SZ_1M, SZ_1M, 0, 0);
 	ADD_NODE(SZ_16M, SZ_1M, 1, 0);
+	/* Without kernelcore=mirror (x) marking does nothing. */
+	STEP(.kind = OP_MARK_MIRROR, .a = SZ_1M, .b = SZ_1M);
+	CHECK(!memblock_has_mirror());
+	STEP(.kind = OP_MARK_MIRROR, .a = SZ_1M, .b = SZ_1M, .x = true);
+	CHECK(memblock_has_mirror());
 	/* Mirrored memory first, although it is lower. */
 	STEP(.kind = OP_PHYS_ALLOC, .a = 0x1000, .b = 0x1000);
 	CHECK(memblock_is_reserved(2 * SZ_1M - 0x1000));
@@ -466,10 +471,19 @@ static void invariant_checker_catches_corruption(void)
 	t.total_size = 0x2000;
 	r[1].size = 0;
 	CHECK(type_invariant_violation(&t));		/* empty region */
-	t.cnt = 1;
+	t.cnt = 0;
 	r[0] = (struct memblock_region){ 0, 0, 0, 1 };
 	t.total_size = 0;
-	CHECK(type_invariant_violation(&t));		/* dummy with a nid */
+	CHECK(type_invariant_violation(&t));		/* empty slot with a nid */
+	r[0].nid = MAX_NUMNODES;
+	CHECK(!type_invariant_violation(&t));		/* as Linux clears it */
+	r[0].nid = 0;
+	CHECK(!type_invariant_violation(&t));		/* as statically zeroed */
+	r[0].base = 0x1000;
+	CHECK(type_invariant_violation(&t));		/* stale base */
+	r[0].base = 0;
+	t.cnt = 1;
+	CHECK(type_invariant_violation(&t));		/* the old cnt == 1 dummy */
 }
 
 /* The ledger fails on each kind of ownership violation planted here. */

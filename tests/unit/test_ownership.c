@@ -707,6 +707,8 @@ static void reentry_setup(void)
 	CHECK_INT(memblock_add(SZ_1M, SZ_64M), 0);
 	CHECK_INT(memblock_reserve(SZ_2M, SZ_64K), 0);
 	memblock_allow_resize();
+	/* Else memblock_mark_mirror() returns 0 before any check (Linux). */
+	mirrored_kernelcore = true;
 	reentry_runs = 0;
 }
 

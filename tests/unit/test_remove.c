@@ -1,15 +1,50 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * memblock_remove(), memblock_phys_free() and memblock_free(): splits,
- * ranges covering several regions, the empty dummy coming back.
+ * ranges covering several regions, a type becoming empty (Linux 6.11+:
+ * cnt == 0, regions[0] zeroed).
  */
 #include "harness.h"
 
-static void remove_whole_region_restores_dummy(void)
+/* The slot Linux 6.12's memblock_remove_region() leaves: node MAX_NUMNODES. */
+static void expect_cleared_slot(const struct memblock_type *t)
 {
-	CHECK_INT(memblock_add(SZ_1M, SZ_1M), 0);
+	CHECK_EQ(t->cnt, 0);
+	CHECK_EQ(t->total_size, 0);
+	CHECK_EQ(t->regions[0].base, 0);
+	CHECK_EQ(t->regions[0].size, 0);
+	CHECK_EQ(t->regions[0].flags, 0);
+	CHECK_INT(t->regions[0].nid, MAX_NUMNODES);
+}
+
+static void remove_last_region_empties(void)
+{
+	struct memblock_region *r;
+	int visits = 0;
+
+	CHECK_INT(memblock_add_node(SZ_1M, SZ_1M, 1, MEMBLOCK_HOTPLUG), 0);
 	CHECK_INT(memblock_remove(SZ_1M, SZ_1M), 0);
 	EXPECT_EMPTY(&memblock.memory);
+	expect_cleared_slot(&memblock.memory);
+	for_each_mem_region(r)
+		visits++;
+	CHECK_INT(visits, 0);
+	CHECK_EQ(memblock_start_of_DRAM(), 0);
+	CHECK_EQ(memblock_end_of_DRAM(), 0);
+	/* Adding into the empty type fills regions[0]: cnt 1. */
+	CHECK_INT(memblock_add(SZ_16M, SZ_1M), 0);
+	EXPECT_TYPE(&memblock.memory, R(SZ_16M, SZ_1M));
+}
+
+static void free_last_reservation_empties(void)
+{
+	CHECK_INT(memblock_reserve(SZ_1M, SZ_1M), 0);
+	CHECK_INT(memblock_phys_free(SZ_1M, SZ_1M), 0);
+	EXPECT_EMPTY(&memblock.reserved);
+	expect_cleared_slot(&memblock.reserved);
+	CHECK_INT(memblock_reserve(SZ_2M, SZ_4K), 0);
+	memblock_free(test_phys_to_virt(SZ_2M), SZ_4K);
+	expect_cleared_slot(&memblock.reserved);
 }
 
 static void remove_middle_splits(void)
@@ -47,6 +82,7 @@ static void remove_all_of_several(void)
 	CHECK_INT(memblock_add(0x3000, 0x1000), 0);
 	CHECK_INT(memblock_remove(0, 0x10000), 0);
 	EXPECT_EMPTY(&memblock.memory);
+	expect_cleared_slot(&memblock.memory);
 }
 
 static void remove_hole_is_noop(void)
@@ -127,7 +163,8 @@ static void split_of_full_array_fails_cleanly(void)
 }
 
 static const struct test_case cases[] = {
-	TEST_CASE(remove_whole_region_restores_dummy),
+	TEST_CASE(remove_last_region_empties),
+	TEST_CASE(free_last_reservation_empties),
 	TEST_CASE(remove_middle_splits),
 	TEST_CASE(remove_head_and_tail),
 	TEST_CASE(remove_spanning_several),

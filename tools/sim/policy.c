@@ -23,9 +23,9 @@ static unsigned int report(const struct memblock_type *t, uint64_t limit)
 	phys_addr_t base, last;
 
 	if (!sim_phys_of(t->regions, &base)) {
-		/* An empty type holds one zero-sized dummy entry. */
+		/* An empty type has cnt == 0 (Linux 6.11+). */
 		printf("setup: memblock.%s: static array, %lu of %lu entries used\n",
-		       t->name, t->regions[0].size ? t->cnt : 0, t->max);
+		       t->name, t->cnt, t->max);
 		return 0;
 	}
 	last = base + (phys_addr_t)t->max * sizeof(*t->regions) - 1;

@@ -85,8 +85,7 @@ void sim_summary(const struct sim_state *st)
 	       memblock_can_resize ? "arrays may grow" : "arrays fixed",
 	       (unsigned long long)memblock_get_current_limit());
 	printf("  %-22s memory %lu, reserved %lu\n", "regions",
-	       memblock.memory.regions[0].size ? memblock.memory.cnt : 0,
-	       memblock.reserved.regions[0].size ? memblock.reserved.cnt : 0);
+	       memblock.memory.cnt, memblock.reserved.cnt);
 	if (st->e820 && st->e820->have_map) {
 		const struct e820_table *t = &st->e820->map;
 

@@ -149,8 +149,11 @@ bool efi_md_phys(const struct efi_memory_desc *md, phys_addr_t *base,
  *
  * Every EFI_MD_OK descriptor with EFI_MEMORY_MORE_RELIABLE, whatever its
  * type (as Linux's efi_find_mirror()); only memory already in
- * memblock.memory is affected. Marking may split regions: with resizing
- * not allowed, a full memory array makes it fail.
+ * memblock.memory is affected. As in Linux 6.12, memblock_mark_mirror()
+ * marks nothing unless mirrored_kernelcore is set ("kernelcore=mirror" on
+ * the command line, memblock_parse_cmdline()): then nothing is counted
+ * either. Marking may split regions: with resizing not allowed, a full
+ * memory array makes it fail.
  *
  * Return: 0, -EINVAL for a NULL @m, or memblock's first error.
  */
