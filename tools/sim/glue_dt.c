@@ -4,7 +4,7 @@
  * kernel runs (firmware/dt_setup.c), or with memory from a UEFI map
  * through efi_dt_memblock_setup() (firmware/efi_arm64.c), with its
  * policy from the options
- * (--limit, default none as the kernel runs with the MMU off;
+ * (--limit, default none: the DT kernels' early windows differ;
  * --no-resize; the image; the command line). The blob is checked whole
  * first; a bad one is reported with the offset of the fault where the
  * reader can tell.
