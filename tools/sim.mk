@@ -69,8 +69,11 @@ SIM_AGREE_DT := reserved numa-reserved cmdline usable
 tap-sim-agree-x86_64: $(SIM_SAN) $(addprefix tap-boot-x86_64-,$(SIM_AGREE_X86_64))
 	$(Q)scripts/tap-run sim-agree-x86_64 $(O)/tap/sim-agree-x86_64.tap $(SIM_RUN) agree-x86_64
 
-tap-sim-agree-arm64: $(SIM_SAN) $(addprefix tap-boot-arm64-,$(SIM_AGREE_DT))
-	$(Q)scripts/tap-run sim-agree-arm64 $(O)/tap/sim-agree-arm64.tap $(SIM_RUN) agree-arm64
+# The arm64 UEFI application's tree is QEMU's for its machine: the options
+# of boot-arm64-uefi-256M (arch/arm64/efi/efi.mk).
+tap-sim-agree-arm64: $(SIM_SAN) $(addprefix tap-boot-arm64-,$(SIM_AGREE_DT) uefi-256M)
+	$(Q)scripts/tap-run sim-agree-arm64 $(O)/tap/sim-agree-arm64.tap \
+		env QEMU_ARM64_EFI="$(ARM64_EFI_QEMU) -m 256M" $(SIM_RUN) agree-arm64
 
 tap-sim-agree-riscv64: $(SIM_SAN) $(addprefix tap-boot-riscv64-,$(SIM_AGREE_DT))
 	$(Q)scripts/tap-run sim-agree-riscv64 $(O)/tap/sim-agree-riscv64.tap $(SIM_RUN) agree-riscv64

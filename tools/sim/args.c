@@ -57,7 +57,9 @@ static const char usage[] =
 "  --kernel BASE+SIZE reserve a kernel image there (default: none)\n"
 "  --reserve BASE+SIZE  x86: a boot structure the loader handed over (its\n"
 "                     information block, a module), reserved with the image;\n"
-"                     up to 16\n"
+"                     DTB: memory the kernel owns before the sequence (the\n"
+"                     arm64 UEFI application's stack, page tables), reserved\n"
+"                     first; up to 16\n"
 "  --srat FILE        x86 (--e820, --efi): an ACPI SRAT table (binary, as in\n"
 "                     /sys/firmware/acpi/tables/SRAT): memory gets its nodes\n"
 "                     (firmware/srat_memblock.c), as the kernel's NUMA setup\n"
@@ -227,9 +229,8 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		sim_err("--efi-addr goes with --efi");
 		return -1;
 	}
-	if (o->dtb_file && (o->srat_file || o->bios_start != X86_LOWMEM_CAP ||
-			    o->nr_ranges)) {
-		sim_err("--srat, --bios-start and --reserve go with --e820 or --efi alone (x86)");
+	if (o->dtb_file && (o->srat_file || o->bios_start != X86_LOWMEM_CAP)) {
+		sim_err("--srat and --bios-start go with --e820 or --efi alone (x86)");
 		return -1;
 	}
 	if (!o->dtb_file && o->have_dtb_addr) {
