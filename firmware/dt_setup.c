@@ -72,5 +72,12 @@ int dt_memblock_setup_mem(const void *fdt, phys_addr_t blob_phys,
 		return err;
 	if (p->allow_resize)
 		memblock_allow_resize();
+	/*
+	 * Step 8: under memblock=debug, the picture the firmware gave, before
+	 * the kernel allocates (its page tables) and prints its own dump; the
+	 * point x86_memblock_setup() dumps at too, and memblock-sim's.
+	 */
+	if (memblock_debug)
+		memblock_dump_all();
 	return 0;
 }

@@ -132,5 +132,12 @@ int x86_memblock_setup(const struct fw_setup_policy *p,
 		return err;
 	if (in->srat)
 		srat_nodes(in, out);
+	/*
+	 * Step 10: as Linux's e820__memblock_setup() ends, the picture the
+	 * firmware gave, before the kernel allocates anything (memblock-sim
+	 * compares its own with the kernels' here).
+	 */
+	if (memblock_debug)
+		memblock_dump_all();
 	return 0;
 }

@@ -7,7 +7,8 @@
 #   make memblock-sim            $(O)/tools/memblock-sim
 #   make sim-golden              rewrite tests/sim/expected/ from the current
 #                                build (then review the diff)
-#   make test                    sim-golden, sim-errors, sim-svg suites
+#   make test                    sim-golden, sim-errors, sim-svg, sim-clang and
+#                                sim-agree-{x86_64,arm64,riscv64} suites
 
 # The firmware library as firmware/Makefile.firmware lists it (kernel/
 # kernel.mk includes the fragment), and the core library.
@@ -41,7 +42,7 @@ memblock-sim: $(SIM)
 # Inputs: tests/sim/cases lists "NAME ARGS..." (paths relative to the
 # tree; @FDT@ is $(O)/fdt, where tests/fdt.mk compiles the .dts files).
 SIM_DTBS := $(patsubst tests/fdt/%.dts,$(O)/fdt/%.dtb,$(wildcard tests/fdt/*.dts))
-SIM_RUN := env SIM=$(SIM_SAN) FDT=$(O)/fdt OUT=$(O)/sim tests/sim/run
+SIM_RUN := env SIM=$(SIM_SAN) FDT=$(O)/fdt OUT=$(O)/sim BUILD=$(O) tests/sim/run
 
 sim-golden: $(SIM_SAN) $(SIM_DTBS)
 	$(Q)$(SIM_RUN) --update
@@ -60,4 +61,22 @@ tap-sim-clang: $(SIM_DEPS)
 	$(Q)scripts/tap-check sim-clang $(O)/tap/sim-clang.tap \
 		clang $(SIM_CFLAGS) -O2 $(SIM_SRCS) -o $(O)/tools/memblock-sim-clang
 
-TAP_SUITES += sim-golden sim-errors sim-svg sim-clang
+# Agreement with the kernels: each suite reads the console logs of boot
+# suites of the same run, so it depends on them (tests/sim/run agree-*).
+SIM_AGREE_X86_64 := q35-8G-mem5G numa-pc-4G grub-cutmem-q35-8G uefi-q35-256M
+SIM_AGREE_DT := reserved numa-reserved cmdline usable
+
+tap-sim-agree-x86_64: $(SIM_SAN) $(addprefix tap-boot-x86_64-,$(SIM_AGREE_X86_64))
+	$(Q)scripts/tap-run sim-agree-x86_64 $(O)/tap/sim-agree-x86_64.tap $(SIM_RUN) agree-x86_64
+
+# The arm64 UEFI application's tree is QEMU's for its machine: the options
+# of boot-arm64-uefi-256M (arch/arm64/efi/efi.mk).
+tap-sim-agree-arm64: $(SIM_SAN) $(addprefix tap-boot-arm64-,$(SIM_AGREE_DT) uefi-256M)
+	$(Q)scripts/tap-run sim-agree-arm64 $(O)/tap/sim-agree-arm64.tap \
+		env QEMU_ARM64_EFI="$(ARM64_EFI_QEMU) -m 256M" $(SIM_RUN) agree-arm64
+
+tap-sim-agree-riscv64: $(SIM_SAN) $(addprefix tap-boot-riscv64-,$(SIM_AGREE_DT))
+	$(Q)scripts/tap-run sim-agree-riscv64 $(O)/tap/sim-agree-riscv64.tap $(SIM_RUN) agree-riscv64
+
+TAP_SUITES += sim-golden sim-errors sim-svg sim-clang \
+	      sim-agree-x86_64 sim-agree-arm64 sim-agree-riscv64

@@ -145,7 +145,7 @@ x86_numa = -smp 2 -object memory-backend-ram,id=m0,size=$(1) \
 	-numa node,memdev=m0,cpus=0,nodeid=0 -numa node,memdev=m1,cpus=1,nodeid=1
 $(eval $(call x86_boot,numa-q35-1G,x86_64-image,$(X86_KERNEL),memblock=debug test.numa_nodes=2,\
 	-machine q35 -m 1G $(call x86_numa,512M,512M)))
-$(eval $(call x86_boot,numa-pc-4G,x86_64-image,$(X86_KERNEL),test.numa_nodes=2,\
+$(eval $(call x86_boot,numa-pc-4G,x86_64-image,$(X86_KERNEL),memblock=debug test.numa_nodes=2,\
 	-machine pc -m 4G $(call x86_numa,2G,2G)))
 $(eval $(call x86_boot,numa-pc-1G-nosrat,x86_64-image,$(X86_KERNEL),test.numa_nodes=0,\
 	-machine pc -m 1G))

@@ -15,6 +15,10 @@ class Log:
         self.tap, self.plan = [], None
         self.dtb = self.cmdline = self.kernel = None
         for l in self.lines:
+            # Under memblock=debug the firmware sequence dumps too, before
+            # the kernel's page tables: the last dump is the kernel's own.
+            if l == "MEMBLOCK configuration:":
+                self.memory, self.reserved = [], []
             m = DUMP_RE.match(l)
             if m:
                 base, last = int(m.group(2), 16), int(m.group(3), 16)

@@ -306,6 +306,24 @@ static void no_resize_policy(void)
 	CHECK_EQ(memblock_get_current_limit(), WINDOW);
 	/* Memory was described before: the static array holds it. */
 	expect_ram(__LINE__, &memblock.memory);
+	/* No memblock=debug, no dump. */
+	CHECK(test_log_find("MEMBLOCK configuration:") < 0);
+}
+
+/*
+ * Under memblock=debug the sequence ends with memblock_dump_all(): its
+ * header, then only the dump's own lines (each starts with a space).
+ */
+static bool dump_ends_log(void)
+{
+	int i = test_log_find("MEMBLOCK configuration:");
+
+	if (i < 0 || i + 1 >= test_log_lines)
+		return false;
+	while (++i < test_log_lines)
+		if (test_log[i][0] != ' ')
+			return false;
+	return true;
 }
 
 /*
@@ -328,6 +346,8 @@ static void mem_limit_from_cmdline(void)
 	CHECK(memblock_phys_mem_size() < SZ_256M);
 	CHECK_INT(memblock_debug, 1);
 	CHECK(test_log_find("e820: remove [mem 0x10000000-0xfffffffffffffffe] usable") >= 0);
+	/* Step 10: the dump, as Linux's e820__memblock_setup() ends. */
+	CHECK(dump_ends_log());
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 	/* physmem keeps all RAM whatever mem= removes. */
 	expect_ram(__LINE__, &memblock.physmem);

@@ -58,14 +58,17 @@ static const char usage[] =
 "  --kernel BASE+SIZE reserve a kernel image there (default: none)\n"
 "  --reserve BASE+SIZE  x86: a boot structure the loader handed over (its\n"
 "                     information block, a module), reserved with the image;\n"
-"                     up to 16\n"
+"                     DTB: memory the kernel owns before the sequence (the\n"
+"                     arm64 UEFI application's stack, page tables), reserved\n"
+"                     first; up to 16\n"
 "  --srat FILE        x86 (--e820, --efi): an ACPI SRAT table (binary, as in\n"
 "                     /sys/firmware/acpi/tables/SRAT): memory gets its nodes\n"
 "                     (firmware/srat_memblock.c), as the kernel's NUMA setup\n"
 "  --limit ADDR|none  the kernel's mapped window, which becomes memblock's\n"
 "                     allocation limit before anything is added (default:\n"
-"                     x86 4G, the x86-64 kernel's early map; DTB none, as\n"
-"                     the arm64 kernel runs with the MMU off). Where each\n"
+"                     x86 4G, the x86-64 kernel's early map; DTB none:\n"
+"                     the arm64 kernel's early window depends on where the\n"
+"                     image and the DTB lie, 2G on QEMU virt). Where each\n"
 "                     region array that grew landed is shown against it\n"
 "  --no-resize        do not let the arrays grow (default: they may, once\n"
 "                     memory is described and everything is reserved)\n"
@@ -227,9 +230,8 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		sim_err("--efi-addr goes with --efi");
 		return -1;
 	}
-	if (o->dtb_file && (o->srat_file || o->bios_start != X86_LOWMEM_CAP ||
-			    o->nr_ranges)) {
-		sim_err("--srat, --bios-start and --reserve go with --e820 or --efi alone (x86)");
+	if (o->dtb_file && (o->srat_file || o->bios_start != X86_LOWMEM_CAP)) {
+		sim_err("--srat and --bios-start go with --e820 or --efi alone (x86)");
 		return -1;
 	}
 	if (!o->dtb_file && o->have_dtb_addr) {

@@ -4,7 +4,7 @@
  * kernel runs (firmware/dt_setup.c), or with memory from a UEFI map
  * through efi_dt_memblock_setup() (firmware/efi_arm64.c), with its
  * policy from the options
- * (--limit, default none as the kernel runs with the MMU off;
+ * (--limit, default none: the DT kernels' early windows differ;
  * --no-resize; the image; the command line). The blob is checked whole
  * first; a bad one is reported with the offset of the fault where the
  * reader can tell.
@@ -118,6 +118,24 @@ int sim_run_dt(const struct sim_opts *o, const struct sim_efi *efi,
 	/* The kernel's own sequence (firmware/dt_setup.c, efi_arm64.c). */
 	if (efi)
 		st->warnings += sim_efi_print(o->efi_file, efi, false);
+	/*
+	 * What the kernel owns before it (the arm64 UEFI application runs on
+	 * firmware memory: its stack, vectors, page tables), reserved first.
+	 */
+	sim_step = "reserve";
+	for (unsigned int i = 0; i < o->nr_ranges; i++) {
+		err = memblock_reserve((phys_addr_t)o->ranges[i].base,
+				       (phys_addr_t)o->ranges[i].size);
+		if (err) {
+			sim_err("--reserve 0x%llx+0x%llx: memblock_reserve() failed: %s",
+				(unsigned long long)o->ranges[i].base,
+				(unsigned long long)o->ranges[i].size, fw_strerror(err));
+			return SIM_EXIT_INPUT;
+		}
+		printf("setup: reserved [0x%llx-0x%llx] before the sequence (--reserve)\n",
+		       (unsigned long long)o->ranges[i].base,
+		       (unsigned long long)(o->ranges[i].base + o->ranges[i].size - 1));
+	}
 	sim_step = efi ? "efi_dt_memblock_setup" : "dt_memblock_setup";
 	if (efi)
 		err = efi_dt_memblock_setup(dt.blob, (phys_addr_t)o->dtb_addr,

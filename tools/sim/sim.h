@@ -51,7 +51,7 @@ struct sim_opts {
 	uint64_t dtb_addr;
 	uint64_t bios_start;		/* x86: start of the BIOS area */
 	uint64_t limit;			/* allocation limit: the mapped window */
-	struct x86_boot_range ranges[SIM_MAX_RANGES];	/* x86: --reserve */
+	struct x86_boot_range ranges[SIM_MAX_RANGES];	/* --reserve */
 	unsigned int nr_ranges;
 	bool no_resize;			/* --no-resize: arrays may not grow */
 	bool quiet_dump;		/* --no-dump */

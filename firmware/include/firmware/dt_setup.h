@@ -27,6 +27,11 @@
  *  7. memblock_allow_resize(), when policy->allow_resize says so: memory is
  *     described and everything the firmware and the kernel own is
  *     reserved (Linux arm64 allows it at the same point, in paging_init()).
+ *  8. Under memblock=debug, memblock_dump_all(): what the firmware described,
+ *     before the kernel's first allocation (its page tables). The x86
+ *     sequence dumps at its end too, as Linux's e820__memblock_setup()
+ *     does; memblock-sim's agreement tests compare the kernels' dump at
+ *     this point with the simulator's.
  *
  * Before the call the caller has fully checked the blob
  * (fdt_check_full(), fdt_api.h), not yet added memory to memblock nor

@@ -39,6 +39,10 @@
  *     acpi_srat_memblock()); splitting memory at node boundaries may grow
  *     the memory array. A SRAT that cannot be used leaves one node and is
  *     reported in the result, not as a failure (as Linux does).
+ * 10. Under memblock=debug, memblock_dump_all(), as Linux's
+ *     e820__memblock_setup() ends: what the firmware described, before the
+ *     kernel's first allocation (memblock-sim's agreement tests compare the
+ *     kernels' dump here with the simulator's).
  *
  * Before the call the caller has: not yet allocated from memblock nor
  * added memory to it (reservations of its own are fine); mapped
