@@ -94,7 +94,7 @@ demo-arm64: arm64-image
 # scripts/boot-arm64 is a suite, booting the GCC image (the "llvm" one
 # boots the LLVM image). A failed build leaves no image, which the runner
 # reports as a failure.
-ARM64_BOOT_CASES := header 128m 1g 4g 16g 16g-mem nomap numa initrd el2 reserved cmdline usable numa-reserved \
+ARM64_BOOT_CASES := header 128m 1g 4g 16g 16g-mem 64g nomap numa initrd el2 reserved cmdline usable numa-reserved \
 		    uboot uboot-el2 uboot-reserved uboot-raw fault fp panic hang misplaced no-stdout \
 		    no-semihosting
 ARM64_BOOT_WORK := $(O)/arm64/boot
