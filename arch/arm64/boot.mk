@@ -16,10 +16,13 @@
 
 ARM64_SRCS := $(wildcard arch/arm64/*.c arch/arm64/*.S)
 ARM64_HDRS := $(wildcard arch/arm64/include/asm/*.h)
-ARM64_CPPFLAGS := -I$(srctree)/arch/arm64/include $(KERNEL_CPPFLAGS)
+ARM64_CPPFLAGS := -I$(srctree)/arch/arm64/include $(DT_KERNEL_CPPFLAGS) $(KERNEL_CPPFLAGS)
 
 ifeq ($(ARCH),arm64)
-ARM64_OBJS := $(patsubst %,$(O)/%.o,$(basename $(ARM64_SRCS)))
+ARM64_OBJS := $(patsubst %,$(O)/%.o,$(basename $(ARM64_SRCS))) $(DT_KERNEL_OBJS)
+# arch/dt/ (dt.mk) built for arm64.
+DT_ARCH_CPPFLAGS := $(ARM64_CPPFLAGS)
+$(DT_KERNEL_OBJS): $(ARM64_HDRS)
 ARM64_LDFLAGS := -nostdlib -static --fatal-warnings --no-undefined \
 		 -z noexecstack -z max-page-size=4096
 

@@ -222,8 +222,8 @@ void paging_init(void)
 	arm64_console_remap(uart);
 	if (fdtr_init(&arm64_boot.dt, fdt, arm64_boot.dt.totalsize))
 		panic("fixmap: the DTB does not read back");
-	arm64_dt.bootargs = moved(arm64_dt.bootargs, old_fdt, fdt);
-	arm64_dt.stdout_path = moved(arm64_dt.stdout_path, old_fdt, fdt);
+	dt_kernel_scan.bootargs = moved(dt_kernel_scan.bootargs, old_fdt, fdt);
+	dt_kernel_scan.stdout_path = moved(dt_kernel_scan.stdout_path, old_fdt, fdt);
 
 	while (mapped < top) {
 		phys_addr_t next = top - mapped > step ? mapped + step : top;

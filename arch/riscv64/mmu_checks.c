@@ -177,7 +177,7 @@ static void check_tables(void)
 {
 	uint64_t satp, b, e;
 	unsigned int mode, nomap = 0, nomap_bad = 0;
-	bool no4lvl = riscv64_cmdline_word(riscv64_dt.bootargs, "no4lvl");
+	bool no4lvl = dt_cmdline_word(dt_kernel_scan.bootargs, "no4lvl");
 	bool gb_fits = false;
 	int top_shift;
 	struct walk w = { 0 };
@@ -234,9 +234,9 @@ static void check_tables(void)
 			(unsigned long long)r->base,
 			(unsigned long long)(r->base + r->size - 1));
 	}
-	if (riscv64_dt.reserved_nomap)
+	if (dt_kernel_scan.reserved_nomap)
 		ktap_ok(nomap > 0, "the tree's %u no-map range(s) made %u NOMAP region(s)",
-			riscv64_dt.reserved_nomap, nomap);
+			dt_kernel_scan.reserved_nomap, nomap);
 
 	ktap_ok(memblock_get_current_limit() == memblock_end_of_DRAM(),
 		"allocation limit is the end of RAM, all of it mapped (%#llx)",
