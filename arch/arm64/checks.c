@@ -9,6 +9,7 @@
 #include <kernel/boot.h>
 #include <kernel/memops_check.h>
 #include <dt/checks.h>
+#include <dt/map.h>
 #include <asm/console.h>
 #include <asm/mmu.h>
 #include <asm/psci.h>
@@ -45,6 +46,6 @@ void arch_boot_checks(void)
 	dt_memory_checks(&expect);
 	alloc_checks(&expect);
 	arm64_mmu_checks();
-	arm64_linear_checks();
+	dt_linear_checks();
 	memops_check("ldp/stp pairs, DC ZVA with the MMU on");
 }

@@ -9,6 +9,7 @@
 #include <kernel/boot.h>
 #include <kernel/memops_check.h>
 #include <dt/checks.h>
+#include <dt/map.h>
 #include <asm/console.h>
 #include <asm/mmu.h>
 #include <asm/sections.h>
@@ -174,6 +175,7 @@ void arch_boot_checks(void)
 	dt_memory_checks(&expect);
 	alloc_checks(&expect);
 	riscv64_mmu_checks();
+	dt_linear_checks();
 	memops_check("64-byte ld/sd blocks, shift-merged misaligned moves");
 	memops_measure();
 }
