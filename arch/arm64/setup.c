@@ -48,12 +48,7 @@ void arm64_start_kernel(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3,
 	printk("boot: entered at EL%u, running at EL1; x0 %#llx x1 %#llx x2 %#llx x3 %#llx\n",
 	       b->entry_el, (unsigned long long)x0, (unsigned long long)x1,
 	       (unsigned long long)x2, (unsigned long long)x3);
-	if (err)
-		printk("boot: no usable DTB at %#llx: %s\n",
-		       (unsigned long long)x0, fdtr_strerror(err));
-	else
-		printk("boot: DTB at %#llx, %u bytes, version %u\n",
-		       (unsigned long long)x0, b->dt.totalsize, b->dt.version);
+	dt_report_dtb();
 	psci_setup(err ? NULL : &b->dt);
 	printk("boot: PSCI conduit %s\n", psci_conduit_name());
 	printk("boot: kernel image [%#llx-%#llx) at %#lx, early window [0-%#llx)\n",

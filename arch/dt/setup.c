@@ -43,6 +43,17 @@ bool dt_cmdline_word(const char *cmdline, const char *word)
 	return false;
 }
 
+void dt_report_dtb(void)
+{
+	if (DT_BOOT.dtb_err)
+		printk("boot: no usable DTB at %#llx: %s\n",
+		       (unsigned long long)DT_BOOT.dtb, fdtr_strerror(DT_BOOT.dtb_err));
+	else
+		printk("boot: DTB at %#llx, %u bytes, version %u\n",
+		       (unsigned long long)DT_BOOT.dtb, DT_BOOT.dt.totalsize,
+		       DT_BOOT.dt.version);
+}
+
 static void copy_cmdline(const char *src)
 {
 	size_t i = 0;

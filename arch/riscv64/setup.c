@@ -55,12 +55,7 @@ void riscv64_start_kernel(uint64_t a0, uint64_t a1)
 
 	printk("boot: entered in S-mode, hart %llu, a1 %#llx\n",
 	       (unsigned long long)a0, (unsigned long long)a1);
-	if (err)
-		printk("boot: no usable DTB at %#llx: %s\n",
-		       (unsigned long long)a1, fdtr_strerror(err));
-	else
-		printk("boot: DTB at %#llx, %u bytes, version %u\n",
-		       (unsigned long long)a1, b->dt.totalsize, b->dt.version);
+	dt_report_dtb();
 	ret = sbi_call(SBI_EXT_BASE, SBI_BASE_GET_SPEC_VERSION, 0, 0);
 	b->sbi_version = ret.error ? 0 : ret.value;
 	printk("boot: SBI specification %ld.%ld\n", (b->sbi_version >> 24) & 0x7f,

@@ -17,6 +17,11 @@
 extern struct dt_scan_result dt_kernel_scan;
 
 /**
+ * dt_report_dtb - log where DT_BOOT's tree is, or why it is unusable
+ */
+void dt_report_dtb(void);
+
+/**
  * dt_setup_memblock - describe memory to memblock from DT_BOOT's tree
  * @alloc_limit: memblock's first allocation limit: the top of the memory
  *	the architecture's early tables map
