@@ -8,6 +8,8 @@
 # $(LIB) into the kernel image.
 
 include firmware/Makefile.firmware
+# The device-tree kernels' shared code (arm64, riscv64).
+include arch/dt/dt.mk
 
 KERNEL_COMMON_SRCS := $(wildcard kernel/*.c kernel/mm/*.c)
 KERNEL_CPPFLAGS := -I$(srctree)/kernel/include \

@@ -16,10 +16,13 @@
 
 ARM64_SRCS := $(wildcard arch/arm64/*.c arch/arm64/*.S)
 ARM64_HDRS := $(wildcard arch/arm64/include/asm/*.h)
-ARM64_CPPFLAGS := -I$(srctree)/arch/arm64/include $(KERNEL_CPPFLAGS)
+ARM64_CPPFLAGS := -I$(srctree)/arch/arm64/include $(DT_KERNEL_CPPFLAGS) $(KERNEL_CPPFLAGS)
 
 ifeq ($(ARCH),arm64)
-ARM64_OBJS := $(patsubst %,$(O)/%.o,$(basename $(ARM64_SRCS)))
+ARM64_OBJS := $(patsubst %,$(O)/%.o,$(basename $(ARM64_SRCS))) $(DT_KERNEL_OBJS)
+# arch/dt/ (dt.mk) built for arm64.
+DT_ARCH_CPPFLAGS := $(ARM64_CPPFLAGS)
+$(DT_KERNEL_OBJS): $(ARM64_HDRS)
 ARM64_LDFLAGS := -nostdlib -static --fatal-warnings --no-undefined \
 		 -z noexecstack -z max-page-size=4096
 
@@ -94,7 +97,7 @@ demo-arm64: arm64-image
 # scripts/boot-arm64 is a suite, booting the GCC image (the "llvm" one
 # boots the LLVM image). A failed build leaves no image, which the runner
 # reports as a failure.
-ARM64_BOOT_CASES := header 128m 1g 4g 16g 16g-mem nomap numa initrd el2 reserved cmdline usable numa-reserved \
+ARM64_BOOT_CASES := header 128m 1g 4g 16g 16g-mem 64g nomap numa initrd el2 reserved cmdline usable numa-reserved \
 		    uboot uboot-el2 uboot-reserved uboot-raw fault fp panic hang misplaced no-stdout \
 		    no-semihosting
 ARM64_BOOT_WORK := $(O)/arm64/boot

@@ -8,6 +8,7 @@
  */
 #include <kernel/kernel.h>
 #include <firmware/fdt_memblock.h>
+#include <dt/console.h>
 #include <asm/console.h>
 #include <asm/memory.h>
 
@@ -70,26 +71,10 @@ void arm64_console_remap(uintptr_t va)
 
 bool arm64_console_setup(const struct fdtr *dt)
 {
-	const char *why = "no usable DTB";
-	uint64_t base = 0;
-	bool from_dt = false;
-
-	if (dt) {
-		struct dt_console con;
-		int err = dt_get_console(dt->blob, &con);
-
-		if (err == -FDTR_ERR_NOTFOUND)
-			why = "no /chosen/stdout-path, or no node at its path";
-		else if (err < 0)
-			why = fdtr_strerror(err);
-		else if (!fdtr_node_is_compatible(dt, con.node, "arm,pl011"))
-			why = "stdout-path is not an arm,pl011";
-		else
-			from_dt = true;
-		base = con.base;
-	}
-	if (!from_dt)
-		base = PL011_FALLBACK_BASE;
+	struct dt_console con;
+	const char *why = dt_console_find(dt, "arm,pl011", &con);
+	bool from_dt = !why;
+	uint64_t base = from_dt ? con.base : PL011_FALLBACK_BASE;
 
 	uart_pa = base;
 	if (base >= EARLY_DEVICE_TOP || base + PAGE_SIZE > EARLY_DEVICE_TOP)

@@ -35,8 +35,6 @@
  */
 #define IMAGE_FLAGS		((1 << 1) | (1 << 3))
 
-#define BOOT_STACK_SIZE		(16 * 1024)
-#define EXC_STACK_SIZE		(8 * 1024)
 
 /* Early window blocks: Normal and executable (the idmap runs the switch), Device. */
 #define EARLY_NORMAL_BLOCK	(PROT_NORMAL_X | PTE_BLOCK)
@@ -317,14 +315,5 @@ kimage_l2:
 kimage_l3:
 	.space	4096 * KIMAGE_L3_TABLES
 
-	.section ".bss.stack", "aw", %nobits
-	.balign	16
-	.globl	boot_stack, boot_stack_top, exc_stack, exc_stack_top
-boot_stack:
-	.space	BOOT_STACK_SIZE
-boot_stack_top:
-exc_stack:
-	.space	EXC_STACK_SIZE
-exc_stack_top:
-
+/* The stacks: arch/dt/stacks.S. */
 	.section .note.GNU-stack, "", %progbits

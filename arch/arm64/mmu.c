@@ -7,15 +7,18 @@
  * blocks where the alignment allows and 4 KiB pages elsewhere. Memory
  * outside memblock.memory is never mapped.
  *
- * The tables come from memblock_phys_alloc(), below the current limit and
- * so inside what is mapped already: first head.S's early window, in which
- * the tables for the memory below its top are built; then, running on the
- * new tables, the memory above in growing steps, the limit raised after
- * each one. The image keeps head.S's mapping (L0[256]); the UART and the
- * DTB get fixmap pages. Last, TTBR0 (the idmap) is turned off.
+ * The ranges, the steps and the table pages are the DT kernels' (arch/dt/
+ * map.c); the tables' format is here. The tables come from memblock below
+ * the current limit, so inside what is mapped already: first head.S's
+ * early window, in which the tables for the memory below its top are
+ * built; then, running on the new tables, the memory above in growing
+ * steps, the limit raised after each one. The image keeps head.S's mapping
+ * (L0[256]); the UART and the DTB get fixmap pages. Last, TTBR0 (the
+ * idmap) is turned off.
  */
 #include <kernel/kernel.h>
 #include <linux/memblock.h>
+#include <dt/map.h>
 #include <asm/console.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -25,39 +28,22 @@
 
 #define SZ_2M		(1ULL << 21)
 #define SZ_1G		(1ULL << 30)
-#define FIRST_STEP	SZ_1G
-#define STEP_SHIFT	5		/* each step maps 32 times the last */
 #define PROT_LINEAR	(PROT_NORMAL_X | PTE_PXN | PTE_UXN)
 #define PROT_FDT	(PROT_NORMAL_X | PTE_RDONLY | PTE_PXN | PTE_UXN)
 
-struct arm64_map_stats arm64_map_stats;
+/* The new L0, which dt_arch_map() fills. */
+static uint64_t *linear_l0;
 
 static uint64_t *table_of(uint64_t entry)
 {
 	return memblock_env_phys_to_virt(entry & PTE_ADDR_MASK);
 }
 
-/* A zeroed table page from memblock, under the current limit (mapped). */
-static uint64_t alloc_table(void)
-{
-	phys_addr_t pa = memblock_phys_alloc(PAGE_SIZE, PAGE_SIZE);
-	uint64_t *t;
-
-	if (!pa)
-		panic("linear map: no memory for a page table below %#llx",
-		      (unsigned long long)memblock_get_current_limit());
-	t = memblock_env_phys_to_virt(pa);
-	for (int i = 0; i < PTRS_PER_TABLE; i++)
-		t[i] = 0;
-	arm64_map_stats.tables++;
-	return pa;
-}
-
 /* The table entry *@e points to, allocated when @e is empty. */
 static uint64_t *next_table(uint64_t *e)
 {
 	if (!(*e & PTE_VALID))
-		*e = alloc_table() | PTE_TABLE;
+		*e = dt_map_alloc_table() | PTE_TABLE;
 	else if ((*e & PTE_TYPE_MASK) != PTE_TABLE)
 		panic("linear map: entry %#llx is a block, not a table",
 		      (unsigned long long)*e);
@@ -83,7 +69,7 @@ static void map_range(uint64_t *l0, uint64_t va, uint64_t pa, uint64_t end,
 
 		if (blocks && !((va | pa) & (SZ_1G - 1)) && left >= SZ_1G && !*l1) {
 			*l1 = pa | prot | PTE_BLOCK;
-			arm64_map_stats.pages[2]++;
+			dt_map_stats.pages[2]++;
 			va += SZ_1G;
 			pa += SZ_1G;
 			continue;
@@ -91,46 +77,21 @@ static void map_range(uint64_t *l0, uint64_t va, uint64_t pa, uint64_t end,
 		l2 = &next_table(l1)[idx(va, L2_SHIFT)];
 		if (blocks && !((va | pa) & (SZ_2M - 1)) && left >= SZ_2M && !*l2) {
 			*l2 = pa | prot | PTE_BLOCK;
-			arm64_map_stats.pages[1]++;
+			dt_map_stats.pages[1]++;
 			va += SZ_2M;
 			pa += SZ_2M;
 			continue;
 		}
 		next_table(l2)[idx(va, L3_SHIFT)] = pa | prot | PTE_PAGE;
-		arm64_map_stats.pages[0] += blocks;
+		dt_map_stats.pages[0] += blocks;
 		va += PAGE_SIZE;
 		pa += PAGE_SIZE;
 	}
 }
 
-/*
- * Map the non-NOMAP memory inside [lo, hi) into the linear map, ranges
- * that touch as one (regions of two NUMA nodes can share a 1 GiB block).
- */
-static void map_memory(uint64_t *l0, phys_addr_t lo, phys_addr_t hi)
+void dt_arch_map(phys_addr_t start, phys_addr_t end)
 {
-	phys_addr_t start, end, run_start = 0, run_end = 0;
-	u64 i;
-
-	for_each_mem_range(i, &start, &end) {
-		if (start < lo)
-			start = lo;
-		if (end > hi)
-			end = hi;
-		if (start >= end)
-			continue;
-		if (run_end == start && run_end) {
-			run_end = end;
-			continue;
-		}
-		if (run_end)
-			map_range(l0, PAGE_OFFSET + run_start, run_start, run_end,
-				  PROT_LINEAR, true);
-		run_start = start;
-		run_end = end;
-	}
-	if (run_end)
-		map_range(l0, PAGE_OFFSET + run_start, run_start, run_end, PROT_LINEAR, true);
+	map_range(linear_l0, PAGE_OFFSET + start, start, end, PROT_LINEAR, true);
 }
 
 static uint64_t ttbr1_pa(void)
@@ -142,7 +103,7 @@ static uint64_t ttbr1_pa(void)
 }
 
 /* New entries only (no entry changed): make them visible to the walker. */
-static void tables_written(void)
+void dt_arch_tables_written(void)
 {
 	__asm__ volatile("dsb ishst\n\tisb" : : : "memory");
 }
@@ -201,7 +162,7 @@ static const char *moved(const char *p, const void *from, const void *to)
 
 void paging_init(void)
 {
-	phys_addr_t top = memblock_end_of_DRAM(), mapped, step = FIRST_STEP, l0_pa;
+	phys_addr_t mapped, l0_pa;
 	const void *old_fdt = arm64_boot.dt.blob, *fdt;
 	uint64_t *l0, *old_l0 = memblock_env_phys_to_virt(ttbr1_pa());
 	uintptr_t uart;
@@ -211,38 +172,29 @@ void paging_init(void)
 	if (mapped > arm64_early_map_top)
 		panic("linear map: limit %#llx beyond the early window",
 		      (unsigned long long)mapped);
-	l0_pa = alloc_table();
-	l0 = memblock_env_phys_to_virt(l0_pa);
+	l0_pa = dt_map_alloc_table();
+	l0 = linear_l0 = memblock_env_phys_to_virt(l0_pa);
 	/* The image's mapping (head.S's tables in .bss) carries over. */
 	l0[idx(KIMAGE_VADDR, L0_SHIFT)] = old_l0[idx(KIMAGE_VADDR, L0_SHIFT)];
-	map_memory(l0, 0, mapped);
+	dt_map_memory(0, mapped);
 	map_fixmap(l0, &uart, &fdt);
 	/* From here on: the image, the memory below @mapped, the fixmap. */
 	switch_ttbr1(l0_pa);
 	arm64_console_remap(uart);
 	if (fdtr_init(&arm64_boot.dt, fdt, arm64_boot.dt.totalsize))
 		panic("fixmap: the DTB does not read back");
-	arm64_dt.bootargs = moved(arm64_dt.bootargs, old_fdt, fdt);
-	arm64_dt.stdout_path = moved(arm64_dt.stdout_path, old_fdt, fdt);
+	dt_kernel_scan.bootargs = moved(dt_kernel_scan.bootargs, old_fdt, fdt);
+	dt_kernel_scan.stdout_path = moved(dt_kernel_scan.stdout_path, old_fdt, fdt);
 
-	while (mapped < top) {
-		phys_addr_t next = top - mapped > step ? mapped + step : top;
-
-		map_memory(l0, mapped, next);
-		tables_written();
-		mapped = next;
-		memblock_set_current_limit(mapped);
-		arm64_map_stats.steps++;
-		step <<= STEP_SHIFT;
-	}
-	/* Allocations may go up to the end of RAM, all of it mapped now. */
-	memblock_set_current_limit(top);
+	/* The memory above, in steps; the limit is the end of RAM afterwards. */
+	dt_map_above(mapped);
 	drop_idmap();
 	printk("linear map: [mem %#018llx-%#018llx] at %#llx: %lu x 1G, %lu x 2M, %lu x 4K pages, %lu table pages, %u steps above the early window\n",
-	       (unsigned long long)memblock_start_of_DRAM(), (unsigned long long)top - 1,
-	       (unsigned long long)PAGE_OFFSET, arm64_map_stats.pages[2],
-	       arm64_map_stats.pages[1], arm64_map_stats.pages[0],
-	       arm64_map_stats.tables, arm64_map_stats.steps);
+	       (unsigned long long)memblock_start_of_DRAM(),
+	       (unsigned long long)memblock_end_of_DRAM() - 1,
+	       (unsigned long long)PAGE_OFFSET, dt_map_stats.pages[2],
+	       dt_map_stats.pages[1], dt_map_stats.pages[0],
+	       dt_map_stats.tables, dt_map_stats.steps);
 	printk("fixmap: uart at %#lx, DTB at %#lx; idmap (TTBR0) off\n",
 	       (unsigned long)uart, (unsigned long)(uintptr_t)fdt);
 }
@@ -267,4 +219,14 @@ uint64_t arm64_lookup(uint64_t va, uint64_t *page_size, uint64_t *desc)
 		t = table_of(e);
 	}
 	return (uint64_t)-1;
+}
+
+uint64_t dt_arch_lookup(uint64_t va)
+{
+	return arm64_lookup(va, NULL, NULL);
+}
+
+int dt_arch_probe_read(const volatile void *va)
+{
+	return arm64_probe_read(va);
 }

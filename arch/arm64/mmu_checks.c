@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * Checks of the page tables (mmu.c, head.S), reported as TAP. The oracle
- * is memblock.memory read region by region (not the iterator mmu.c maps
- * with): the live TTBR1 tables, walked entry by entry, must map exactly
- * the regions without MEMBLOCK_NOMAP, each at PAGE_OFFSET + its address,
- * Normal and not executable, and besides only the image (at its link
- * address, wherever it was loaded) and the fixmap (UART, DTB); TTBR0 is
- * off. Reads of NOMAP memory, a hole, the end of RAM and a physical
- * address must take a translation fault, which traps.c turns into a
- * result here. (linear_checks.c: what is allocated through the map.)
+ * Checks of the page tables (mmu.c, head.S), reported as TAP. The live
+ * TTBR1 tables, walked entry by entry: the linear map's leaves, Normal
+ * and not executable, go to arch/dt/map_checks.c, which compares them
+ * with memblock.memory region by region; besides, only the image (at its
+ * link address, wherever it was loaded) and the fixmap (UART, DTB); TTBR0
+ * is off. Reads that must fault (NOMAP memory, a hole, the end of RAM: the
+ * shared checks; the image's physical address: here) take a translation
+ * fault, which traps.c turns into a result here. (arch/dt/linear_checks.c:
+ * what is allocated through the map.)
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
 #include <linux/memblock.h>
+#include <dt/map.h>
 #include <asm/console.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -20,7 +21,6 @@
 #include <asm/sections.h>
 #include <asm/setup.h>
 
-#define SZ_1G		(1ULL << 30)
 #define L0_LINEAR_END	256		/* L0[0..255]: the linear map */
 #define L0_KIMAGE	256
 #define L0_FIXMAP	((FIXMAP_BASE >> L0_SHIFT) & 511)
@@ -37,75 +37,19 @@ static bool is_leaf(uint64_t e, int shift)
 				 : (e & PTE_TYPE_MASK) == PTE_BLOCK;
 }
 
-/* Next run of touching memblock.memory regions without NOMAP. */
-static bool next_mappable(unsigned long *i, uint64_t *base, uint64_t *end)
-{
-	const struct memblock_type *m = &memblock.memory;
-	bool found = false;
-
-	for (; *i < m->cnt && m->regions[*i].size; (*i)++) {
-		const struct memblock_region *r = &m->regions[*i];
-
-		if (r->flags & MEMBLOCK_NOMAP) {
-			if (found)
-				break;
-			continue;
-		}
-		if (found && r->base != *end)
-			break;
-		if (!found)
-			*base = r->base;
-		*end = r->base + r->size;
-		found = true;
-	}
-	return found;
-}
-
 struct walk {
-	uint64_t run_base, run_end;	/* the run of mapped memory being built */
-	bool in_run;
-	unsigned long next_region;	/* next_mappable()'s cursor */
-	unsigned long runs, bad, misplaced, badattr;
+	struct dt_map_walk map;
+	unsigned long badattr;
 };
-
-/* A finished run of mapped memory must be the next mappable run. */
-static void run_done(struct walk *w)
-{
-	uint64_t b = 0, e = 0;
-
-	w->runs++;
-	if (!next_mappable(&w->next_region, &b, &e) || b != w->run_base ||
-	    e != w->run_end) {
-		if (w->bad++ < 4)
-			ktap_diag("mapped [%#llx-%#llx), memory wants [%#llx-%#llx)",
-				  (unsigned long long)w->run_base,
-				  (unsigned long long)w->run_end,
-				  (unsigned long long)b, (unsigned long long)e);
-	}
-	w->in_run = false;
-}
 
 static void leaf(struct walk *w, uint64_t va, uint64_t e, uint64_t size)
 {
-	uint64_t pa = e & PTE_ADDR_MASK & ~(size - 1);
-
-	if (pa != va - PAGE_OFFSET && w->misplaced++ < 4)
-		ktap_diag("linear map: va %#llx -> pa %#llx", (unsigned long long)va,
-			  (unsigned long long)pa);
 	/* Normal memory, read-write, not executable, access flag set. */
 	if ((e & ATTR_LINEAR) != (PTE_ATTRINDX(MT_NORMAL) | PTE_AF | PTE_PXN | PTE_UXN) &&
 	    w->badattr++ < 4)
 		ktap_diag("linear map: va %#llx descriptor %#llx", (unsigned long long)va,
 			  (unsigned long long)e);
-	if (w->in_run && pa == w->run_end) {
-		w->run_end += size;
-		return;
-	}
-	if (w->in_run)
-		run_done(w);
-	w->run_base = pa;
-	w->run_end = pa + size;
-	w->in_run = true;
+	dt_map_walk_leaf(&w->map, va, e & PTE_ADDR_MASK & ~(size - 1), size);
 }
 
 /* Walk the table at @t (level @shift: 39 L0 ... 12 L3) from @va. */
@@ -166,12 +110,11 @@ static uint64_t image_attr(uint64_t va)
 
 static void check_tables(void)
 {
-	uint64_t ttbr1, tcr, b, e;
+	uint64_t ttbr1, tcr;
 	const uint64_t *l0;
 	struct walk w = { 0 };
 	struct area img = { 0 };
-	unsigned int others = 0, nomap = 0, nomap_bad = 0;
-	bool gb_fits = false;
+	unsigned int others = 0;
 
 	__asm__ volatile("mrs %0, ttbr1_el1" : "=r"(ttbr1));
 	__asm__ volatile("mrs %0, tcr_el1" : "=r"(tcr));
@@ -195,50 +138,9 @@ static void check_tables(void)
 		(unsigned long long)img.pa0, img.bad);
 
 	walk(&w, l0, L0_SHIFT, 0xffff000000000000ULL, L0_LINEAR_END);
-	if (w.in_run)
-		run_done(&w);
-	if (next_mappable(&w.next_region, &b, &e)) {
-		ktap_diag("memory [%#llx-%#llx) is not mapped", (unsigned long long)b,
-			  (unsigned long long)e);
-		w.bad++;
-	}
-	ktap_ok(!w.bad && !w.misplaced,
-		"linear map is exactly memblock.memory without NOMAP (%lu runs; %lu x 1G, %lu x 2M, %lu x 4K)",
-		w.runs, arm64_map_stats.pages[2], arm64_map_stats.pages[1],
-		arm64_map_stats.pages[0]);
+	dt_map_check_walk(&w.map);
 	ktap_ok(!w.badattr, "linear map: Normal memory, read-write, never executable (%lu wrong)",
 		w.badattr);
-
-	/* Each NOMAP region explicitly: no page of it is mapped. */
-	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
-		const struct memblock_region *r = &memblock.memory.regions[i];
-
-		if (!(r->flags & MEMBLOCK_NOMAP))
-			continue;
-		nomap++;
-		nomap_bad = 0;
-		for (uint64_t a = r->base; a < r->base + r->size; a += PAGE_SIZE)
-			if (arm64_lookup(PAGE_OFFSET + a, NULL, NULL) != (uint64_t)-1) {
-				ktap_diag("NOMAP page %#llx is mapped", (unsigned long long)a);
-				nomap_bad++;
-				break;
-			}
-		ktap_ok(!nomap_bad, "NOMAP [mem %#018llx-%#018llx]: no page mapped",
-			(unsigned long long)r->base,
-			(unsigned long long)(r->base + r->size - 1));
-	}
-
-	ktap_ok(memblock_get_current_limit() == memblock_end_of_DRAM(),
-		"allocation limit is the end of RAM, all of it mapped (%#llx; early window %#llx, %u steps)",
-		(unsigned long long)memblock_get_current_limit(),
-		(unsigned long long)arm64_early_map_top, arm64_map_stats.steps);
-	/* 1 GiB blocks wherever a mappable run holds an aligned GiB. */
-	w.next_region = 0;
-	while (next_mappable(&w.next_region, &b, &e))
-		gb_fits |= ((b + SZ_1G - 1) & ~(SZ_1G - 1)) + SZ_1G <= e;
-	ktap_ok(!!arm64_map_stats.pages[2] == gb_fits,
-		"1 GiB blocks %s (%s)", arm64_map_stats.pages[2] ? "used" : "not used",
-		gb_fits ? "an aligned GiB of memory exists" : "no aligned GiB of memory");
 }
 
 /* The fixmap: the UART's page as Device memory, the DTB's read-only. */
@@ -265,7 +167,7 @@ static void check_fixmap(void)
 }
 
 /* A read at @va must take a translation fault at @va. */
-static void check_faults(uint64_t va, const char *what, uint64_t pa)
+void dt_arch_check_fault(uint64_t va, const char *what, uint64_t pa)
 {
 	int faulted;
 	unsigned int ec, dfsc;
@@ -281,35 +183,18 @@ static void check_faults(uint64_t va, const char *what, uint64_t pa)
 		(unsigned long long)arm64_probe_far);
 }
 
-/* Reads that must fault (NOMAP, holes, past RAM, the idmap) and one that must not. */
-static void check_probes(void)
+/* The idmap is gone: the image's physical address is no address. */
+static void check_idmap_gone(void)
 {
-	const struct memblock_type *m = &memblock.memory;
 	uint64_t image = __pa_symbol(_text);
 
-	ktap_ok(!arm64_probe_read(memblock_env_phys_to_virt(image)),
-		"a read of the image through the linear map (pa %#llx) does not fault",
-		(unsigned long long)image);
-	for (unsigned long i = 0; i < m->cnt; i++)
-		if (m->regions[i].flags & MEMBLOCK_NOMAP)
-			check_faults(PAGE_OFFSET + m->regions[i].base, "NOMAP memory",
-				     m->regions[i].base);
-	for (unsigned long i = 0; i + 1 < m->cnt; i++) {
-		uint64_t end = m->regions[i].base + m->regions[i].size;
-
-		if (end < m->regions[i + 1].base) {
-			check_faults(PAGE_OFFSET + end, "the first hole in memblock.memory", end);
-			break;
-		}
-	}
-	check_faults(PAGE_OFFSET + memblock_end_of_DRAM(), "the end of RAM",
-		     memblock_end_of_DRAM());
-	check_faults(image, "the image at its physical address (the idmap)", image);
+	dt_arch_check_fault(image, "the image at its physical address (the idmap)", image);
 }
 
 void arm64_mmu_checks(void)
 {
 	check_tables();
+	dt_map_checks();
 	check_fixmap();
-	check_probes();
+	check_idmap_gone();
 }

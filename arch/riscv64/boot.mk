@@ -10,14 +10,12 @@
 #                                configuration of scripts/boot-riscv64
 #                                (scripts/boot-riscv64 --list)
 #
-# The device-tree checks and a few helpers are architecture-neutral and
-# shared with arm64: their sources are built from arch/arm64/ here.
+# What the device-tree kernels do alike is arch/dt/'s (dt.mk), shared
+# with arm64 and built here with this kernel's flags.
 
-RISCV64_SHARED := arch/arm64/dt_expect.c arch/arm64/regions.c arch/arm64/string.c \
-	arch/arm64/alloc_checks.c
 RISCV64_SRCS := $(wildcard arch/riscv64/*.c arch/riscv64/*.S)
-RISCV64_HDRS := $(wildcard arch/riscv64/include/asm/*.h) arch/arm64/include/asm/checks.h
-RISCV64_CPPFLAGS := -I$(srctree)/arch/riscv64/include $(KERNEL_CPPFLAGS)
+RISCV64_HDRS := $(wildcard arch/riscv64/include/asm/*.h)
+RISCV64_CPPFLAGS := -I$(srctree)/arch/riscv64/include $(DT_KERNEL_CPPFLAGS) $(KERNEL_CPPFLAGS)
 # The kernel's own code uses CSRs: GCC 12's ISA spec (20191213) moved them
 # out of "i" into Zicsr; Clang 14 still counts them in "i" and knows no
 # Zicsr. ld.lld 14 cannot relax, so the alignment head.S asks for must not
@@ -41,8 +39,11 @@ $(RISCV64_FLAGS_STAMP): riscv64-flags-force
 	@mkdir -p $(dir $@)
 	$(Q)echo '$(RISCV64_EXTRA_CFLAGS)' | cmp -s - $@ || echo '$(RISCV64_EXTRA_CFLAGS)' > $@
 
-RISCV64_OBJS := $(patsubst %,$(O)/%.o,$(basename $(RISCV64_SRCS))) \
-		$(patsubst arch/arm64/%.c,$(O)/arch/riscv64/shared/%.o,$(RISCV64_SHARED))
+RISCV64_OBJS := $(patsubst %,$(O)/%.o,$(basename $(RISCV64_SRCS))) $(DT_KERNEL_OBJS)
+# arch/dt/ (dt.mk) built for riscv64.
+DT_ARCH_CFLAGS := $(RISCV64_ISA)
+DT_ARCH_CPPFLAGS := $(RISCV64_CPPFLAGS)
+$(DT_KERNEL_OBJS): $(RISCV64_HDRS)
 RISCV64_LDFLAGS := -nostdlib -static --fatal-warnings --no-undefined \
 		   -z noexecstack -z max-page-size=4096
 
@@ -50,11 +51,6 @@ $(RISCV64_OBJS) $(KERNEL_COMMON_OBJS) $(FIRMWARE_OBJS) $(LIB_OBJS): $(RISCV64_FL
 	arch/riscv64/include/asm/layout.h
 
 $(O)/arch/riscv64/%.o: arch/riscv64/%.c $(RISCV64_HDRS) $(KERNEL_HDRS)
-	@mkdir -p $(dir $@)
-	@$(if $(Q),echo "  CC      $(patsubst $(O)/%,%,$@)")
-	$(Q)$(CC) $(CFLAGS) $(RISCV64_ISA) $(RISCV64_CPPFLAGS) -c $< -o $@
-
-$(O)/arch/riscv64/shared/%.o: arch/arm64/%.c $(RISCV64_HDRS) $(KERNEL_HDRS)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $(patsubst $(O)/%,%,$@)")
 	$(Q)$(CC) $(CFLAGS) $(RISCV64_ISA) $(RISCV64_CPPFLAGS) -c $< -o $@

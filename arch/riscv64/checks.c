@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * arch_boot_checks() for riscv64: the boot protocol was followed, memblock's
- * memory is what the device tree describes, and everything the tree, the
- * loader and the kernel itself occupy is reserved (or NOMAP) before the
- * first allocation. Then allocation checks (alloc_checks.c) and the page
- * tables' (mmu_checks.c).
+ * arch_boot_checks() for riscv64: the boot protocol was followed and
+ * OpenSBI's memory kept out (here); memblock against the device tree and
+ * the allocations (arch/dt/'s memory_checks.c, alloc_checks.c); the page
+ * tables (mmu_checks.c); the memory hooks, checked and timed.
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
 #include <kernel/memops_check.h>
-#include <asm/checks.h>
+#include <dt/checks.h>
+#include <dt/map.h>
 #include <asm/console.h>
 #include <asm/mmu.h>
 #include <asm/sections.h>
@@ -20,176 +20,6 @@ static struct dt_expect expect;
 static phys_addr_t pa(const void *p)
 {
 	return memblock_env_virt_to_phys(p);
-}
-
-static uint64_t page_down(uint64_t x)
-{
-	return x & ~(uint64_t)(PAGE_SIZE - 1);
-}
-
-static uint64_t page_up(uint64_t x)
-{
-	return page_down(x + PAGE_SIZE - 1);
-}
-
-/* The DT memory range holding [base, base + size), or NULL. */
-static const struct dt_range *dt_memory_of(phys_addr_t base, phys_addr_t size)
-{
-	for (unsigned int i = 0; i < expect.nmemory; i++) {
-		const struct dt_range *m = &expect.memory[i];
-
-		if (base >= m->base && base + size <= m->base + m->size)
-			return m;
-	}
-	return NULL;
-}
-
-static void check_memory(void)
-{
-	struct memblock_region *r;
-	uint64_t total = 0, lo, hi;
-	bool inside = true, nodes = true, hotplug = true;
-	unsigned int nhotplug = 0;
-
-	for (unsigned int i = 0; i < expect.nmemory; i++) {
-		lo = page_up(expect.memory[i].base);
-		hi = page_down(expect.memory[i].base + expect.memory[i].size);
-		if (expect.usable.size) {
-			if (lo < expect.usable.base)
-				lo = expect.usable.base;
-			if (hi > expect.usable.base + expect.usable.size)
-				hi = expect.usable.base + expect.usable.size;
-		}
-		if (hi > lo)
-			total += hi - lo;
-	}
-	if (expect.mem_limit && expect.mem_limit < total)
-		total = expect.mem_limit;
-
-	for_each_mem_region(r) {
-		const struct dt_range *m = dt_memory_of(r->base, r->size);
-		int want = m && m->nid >= 0 ? m->nid : MAX_NUMNODES;
-
-		if (!m) {
-			ktap_diag("memory [%#llx-%#llx) is in no DT memory node",
-				  (unsigned long long)r->base,
-				  (unsigned long long)(r->base + r->size));
-			inside = false;
-		} else if (memblock_get_region_node(r) != want) {
-			ktap_diag("memory [%#llx-%#llx) on node %d, DT says %d",
-				  (unsigned long long)r->base,
-				  (unsigned long long)(r->base + r->size),
-				  memblock_get_region_node(r), want);
-			nodes = false;
-		}
-		if (m && m->hotplug != memblock_is_hotpluggable(r)) {
-			ktap_diag("memory [%#llx-%#llx) hotplug flag %d, DT says %d",
-				  (unsigned long long)r->base,
-				  (unsigned long long)(r->base + r->size),
-				  memblock_is_hotpluggable(r), m->hotplug);
-			hotplug = false;
-		}
-		nhotplug += m && m->hotplug;
-	}
-	ktap_ok(!expect.err && !expect.truncated && expect.nmemory > 0,
-		"dt: %u memory range(s) read back from the tree", expect.nmemory);
-	ktap_ok(inside, "memory: every memblock.memory region lies in a DT memory range");
-	ktap_ok(memblock_phys_mem_size() == total,
-		"memory: size %#llx matches the DT (%#llx%s)",
-		(unsigned long long)memblock_phys_mem_size(),
-		(unsigned long long)total,
-		expect.mem_limit ? " after mem=" : "");
-	ktap_ok(nodes, "memory: node ids match numa-node-id");
-	/*
-	 * A crash kernel's tree: Linux caps memory to the first
-	 * linux,usable-memory-range (memblock_cap_memory_range()) while
-	 * scanning the tree, before it reserves anything, so every later
-	 * reservation (DTB, /reserved-memory) stays, outside memory or not.
-	 */
-	if (expect.usable.size) {
-		phys_addr_t ub = expect.usable.base, ue = ub + expect.usable.size;
-		bool in = memblock.memory.cnt > 0;
-
-		for_each_mem_region(r)
-			in &= r->base >= ub && r->base + r->size <= ue;
-		ktap_ok(in, "usable: memory lies inside linux,usable-memory-range [%#llx-%#llx) (%#llx-%#llx)",
-			(unsigned long long)ub, (unsigned long long)ue,
-			(unsigned long long)memblock_start_of_DRAM(),
-			(unsigned long long)memblock_end_of_DRAM());
-	}
-	ktap_ok(hotplug, "memory: MEMBLOCK_HOTPLUG exactly on hotpluggable nodes (%u region(s))",
-		nhotplug);
-}
-
-static void check_reserved(const char *what, phys_addr_t base, phys_addr_t size)
-{
-	ktap_ok(size && type_covers(&memblock.reserved, base, size, 0),
-		"reserved: %s [%#llx-%#llx)", what, (unsigned long long)base,
-		(unsigned long long)(base + size));
-}
-
-static void check_reservations(void)
-{
-	const struct riscv64_boot *b = &riscv64_boot;
-	unsigned int nomap = 0;
-
-	check_reserved("kernel image", pa(_text), pa(_end) - pa(_text));
-	check_reserved("boot stack", pa(boot_stack), pa(boot_stack_top) - pa(boot_stack));
-	check_reserved("exception stack", pa(exc_stack), pa(exc_stack_top) - pa(exc_stack));
-	check_reserved("DTB", b->dtb, b->dt.totalsize);
-	if (expect.initrd.size)
-		check_reserved("initrd (page-rounded)", page_down(expect.initrd.base),
-			       page_up(expect.initrd.base + expect.initrd.size) -
-			       page_down(expect.initrd.base));
-	ktap_ok(riscv64_dt.has_initrd == !!expect.initrd.size &&
-		(!expect.initrd.size ||
-		 (riscv64_dt.initrd_start == expect.initrd.base &&
-		  riscv64_dt.initrd_end == expect.initrd.base + expect.initrd.size)),
-		"initrd: the scan's range matches /chosen");
-	for (unsigned int i = 0; i < expect.nmemreserve; i++)
-		check_reserved("/memreserve/", expect.memreserve[i].base,
-			       expect.memreserve[i].size);
-	ktap_ok(riscv64_dt.memreserve == expect.nmemreserve,
-		"dt: scan reserved %u /memreserve/ entries of %u",
-		riscv64_dt.memreserve, expect.nmemreserve);
-
-	for (unsigned int i = 0; i < expect.nfixed; i++) {
-		const struct dt_range *f = &expect.fixed[i];
-
-		if (!f->nomap) {
-			check_reserved(f->name, f->base, f->size);
-			continue;
-		}
-		nomap++;
-		ktap_ok(type_covers(&memblock.memory, f->base, f->size, MEMBLOCK_NOMAP) &&
-			!type_overlaps(&memblock.reserved, f->base, f->size, 0),
-			"nomap: %s [%#llx-%#llx) is NOMAP memory, not reserved",
-			f->name, (unsigned long long)f->base,
-			(unsigned long long)(f->base + f->size));
-	}
-	for (unsigned int i = 0; i < expect.ndynamic; i++) {
-		const struct dt_dynamic *d = &expect.dynamic[i];
-		const struct memblock_type *t = d->nomap ? &memblock.memory : &memblock.reserved;
-		unsigned int flags = d->nomap ? MEMBLOCK_NOMAP : 0;
-		bool found = false;
-
-		nomap += d->nomap;
-		if (!d->nranges)
-			found = type_has_aligned_block(t, flags, 0, PHYS_ADDR_MAX,
-						       d->size, d->align);
-		for (unsigned int j = 0; j < d->nranges && !found; j++)
-			found = type_has_aligned_block(t, flags, d->ranges[j].base,
-						       d->ranges[j].base + d->ranges[j].size,
-						       d->size, d->align);
-		ktap_ok(found, "dynamic: %s, %#llx bytes aligned %#llx, %s inside its alloc-ranges",
-			d->name, (unsigned long long)d->size,
-			(unsigned long long)d->align, d->nomap ? "NOMAP" : "reserved");
-	}
-	ktap_ok(riscv64_dt.reserved_dynamic == expect.ndynamic &&
-		riscv64_dt.reserved_nomap == nomap && !riscv64_dt.errors,
-		"dt: scan allocated %u of %u dynamic, %u of %u no-map, %u error(s)",
-		riscv64_dt.reserved_dynamic, expect.ndynamic,
-		riscv64_dt.reserved_nomap, nomap, riscv64_dt.errors);
 }
 
 static bool starts_with(const char *s, const char *prefix)
@@ -342,10 +172,10 @@ void arch_boot_checks(void)
 {
 	dt_expect_read(&riscv64_boot.dt, &expect);
 	check_boot();
-	check_memory();
-	check_reservations();
+	dt_memory_checks(&expect);
 	alloc_checks(&expect);
 	riscv64_mmu_checks();
+	dt_linear_checks();
 	memops_check("64-byte ld/sd blocks, shift-merged misaligned moves");
 	memops_measure();
 }

@@ -7,6 +7,7 @@
  */
 #include <kernel/kernel.h>
 #include <firmware/fdt_memblock.h>
+#include <dt/console.h>
 #include <asm/console.h>
 #include <asm/mmu.h>
 #include <asm/sbi.h>
@@ -53,24 +54,13 @@ uint64_t riscv64_console_base(void)
 
 bool riscv64_console_setup(const struct fdtr *dt)
 {
-	const char *why = "no usable DTB";
-	struct dt_console con = { 0 };
-	bool from_dt = false;
+	struct dt_console con;
+	const char *why = dt_console_find(dt, "ns16550a", &con);
+	bool from_dt;
 
-	if (dt) {
-		int err = dt_get_console(dt->blob, &con);
-
-		if (err == -FDTR_ERR_NOTFOUND)
-			why = "no /chosen/stdout-path, or no node at its path";
-		else if (err < 0)
-			why = fdtr_strerror(err);
-		else if (!fdtr_node_is_compatible(dt, con.node, "ns16550a"))
-			why = "stdout-path is not an ns16550a";
-		else if (!riscv64_ioremap(con.base, UART_LSR + 1))
-			why = "the UART is beyond the early map";
-		else
-			from_dt = true;
-	}
+	if (!why && !riscv64_ioremap(con.base, UART_LSR + 1))
+		why = "the UART is beyond the early map";
+	from_dt = !why;
 	uart_pa = con.base;
 	uart = from_dt ? (uintptr_t)RISCV64_IO_BASE + (uintptr_t)con.base : 0;
 	ready = true;

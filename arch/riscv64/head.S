@@ -36,8 +36,6 @@
 #define IMAGE_VERSION		((0 << 16) | 2)
 #define IMAGE_FLAGS		0
 
-#define BOOT_STACK_SIZE		(16 * 1024)
-#define EXC_STACK_SIZE		(8 * 1024)
 #define LOAD_ALIGN		0x200000
 #define SZ_1G			0x40000000
 
@@ -284,14 +282,5 @@ early_pg_kl1:
 early_pg_kl0:
 	.space	4096
 
-	.section ".bss.stack", "aw", %nobits
-	.balign	16
-	.globl	boot_stack, boot_stack_top, exc_stack, exc_stack_top
-boot_stack:
-	.space	BOOT_STACK_SIZE
-boot_stack_top:
-exc_stack:
-	.space	EXC_STACK_SIZE
-exc_stack_top:
-
+/* The stacks: arch/dt/stacks.S. */
 	.section .note.GNU-stack, "", %progbits

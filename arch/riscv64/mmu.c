@@ -10,11 +10,13 @@
  * e.g. above a linux,usable-memory-range) gets 4 KiB pages at IO_BASE +
  * its address; the image keeps head.S's mapping.
  *
- * The page tables come from memblock_phys_alloc(), below the current limit
- * and so inside what is mapped already: first head.S's 4 GiB early window,
- * in which the tables for the memory below 4 GiB are built; then, running
- * on the new tables, the memory above in growing steps, the limit raised
- * after each one (as arch/x86_64/mmu.c does).
+ * The ranges, the steps and the table pages are the DT kernels' (arch/dt/
+ * map.c, as arm64's); the tables' format is here. The tables come from
+ * memblock below the current limit, so inside what is mapped already:
+ * first head.S's 4 GiB early window, in which the tables for the memory
+ * below 4 GiB are built; then, running on the new tables, the memory above
+ * in growing steps, the limit raised after each one (as arch/x86_64/mmu.c
+ * does).
  *
  * Sv48 when the hart has it: its root's last entry points to a table laid
  * out as the Sv39 root (every window is in the top 512 GiB), so one set of
@@ -23,6 +25,7 @@
  */
 #include <kernel/kernel.h>
 #include <linux/memblock.h>
+#include <dt/map.h>
 #include <asm/csr.h>
 #include <asm/layout.h>
 #include <asm/mmu.h>
@@ -30,8 +33,6 @@
 
 #define SZ_2M		(1ULL << 21)
 #define SZ_1G		(1ULL << 30)
-#define FIRST_STEP	SZ_1G
-#define STEP_SHIFT	5		/* each step maps 32 times the last */
 #define MAX_IOMAPS	4
 
 struct riscv64_map_stats riscv64_map_stats;
@@ -70,27 +71,11 @@ static void write_satp(uint64_t v)
 	__asm__ volatile("sfence.vma\n\tcsrw satp, %0\n\tsfence.vma" : : "r"(v) : "memory");
 }
 
-/* A zeroed table page from memblock, under the current limit (mapped). */
-static uint64_t alloc_table(void)
-{
-	phys_addr_t pa = memblock_phys_alloc(PAGE_SIZE, PAGE_SIZE);
-	uint64_t *t;
-
-	if (!pa)
-		panic("direct map: no memory for a page table below %#llx",
-		      (unsigned long long)memblock_get_current_limit());
-	t = memblock_env_phys_to_virt(pa);
-	for (int i = 0; i < 512; i++)
-		t[i] = 0;
-	riscv64_map_stats.tables++;
-	return pa;
-}
-
 /* The table entry *@e points to, allocated when @e is empty. */
 static uint64_t *next_table(uint64_t *e)
 {
 	if (!(*e & PTE_V))
-		*e = pte_of(alloc_table(), PTE_V);
+		*e = pte_of(dt_map_alloc_table(), PTE_V);
 	else if (pte_leaf(*e))
 		panic("direct map: %#llx is a leaf, not a table", (unsigned long long)*e);
 	return memblock_env_phys_to_virt(pte_pa(*e));
@@ -107,51 +92,33 @@ static void map_range(uint64_t base, uint64_t start, uint64_t end, uint64_t flag
 
 		if (!(start & (SZ_1G - 1)) && left >= SZ_1G && !*l2) {
 			*l2 = pte_of(start, flags);
-			riscv64_map_stats.pages[2] += count;
+			dt_map_stats.pages[2] += count;
 			start += SZ_1G;
 			continue;
 		}
 		l1 = &next_table(l2)[(va >> 21) & 511];
 		if (!(start & (SZ_2M - 1)) && left >= SZ_2M && !*l1) {
 			*l1 = pte_of(start, flags);
-			riscv64_map_stats.pages[1] += count;
+			dt_map_stats.pages[1] += count;
 			start += SZ_2M;
 			continue;
 		}
 		l0 = &next_table(l1)[(va >> 12) & 511];
 		*l0 = pte_of(start, flags);
-		riscv64_map_stats.pages[0] += count;
+		dt_map_stats.pages[0] += count;
 		start += PAGE_SIZE;
 	}
 }
 
-/*
- * Map the non-NOMAP memory inside [lo, hi). Touching ranges (two nodes'
- * memory meeting, say) are mapped as one, so a large page may span them.
- */
-static void map_memory(phys_addr_t lo, phys_addr_t hi)
+void dt_arch_map(phys_addr_t start, phys_addr_t end)
 {
-	phys_addr_t start, end, run_start = 0, run_end = 0;
-	u64 i;
+	map_range(RISCV64_PAGE_OFFSET, start, end, PTE_DATA, true);
+}
 
-	for_each_mem_range(i, &start, &end) {
-		if (start < lo)
-			start = lo;
-		if (end > hi)
-			end = hi;
-		if (start >= end)
-			continue;
-		if (run_end && start == run_end) {
-			run_end = end;
-			continue;
-		}
-		if (run_end)
-			map_range(RISCV64_PAGE_OFFSET, run_start, run_end, PTE_DATA, true);
-		run_start = start;
-		run_end = end;
-	}
-	if (run_end)
-		map_range(RISCV64_PAGE_OFFSET, run_start, run_end, PTE_DATA, true);
+/* New entries only: a fence orders the stores before later walks. */
+void dt_arch_tables_written(void)
+{
+	__asm__ volatile("sfence.vma" : : : "memory");
 }
 
 void *riscv64_ioremap(uint64_t pa, uint64_t size)
@@ -174,7 +141,7 @@ static void switch_tables(bool no4lvl)
 	uint64_t top_pa = memblock_env_virt_to_phys(top);
 
 	if (!no4lvl) {
-		uint64_t root_pa = alloc_table();
+		uint64_t root_pa = dt_map_alloc_table();
 		uint64_t *root = memblock_env_phys_to_virt(root_pa);
 		uint64_t want = (uint64_t)SATP_MODE_SV48 << SATP_MODE_SHIFT |
 				root_pa >> PAGE_SHIFT;
@@ -188,7 +155,7 @@ static void switch_tables(bool no4lvl)
 		}
 		/* Refused: satp still holds the early tables. */
 		memblock_phys_free(root_pa, PAGE_SIZE);
-		riscv64_map_stats.tables--;
+		dt_map_stats.tables--;
 	}
 	write_satp((uint64_t)SATP_MODE_SV39 << SATP_MODE_SHIFT | top_pa >> PAGE_SHIFT);
 	riscv64_map_stats.levels = 3;
@@ -196,7 +163,7 @@ static void switch_tables(bool no4lvl)
 
 void init_mem_mapping(bool no4lvl)
 {
-	phys_addr_t end = memblock_end_of_DRAM(), mapped, step = FIRST_STEP;
+	phys_addr_t mapped;
 	unsigned int kernel = RISCV64_VPN2(RISCV64_KERNEL_VBASE);
 
 	/* The limit is the early window's end: everything below is mapped. */
@@ -204,32 +171,24 @@ void init_mem_mapping(bool no4lvl)
 	if (mapped > RISCV64_EARLY_MAP_TOP)
 		panic("direct map: limit %#llx beyond the early map",
 		      (unsigned long long)mapped);
-	top = memblock_env_phys_to_virt(alloc_table());
+	top = memblock_env_phys_to_virt(dt_map_alloc_table());
 	/* The image's mapping (head.S's tables in .bss) carries over. */
 	top[kernel] = early_pg_root[kernel];
 	for (unsigned int i = 0; i < niomaps; i++)
 		map_range(RISCV64_IO_BASE, iomaps[i].start, iomaps[i].end, PTE_DATA, false);
-	map_memory(0, mapped);
+	dt_map_memory(0, mapped);
 	/* From here on, only the image, the devices and the memory below @mapped. */
 	switch_tables(no4lvl);
 
-	while (mapped < end) {
-		phys_addr_t next = end - mapped > step ? mapped + step : end;
-
-		map_memory(mapped, next);
-		mapped = next;
-		memblock_set_current_limit(mapped);
-		riscv64_map_stats.steps++;
-		step <<= STEP_SHIFT;
-	}
-	/* Allocations may go up to the end of RAM, all of it mapped now. */
-	memblock_set_current_limit(end);
+	/* The memory above, in steps; the limit is the end of RAM afterwards. */
+	dt_map_above(mapped);
 	printk("direct map: [mem %#018llx-%#018llx] at %#llx, %s: %lu x 1G, %lu x 2M, %lu x 4K pages, %lu table pages, %u steps\n",
-	       0ULL, (unsigned long long)end - 1, (unsigned long long)RISCV64_PAGE_OFFSET,
+	       0ULL, (unsigned long long)memblock_end_of_DRAM() - 1,
+	       (unsigned long long)RISCV64_PAGE_OFFSET,
 	       riscv64_map_stats.sv48 ? "Sv48" : "Sv39",
-	       riscv64_map_stats.pages[2], riscv64_map_stats.pages[1],
-	       riscv64_map_stats.pages[0], riscv64_map_stats.tables,
-	       riscv64_map_stats.steps);
+	       dt_map_stats.pages[2], dt_map_stats.pages[1],
+	       dt_map_stats.pages[0], dt_map_stats.tables,
+	       dt_map_stats.steps);
 }
 
 uint64_t riscv64_lookup(uint64_t va, uint64_t *page_size)
@@ -256,4 +215,14 @@ uint64_t riscv64_lookup(uint64_t va, uint64_t *page_size)
 		t = memblock_env_phys_to_virt(pte_pa(e));
 	}
 	return (uint64_t)-1;
+}
+
+uint64_t dt_arch_lookup(uint64_t va)
+{
+	return riscv64_lookup(va, NULL);
+}
+
+int dt_arch_probe_read(const volatile void *va)
+{
+	return riscv64_probe_read(va);
 }

@@ -2,15 +2,15 @@
 /*
  * riscv64 early setup: from head.S to start_kernel() (DTB, console, exit
  * device, SBI), then setup_arch(), which describes memory to memblock
- * from the DTB with the firmware library's dt_memblock_setup(), as arm64
- * does. OpenSBI's own memory is one of the tree's /reserved-memory nodes
- * (mmode_resv*, no-map), so the generic scan keeps it out of memblock's
- * allocations exactly as Linux does. Policy: no allocation limit (satp is
- * bare, every physical address is reachable), arrays allowed to grow.
+ * from the DTB with the DT kernels' dt_setup_memblock() (arch/dt/setup.c),
+ * as arm64 does. OpenSBI's own memory is one of the tree's
+ * /reserved-memory nodes (mmode_resv*, no-map), so the generic scan keeps
+ * it out of memblock's allocations exactly as Linux does. Allocations stay inside head.S's
+ * early direct map until init_mem_mapping() maps the rest.
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
-#include <firmware/dt_setup.h>
+#include <dt/setup.h>
 #include <asm/console.h>
 #include <asm/exit.h>
 #include <asm/layout.h>
@@ -20,17 +20,9 @@
 #include <asm/setup.h>
 
 struct riscv64_boot riscv64_boot;
-struct dt_scan_result riscv64_dt;
 /* Written by head.S once paging is on. */
 unsigned long riscv64_kernel_va_pa_offset;
 uint64_t riscv64_entry_satp;
-
-static char command_line[1024];
-
-phys_addr_t memblock_env_kernel_end(void)
-{
-	return memblock_env_virt_to_phys(_end);
-}
 
 void riscv64_start_kernel(uint64_t a0, uint64_t a1)
 {
@@ -63,12 +55,7 @@ void riscv64_start_kernel(uint64_t a0, uint64_t a1)
 
 	printk("boot: entered in S-mode, hart %llu, a1 %#llx\n",
 	       (unsigned long long)a0, (unsigned long long)a1);
-	if (err)
-		printk("boot: no usable DTB at %#llx: %s\n",
-		       (unsigned long long)a1, fdtr_strerror(err));
-	else
-		printk("boot: DTB at %#llx, %u bytes, version %u\n",
-		       (unsigned long long)a1, b->dt.totalsize, b->dt.version);
+	dt_report_dtb();
 	ret = sbi_call(SBI_EXT_BASE, SBI_BASE_GET_SPEC_VERSION, 0, 0);
 	b->sbi_version = ret.error ? 0 : ret.value;
 	printk("boot: SBI specification %ld.%ld\n", (b->sbi_version >> 24) & 0x7f,
@@ -85,90 +72,10 @@ void riscv64_start_kernel(uint64_t a0, uint64_t a1)
 	start_kernel();
 }
 
-bool riscv64_cmdline_word(const char *cmdline, const char *word)
-{
-	for (const char *p = cmdline; p && *p;) {
-		const char *w = word;
-
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		while (*w && *p == *w) {
-			p++;
-			w++;
-		}
-		if (!*w && (!*p || *p == ' ' || *p == '\t' || *p == '\n'))
-			return true;
-		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
-			p++;
-	}
-	return false;
-}
-
-static void copy_cmdline(const char *src)
-{
-	size_t i = 0;
-
-	if (src)
-		for (; src[i] && i < sizeof(command_line) - 1; i++)
-			command_line[i] = src[i];
-	command_line[i] = '\0';
-	if (src && src[i])
-		printk("setup: command line truncated to %zu bytes\n", i);
-}
-
 void setup_arch(char **cmdline)
 {
-	const struct fdtr *dt = &riscv64_boot.dt;
-	struct fw_setup_policy policy = {
-		/* The early direct map (head.S) until init_mem_mapping(). */
-		.alloc_limit = RISCV64_EARLY_MAP_TOP,
-		.allow_resize = true,
-		/* The image: text, data, .bss, boot and trap stacks. */
-		.kernel_base = memblock_env_virt_to_phys(_text),
-		.kernel_size = (phys_addr_t)(_end - _text),
-		.cmdline = command_line,
-	};
-	int err;
-
-	if (riscv64_boot.dtb_err)
-		panic("setup: no usable device tree at %#llx (%s)",
-		      (unsigned long long)riscv64_boot.dtb,
-		      fdtr_strerror(riscv64_boot.dtb_err));
-
-	/* The command line first: the selftest reads it before memblock. */
-	err = dt_scan_chosen(dt->blob, &riscv64_dt);
-	if (err < 0)
-		panic("setup: /chosen: %s", fdtr_strerror(err));
-	copy_cmdline(riscv64_dt.bootargs);
-	*cmdline = command_line;
-	riscv64_selftest(command_line);
-
-	/* The one DT sequence (firmware/dt_setup.c), arm64's and memblock-sim's. */
-	err = dt_memblock_setup(dt->blob, riscv64_boot.dtb, 0, &policy, &riscv64_dt);
-	if (err == -FDTR_ERR_NOTFOUND)
-		panic("setup: no memory from the device tree (%s)",
-		      fw_strerror(err));
-	if (err)
-		panic("setup: dt_memblock_setup: %s", fw_strerror(err));
-
-	printk("setup: %u memory node(s), %u range(s), %u on a NUMA node, %u hotplug\n",
-	       riscv64_dt.memory_nodes, riscv64_dt.memory_ranges,
-	       riscv64_dt.numa_ranges, riscv64_dt.hotplug_ranges);
-	printk("setup: reserved %u /memreserve/, %u static, %u dynamic, %u no-map\n",
-	       riscv64_dt.memreserve, riscv64_dt.reserved_static,
-	       riscv64_dt.reserved_dynamic, riscv64_dt.reserved_nomap);
-	if (riscv64_dt.has_initrd)
-		printk("setup: initrd [%#llx-%#llx) %llu bytes\n",
-		       (unsigned long long)riscv64_dt.initrd_start,
-		       (unsigned long long)riscv64_dt.initrd_end,
-		       (unsigned long long)(riscv64_dt.initrd_end -
-					    riscv64_dt.initrd_start));
-	if (riscv64_dt.mem_limit)
-		printk("setup: mem= limit %#llx\n",
-		       (unsigned long long)riscv64_dt.mem_limit);
-	printk("setup: %u warning(s), %u error(s) from the device tree\n",
-	       riscv64_dt.warnings, riscv64_dt.errors);
-
+	/* The early direct map (head.S) until init_mem_mapping(). */
+	*cmdline = dt_setup_memblock(RISCV64_EARLY_MAP_TOP, riscv64_selftest);
 	/* Paging as Linux's setup_vm_final(): the direct map from memblock. */
-	init_mem_mapping(riscv64_cmdline_word(command_line, "no4lvl"));
+	init_mem_mapping(dt_cmdline_word(*cmdline, "no4lvl"));
 }

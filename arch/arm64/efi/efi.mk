@@ -28,14 +28,15 @@ ARM64_EFI_CFLAGS := $(FREESTANDING_CFLAGS) $(WARN_CFLAGS) -O2 \
 	-mgeneral-regs-only -fpie -fvisibility=hidden \
 	-I$(srctree)/arch/efi -I$(srctree)/kernel/include -I$(srctree)/include \
 	-I$(srctree)/firmware/$(FIRMWARE_INCDIR) -DARCH_NAME='"arm64 UEFI"'
-# The arm64 kernel's string routines and memory hooks serve here too
+# The DT kernels' string routines (arch/dt/) and the arm64 kernel's
+# memory hooks serve here too
 # (built for the MMU on: the firmware's map is normal memory).
 # src/env_default.c stays out, as in the x86-64 application: its weak
 # memblock_env_free_pages() would compete with kernel/mm/memblock_hook.c's
 # weak one (the first linked wins), and every hook it defaults is defined
 # by kernel/ or the application.
 ARM64_EFI_SRCS := $(addprefix src/,$(filter-out env_default.c,$(MEMBLOCK_SRCS))) \
-	$(wildcard arch/arm64/efi/*.c arch/efi/*.c) arch/arm64/string.c arch/arm64/memops.c \
+	$(wildcard arch/arm64/efi/*.c arch/efi/*.c) arch/dt/string.c arch/arm64/memops.c \
 	$(KERNEL_COMMON_SRCS) $(addprefix firmware/,$(FIRMWARE_SRCS))
 ARM64_EFI_OBJS := $(patsubst %.c,$(ARM64_EFI_O)/%.o,$(ARM64_EFI_SRCS)) \
 	$(ARM64_EFI_O)/arch/arm64/efi/start.o

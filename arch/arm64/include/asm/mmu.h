@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <linux/memblock.h>
+#include <asm/memory.h>
 
 /* Physical address of a symbol of the image. */
 #define __pa_symbol(x)	((phys_addr_t)((unsigned long)(uintptr_t)(x) - \
@@ -20,18 +21,10 @@ extern phys_addr_t arm64_early_map_top;
 /* head.S's tables (in .bss). */
 extern uint64_t idmap_l0[], init_l0[], kimage_l3[];
 
-/**
- * struct arm64_map_stats - what paging_init() built
- * @pages: leaf entries of the linear map: [0] 4 KiB, [1] 2 MiB, [2] 1 GiB
- * @tables: table pages allocated from memblock
- * @steps: steps above the early window, each raising the limit
- */
-struct arm64_map_stats {
-	unsigned long pages[3];
-	unsigned long tables;
-	unsigned int steps;
-};
-extern struct arm64_map_stats arm64_map_stats;
+/* The DT kernels' shared direct-map code (arch/dt/include/dt/map.h). */
+#define DT_MAP_BASE	PAGE_OFFSET
+#define DT_MAP_END	KIMAGE_VADDR
+#define DT_MAP_NAME	"linear map"
 
 /**
  * paging_init - build the final page tables from memblock and switch to them
@@ -67,12 +60,5 @@ extern uint64_t arm64_probe_esr, arm64_probe_far;
  * arm64_mmu_checks - TAP checks of the live page tables against memblock
  */
 void arm64_mmu_checks(void);
-
-/**
- * arm64_linear_checks - TAP checks of every allocation family through the
- * linear map (arch_mm_checks(), in the same file, checks the page array
- * and the buddy allocator's pages after mm_init())
- */
-void arm64_linear_checks(void);
 
 #endif

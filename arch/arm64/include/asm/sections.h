@@ -3,10 +3,9 @@
 #ifndef ASM_SECTIONS_H
 #define ASM_SECTIONS_H
 
-extern char _text[], _end[];
+#include <dt/sections.h>
+
+/* The image's permissions change here: text, rodata | data, .bss. */
 extern char __etext[], __rw_start[];
-extern char __bss_start[], __bss_end[];
-extern char boot_stack[], boot_stack_top[];
-extern char exc_stack[], exc_stack_top[];
 
 #endif /* ASM_SECTIONS_H */

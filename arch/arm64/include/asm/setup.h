@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <linux/memblock.h>
 #include <firmware/fdt_memblock.h>
+#include <dt/setup.h>
 
 /**
  * struct arm64_boot - boot state kept by arm64_start_kernel()
@@ -30,8 +31,6 @@ struct arm64_boot {
 extern struct arm64_boot arm64_boot;
 /* The boot record by the name the DT kernels' shared checks use. */
 #define DT_BOOT arm64_boot
-/* What the device-tree scan found, filled by setup_arch(). */
-extern struct dt_scan_result arm64_dt;
 
 /**
  * arm64_start_kernel - C entry, called by head.S at EL1 with a stack

@@ -5,19 +5,20 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <asm/layout.h>
+
+/* The DT kernels' shared direct-map code (arch/dt/include/dt/map.h). */
+#define DT_MAP_BASE	RISCV64_PAGE_OFFSET
+#define DT_MAP_END	RISCV64_KERNEL_VBASE
+#define DT_MAP_NAME	"direct map"
 
 /**
- * struct riscv64_map_stats - what init_mem_mapping() built
- * @pages: leaves of the direct map: [0] 4 KiB, [1] 2 MiB, [2] 1 GiB
- * @tables: page-table pages allocated from memblock
- * @steps: limit raises after the first window
+ * struct riscv64_map_stats - the paging mode init_mem_mapping() chose
+ * (what it mapped: dt_map_stats)
  * @levels: 3 (Sv39) or 4 (Sv48)
  * @sv48: the hart accepted Sv48 in satp (probed by write and read back)
  */
 struct riscv64_map_stats {
-	unsigned long pages[3];
-	unsigned long tables;
-	unsigned int steps;
 	unsigned int levels;
 	bool sv48;
 };

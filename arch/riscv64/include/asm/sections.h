@@ -3,9 +3,6 @@
 #ifndef ASM_SECTIONS_H
 #define ASM_SECTIONS_H
 
-extern char _text[], _end[];
-extern char __bss_start[], __bss_end[];
-extern char boot_stack[], boot_stack_top[];
-extern char exc_stack[], exc_stack_top[];
+#include <dt/sections.h>
 
 #endif /* ASM_SECTIONS_H */

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <linux/memblock.h>
 #include <firmware/fdt_memblock.h>
+#include <dt/setup.h>
 
 /**
  * struct riscv64_boot - the boot registers and what they led to
@@ -34,8 +35,6 @@ struct riscv64_boot {
 extern struct riscv64_boot riscv64_boot;
 /* The boot record by the name the DT kernels' shared checks use. */
 #define DT_BOOT riscv64_boot
-/* What the device-tree scan found, filled by setup_arch(). */
-extern struct dt_scan_result riscv64_dt;
 
 /**
  * riscv64_start_kernel - C entry from head.S
@@ -55,15 +54,6 @@ __attribute__((noreturn)) void riscv64_start_kernel(uint64_t a0, uint64_t a1);
  * absent, nothing happens; an unknown value is only reported.
  */
 void riscv64_selftest(const char *cmdline);
-
-/**
- * riscv64_cmdline_word - is @word one of the command line's words?
- * @cmdline: the command line (NULL: empty)
- * @word: a bare word, such as "no4lvl"
- *
- * Return: true when a blank-separated word of @cmdline is exactly @word.
- */
-bool riscv64_cmdline_word(const char *cmdline, const char *word);
 
 /**
  * struct riscv64_regs - the trap frame head.S saves

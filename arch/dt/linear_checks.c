@@ -1,33 +1,41 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * What is allocated goes through the linear map (mmu.c), reported as TAP:
- * every allocation family of memblock (the virtual ones return linear-map
- * addresses, mapped and touched; the physical ones physical addresses,
- * which fault when used as pointers since TTBR0 is off, and are mapped at
- * phys_to_virt()), allocations above 4 GiB and memblock_alloc_low() below
- * it on the large guests; after mm_init(), the struct page arrays and the
- * buddy allocator's pages.
+ * What is allocated goes through the direct map (the architecture's
+ * mmu.c, arch/dt/map.c), reported as TAP: every allocation family of
+ * memblock (the virtual ones return direct-map addresses, translated back
+ * by the live tables and touched; the physical ones physical addresses,
+ * which fault when used as pointers since no identity map is left, and
+ * are mapped at phys_to_virt()), allocations above 4 GiB on the large
+ * guests and memblock_alloc_low() below its limit; after mm_init(), the
+ * struct page arrays and the buddy allocator's pages.
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
 #include <kernel/buddy.h>
 #include <kernel/page.h>
 #include <linux/memblock.h>
-#include <asm/memory.h>
+#include <dt/map.h>
 #include <asm/mmu.h>
 
 #define SZ_64K		0x10000ULL
 #define SZ_4G		(1ULL << 32)
 
-/* @p must be a linear-map address of mapped, allocated memory. */
+/* Is [@va, @va + @size) in the direct map, translated to @va - DT_MAP_BASE? */
+static bool in_map(uint64_t va, uint64_t size)
+{
+	uint64_t pa = va - DT_MAP_BASE;
+
+	return va >= DT_MAP_BASE && va < DT_MAP_END &&
+	       dt_arch_lookup(va) == pa && dt_arch_lookup(va + size - 1) == pa + size - 1;
+}
+
+/* @p must be a direct-map address of mapped, allocated memory. */
 static bool linear(const void *p, phys_addr_t size)
 {
-	uint64_t va = (uint64_t)(uintptr_t)p, pa = va - PAGE_OFFSET;
 	volatile unsigned char *c = (volatile unsigned char *)(uintptr_t)p;
 
-	if (!p || va < PAGE_OFFSET || va >= KIMAGE_VADDR || pa >= memblock_end_of_DRAM() ||
-	    arm64_lookup(va, NULL, NULL) != pa ||
-	    arm64_lookup(va + size - 1, NULL, NULL) != pa + size - 1)
+	if (!p || !in_map((uint64_t)(uintptr_t)p, size) ||
+	    (uint64_t)(uintptr_t)p - DT_MAP_BASE >= memblock_end_of_DRAM())
 		return false;
 	/* Touch it: first and last byte, written and read back. */
 	c[0] = 0x5a;
@@ -37,7 +45,7 @@ static bool linear(const void *p, phys_addr_t size)
 
 static void virt_family(const char *what, void *p, phys_addr_t size)
 {
-	ktap_ok(linear(p, size), "%s returns a linear-map address: %p -> pa %#llx",
+	ktap_ok(linear(p, size), "%s returns a " DT_MAP_NAME " address: %p -> pa %#llx",
 		what, p, p ? (unsigned long long)memblock_env_virt_to_phys(p) : 0ULL);
 	if (p)
 		memblock_free(p, size);
@@ -45,9 +53,9 @@ static void virt_family(const char *what, void *p, phys_addr_t size)
 
 static void phys_family(const char *what, phys_addr_t pa, phys_addr_t size)
 {
-	/* With TTBR0 off, a physical address read as such faults. */
-	ktap_ok(pa && pa < memblock_end_of_DRAM() &&
-		arm64_probe_read((const volatile void *)(uintptr_t)pa) &&
+	/* With no identity map left, a physical address read as such faults. */
+	ktap_ok(pa && pa >= memblock_start_of_DRAM() && pa < memblock_end_of_DRAM() &&
+		dt_arch_probe_read((const volatile void *)(uintptr_t)pa) &&
 		linear(memblock_env_phys_to_virt(pa), size),
 		"%s returns a physical address (%#llx, a fault when read), mapped at phys_to_virt()",
 		what, (unsigned long long)pa);
@@ -55,7 +63,7 @@ static void phys_family(const char *what, phys_addr_t pa, phys_addr_t size)
 		memblock_phys_free(pa, size);
 }
 
-void arm64_linear_checks(void)
+void dt_linear_checks(void)
 {
 	phys_addr_t top = memblock_end_of_DRAM();
 	/* A node memory has (a tree without numa-node-id has none: any node). */
@@ -95,16 +103,16 @@ void arm64_linear_checks(void)
 			p ? (unsigned long long)memblock_env_virt_to_phys(p) : 0ULL);
 		if (p)
 			memblock_free(p, SZ_64K);
-		/* ...while memblock_alloc_low() keeps below its limit (4 GiB). */
-		p = memblock_alloc_low(SZ_64K, PAGE_SIZE);
-		ktap_ok(p && memblock_env_virt_to_phys(p) + SZ_64K - 1 <= ARCH_LOW_ADDRESS_LIMIT &&
-			linear(p, SZ_64K),
-			"memblock_alloc_low stays below %#llx (pa %#llx), mapped",
-			(unsigned long long)ARCH_LOW_ADDRESS_LIMIT + 1,
-			p ? (unsigned long long)memblock_env_virt_to_phys(p) : 0ULL);
-		if (p)
-			memblock_free(p, SZ_64K);
 	}
+	/* ...while memblock_alloc_low() keeps below its limit (4 GiB). */
+	p = memblock_alloc_low(SZ_64K, PAGE_SIZE);
+	ktap_ok(p && memblock_env_virt_to_phys(p) + SZ_64K - 1 <= ARCH_LOW_ADDRESS_LIMIT &&
+		linear(p, SZ_64K),
+		"memblock_alloc_low stays below %#llx (pa %#llx), mapped",
+		(unsigned long long)ARCH_LOW_ADDRESS_LIMIT + 1,
+		p ? (unsigned long long)memblock_env_virt_to_phys(p) : 0ULL);
+	if (p)
+		memblock_free(p, SZ_64K);
 }
 
 /* After mm_init(): the page array and the buddy allocator's pages. */
@@ -115,18 +123,14 @@ void arch_mm_checks(void)
 	for (unsigned int i = 0; i < mm_nr_ranges; i++) {
 		const struct mm_range *r = &mm_ranges[i];
 		uint64_t size = (uint64_t)(r->end_pfn - r->start_pfn) * sizeof(*r->map);
-		uint64_t va = (uint64_t)(uintptr_t)r->map, pa = va - PAGE_OFFSET;
 
-		if (va < PAGE_OFFSET || va >= KIMAGE_VADDR ||
-		    arm64_lookup(va, NULL, NULL) != pa ||
-		    arm64_lookup(va + size - 1, NULL, NULL) != pa + size - 1)
-			bad++;
+		bad += !in_map((uint64_t)(uintptr_t)r->map, size);
 	}
 	ktap_ok(mm_nr_ranges && !bad,
-		"struct page arrays lie in the linear map (%u ranges, %u outside)",
+		"struct page arrays lie in the " DT_MAP_NAME " (%u ranges, %u outside)",
 		mm_nr_ranges, bad);
 
-	/* A page of every node, written and read through the linear map. */
+	/* A page of every node, written and read through the direct map. */
 	for (int nid = 0; nid < BUDDY_NODES; nid++) {
 		unsigned long pfn;
 		volatile uint64_t *p;
@@ -143,11 +147,11 @@ void arch_mm_checks(void)
 			p[k] = PFN_PHYS(pfn) + k;
 		for (unsigned int k = 0; k < PAGE_SIZE / 8; k++)
 			bad += p[k] != PFN_PHYS(pfn) + k;
-		bad += arm64_lookup((uint64_t)(uintptr_t)p, NULL, NULL) != PFN_PHYS(pfn);
+		bad += dt_arch_lookup((uint64_t)(uintptr_t)p) != PFN_PHYS(pfn);
 		bad += free_pages(pfn, 0) != 0;
 		touched++;
 	}
 	ktap_ok(touched && !bad,
-		"buddy pages of %u nodes written and read through the linear map (%u bad)",
+		"buddy pages of %u nodes written and read through the " DT_MAP_NAME " (%u bad)",
 		touched, bad);
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* Coverage and overlap tests over memblock's sorted region arrays. */
-#include <asm/checks.h>
+#include <dt/checks.h>
 
 static bool has_flags(const struct memblock_region *r, unsigned int flags)
 {

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The arm64 demo kernel's boot checks: what the device tree says,
+ * The device-tree kernels' boot checks (arm64, riscv64): what the tree says,
  * re-read independently of the DT -> memblock scan, and helpers that test
  * memblock's arrays against it.
  */
-#ifndef ASM_CHECKS_H
-#define ASM_CHECKS_H
+#ifndef DT_CHECKS_H
+#define DT_CHECKS_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -133,9 +133,19 @@ bool type_has_aligned_block(const struct memblock_type *type,
 			    phys_addr_t size, phys_addr_t align);
 
 /**
+ * dt_memory_checks - TAP checks of memblock.memory and memblock.reserved
+ * against the device tree
+ * @x: the tree's view (dt_expect_read())
+ *
+ * Uses DT_BOOT (asm/setup.h) for the DTB and dt_kernel_scan for the scan's
+ * counts.
+ */
+void dt_memory_checks(const struct dt_expect *x);
+
+/**
  * alloc_checks - allocate through memblock's API and check each result
  * @x: the device tree's view, for the ranges allocations must avoid
  */
 void alloc_checks(const struct dt_expect *x);
 
-#endif /* ASM_CHECKS_H */
+#endif /* DT_CHECKS_H */

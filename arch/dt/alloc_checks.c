@@ -7,7 +7,7 @@
  * Requests that cannot be satisfied must fail.
  */
 #include <kernel/kernel.h>
-#include <asm/checks.h>
+#include <dt/checks.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 

@@ -5,7 +5,7 @@
  * with the tree rather than with the scan's own idea of it.
  */
 #include <kernel/kernel.h>
-#include <asm/checks.h>
+#include <dt/checks.h>
 
 static bool streq(const char *a, const char *b)
 {
