@@ -85,19 +85,27 @@ static phys_addr_t trace_last(phys_addr_t base, phys_addr_t size)
 }
 
 /*
- * The guard and the debug trace every range call starts with, in one copy
- * (not inlined); @ip is the public function's caller.
+ * The guard and the debug trace every range call starts with; @ip is the
+ * public function's caller. The trace is one copy out of line (cold), the
+ * guard's fast path inline.
  */
-static mb_noinline int
-enter_traced(const char *func, unsigned int refuse, phys_addr_t base,
-	     phys_addr_t size, unsigned long ip)
+static mb_cold void trace_range(const char *func, phys_addr_t base,
+				phys_addr_t size, unsigned long ip)
 {
 	phys_addr_t last = trace_last(base, size);
+
+	__memblock_log(MEMBLOCK_LOG_INFO, "%s: [%pa-%pa] %pS", func, &base,
+		       &last, (void *)ip);
+}
+
+static inline int enter_traced(const char *func, unsigned int refuse,
+			       phys_addr_t base, phys_addr_t size,
+			       unsigned long ip)
+{
 	int err = __memblock_enter(func, refuse);
 
-	if (!err)
-		memblock_dbg("%s: [%pa-%pa] %pS", func, &base, &last,
-			     (void *)ip);
+	if (!err && memblock_debug)
+		trace_range(func, base, size, ip);
 	return err;
 }
 
