@@ -8,10 +8,11 @@ bench/floors.csv, bench/ops-vs-n.svg and bench/floors.svg, and print the
 table.
 
     bench/run.py --bin BUILD/bench/memblock-bench --obj BUILD/bench [--quick]
-                 [--report-only]
+                 [--report-only | --sizes-only]
 
 The measurements are kept in BUILD/bench/measured.json; --report-only
-rewrites the report from them without measuring again.
+rewrites the report from them without measuring again. --sizes-only
+measures code size alone and rewrites only that table of results.md.
 """
 import argparse
 import json
@@ -186,11 +187,22 @@ def tool_version(cmd):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--bin', required=True)
+    ap.add_argument('--bin')
     ap.add_argument('--obj', required=True)
     ap.add_argument('--quick', action='store_true')
     ap.add_argument('--report-only', action='store_true')
+    ap.add_argument('--sizes-only', action='store_true')
     args = ap.parse_args()
+    if args.sizes_only:
+        # Code size alone (no valgrind, no QEMU): only that table of
+        # bench/results.md is rewritten.
+        sizes = measure_sizes(args)
+        report.refresh_sizes(os.path.join(HERE, 'results.md'), sizes,
+                             source_version())
+        print('\n'.join(report.size_table(sizes)))
+        return
+    if not args.bin:
+        ap.error('--bin is required')
     saved = os.path.join(args.obj, 'measured%s.json' %
                          ('-quick' if args.quick else ''))
     if args.report_only:
@@ -207,6 +219,12 @@ def main():
         os.path.relpath(os.path.join(dest, f)) for f in
         ('results.md', 'results.csv', 'floors.csv', 'ops-vs-n.svg',
          'floors.svg')))
+
+
+def measure_sizes(args):
+    print('  SIZE    libmemblock.a', file=sys.stderr, flush=True)
+    return [(arch, opt, code_size.measure(ROOT, args.obj, arch, opt))
+            for arch in code_size.ARCHES for opt in ('-O2', '-Os')]
 
 
 def measure(args):
@@ -238,9 +256,7 @@ def measure(args):
         print('  FLOOR   free-all', file=sys.stderr, flush=True)
         handoff = handoff_wall(args.bin, 8 if args.quick else 64)
 
-    print('  SIZE    libmemblock.a', file=sys.stderr, flush=True)
-    sizes = [(arch, opt, code_size.measure(ROOT, args.obj, arch, opt))
-             for arch in code_size.ARCHES for opt in ('-O2', '-Os')]
+    sizes = measure_sizes(args)
     print('  BOOT    demo-x86_64, demo-arm64', file=sys.stderr, flush=True)
     boots = [(arch,) + boot_time.measure(arch) for arch in ('x86_64', 'arm64')]
 

@@ -68,28 +68,37 @@ int __memblock_remove_memory(phys_addr_t base, phys_addr_t size, const char *fun
 	return err;
 }
 
+int __memblock_span_cut(phys_addr_t lo, phys_addr_t hi, struct mb_span *cut,
+			int n, struct mb_span *out)
+{
+	phys_addr_t cur = lo;
+	int a, b, k = 0;
+
+	/* Sort the (at most four) spans, then cut. */
+	for (a = 1; a < n; a++)
+		for (b = a; b > 0 && cut[b].lo < cut[b - 1].lo; b--)
+			span_swap(&cut[b], &cut[b - 1]);
+	for (a = 0; a <= n && cur < hi; a++) {
+		phys_addr_t stop = a < n ? mb_min(cut[a].lo, hi) : hi;
+
+		if (stop > cur)
+			span_set(&out[k++], cur, stop);
+		if (a < n)
+			cur = mb_max(cur, cut[a].hi);
+	}
+	return k;
+}
+
 int __memblock_claim_pieces(phys_addr_t base, phys_addr_t end, struct mb_span *out)
 {
 	struct mb_span arr[MB_NTYPES];
-	int na = 0, n = 0, a, b;
-	phys_addr_t ab, as, cur = base;
+	phys_addr_t ab, as;
+	int na = 0;
 
-	for (a = 0; a < MB_NTYPES; a++)
+	for (int a = 0; a < MB_NTYPES; a++)
 		if (__memblock_live_array(a, &ab, &as))
 			span_set(&arr[na++], ab, ab + as);
-	for (a = 1; a < na; a++)
-		for (b = a; b > 0 && arr[b].lo < arr[b - 1].lo; b--) {
-			span_swap(&arr[b], &arr[b - 1]);
-		}
-	for (a = 0; a <= na && cur < end; a++) {
-		phys_addr_t stop = a < na ? mb_min(arr[a].lo, end) : end;
-
-		if (stop > cur)
-			span_set(&out[n++], cur, stop);
-		if (a < na)
-			cur = mb_max(cur, arr[a].hi);
-	}
-	return n;
+	return __memblock_span_cut(base, end, arr, na, out);
 }
 
 int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)

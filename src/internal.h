@@ -10,6 +10,9 @@
 #include <linux/memblock.h>
 
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
+/* One copy of a helper several callers share, or of a rare path. */
+#define mb_noinline	__attribute__((noinline))
+#define mb_cold		__attribute__((noinline, cold))
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 
 #define mb_min(a, b)	((a) < (b) ? (a) : (b))
@@ -217,6 +220,12 @@ int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 int __memblock_remove_memory(phys_addr_t base, phys_addr_t size, const char *func);
 /* Remove caller claims from reserved: never a live array's bytes. */
 int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func);
+/*
+ * [lo, hi) minus the @n spans @cut (sorted here, in place), in order, into
+ * @out (room for n + 1); returns the number of pieces.
+ */
+int __memblock_span_cut(phys_addr_t lo, phys_addr_t hi, struct mb_span *cut,
+			int n, struct mb_span *out);
 /* [base, end) minus the live arrays, in order: at most four pieces. */
 int __memblock_claim_pieces(phys_addr_t base, phys_addr_t end, struct mb_span *out);
 /* Change flags or node; marking NOMAP moves the live arrays first. */

@@ -30,17 +30,31 @@ static void set_out(phys_addr_t start, phys_addr_t end, int nid,
 		*out_nid = nid;
 }
 
-void __init_memblock __next_mem_range(u64 *idx, int nid,
-				      enum memblock_flags flags,
-				      struct memblock_type *type_a,
-				      struct memblock_type *type_b,
-				      phys_addr_t *out_start,
-				      phys_addr_t *out_end, int *out_nid)
+/*
+ * One walker for both directions (one copy of the code): forwards, regions
+ * and gaps go up and the cursor's low half is unsigned; backwards they go
+ * down, the low half is signed (-1 once past region 0) and ULLONG_MAX
+ * starts from the top.
+ */
+static mb_noinline void
+next_range(u64 *idx, bool rev, int nid, enum memblock_flags flags,
+	   struct memblock_type *type_a, struct memblock_type *type_b,
+	   phys_addr_t *out_start, phys_addr_t *out_end, int *out_nid)
 {
-	unsigned long ia = (uint32_t)*idx, ib = (unsigned long)(*idx >> 32);
-	unsigned long na = type_nr(type_a), nb = type_b ? type_nr(type_b) : 0;
+	long na = (long)type_nr(type_a), nb = type_b ? (long)type_nr(type_b) : 0;
+	long step = rev ? -1 : 1, ia, ib;
+	/* Past the last index in the walk's direction: (i - stop) * step >= 0. */
+	long stop_a = rev ? -1 : na, stop_b = rev ? -1 : nb + 1;
 
-	for (; ia < na; ia++) {
+	if (rev && *idx == (u64)ULLONG_MAX) {
+		ia = na - 1;
+		ib = nb;
+	} else {
+		ia = rev ? (long)(int32_t)(uint32_t)*idx : (long)(uint32_t)*idx;
+		ib = (long)(*idx >> 32);
+	}
+
+	for (; (ia - stop_a) * step < 0; ia += step) {
 		const struct memblock_region *m = &type_a->regions[ia];
 		phys_addr_t m_end = rgn_end(m);
 
@@ -49,29 +63,50 @@ void __init_memblock __next_mem_range(u64 *idx, int nid,
 		if (!type_b) {
 			set_out(m->base, m_end, m->nid, out_start, out_end,
 				out_nid);
-			*idx = CURSOR(ia + 1, 0);
+			*idx = CURSOR(ia + step, 0);
 			return;
 		}
-		for (; ib <= nb; ib++) {
+		for (; (ib - stop_b) * step < 0; ib += step) {
 			phys_addr_t g_lo, g_hi;
+			bool above, below;
 
-			gap_bounds(type_b, nb, ib, &g_lo, &g_hi);
-			if (g_lo >= m_end)
-				break;	/* this gap is past the region */
-			if (g_hi <= m->base || g_lo == g_hi)
-				continue;	/* below, or touching reservations */
+			gap_bounds(type_b, (unsigned long)nb, (unsigned long)ib,
+				   &g_lo, &g_hi);
+			above = g_lo >= m_end;
+			below = g_hi <= m->base;
+			/* This gap is past the region, in the walk's direction. */
+			if (rev ? below : above)
+				break;
+			/* Before it, or between touching reservations. */
+			if (above || below || g_lo == g_hi)
+				continue;
 			set_out(mb_max(m->base, g_lo), mb_min(m_end, g_hi),
 				m->nid, out_start, out_end, out_nid);
-			/* Advance whichever of the two ends first. */
-			if (m_end <= g_hi)
-				ia++;
+			/*
+			 * Step whichever of the two the walk leaves first:
+			 * forwards the one ending first, backwards the one
+			 * starting last.
+			 */
+			if (rev ? m->base >= g_lo : m_end <= g_hi)
+				ia += step;
 			else
-				ib++;
+				ib += step;
 			*idx = CURSOR(ia, ib);
 			return;
 		}
 	}
 	*idx = (u64)ULLONG_MAX;
+}
+
+void __init_memblock __next_mem_range(u64 *idx, int nid,
+				      enum memblock_flags flags,
+				      struct memblock_type *type_a,
+				      struct memblock_type *type_b,
+				      phys_addr_t *out_start,
+				      phys_addr_t *out_end, int *out_nid)
+{
+	next_range(idx, false, nid, flags, type_a, type_b, out_start, out_end,
+		   out_nid);
 }
 
 void __init_memblock __next_mem_range_rev(u64 *idx, int nid,
@@ -81,49 +116,8 @@ void __init_memblock __next_mem_range_rev(u64 *idx, int nid,
 					  phys_addr_t *out_start,
 					  phys_addr_t *out_end, int *out_nid)
 {
-	unsigned long na = type_nr(type_a), nb = type_b ? type_nr(type_b) : 0;
-	long ia, ib;
-
-	if (*idx == (u64)ULLONG_MAX) {
-		ia = (long)na - 1;
-		ib = (long)nb;
-	} else {
-		ia = (int32_t)(uint32_t)*idx;
-		ib = (long)(*idx >> 32);
-	}
-
-	for (; ia >= 0; ia--) {
-		const struct memblock_region *m = &type_a->regions[ia];
-		phys_addr_t m_end = rgn_end(m);
-
-		if (memblock_should_skip_region(type_a, m, nid, flags))
-			continue;
-		if (!type_b) {
-			set_out(m->base, m_end, m->nid, out_start, out_end,
-				out_nid);
-			*idx = CURSOR(ia - 1, 0);
-			return;
-		}
-		for (; ib >= 0; ib--) {
-			phys_addr_t g_lo, g_hi;
-
-			gap_bounds(type_b, nb, (unsigned long)ib, &g_lo, &g_hi);
-			if (g_hi <= m->base)
-				break;	/* this gap is below the region */
-			if (g_lo >= m_end || g_lo == g_hi)
-				continue;	/* above, or touching reservations */
-			set_out(mb_max(m->base, g_lo), mb_min(m_end, g_hi),
-				m->nid, out_start, out_end, out_nid);
-			/* Step back whichever of the two starts last. */
-			if (m->base >= g_lo)
-				ia--;
-			else
-				ib--;
-			*idx = CURSOR(ia, ib);
-			return;
-		}
-	}
-	*idx = (u64)ULLONG_MAX;
+	next_range(idx, true, nid, flags, type_a, type_b, out_start, out_end,
+		   out_nid);
 }
 
 void __init_memblock __next_mem_pfn_range(int *idx, int nid,

@@ -84,6 +84,31 @@ static phys_addr_t trace_last(phys_addr_t base, phys_addr_t size)
 	return size ? base + size - 1 : base;
 }
 
+/*
+ * The guard and the debug trace every range call starts with; @ip is the
+ * public function's caller. The trace is one copy out of line (cold), the
+ * guard's fast path inline.
+ */
+static mb_cold void trace_range(const char *func, phys_addr_t base,
+				phys_addr_t size, unsigned long ip)
+{
+	phys_addr_t last = trace_last(base, size);
+
+	__memblock_log(MEMBLOCK_LOG_INFO, "%s: [%pa-%pa] %pS", func, &base,
+		       &last, (void *)ip);
+}
+
+static inline int enter_traced(const char *func, unsigned int refuse,
+			       phys_addr_t base, phys_addr_t size,
+			       unsigned long ip)
+{
+	int err = __memblock_enter(func, refuse);
+
+	if (!err && memblock_debug)
+		trace_range(func, base, size, ip);
+	return err;
+}
+
 bool memblock_nid_ok(int nid)
 {
 	/* Stored as given (Linux 6.12): NUMA_NO_NODE stays -1. */
@@ -113,38 +138,29 @@ int __init_memblock memblock_add_node(phys_addr_t base, phys_addr_t size,
 
 int __init_memblock memblock_add(phys_addr_t base, phys_addr_t size)
 {
-	phys_addr_t last = trace_last(base, size);
-	int err = __memblock_enter(__func__, MB_REFUSE_DISCARDED);
+	int err = enter_traced(__func__, MB_REFUSE_DISCARDED, base, size, _RET_IP_);
 
 	if (err)
 		return err;
-	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
-		     (void *)_RET_IP_);
 	return __memblock_add(MB_MEM, base, size, MAX_NUMNODES, MEMBLOCK_NONE,
 		      __func__);
 }
 
 int __init_memblock memblock_remove(phys_addr_t base, phys_addr_t size)
 {
-	phys_addr_t last = trace_last(base, size);
-	int err = __memblock_enter(__func__, MB_REFUSE_DISCARDED);
+	int err = enter_traced(__func__, MB_REFUSE_DISCARDED, base, size, _RET_IP_);
 
 	if (err)
 		return err;
-	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
-		     (void *)_RET_IP_);
 	return __memblock_remove_memory(base, size, __func__);
 }
 
 int __init_memblock memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
-	phys_addr_t last = trace_last(base, size);
-	int err = __memblock_enter(__func__, MB_REFUSE_ALL);
+	int err = enter_traced(__func__, MB_REFUSE_ALL, base, size, _RET_IP_);
 
 	if (err)
 		return err;
-	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
-		     (void *)_RET_IP_);
 	return __memblock_add(MB_RSV, base, size, MAX_NUMNODES, MEMBLOCK_NONE,
 		      __func__);
 }
@@ -152,12 +168,10 @@ int __init_memblock memblock_reserve(phys_addr_t base, phys_addr_t size)
 static int phys_free(phys_addr_t base, phys_addr_t size, const char *func,
 		     unsigned long ip)
 {
-	phys_addr_t last = trace_last(base, size);
-	int err = __memblock_enter(func, MB_REFUSE_ALL);
+	int err = enter_traced(func, MB_REFUSE_ALL, base, size, ip);
 
 	if (err)
 		return err;
-	memblock_dbg("%s: [%pa-%pa] %pS", func, &base, &last, (void *)ip);
 	return __memblock_unreserve(base, size, func);
 }
 
@@ -183,13 +197,10 @@ void __init_memblock memblock_free(void *ptr, size_t size)
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 int __init_memblock memblock_physmem_add(phys_addr_t base, phys_addr_t size)
 {
-	phys_addr_t last = trace_last(base, size);
-	int err = __memblock_enter(__func__, MB_REFUSE_DISCARDED);
+	int err = enter_traced(__func__, MB_REFUSE_DISCARDED, base, size, _RET_IP_);
 
 	if (err)
 		return err;
-	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
-		     (void *)_RET_IP_);
 	return __memblock_add(MB_PHYS, base, size, MAX_NUMNODES, MEMBLOCK_NONE,
 		      __func__);
 }

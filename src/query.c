@@ -69,7 +69,8 @@ bool __init_memblock memblock_is_reserved(phys_addr_t addr)
 	return __memblock_rgn_find(&memblock.reserved, addr) >= 0;
 }
 
-bool __init_memblock memblock_overlaps_region(struct memblock_type *type,
+/* Not inlined: memblock_is_region_reserved() is this call. */
+mb_noinline bool __init_memblock memblock_overlaps_region(struct memblock_type *type,
 					      phys_addr_t base,
 					      phys_addr_t size)
 {

@@ -415,28 +415,35 @@ unsigned long __memblock_rgn_add_result(const struct memblock_type *t, phys_addr
 	return nr - (hi - lo) + runs;
 }
 
+/*
+ * Window [*i, *j) of [base, base + size) in @t, and how many of its two end
+ * regions cross the range's ends (each would be split).
+ */
+static mb_noinline unsigned long rgn_splits(const struct memblock_type *t,
+					    phys_addr_t base, phys_addr_t size,
+					    unsigned long *i, unsigned long *j)
+{
+	phys_addr_t end = base + size;
+
+	rgn_window(t, type_nr(t), base, end, i, j);
+	if (*i == *j)
+		return 0;
+	return (t->regions[*i].base < base) +
+	       (rgn_end(&t->regions[*j - 1]) > end);
+}
+
 long __memblock_rgn_remove_delta(const struct memblock_type *t, phys_addr_t base,
 		      phys_addr_t size)
 {
-	unsigned long nr = type_nr(t), i, j;
-	phys_addr_t end = base + size;
+	unsigned long i, j, splits = rgn_splits(t, base, size, &i, &j);
 
-	rgn_window(t, nr, base, end, &i, &j);
-	if (i == j)
-		return 0;
-	return (long)(t->regions[i].base < base) +
-	       (long)(rgn_end(&t->regions[j - 1]) > end) - (long)(j - i);
+	return (long)splits - (long)(j - i);
 }
 
 unsigned long __memblock_rgn_update_need(const struct memblock_type *t, phys_addr_t base,
 			      phys_addr_t size)
 {
-	unsigned long nr = type_nr(t), i, j;
-	phys_addr_t end = base + size;
+	unsigned long i, j;
 
-	rgn_window(t, nr, base, end, &i, &j);
-	if (i == j)
-		return nr;
-	return nr + (t->regions[i].base < base) +
-	       (rgn_end(&t->regions[j - 1]) > end);
+	return type_nr(t) + rgn_splits(t, base, size, &i, &j);
 }

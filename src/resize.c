@@ -112,8 +112,8 @@ void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t
 			p->move[i] = true;
 }
 
-/* Queue type @i for a new array of at least @need regions. */
-static bool plan_add(struct mb_plan *p, int i, unsigned long need)
+/* Queue type @i for a new array of at least @need regions (one copy). */
+static mb_noinline bool plan_add(struct mb_plan *p, int i, unsigned long need)
 {
 	struct memblock_type *t = __memblock_type(i);
 	struct mb_new_array *na = &p->na[p->n];
@@ -153,26 +153,13 @@ static phys_addr_t find_space(const struct mb_plan *p, int k)
 	phys_addr_t bytes = ALIGN_UP(p->na[k].bytes, p->align);
 	phys_addr_t hi = mb_min(p->win_hi, memblock.current_limit);
 	struct mb_span avoid[1 + MB_NTYPES], win[2 + MB_NTYPES];
-	int na = 0, nw = 0, a, w;
-	phys_addr_t cur = p->win_lo;
+	int na = 0, nw;
 
 	if (p->avoid_end > p->avoid_base)
 		span_set(&avoid[na++], p->avoid_base, p->avoid_end);
-	for (a = 0; a < k; a++)
+	for (int a = 0; a < k; a++)
 		span_set(&avoid[na++], p->na[a].base, p->na[a].base + p->na[a].bytes);
-	/* Sort the (at most four) ranges to avoid, then cut the windows. */
-	for (a = 1; a < na; a++)
-		for (w = a; w > 0 && avoid[w].lo < avoid[w - 1].lo; w--) {
-			span_swap(&avoid[w], &avoid[w - 1]);
-		}
-	for (a = 0; a <= na; a++) {
-		phys_addr_t end = a < na ? mb_min(avoid[a].lo, hi) : hi;
-
-		if (end > cur && end - cur >= bytes)
-			span_set(&win[nw++], cur, end);
-		if (a < na)
-			cur = mb_max(cur, avoid[a].hi);
-	}
+	nw = __memblock_span_cut(p->win_lo, hi, avoid, na, win);
 	/*
 	 * As Linux: above the edited range first, then below it; within
 	 * each, in the allocation direction.
@@ -183,7 +170,7 @@ static phys_addr_t find_space(const struct mb_plan *p, int k)
 			bool above = s->lo >= p->avoid_end;
 			phys_addr_t found;
 
-			if (above != !pass)
+			if (above != !pass || s->hi - s->lo < bytes)
 				continue;
 			found = memblock_find_in_range(s->lo, s->hi, bytes,
 						       p->align);
@@ -192,6 +179,34 @@ static phys_addr_t find_space(const struct mb_plan *p, int k)
 		}
 	}
 	return 0;
+}
+
+enum { PLAN_OVERFLOW, PLAN_FREED, PLAN_NO_RESIZE, PLAN_NO_ROOM };
+
+/* Log why new array @na cannot be had; -ENOMEM. Cold: the error path. */
+static mb_cold int
+plan_refuse(const char *func, const struct mb_new_array *na, int why)
+{
+	bool grows = na && na->max > na->old_max;
+
+	if (why == PLAN_OVERFLOW)
+		mb_err("%s: memblock array size overflow", func);
+	else if (why == PLAN_FREED)
+		mb_err("%s: memblock %s array cannot %s after memblock_free_all()",
+		       func, na->type->name, grows ? "grow" : "move");
+	else if (why == PLAN_NO_RESIZE && grows)
+		mb_err("memblock: %s array is full (%lu regions) and resizing is not allowed yet",
+		       na->type->name, na->type->max);
+	else if (why == PLAN_NO_RESIZE)
+		mb_err("%s: memblock %s array is in the way and resizing is not allowed",
+		       func, na->type->name);
+	else if (grows)
+		mb_err("memblock: Failed to double %s array from %ld to %ld entries !",
+		       na->type->name, (long)na->type->max, (long)na->max);
+	else
+		mb_err("%s: no free memory to move the memblock %s array to",
+		       func, na->type->name);
+	return -ENOMEM;
 }
 
 int __memblock_plan_prepare(struct mb_plan *p, const char *func)
@@ -225,39 +240,21 @@ int __memblock_plan_prepare(struct mb_plan *p, const char *func)
 
 	for (k = 0; k < p->n; k++) {
 		struct mb_new_array *na = &p->na[k];
-		bool grows = na->max > na->old_max;
+		int why = memblock_stage != MEMBLOCK_STAGE_EARLY ? PLAN_FREED :
+			  !memblock_can_resize ? PLAN_NO_RESIZE : 0;
 
-		if (memblock_stage != MEMBLOCK_STAGE_EARLY) {
-			mb_err("%s: memblock %s array cannot %s after memblock_free_all()",
-			       func, na->type->name, grows ? "grow" : "move");
-			return -ENOMEM;
+		if (!why) {
+			na->bytes = __memblock_array_bytes(na->max);
+			na->base = find_space(p, k);
+			if (!na->base)
+				why = PLAN_NO_ROOM;
 		}
-		if (!memblock_can_resize) {
-			if (grows)
-				mb_err("memblock: %s array is full (%lu regions) and resizing is not allowed yet",
-				       na->type->name, na->type->max);
-			else
-				mb_err("%s: memblock %s array is in the way and resizing is not allowed",
-				       func, na->type->name);
-			return -ENOMEM;
-		}
-		na->bytes = __memblock_array_bytes(na->max);
-		na->base = find_space(p, k);
-		if (!na->base) {
-			if (grows)
-				mb_err("memblock: Failed to double %s array from %ld to %ld entries !",
-				       na->type->name, (long)na->type->max,
-				       (long)na->max);
-			else
-				mb_err("%s: no free memory to move the memblock %s array to",
-				       func, na->type->name);
-			return -ENOMEM;
-		}
+		if (why)
+			return plan_refuse(func, na, why);
 	}
 	return 0;
 nomem:
-	mb_err("%s: memblock array size overflow", func);
-	return -ENOMEM;
+	return plan_refuse(func, NULL, PLAN_OVERFLOW);
 }
 
 void __memblock_plan_switch(struct mb_plan *p)
