@@ -58,12 +58,14 @@ TAP_SUITES :=
 # Fragments: tests/*.mk (host tests), kernel/kernel.mk (the demo kernels'
 # shared runtime and the firmware parsers), arch/*/boot.mk (each demo
 # kernel, its image and its boot tests), tools/*.mk (host tools).
-include $(sort $(wildcard tests/*.mk))
+include $(sort $(filter-out tests/claims.mk,$(wildcard tests/*.mk)))
 include kernel/kernel.mk
 include $(sort $(wildcard arch/*/boot.mk))
 # The arm64 UEFI application (its own fragment: arch/arm64/ is the kernel's).
 include arch/arm64/efi/efi.mk
 include $(sort $(wildcard tools/*.mk))
+# Last: the docs' count claims, checked after every boot suite.
+include tests/claims.mk
 
 deps:
 	$(Q)scripts/install-deps
