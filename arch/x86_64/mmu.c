@@ -76,7 +76,10 @@ void dt_arch_map(phys_addr_t start, phys_addr_t end)
 	}
 }
 
-/* A new entry is seen by the walker: only empty ones are filled. */
+/*
+ * Nothing to do: only empty entries are filled, and x86 caches no
+ * not-present entry, so the walker sees the new ones as they are written.
+ */
 void dt_arch_tables_written(void)
 {
 }
