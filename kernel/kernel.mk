@@ -8,6 +8,8 @@
 # $(LIB) into the kernel image.
 
 include firmware/Makefile.firmware
+# The direct-map code of every demo kernel (x86_64, arm64, riscv64).
+include arch/common/common.mk
 # The device-tree kernels' shared code (arm64, riscv64).
 include arch/dt/dt.mk
 

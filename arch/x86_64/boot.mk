@@ -17,8 +17,15 @@ comma := ,
 
 ifeq ($(ARCH),x86_64)
 X86_SRCS := $(wildcard arch/x86_64/*.c) $(wildcard arch/x86_64/*.S)
-X86_OBJS := $(patsubst %,$(O)/%.o,$(basename $(X86_SRCS)))
-X86_HDRS := $(KERNEL_HDRS) $(wildcard arch/x86_64/*.h)
+X86_OBJS := $(patsubst %,$(O)/%.o,$(basename $(X86_SRCS))) $(ARCH_COMMON_OBJS)
+X86_HDRS := $(KERNEL_HDRS) $(wildcard arch/x86_64/*.h arch/x86_64/include/asm/*.h) \
+	    $(ARCH_COMMON_HDRS)
+# asm/mmu.h: the direct map's place for the code all kernels share
+# (arch/common/, built with these flags: common.mk).
+X86_CPPFLAGS := -I$(srctree)/arch/x86_64/include $(ARCH_COMMON_INCLUDE) $(KERNEL_CPPFLAGS)
+ARCH_COMMON_CFLAGS :=
+ARCH_COMMON_CPPFLAGS := $(X86_CPPFLAGS)
+$(ARCH_COMMON_OBJS): $(X86_HDRS)
 X86_LDFLAGS := -nostdlib -static -z max-page-size=0x1000 -T linker/x86_64.ld
 # Everything in the image, the library included, runs in the top 2 GiB
 # (-mcmodel=kernel) and sees memblock's phys <-> virt hooks as the direct
@@ -40,7 +47,7 @@ $(X86_OBJS) $(KERNEL_COMMON_OBJS) $(FIRMWARE_OBJS) $(LIB_OBJS): $(X86_FLAGS_STAM
 $(O)/arch/x86_64/%.o: arch/x86_64/%.c $(X86_HDRS)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $(patsubst $(O)/%,%,$@)")
-	$(Q)$(CC) $(CFLAGS) $(KERNEL_CPPFLAGS) -c $< -o $@
+	$(Q)$(CC) $(CFLAGS) $(X86_CPPFLAGS) -c $< -o $@
 
 $(O)/arch/x86_64/%.o: arch/x86_64/%.S $(X86_HDRS)
 	@mkdir -p $(dir $@)

@@ -11,10 +11,14 @@
  * and so inside what is mapped already: first the early tables' 4 GiB
  * window (head.S), in which the tables for the memory below 4 GiB are
  * built; then, running on the new tables, the memory above in growing
- * steps, the limit raised after each one.
+ * steps, the limit raised after each one. The ranges, the steps and the
+ * table pages are the code all three demo kernels share
+ * (arch/common/directmap.c); this file writes the x86 table format
+ * (dt_arch_map()), switches CR3 and translates through the live tables.
  */
 #include <kernel/kernel.h>
 #include <linux/memblock.h>
+#include <common/directmap.h>
 #include "x86.h"
 
 #define PTE_P		0x1ULL
@@ -23,10 +27,7 @@
 #define PTE_ADDR	0x000ffffffffff000ULL
 #define SZ_2M		(1ULL << 21)
 #define SZ_1G		(1ULL << 30)
-#define FIRST_STEP	SZ_1G
-#define STEP_SHIFT	5		/* each step maps 32 times the last */
 
-struct x86_map_stats x86_map_stats;
 static uint64_t *pml4;
 
 static uint64_t *table_of(uint64_t entry)
@@ -34,27 +35,11 @@ static uint64_t *table_of(uint64_t entry)
 	return memblock_env_phys_to_virt(entry & PTE_ADDR);
 }
 
-/* A zeroed table page from memblock, under the current limit (mapped). */
-static uint64_t alloc_table(void)
-{
-	phys_addr_t pa = memblock_phys_alloc(PAGE_SIZE, PAGE_SIZE);
-	uint64_t *t;
-
-	if (!pa)
-		panic("direct map: no memory for a page table below %#llx",
-		      (unsigned long long)memblock_get_current_limit());
-	t = memblock_env_phys_to_virt(pa);
-	for (int i = 0; i < 512; i++)
-		t[i] = 0;
-	x86_map_stats.tables++;
-	return pa;
-}
-
 /* The table entry *@e points to, allocated when @e is empty. */
 static uint64_t *next_table(uint64_t *e)
 {
 	if (!(*e & PTE_P))
-		*e = alloc_table() | PTE_P | PTE_W;
+		*e = dt_map_alloc_table() | PTE_P | PTE_W;
 	else if (*e & PTE_PS)
 		panic("direct map: %#llx is a large page, not a table",
 		      (unsigned long long)*e);
@@ -62,7 +47,7 @@ static uint64_t *next_table(uint64_t *e)
 }
 
 /* Map [start, end) (page-aligned) at X86_PAGE_OFFSET + start. */
-static void map_range(uint64_t start, uint64_t end)
+void dt_arch_map(phys_addr_t start, phys_addr_t end)
 {
 	while (start < end) {
 		uint64_t va = X86_PAGE_OFFSET + start, left = end - start;
@@ -70,10 +55,10 @@ static void map_range(uint64_t start, uint64_t end)
 		uint64_t *l3 = &pdpt[(va >> 30) & 511];
 		uint64_t *pd, *l2;
 
-		if (x86_map_stats.gbpages && !(start & (SZ_1G - 1)) &&
+		if (!dt_map_stats.no_gbpages && !(start & (SZ_1G - 1)) &&
 		    left >= SZ_1G && !*l3) {
 			*l3 = start | PTE_P | PTE_W | PTE_PS;
-			x86_map_stats.pages[2]++;
+			dt_map_stats.pages[2]++;
 			start += SZ_1G;
 			continue;
 		}
@@ -81,30 +66,22 @@ static void map_range(uint64_t start, uint64_t end)
 		l2 = &pd[(va >> 21) & 511];
 		if (!(start & (SZ_2M - 1)) && left >= SZ_2M && !*l2) {
 			*l2 = start | PTE_P | PTE_W | PTE_PS;
-			x86_map_stats.pages[1]++;
+			dt_map_stats.pages[1]++;
 			start += SZ_2M;
 			continue;
 		}
 		next_table(l2)[(va >> 12) & 511] = start | PTE_P | PTE_W;
-		x86_map_stats.pages[0]++;
+		dt_map_stats.pages[0]++;
 		start += PAGE_SIZE;
 	}
 }
 
-/* Map the non-NOMAP memory inside [lo, hi). */
-static void map_memory(phys_addr_t lo, phys_addr_t hi)
+/*
+ * Nothing to do: only empty entries are filled, and x86 caches no
+ * not-present entry, so the walker sees the new ones as they are written.
+ */
+void dt_arch_tables_written(void)
 {
-	phys_addr_t start, end;
-	u64 i;
-
-	for_each_mem_range(i, &start, &end) {
-		if (start < lo)
-			start = lo;
-		if (end > hi)
-			end = hi;
-		if (start < end)
-			map_range(start, end);
-	}
 }
 
 uint64_t x86_read_cr3(void)
@@ -130,10 +107,9 @@ static bool cpu_has_gbpages(void)
 
 void init_mem_mapping(void)
 {
-	phys_addr_t top = memblock_end_of_DRAM(), mapped, step = FIRST_STEP;
-	phys_addr_t pml4_pa;
+	phys_addr_t top = memblock_end_of_DRAM(), mapped, pml4_pa;
 
-	x86_map_stats.gbpages = cpu_has_gbpages();
+	dt_map_stats.no_gbpages = !cpu_has_gbpages();
 	/*
 	 * Memory past what the direct map can hold (64 TiB with 4-level
 	 * tables) would have no virtual address: it leaves memblock, so no
@@ -152,30 +128,20 @@ void init_mem_mapping(void)
 	if (mapped > EARLY_MAP_TOP)
 		panic("direct map: limit %#llx beyond the early map",
 		      (unsigned long long)mapped);
-	pml4_pa = alloc_table();
+	pml4_pa = dt_map_alloc_table();
 	pml4 = memblock_env_phys_to_virt(pml4_pa);
 	/* The image's mapping (head.S's tables in .bss) carries over. */
 	pml4[511] = boot_pml4[511];
-	map_memory(0, mapped);
+	dt_map_memory(0, mapped);
 	/* From here on, only the image and the memory below @mapped. */
 	__asm__ volatile("mov %0, %%cr3" : : "r"((uint64_t)pml4_pa) : "memory");
-
-	while (mapped < top) {
-		phys_addr_t next = top - mapped > step ? mapped + step : top;
-
-		map_memory(mapped, next);
-		mapped = next;
-		memblock_set_current_limit(mapped);
-		x86_map_stats.steps++;
-		step <<= STEP_SHIFT;
-	}
-	/* Allocations may go up to the end of RAM, all of it mapped now. */
-	memblock_set_current_limit(top);
+	/* The rest in growing steps; the limit is the end of RAM after. */
+	dt_map_above(mapped);
 	printk("direct map: [mem %#018llx-%#018llx] at %#llx: %lu x 1G, %lu x 2M, %lu x 4K pages, %lu table pages, %u steps%s\n",
 	       0ULL, (unsigned long long)top - 1, (unsigned long long)X86_PAGE_OFFSET,
-	       x86_map_stats.pages[2], x86_map_stats.pages[1], x86_map_stats.pages[0],
-	       x86_map_stats.tables, x86_map_stats.steps,
-	       x86_map_stats.gbpages ? "" : " (no 1 GiB pages on this CPU)");
+	       dt_map_stats.pages[2], dt_map_stats.pages[1], dt_map_stats.pages[0],
+	       dt_map_stats.tables, dt_map_stats.steps,
+	       dt_map_stats.no_gbpages ? " (no 1 GiB pages on this CPU)" : "");
 }
 
 uint64_t x86_lookup(uint64_t va, uint64_t *page_size)
@@ -198,4 +164,14 @@ uint64_t x86_lookup(uint64_t va, uint64_t *page_size)
 		t = table_of(e);
 	}
 	return (uint64_t)-1;
+}
+
+uint64_t dt_arch_lookup(uint64_t va)
+{
+	return x86_lookup(va, NULL);
+}
+
+int dt_arch_probe_read(const volatile void *va)
+{
+	return x86_probe_read(va);
 }

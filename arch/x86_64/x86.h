@@ -97,17 +97,12 @@ void x86_numa_report(const struct x86_setup_result *r);
 /*
  * mmu.c: init_mem_mapping() builds the direct map of memblock.memory
  * (NOMAP ranges left out) in page tables allocated from memblock, switches
- * to it and raises memblock's limit as it maps; x86_lookup() translates a
- * virtual address through the live tables (-1: not mapped, *page_size set
- * to the mapping's page size otherwise).
+ * to it and raises memblock's limit as it maps (with the code all kernels
+ * share, arch/common/include/common/directmap.h: what it mapped is
+ * dt_map_stats); x86_lookup() translates a virtual address through the
+ * live tables (-1: not mapped, *page_size set to the mapping's page size
+ * otherwise).
  */
-struct x86_map_stats {
-	unsigned long pages[3];		/* 4 KiB, 2 MiB, 1 GiB leaf entries */
-	unsigned long tables;		/* table pages taken from memblock */
-	unsigned int steps;		/* limit raises */
-	bool gbpages;			/* the CPU has 1 GiB pages */
-};
-extern struct x86_map_stats x86_map_stats;
 void init_mem_mapping(void);
 uint64_t x86_lookup(uint64_t va, uint64_t *page_size);
 uint64_t x86_read_cr3(void);

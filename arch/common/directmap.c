@@ -11,7 +11,7 @@
  */
 #include <kernel/kernel.h>
 #include <linux/memblock.h>
-#include <dt/map.h>
+#include <common/directmap.h>
 #include <asm/mmu.h>
 
 #define FIRST_STEP	(1ULL << 30)

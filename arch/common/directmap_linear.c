@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * What is allocated goes through the direct map (the architecture's
- * mmu.c, arch/dt/map.c), reported as TAP: every allocation family of
+ * mmu.c, arch/common/directmap.c), reported as TAP: every allocation family of
  * memblock (the virtual ones return direct-map addresses, translated back
  * by the live tables and touched; the physical ones physical addresses,
  * which fault when used as pointers since no identity map is left, and
@@ -14,7 +14,7 @@
 #include <kernel/buddy.h>
 #include <kernel/page.h>
 #include <linux/memblock.h>
-#include <dt/map.h>
+#include <common/directmap.h>
 #include <asm/mmu.h>
 
 #define SZ_64K		0x10000ULL
