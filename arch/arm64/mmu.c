@@ -31,7 +31,7 @@
 #define PROT_LINEAR	(PROT_NORMAL_X | PTE_PXN | PTE_UXN)
 #define PROT_FDT	(PROT_NORMAL_X | PTE_RDONLY | PTE_PXN | PTE_UXN)
 
-/* The new L0, which dt_arch_map() fills. */
+/* The new L0, which directmap_arch_map() fills. */
 static uint64_t *linear_l0;
 
 static uint64_t *table_of(uint64_t entry)
@@ -43,7 +43,7 @@ static uint64_t *table_of(uint64_t entry)
 static uint64_t *next_table(uint64_t *e)
 {
 	if (!(*e & PTE_VALID))
-		*e = dt_map_alloc_table() | PTE_TABLE;
+		*e = directmap_alloc_table() | PTE_TABLE;
 	else if ((*e & PTE_TYPE_MASK) != PTE_TABLE)
 		panic("linear map: entry %#llx is a block, not a table",
 		      (unsigned long long)*e);
@@ -69,7 +69,7 @@ static void map_range(uint64_t *l0, uint64_t va, uint64_t pa, uint64_t end,
 
 		if (blocks && !((va | pa) & (SZ_1G - 1)) && left >= SZ_1G && !*l1) {
 			*l1 = pa | prot | PTE_BLOCK;
-			dt_map_stats.pages[2]++;
+			directmap_stats.pages[2]++;
 			va += SZ_1G;
 			pa += SZ_1G;
 			continue;
@@ -77,19 +77,19 @@ static void map_range(uint64_t *l0, uint64_t va, uint64_t pa, uint64_t end,
 		l2 = &next_table(l1)[idx(va, L2_SHIFT)];
 		if (blocks && !((va | pa) & (SZ_2M - 1)) && left >= SZ_2M && !*l2) {
 			*l2 = pa | prot | PTE_BLOCK;
-			dt_map_stats.pages[1]++;
+			directmap_stats.pages[1]++;
 			va += SZ_2M;
 			pa += SZ_2M;
 			continue;
 		}
 		next_table(l2)[idx(va, L3_SHIFT)] = pa | prot | PTE_PAGE;
-		dt_map_stats.pages[0] += blocks;
+		directmap_stats.pages[0] += blocks;
 		va += PAGE_SIZE;
 		pa += PAGE_SIZE;
 	}
 }
 
-void dt_arch_map(phys_addr_t start, phys_addr_t end)
+void directmap_arch_map(phys_addr_t start, phys_addr_t end)
 {
 	map_range(linear_l0, PAGE_OFFSET + start, start, end, PROT_LINEAR, true);
 }
@@ -103,7 +103,7 @@ static uint64_t ttbr1_pa(void)
 }
 
 /* New entries only (no entry changed): make them visible to the walker. */
-void dt_arch_tables_written(void)
+void directmap_arch_tables_written(void)
 {
 	__asm__ volatile("dsb ishst\n\tisb" : : : "memory");
 }
@@ -172,11 +172,11 @@ void paging_init(void)
 	if (mapped > arm64_early_map_top)
 		panic("linear map: limit %#llx beyond the early window",
 		      (unsigned long long)mapped);
-	l0_pa = dt_map_alloc_table();
+	l0_pa = directmap_alloc_table();
 	l0 = linear_l0 = memblock_env_phys_to_virt(l0_pa);
 	/* The image's mapping (head.S's tables in .bss) carries over. */
 	l0[idx(KIMAGE_VADDR, L0_SHIFT)] = old_l0[idx(KIMAGE_VADDR, L0_SHIFT)];
-	dt_map_memory(0, mapped);
+	directmap_map_memory(0, mapped);
 	map_fixmap(l0, &uart, &fdt);
 	/* From here on: the image, the memory below @mapped, the fixmap. */
 	switch_ttbr1(l0_pa);
@@ -187,14 +187,14 @@ void paging_init(void)
 	dt_kernel_scan.stdout_path = moved(dt_kernel_scan.stdout_path, old_fdt, fdt);
 
 	/* The memory above, in steps; the limit is the end of RAM afterwards. */
-	dt_map_above(mapped);
+	directmap_map_above(mapped);
 	drop_idmap();
 	printk("linear map: [mem %#018llx-%#018llx] at %#llx: %lu x 1G, %lu x 2M, %lu x 4K pages, %lu table pages, %u steps above the early window\n",
 	       (unsigned long long)memblock_start_of_DRAM(),
 	       (unsigned long long)memblock_end_of_DRAM() - 1,
-	       (unsigned long long)PAGE_OFFSET, dt_map_stats.pages[2],
-	       dt_map_stats.pages[1], dt_map_stats.pages[0],
-	       dt_map_stats.tables, dt_map_stats.steps);
+	       (unsigned long long)PAGE_OFFSET, directmap_stats.pages[2],
+	       directmap_stats.pages[1], directmap_stats.pages[0],
+	       directmap_stats.tables, directmap_stats.steps);
 	printk("fixmap: uart at %#lx, DTB at %#lx; idmap (TTBR0) off\n",
 	       (unsigned long)uart, (unsigned long)(uintptr_t)fdt);
 }
@@ -221,12 +221,12 @@ uint64_t arm64_lookup(uint64_t va, uint64_t *page_size, uint64_t *desc)
 	return (uint64_t)-1;
 }
 
-uint64_t dt_arch_lookup(uint64_t va)
+uint64_t directmap_arch_lookup(uint64_t va)
 {
 	return arm64_lookup(va, NULL, NULL);
 }
 
-int dt_arch_probe_read(const volatile void *va)
+int directmap_arch_probe_read(const volatile void *va)
 {
 	return arm64_probe_read(va);
 }

@@ -38,7 +38,7 @@ static bool is_leaf(uint64_t e, int shift)
 }
 
 struct walk {
-	struct dt_map_walk map;
+	struct directmap_walk map;
 	unsigned long badattr;
 };
 
@@ -49,7 +49,7 @@ static void leaf(struct walk *w, uint64_t va, uint64_t e, uint64_t size)
 	    w->badattr++ < 4)
 		ktap_diag("linear map: va %#llx descriptor %#llx", (unsigned long long)va,
 			  (unsigned long long)e);
-	dt_map_walk_leaf(&w->map, va, e & PTE_ADDR_MASK & ~(size - 1), size);
+	directmap_walk_leaf(&w->map, va, e & PTE_ADDR_MASK & ~(size - 1), size);
 }
 
 /* Walk the table at @t (level @shift: 39 L0 ... 12 L3) from @va. */
@@ -138,7 +138,7 @@ static void check_tables(void)
 		(unsigned long long)img.pa0, img.bad);
 
 	walk(&w, l0, L0_SHIFT, 0xffff000000000000ULL, L0_LINEAR_END);
-	dt_map_check_walk(&w.map);
+	directmap_check_walk(&w.map);
 	ktap_ok(!w.badattr, "linear map: Normal memory, read-write, never executable (%lu wrong)",
 		w.badattr);
 }
@@ -167,7 +167,7 @@ static void check_fixmap(void)
 }
 
 /* A read at @va must take a translation fault at @va. */
-void dt_arch_check_fault(uint64_t va, const char *what, uint64_t pa)
+void directmap_arch_check_fault(uint64_t va, const char *what, uint64_t pa)
 {
 	int faulted;
 	unsigned int ec, dfsc;
@@ -188,7 +188,7 @@ static void check_idmap_gone(void)
 {
 	uint64_t image = __pa_symbol(_text);
 
-	dt_arch_check_fault(image, "the image at its physical address (the idmap)", image);
+	directmap_arch_check_fault(image, "the image at its physical address (the idmap)", image);
 }
 
 void arm64_mmu_checks(void)

@@ -4,7 +4,7 @@
  * reported as TAP. The oracle is memblock.memory read region by region
  * (not the iterator directmap.c maps with): the leaves an architecture's
  * walk of its live tables finds must make exactly the regions without
- * MEMBLOCK_NOMAP, each at DT_MAP_BASE + its address; no page of a NOMAP
+ * MEMBLOCK_NOMAP, each at DIRECTMAP_BASE + its address; no page of a NOMAP
  * region may translate; the limit is the end of RAM; 1 GiB pages are used
  * exactly when an aligned GiB of memory exists; reads of NOMAP memory, of
  * the first hole, of the end of RAM and of the page below RAM fault.
@@ -42,7 +42,7 @@ static bool next_mappable(unsigned long *i, uint64_t *base, uint64_t *end)
 }
 
 /* A finished run of mapped memory must be the next mappable run. */
-static void run_done(struct dt_map_walk *w)
+static void run_done(struct directmap_walk *w)
 {
 	uint64_t b = 0, e = 0;
 
@@ -58,10 +58,10 @@ static void run_done(struct dt_map_walk *w)
 	w->in_run = false;
 }
 
-void dt_map_walk_leaf(struct dt_map_walk *w, uint64_t va, uint64_t pa, uint64_t size)
+void directmap_walk_leaf(struct directmap_walk *w, uint64_t va, uint64_t pa, uint64_t size)
 {
-	if (pa != va - DT_MAP_BASE && w->misplaced++ < 4)
-		ktap_diag(DT_MAP_NAME ": va %#llx -> pa %#llx", (unsigned long long)va,
+	if (pa != va - DIRECTMAP_BASE && w->misplaced++ < 4)
+		ktap_diag(DIRECTMAP_NAME ": va %#llx -> pa %#llx", (unsigned long long)va,
 			  (unsigned long long)pa);
 	if (w->in_run && pa == w->run_end) {
 		w->run_end += size;
@@ -74,7 +74,7 @@ void dt_map_walk_leaf(struct dt_map_walk *w, uint64_t va, uint64_t pa, uint64_t 
 	w->in_run = true;
 }
 
-void dt_map_check_walk(struct dt_map_walk *w)
+void directmap_check_walk(struct directmap_walk *w)
 {
 	uint64_t b, e;
 
@@ -86,13 +86,13 @@ void dt_map_check_walk(struct dt_map_walk *w)
 		w->bad++;
 	}
 	ktap_ok(!w->bad && !w->misplaced,
-		DT_MAP_NAME " is exactly memblock.memory without NOMAP (%lu runs; %lu x 1G, %lu x 2M, %lu x 4K pages)",
-		w->runs, dt_map_stats.pages[2], dt_map_stats.pages[1],
-		dt_map_stats.pages[0]);
+		DIRECTMAP_NAME " is exactly memblock.memory without NOMAP (%lu runs; %lu x 1G, %lu x 2M, %lu x 4K pages)",
+		w->runs, directmap_stats.pages[2], directmap_stats.pages[1],
+		directmap_stats.pages[0]);
 }
 
 /* Each NOMAP region explicitly: no page of it translates. */
-unsigned int dt_map_check_nomap(void)
+unsigned int directmap_check_nomap(void)
 {
 	unsigned int nomap = 0;
 
@@ -104,7 +104,7 @@ unsigned int dt_map_check_nomap(void)
 			continue;
 		nomap++;
 		for (uint64_t a = r->base; a < r->base + r->size && !mapped; a += PAGE_SIZE)
-			if (dt_arch_lookup(DT_MAP_BASE + a) != (uint64_t)-1) {
+			if (directmap_arch_lookup(DIRECTMAP_BASE + a) != (uint64_t)-1) {
 				ktap_diag("NOMAP page %#llx is mapped", (unsigned long long)a);
 				mapped = true;
 			}
@@ -115,7 +115,7 @@ unsigned int dt_map_check_nomap(void)
 	return nomap;
 }
 
-void dt_map_check_limit(void)
+void directmap_check_limit(void)
 {
 	unsigned long i = 0;
 	uint64_t b, e;
@@ -123,43 +123,43 @@ void dt_map_check_limit(void)
 
 	ktap_ok(memblock_get_current_limit() == memblock_end_of_DRAM(),
 		"allocation limit is the end of RAM, all of it mapped (%#llx, %u steps above the early map)",
-		(unsigned long long)memblock_get_current_limit(), dt_map_stats.steps);
+		(unsigned long long)memblock_get_current_limit(), directmap_stats.steps);
 	/* 1 GiB pages wherever a mappable run holds an aligned GiB. */
 	while (next_mappable(&i, &b, &e))
 		gb_fits |= ((b + SZ_1G - 1) & ~(SZ_1G - 1)) + SZ_1G <= e;
-	ktap_ok(!!dt_map_stats.pages[2] == (gb_fits && !dt_map_stats.no_gbpages),
-		DT_MAP_NAME ": 1 GiB pages %s (%s%s)",
-		dt_map_stats.pages[2] ? "used" : "not used",
-		dt_map_stats.no_gbpages ? "the CPU lacks them, " : "",
+	ktap_ok(!!directmap_stats.pages[2] == (gb_fits && !directmap_stats.no_gbpages),
+		DIRECTMAP_NAME ": 1 GiB pages %s (%s%s)",
+		directmap_stats.pages[2] ? "used" : "not used",
+		directmap_stats.no_gbpages ? "the CPU lacks them, " : "",
 		gb_fits ? "an aligned GiB of memory exists" : "no aligned GiB of memory");
 }
 
 /* Reads that must fault (NOMAP, holes, past and below RAM) and one that must not. */
-void dt_map_check_probes(void)
+void directmap_check_probes(void)
 {
 	const struct memblock_type *m = &memblock.memory;
 	/* Any byte of the image will do: this file's own data. */
-	uint64_t image = memblock_env_virt_to_phys(&dt_map_stats);
+	uint64_t image = memblock_env_virt_to_phys(&directmap_stats);
 
-	ktap_ok(!dt_arch_probe_read(memblock_env_phys_to_virt(image)),
-		"a read of the image through the " DT_MAP_NAME " (pa %#llx) does not fault",
+	ktap_ok(!directmap_arch_probe_read(memblock_env_phys_to_virt(image)),
+		"a read of the image through the " DIRECTMAP_NAME " (pa %#llx) does not fault",
 		(unsigned long long)image);
 	for (unsigned long i = 0; i < m->cnt; i++)
 		if (m->regions[i].flags & MEMBLOCK_NOMAP)
-			dt_arch_check_fault(DT_MAP_BASE + m->regions[i].base, "NOMAP memory",
+			directmap_arch_check_fault(DIRECTMAP_BASE + m->regions[i].base, "NOMAP memory",
 					    m->regions[i].base);
 	for (unsigned long i = 0; i + 1 < m->cnt; i++) {
 		uint64_t end = m->regions[i].base + m->regions[i].size;
 
 		if (end < m->regions[i + 1].base) {
-			dt_arch_check_fault(DT_MAP_BASE + end, "the first hole in memblock.memory",
+			directmap_arch_check_fault(DIRECTMAP_BASE + end, "the first hole in memblock.memory",
 					    end);
 			break;
 		}
 	}
-	dt_arch_check_fault(DT_MAP_BASE + memblock_end_of_DRAM(), "the end of RAM",
+	directmap_arch_check_fault(DIRECTMAP_BASE + memblock_end_of_DRAM(), "the end of RAM",
 			    memblock_end_of_DRAM());
 	if (memblock_start_of_DRAM() >= PAGE_SIZE)
-		dt_arch_check_fault(DT_MAP_BASE + memblock_start_of_DRAM() - PAGE_SIZE,
+		directmap_arch_check_fault(DIRECTMAP_BASE + memblock_start_of_DRAM() - PAGE_SIZE,
 				    "the page below RAM", memblock_start_of_DRAM() - PAGE_SIZE);
 }

@@ -20,13 +20,13 @@
 #define SZ_64K		0x10000ULL
 #define SZ_4G		(1ULL << 32)
 
-/* Is [@va, @va + @size) in the direct map, translated to @va - DT_MAP_BASE? */
+/* Is [@va, @va + @size) in the direct map, translated to @va - DIRECTMAP_BASE? */
 static bool in_map(uint64_t va, uint64_t size)
 {
-	uint64_t pa = va - DT_MAP_BASE;
+	uint64_t pa = va - DIRECTMAP_BASE;
 
-	return va >= DT_MAP_BASE && va < DT_MAP_END &&
-	       dt_arch_lookup(va) == pa && dt_arch_lookup(va + size - 1) == pa + size - 1;
+	return va >= DIRECTMAP_BASE && va < DIRECTMAP_END &&
+	       directmap_arch_lookup(va) == pa && directmap_arch_lookup(va + size - 1) == pa + size - 1;
 }
 
 /* @p must be a direct-map address of mapped, allocated memory. */
@@ -35,7 +35,7 @@ static bool linear(const void *p, phys_addr_t size)
 	volatile unsigned char *c = (volatile unsigned char *)(uintptr_t)p;
 
 	if (!p || !in_map((uint64_t)(uintptr_t)p, size) ||
-	    (uint64_t)(uintptr_t)p - DT_MAP_BASE >= memblock_end_of_DRAM())
+	    (uint64_t)(uintptr_t)p - DIRECTMAP_BASE >= memblock_end_of_DRAM())
 		return false;
 	/* Touch it: first and last byte, written and read back. */
 	c[0] = 0x5a;
@@ -45,7 +45,7 @@ static bool linear(const void *p, phys_addr_t size)
 
 static void virt_family(const char *what, void *p, phys_addr_t size)
 {
-	ktap_ok(linear(p, size), "%s returns a " DT_MAP_NAME " address: %p -> pa %#llx",
+	ktap_ok(linear(p, size), "%s returns a " DIRECTMAP_NAME " address: %p -> pa %#llx",
 		what, p, p ? (unsigned long long)memblock_env_virt_to_phys(p) : 0ULL);
 	if (p)
 		memblock_free(p, size);
@@ -55,7 +55,7 @@ static void phys_family(const char *what, phys_addr_t pa, phys_addr_t size)
 {
 	/* With no identity map left, a physical address read as such faults. */
 	ktap_ok(pa && pa >= memblock_start_of_DRAM() && pa < memblock_end_of_DRAM() &&
-		dt_arch_probe_read((const volatile void *)(uintptr_t)pa) &&
+		directmap_arch_probe_read((const volatile void *)(uintptr_t)pa) &&
 		linear(memblock_env_phys_to_virt(pa), size),
 		"%s returns a physical address (%#llx, a fault when read), mapped at phys_to_virt()",
 		what, (unsigned long long)pa);
@@ -127,7 +127,7 @@ void arch_mm_checks(void)
 		bad += !in_map((uint64_t)(uintptr_t)r->map, size);
 	}
 	ktap_ok(mm_nr_ranges && !bad,
-		"struct page arrays lie in the " DT_MAP_NAME " (%u ranges, %u outside)",
+		"struct page arrays lie in the " DIRECTMAP_NAME " (%u ranges, %u outside)",
 		mm_nr_ranges, bad);
 
 	/* A page of every node, written and read through the direct map. */
@@ -147,11 +147,11 @@ void arch_mm_checks(void)
 			p[k] = PFN_PHYS(pfn) + k;
 		for (unsigned int k = 0; k < PAGE_SIZE / 8; k++)
 			bad += p[k] != PFN_PHYS(pfn) + k;
-		bad += dt_arch_lookup((uint64_t)(uintptr_t)p) != PFN_PHYS(pfn);
+		bad += directmap_arch_lookup((uint64_t)(uintptr_t)p) != PFN_PHYS(pfn);
 		bad += free_pages(pfn, 0) != 0;
 		touched++;
 	}
 	ktap_ok(touched && !bad,
-		"buddy pages of %u nodes written and read through the " DT_MAP_NAME " (%u bad)",
+		"buddy pages of %u nodes written and read through the " DIRECTMAP_NAME " (%u bad)",
 		touched, bad);
 }

@@ -11,11 +11,11 @@
 
 void dt_map_checks(void)
 {
-	unsigned int nomap = dt_map_check_nomap();
+	unsigned int nomap = directmap_check_nomap();
 
 	if (dt_kernel_scan.reserved_nomap)
 		ktap_ok(nomap > 0, "the tree's %u no-map range(s) made %u NOMAP region(s)",
 			dt_kernel_scan.reserved_nomap, nomap);
-	dt_map_check_limit();
-	dt_map_check_probes();
+	directmap_check_limit();
+	directmap_check_probes();
 }

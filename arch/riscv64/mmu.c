@@ -75,7 +75,7 @@ static void write_satp(uint64_t v)
 static uint64_t *next_table(uint64_t *e)
 {
 	if (!(*e & PTE_V))
-		*e = pte_of(dt_map_alloc_table(), PTE_V);
+		*e = pte_of(directmap_alloc_table(), PTE_V);
 	else if (pte_leaf(*e))
 		panic("direct map: %#llx is a leaf, not a table", (unsigned long long)*e);
 	return memblock_env_phys_to_virt(pte_pa(*e));
@@ -92,31 +92,31 @@ static void map_range(uint64_t base, uint64_t start, uint64_t end, uint64_t flag
 
 		if (!(start & (SZ_1G - 1)) && left >= SZ_1G && !*l2) {
 			*l2 = pte_of(start, flags);
-			dt_map_stats.pages[2] += count;
+			directmap_stats.pages[2] += count;
 			start += SZ_1G;
 			continue;
 		}
 		l1 = &next_table(l2)[(va >> 21) & 511];
 		if (!(start & (SZ_2M - 1)) && left >= SZ_2M && !*l1) {
 			*l1 = pte_of(start, flags);
-			dt_map_stats.pages[1] += count;
+			directmap_stats.pages[1] += count;
 			start += SZ_2M;
 			continue;
 		}
 		l0 = &next_table(l1)[(va >> 12) & 511];
 		*l0 = pte_of(start, flags);
-		dt_map_stats.pages[0] += count;
+		directmap_stats.pages[0] += count;
 		start += PAGE_SIZE;
 	}
 }
 
-void dt_arch_map(phys_addr_t start, phys_addr_t end)
+void directmap_arch_map(phys_addr_t start, phys_addr_t end)
 {
 	map_range(RISCV64_PAGE_OFFSET, start, end, PTE_DATA, true);
 }
 
 /* New entries only: a fence orders the stores before later walks. */
-void dt_arch_tables_written(void)
+void directmap_arch_tables_written(void)
 {
 	__asm__ volatile("sfence.vma" : : : "memory");
 }
@@ -141,7 +141,7 @@ static void switch_tables(bool no4lvl)
 	uint64_t top_pa = memblock_env_virt_to_phys(top);
 
 	if (!no4lvl) {
-		uint64_t root_pa = dt_map_alloc_table();
+		uint64_t root_pa = directmap_alloc_table();
 		uint64_t *root = memblock_env_phys_to_virt(root_pa);
 		uint64_t want = (uint64_t)SATP_MODE_SV48 << SATP_MODE_SHIFT |
 				root_pa >> PAGE_SHIFT;
@@ -155,7 +155,7 @@ static void switch_tables(bool no4lvl)
 		}
 		/* Refused: satp still holds the early tables. */
 		memblock_phys_free(root_pa, PAGE_SIZE);
-		dt_map_stats.tables--;
+		directmap_stats.tables--;
 	}
 	write_satp((uint64_t)SATP_MODE_SV39 << SATP_MODE_SHIFT | top_pa >> PAGE_SHIFT);
 	riscv64_map_stats.levels = 3;
@@ -171,24 +171,24 @@ void init_mem_mapping(bool no4lvl)
 	if (mapped > RISCV64_EARLY_MAP_TOP)
 		panic("direct map: limit %#llx beyond the early map",
 		      (unsigned long long)mapped);
-	top = memblock_env_phys_to_virt(dt_map_alloc_table());
+	top = memblock_env_phys_to_virt(directmap_alloc_table());
 	/* The image's mapping (head.S's tables in .bss) carries over. */
 	top[kernel] = early_pg_root[kernel];
 	for (unsigned int i = 0; i < niomaps; i++)
 		map_range(RISCV64_IO_BASE, iomaps[i].start, iomaps[i].end, PTE_DATA, false);
-	dt_map_memory(0, mapped);
+	directmap_map_memory(0, mapped);
 	/* From here on, only the image, the devices and the memory below @mapped. */
 	switch_tables(no4lvl);
 
 	/* The memory above, in steps; the limit is the end of RAM afterwards. */
-	dt_map_above(mapped);
+	directmap_map_above(mapped);
 	printk("direct map: [mem %#018llx-%#018llx] at %#llx, %s: %lu x 1G, %lu x 2M, %lu x 4K pages, %lu table pages, %u steps\n",
 	       0ULL, (unsigned long long)memblock_end_of_DRAM() - 1,
 	       (unsigned long long)RISCV64_PAGE_OFFSET,
 	       riscv64_map_stats.sv48 ? "Sv48" : "Sv39",
-	       dt_map_stats.pages[2], dt_map_stats.pages[1],
-	       dt_map_stats.pages[0], dt_map_stats.tables,
-	       dt_map_stats.steps);
+	       directmap_stats.pages[2], directmap_stats.pages[1],
+	       directmap_stats.pages[0], directmap_stats.tables,
+	       directmap_stats.steps);
 }
 
 uint64_t riscv64_lookup(uint64_t va, uint64_t *page_size)
@@ -217,12 +217,12 @@ uint64_t riscv64_lookup(uint64_t va, uint64_t *page_size)
 	return (uint64_t)-1;
 }
 
-uint64_t dt_arch_lookup(uint64_t va)
+uint64_t directmap_arch_lookup(uint64_t va)
 {
 	return riscv64_lookup(va, NULL);
 }
 
-int dt_arch_probe_read(const volatile void *va)
+int directmap_arch_probe_read(const volatile void *va)
 {
 	return riscv64_probe_read(va);
 }

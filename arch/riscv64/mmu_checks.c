@@ -32,7 +32,7 @@ static uint64_t page_of(uint64_t pa)
 }
 
 struct walk {
-	struct dt_map_walk map;
+	struct directmap_walk map;
 	/* The image, the devices, the rest. */
 	uint64_t image_bytes;
 	unsigned int image_bad, nio, io_bad, stray;
@@ -72,7 +72,7 @@ static void leaf(struct walk *w, uint64_t va, uint64_t pa, uint64_t size)
 				pa + size > hi;
 		w->image_bytes += size;
 	} else if (va >= RISCV64_PAGE_OFFSET) {
-		dt_map_walk_leaf(&w->map, va, pa, size);
+		directmap_walk_leaf(&w->map, va, pa, size);
 	} else if (va >= RISCV64_IO_BASE) {
 		w->io_bad += size != PAGE_SIZE || pa != va - RISCV64_IO_BASE ||
 			     !io_page(pa);
@@ -135,11 +135,11 @@ static void check_tables(void)
 	ktap_ok(!w.io_bad && w.nio == io_pages(),
 		"IO window: the UART's, the exit device's and the DTB's pages only (%u at IO_BASE + pa, want %u)",
 		w.nio, io_pages());
-	dt_map_check_walk(&w.map);
+	directmap_check_walk(&w.map);
 }
 
 /* A read at @va must fault, the trap handler reporting it. */
-void dt_arch_check_fault(uint64_t va, const char *what, uint64_t pa)
+void directmap_arch_check_fault(uint64_t va, const char *what, uint64_t pa)
 {
 	int faulted;
 

@@ -14,7 +14,7 @@
  * steps, the limit raised after each one. The ranges, the steps and the
  * table pages are the code all three demo kernels share
  * (arch/common/directmap.c); this file writes the x86 table format
- * (dt_arch_map()), switches CR3 and translates through the live tables.
+ * (directmap_arch_map()), switches CR3 and translates through the live tables.
  */
 #include <kernel/kernel.h>
 #include <linux/memblock.h>
@@ -39,7 +39,7 @@ static uint64_t *table_of(uint64_t entry)
 static uint64_t *next_table(uint64_t *e)
 {
 	if (!(*e & PTE_P))
-		*e = dt_map_alloc_table() | PTE_P | PTE_W;
+		*e = directmap_alloc_table() | PTE_P | PTE_W;
 	else if (*e & PTE_PS)
 		panic("direct map: %#llx is a large page, not a table",
 		      (unsigned long long)*e);
@@ -47,7 +47,7 @@ static uint64_t *next_table(uint64_t *e)
 }
 
 /* Map [start, end) (page-aligned) at X86_PAGE_OFFSET + start. */
-void dt_arch_map(phys_addr_t start, phys_addr_t end)
+void directmap_arch_map(phys_addr_t start, phys_addr_t end)
 {
 	while (start < end) {
 		uint64_t va = X86_PAGE_OFFSET + start, left = end - start;
@@ -55,10 +55,10 @@ void dt_arch_map(phys_addr_t start, phys_addr_t end)
 		uint64_t *l3 = &pdpt[(va >> 30) & 511];
 		uint64_t *pd, *l2;
 
-		if (!dt_map_stats.no_gbpages && !(start & (SZ_1G - 1)) &&
+		if (!directmap_stats.no_gbpages && !(start & (SZ_1G - 1)) &&
 		    left >= SZ_1G && !*l3) {
 			*l3 = start | PTE_P | PTE_W | PTE_PS;
-			dt_map_stats.pages[2]++;
+			directmap_stats.pages[2]++;
 			start += SZ_1G;
 			continue;
 		}
@@ -66,12 +66,12 @@ void dt_arch_map(phys_addr_t start, phys_addr_t end)
 		l2 = &pd[(va >> 21) & 511];
 		if (!(start & (SZ_2M - 1)) && left >= SZ_2M && !*l2) {
 			*l2 = start | PTE_P | PTE_W | PTE_PS;
-			dt_map_stats.pages[1]++;
+			directmap_stats.pages[1]++;
 			start += SZ_2M;
 			continue;
 		}
 		next_table(l2)[(va >> 12) & 511] = start | PTE_P | PTE_W;
-		dt_map_stats.pages[0]++;
+		directmap_stats.pages[0]++;
 		start += PAGE_SIZE;
 	}
 }
@@ -80,7 +80,7 @@ void dt_arch_map(phys_addr_t start, phys_addr_t end)
  * Nothing to do: only empty entries are filled, and x86 caches no
  * not-present entry, so the walker sees the new ones as they are written.
  */
-void dt_arch_tables_written(void)
+void directmap_arch_tables_written(void)
 {
 }
 
@@ -109,7 +109,7 @@ void init_mem_mapping(void)
 {
 	phys_addr_t top = memblock_end_of_DRAM(), mapped, pml4_pa;
 
-	dt_map_stats.no_gbpages = !cpu_has_gbpages();
+	directmap_stats.no_gbpages = !cpu_has_gbpages();
 	/*
 	 * Memory past what the direct map can hold (64 TiB with 4-level
 	 * tables) would have no virtual address: it leaves memblock, so no
@@ -128,20 +128,20 @@ void init_mem_mapping(void)
 	if (mapped > EARLY_MAP_TOP)
 		panic("direct map: limit %#llx beyond the early map",
 		      (unsigned long long)mapped);
-	pml4_pa = dt_map_alloc_table();
+	pml4_pa = directmap_alloc_table();
 	pml4 = memblock_env_phys_to_virt(pml4_pa);
 	/* The image's mapping (head.S's tables in .bss) carries over. */
 	pml4[511] = boot_pml4[511];
-	dt_map_memory(0, mapped);
+	directmap_map_memory(0, mapped);
 	/* From here on, only the image and the memory below @mapped. */
 	__asm__ volatile("mov %0, %%cr3" : : "r"((uint64_t)pml4_pa) : "memory");
 	/* The rest in growing steps; the limit is the end of RAM after. */
-	dt_map_above(mapped);
+	directmap_map_above(mapped);
 	printk("direct map: [mem %#018llx-%#018llx] at %#llx: %lu x 1G, %lu x 2M, %lu x 4K pages, %lu table pages, %u steps%s\n",
 	       0ULL, (unsigned long long)top - 1, (unsigned long long)X86_PAGE_OFFSET,
-	       dt_map_stats.pages[2], dt_map_stats.pages[1], dt_map_stats.pages[0],
-	       dt_map_stats.tables, dt_map_stats.steps,
-	       dt_map_stats.no_gbpages ? " (no 1 GiB pages on this CPU)" : "");
+	       directmap_stats.pages[2], directmap_stats.pages[1], directmap_stats.pages[0],
+	       directmap_stats.tables, directmap_stats.steps,
+	       directmap_stats.no_gbpages ? " (no 1 GiB pages on this CPU)" : "");
 }
 
 uint64_t x86_lookup(uint64_t va, uint64_t *page_size)
@@ -166,12 +166,12 @@ uint64_t x86_lookup(uint64_t va, uint64_t *page_size)
 	return (uint64_t)-1;
 }
 
-uint64_t dt_arch_lookup(uint64_t va)
+uint64_t directmap_arch_lookup(uint64_t va)
 {
 	return x86_lookup(va, NULL);
 }
 
-int dt_arch_probe_read(const volatile void *va)
+int directmap_arch_probe_read(const volatile void *va)
 {
 	return x86_probe_read(va);
 }

@@ -25,7 +25,7 @@
 #define PML4_KERNEL	511
 
 /* Walk the table at @t (level @shift: 39 PML4 ... 12 PT) from @va. */
-static void walk(struct dt_map_walk *w, const uint64_t *t, int shift, uint64_t va)
+static void walk(struct directmap_walk *w, const uint64_t *t, int shift, uint64_t va)
 {
 	for (uint64_t i = 0; i < 512; i++) {
 		uint64_t e = t[i], v = va + (i << shift), size = 1ULL << shift;
@@ -33,14 +33,14 @@ static void walk(struct dt_map_walk *w, const uint64_t *t, int shift, uint64_t v
 		if (!(e & PTE_P))
 			continue;
 		if (shift == 12 || (shift <= 30 && (e & PTE_PS)))
-			dt_map_walk_leaf(w, v, e & PTE_ADDR & ~(size - 1), size);
+			directmap_walk_leaf(w, v, e & PTE_ADDR & ~(size - 1), size);
 		else
 			walk(w, memblock_env_phys_to_virt(e & PTE_ADDR), shift - 9, v);
 	}
 }
 
 /* A read at @va must fault, the fault handler reporting it (CR2). */
-void dt_arch_check_fault(uint64_t va, const char *what, uint64_t pa)
+void directmap_arch_check_fault(uint64_t va, const char *what, uint64_t pa)
 {
 	int faulted;
 
@@ -79,7 +79,7 @@ static void walk_image(const uint64_t *t, int shift, uint64_t va, uint64_t *byte
 void x86_mmu_checks(void)
 {
 	const uint64_t *pml4 = memblock_env_phys_to_virt(x86_read_cr3() & PTE_ADDR);
-	struct dt_map_walk w = { 0 };
+	struct directmap_walk w = { 0 };
 	unsigned int others = 0, nomap;
 
 	for (unsigned int i = 0; i < 512; i++)
@@ -105,12 +105,12 @@ void x86_mmu_checks(void)
 		if (pml4[i] & PTE_P)
 			walk(&w, memblock_env_phys_to_virt(pml4[i] & PTE_ADDR), 30,
 			     X86_PAGE_OFFSET + ((i - PML4_DIRECT) << 39));
-	dt_map_check_walk(&w);
+	directmap_check_walk(&w);
 
-	nomap = dt_map_check_nomap();
+	nomap = directmap_check_nomap();
 	if (memblock_cmdline_find(x86_boot.cmdline, "test.nomap", NULL, NULL))
 		ktap_ok(nomap > 0, "test.nomap made %u NOMAP regions", nomap);
-	dt_map_check_limit();
-	dt_map_check_probes();
+	directmap_check_limit();
+	directmap_check_probes();
 	dt_linear_checks();
 }

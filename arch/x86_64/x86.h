@@ -99,7 +99,7 @@ void x86_numa_report(const struct x86_setup_result *r);
  * (NOMAP ranges left out) in page tables allocated from memblock, switches
  * to it and raises memblock's limit as it maps (with the code all kernels
  * share, arch/common/include/common/directmap.h: what it mapped is
- * dt_map_stats); x86_lookup() translates a virtual address through the
+ * directmap_stats); x86_lookup() translates a virtual address through the
  * live tables (-1: not mapped, *page_size set to the mapping's page size
  * otherwise).
  */

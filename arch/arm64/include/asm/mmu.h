@@ -22,9 +22,9 @@ extern phys_addr_t arm64_early_map_top;
 extern uint64_t idmap_l0[], init_l0[], kimage_l3[];
 
 /* The DT kernels' shared direct-map code (arch/dt/include/dt/map.h). */
-#define DT_MAP_BASE	PAGE_OFFSET
-#define DT_MAP_END	KIMAGE_VADDR
-#define DT_MAP_NAME	"linear map"
+#define DIRECTMAP_BASE	PAGE_OFFSET
+#define DIRECTMAP_END	KIMAGE_VADDR
+#define DIRECTMAP_NAME	"linear map"
 
 /**
  * paging_init - build the final page tables from memblock and switch to them

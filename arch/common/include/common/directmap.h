@@ -5,11 +5,10 @@
  * (directmap_checks.c, directmap_linear.c) that are the same algorithm on
  * every architecture. The page-table formats are the architectures'; each
  * one's asm/mmu.h defines
- *   DT_MAP_BASE   the virtual address of physical 0 (PAGE_OFFSET)
- *   DT_MAP_END    the first virtual address above the direct map
- *   DT_MAP_NAME   what it is called there ("linear map", "direct map")
- * and the hooks below marked "architecture". (The dt_ prefix is where the
- * code began, the device-tree kernels' arch/dt/.)
+ *   DIRECTMAP_BASE   the virtual address of physical 0 (PAGE_OFFSET)
+ *   DIRECTMAP_END    the first virtual address above the direct map
+ *   DIRECTMAP_NAME   what it is called there ("linear map", "direct map")
+ * and the hooks below marked "architecture".
  */
 #ifndef COMMON_DIRECTMAP_H
 #define COMMON_DIRECTMAP_H
@@ -19,49 +18,49 @@
 #include <linux/memblock.h>
 
 /**
- * struct dt_map_stats - what the direct map was built with
+ * struct directmap_stats - what the direct map was built with
  * @pages: its leaves: [0] 4 KiB, [1] 2 MiB, [2] 1 GiB
  * @tables: page-table pages allocated from memblock
- * @steps: limit raises above the early map (dt_map_above())
+ * @steps: limit raises above the early map (directmap_map_above())
  * @no_gbpages: the CPU has no 1 GiB pages (x86 without pdpe1gb), so none
  *	are expected; set by the architecture before it maps
  */
-struct dt_map_stats {
+struct directmap_stats {
 	unsigned long pages[3];
 	unsigned long tables;
 	unsigned int steps;
 	bool no_gbpages;
 };
-extern struct dt_map_stats dt_map_stats;
+extern struct directmap_stats directmap_stats;
 
 /**
- * dt_arch_map - map [@start, @end) at DT_MAP_BASE + @start (architecture)
+ * directmap_arch_map - map [@start, @end) at DIRECTMAP_BASE + @start (architecture)
  * @start: first byte, page-aligned
  * @end: end, page-aligned
  *
  * Large pages where the alignment allows; tables from
- * dt_map_alloc_table(); each leaf counted in dt_map_stats.pages.
+ * directmap_alloc_table(); each leaf counted in directmap_stats.pages.
  */
-void dt_arch_map(phys_addr_t start, phys_addr_t end);
+void directmap_arch_map(phys_addr_t start, phys_addr_t end);
 
 /**
- * dt_arch_tables_written - make new entries visible to the table walker
+ * directmap_arch_tables_written - make new entries visible to the table walker
  * (architecture)
  */
-void dt_arch_tables_written(void);
+void directmap_arch_tables_written(void);
 
 /**
- * dt_map_alloc_table - a zeroed page-table page from memblock
+ * directmap_alloc_table - a zeroed page-table page from memblock
  *
  * Below the current limit, so inside what is mapped already. Panics when
  * memblock has none.
  *
  * Return: its physical address.
  */
-phys_addr_t dt_map_alloc_table(void);
+phys_addr_t directmap_alloc_table(void);
 
 /**
- * dt_map_memory - map the memory of [@lo, @hi) with dt_arch_map()
+ * directmap_map_memory - map the memory of [@lo, @hi) with directmap_arch_map()
  * @lo: first byte
  * @hi: end
  *
@@ -69,58 +68,58 @@ phys_addr_t dt_map_alloc_table(void);
  * for_each_mem_range()), clipped to the window; ranges that touch are
  * mapped as one, so that a large page may span two nodes' memory.
  */
-void dt_map_memory(phys_addr_t lo, phys_addr_t hi);
+void directmap_map_memory(phys_addr_t lo, phys_addr_t hi);
 
 /**
- * dt_map_above - map the memory above @mapped in growing steps
+ * directmap_map_above - map the memory above @mapped in growing steps
  * @mapped: the top of what is mapped (the current limit)
  *
  * As Linux's early paging: 1 GiB, then 32 times more each step, the
  * tables of each step allocated under the limit the last one raised;
  * memblock's limit is the end of RAM afterwards.
  */
-void dt_map_above(phys_addr_t mapped);
+void directmap_map_above(phys_addr_t mapped);
 
 /**
- * dt_arch_lookup - translate @va through the live tables (architecture)
+ * directmap_arch_lookup - translate @va through the live tables (architecture)
  * @va: a virtual address
  *
  * Return: the physical address, or (uint64_t)-1 when unmapped.
  */
-uint64_t dt_arch_lookup(uint64_t va);
+uint64_t directmap_arch_lookup(uint64_t va);
 
 /**
- * dt_arch_probe_read - read a byte at @va, surviving a fault (architecture)
+ * directmap_arch_probe_read - read a byte at @va, surviving a fault (architecture)
  * @va: the address
  *
  * Return: 0 when the read completed, 1 when it faulted.
  */
-int dt_arch_probe_read(const volatile void *va);
+int directmap_arch_probe_read(const volatile void *va);
 
 /**
- * dt_arch_check_fault - TAP: a read at @va must fault (architecture)
+ * directmap_arch_check_fault - TAP: a read at @va must fault (architecture)
  * @va: the address to read
  * @what: what lies there, for the report
  * @pa: the physical address @va stands for, for the report
  *
  * The architecture judges its own fault syndrome.
  */
-void dt_arch_check_fault(uint64_t va, const char *what, uint64_t pa);
+void directmap_arch_check_fault(uint64_t va, const char *what, uint64_t pa);
 
 /**
- * struct dt_map_walk - the direct map as found by a table walk
+ * struct directmap_walk - the direct map as found by a table walk
  * @run_base: the run of mapped memory being built: first byte
  * @run_end: its end
  * @in_run: a run is open
  * @next_region: cursor into memblock.memory
  * @runs: runs found
  * @bad: runs that are not memblock.memory's next mappable run
- * @misplaced: leaves not at DT_MAP_BASE + their physical address
+ * @misplaced: leaves not at DIRECTMAP_BASE + their physical address
  *
- * Zero it, call dt_map_walk_leaf() for each leaf of the direct map in
- * address order, then dt_map_check_walk().
+ * Zero it, call directmap_walk_leaf() for each leaf of the direct map in
+ * address order, then directmap_check_walk().
  */
-struct dt_map_walk {
+struct directmap_walk {
 	uint64_t run_base, run_end;
 	bool in_run;
 	unsigned long next_region;
@@ -128,43 +127,43 @@ struct dt_map_walk {
 };
 
 /**
- * dt_map_walk_leaf - account a leaf of the direct map
+ * directmap_walk_leaf - account a leaf of the direct map
  * @w: the walk
  * @va: its virtual address
  * @pa: the physical address it maps
  * @size: its size
  */
-void dt_map_walk_leaf(struct dt_map_walk *w, uint64_t va, uint64_t pa, uint64_t size);
+void directmap_walk_leaf(struct directmap_walk *w, uint64_t va, uint64_t pa, uint64_t size);
 
 /**
- * dt_map_check_walk - TAP: the walk found exactly memblock.memory without
- * NOMAP, region by region (not the iterator dt_map_memory() uses)
+ * directmap_check_walk - TAP: the walk found exactly memblock.memory without
+ * NOMAP, region by region (not the iterator directmap_map_memory() uses)
  * @w: the finished walk
  */
-void dt_map_check_walk(struct dt_map_walk *w);
+void directmap_check_walk(struct directmap_walk *w);
 
 /**
- * dt_map_check_nomap - TAP: no page of a NOMAP region translates
+ * directmap_check_nomap - TAP: no page of a NOMAP region translates
  *
  * One line for each NOMAP region of memblock.memory.
  *
  * Return: how many NOMAP regions there are.
  */
-unsigned int dt_map_check_nomap(void);
+unsigned int directmap_check_nomap(void);
 
 /**
- * dt_map_check_limit - TAP: the limit is the end of RAM, and 1 GiB pages
+ * directmap_check_limit - TAP: the limit is the end of RAM, and 1 GiB pages
  * are used exactly when an aligned GiB of memory exists (and the CPU has
- * them: dt_map_stats.no_gbpages)
+ * them: directmap_stats.no_gbpages)
  */
-void dt_map_check_limit(void);
+void directmap_check_limit(void);
 
 /**
- * dt_map_check_probes - TAP: a read of the image through the direct map
- * does not fault; reads that must fault do (dt_arch_check_fault()): NOMAP
+ * directmap_check_probes - TAP: a read of the image through the direct map
+ * does not fault; reads that must fault do (directmap_arch_check_fault()): NOMAP
  * memory, the first hole, the end of RAM, the page below RAM
  */
-void dt_map_check_probes(void);
+void directmap_check_probes(void);
 
 /**
  * dt_linear_checks - TAP: every allocation family through the direct map

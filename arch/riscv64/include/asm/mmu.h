@@ -8,13 +8,13 @@
 #include <asm/layout.h>
 
 /* The DT kernels' shared direct-map code (arch/dt/include/dt/map.h). */
-#define DT_MAP_BASE	RISCV64_PAGE_OFFSET
-#define DT_MAP_END	RISCV64_KERNEL_VBASE
-#define DT_MAP_NAME	"direct map"
+#define DIRECTMAP_BASE	RISCV64_PAGE_OFFSET
+#define DIRECTMAP_END	RISCV64_KERNEL_VBASE
+#define DIRECTMAP_NAME	"direct map"
 
 /**
  * struct riscv64_map_stats - the paging mode init_mem_mapping() chose
- * (what it mapped: dt_map_stats)
+ * (what it mapped: directmap_stats)
  * @levels: 3 (Sv39) or 4 (Sv48)
  * @sv48: the hart accepted Sv48 in satp (probed by write and read back)
  */

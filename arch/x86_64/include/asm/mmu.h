@@ -9,8 +9,8 @@
 
 #include "../../boot_defs.h"
 
-#define DT_MAP_BASE	X86_PAGE_OFFSET
-#define DT_MAP_END	(X86_PAGE_OFFSET + X86_DIRECT_MAP_SIZE)
-#define DT_MAP_NAME	"direct map"
+#define DIRECTMAP_BASE	X86_PAGE_OFFSET
+#define DIRECTMAP_END	(X86_PAGE_OFFSET + X86_DIRECT_MAP_SIZE)
+#define DIRECTMAP_NAME	"direct map"
 
 #endif /* ASM_MMU_H */
