@@ -117,10 +117,11 @@ $(COV_DIR)/unit/%: tests/unit/%.c $(COV_OBJS) $(MODEL_SRCS) $(wildcard tests/lib
 	$(Q)gcc $(COV_CFLAGS) $< $(COV_OBJS) -o $@
 
 .PHONY: coverage
-coverage: $(addprefix $(COV_DIR)/unit/,$(UNIT_SUITES))
+# The device-tree suites read the test trees from $(O)/fdt (tests/fdt.mk).
+coverage: $(addprefix $(COV_DIR)/unit/,$(UNIT_SUITES)) $(FDT_DTBS)
 	$(Q)find $(COV_DIR) -name '*.gcda' -delete
 	$(Q)for s in $(UNIT_SUITES); do \
-		$(COV_DIR)/unit/$$s > $(COV_DIR)/unit/$$s.tap 2>&1 || \
+		FDT_DTB_DIR=$(O)/fdt $(COV_DIR)/unit/$$s > $(COV_DIR)/unit/$$s.tap 2>&1 || \
 			echo "  (suite $$s failed, see $(COV_DIR)/unit/$$s.tap)"; \
 	done
 	@mkdir -p $(O)/coverage
