@@ -12,6 +12,7 @@
 #include <kernel/memops_check.h>
 #include <linux/memblock.h>
 #include "x86.h"
+#include "srat_checks.h"
 
 #define SZ_4K	((phys_addr_t)0x1000)
 #define SZ_64K	((phys_addr_t)0x10000)
@@ -156,18 +157,6 @@ static void check_boot_data_outside_bss(void)
 	ktap_ok(!bad, "no boot structure inside the kernel's .bss (%u found)", bad);
 }
 
-/* SRAT node of @pa, or -1 when no enabled entry covers it. */
-static int srat_node(phys_addr_t pa)
-{
-	for (unsigned int i = 0; i < x86_setup.nr_srat_mem; i++) {
-		const struct acpi_mem_affinity *a = &x86_setup.srat_mem[i];
-
-		if (pa >= a->base && pa - a->base < a->size)
-			return x86_setup.srat_nid[i];
-	}
-	return -1;
-}
-
 /*
  * With a SRAT, every memory region carries the node of the SRAT entry that
  * covers it. "test.numa_nodes=N" on the command line states how many nodes
@@ -177,7 +166,6 @@ static void check_numa(void)
 {
 	const char *val;
 	size_t len;
-	unsigned int bad = 0;
 
 	if (memblock_cmdline_find(x86_boot.cmdline, "test.numa_nodes", &val, &len)) {
 		unsigned long long want = memblock_memparse(val, NULL);
@@ -185,21 +173,7 @@ static void check_numa(void)
 		ktap_ok(x86_setup.nr_nodes == want, "SRAT describes %u nodes (want %llu)",
 			x86_setup.nr_nodes, want);
 	}
-	if (!x86_setup.nr_srat_mem)
-		return;
-	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
-		const struct memblock_region *r = &memblock.memory.regions[i];
-		int nid = memblock_get_region_node(r);
-
-		if (srat_node(r->base) != nid ||
-		    srat_node(r->base + r->size - 1) != nid) {
-			ktap_diag("memory [%pa +%pa] on node %d, SRAT says %d", &r->base,
-				  &r->size, nid, srat_node(r->base));
-			bad++;
-		}
-	}
-	ktap_ok(!bad, "every memory region has its SRAT node (%lu regions, %u nodes)",
-		memblock.memory.cnt, x86_setup.nr_nodes);
+	x86_check_srat_nodes(&x86_setup);
 }
 
 static bool streq(const char *a, const char *b)

@@ -17,6 +17,7 @@
 #include <firmware/x86_memory.h>
 #include "efi_app.h"
 #include "efi_debug.h"
+#include "../srat_checks.h"
 
 #define SZ_4K	((phys_addr_t)0x1000)
 #define SZ_64K	((phys_addr_t)0x10000)
@@ -148,38 +149,11 @@ static void check_memory_is_ram(void)
 		(unsigned long long)wrong, efi_res.check.overlaps);
 }
 
-/* SRAT node of @pa, or -1 when no enabled entry covers it. */
-static int srat_node(phys_addr_t pa)
-{
-	for (unsigned int i = 0; i < res.nr_srat_mem; i++) {
-		const struct acpi_mem_affinity *a = &res.srat_mem[i];
-
-		if (pa >= a->base && pa - a->base < a->size)
-			return res.srat_nid[i];
-	}
-	return -1;
-}
-
 /* With a SRAT, every memory region carries the node of its SRAT entry. */
 static void check_numa(void)
 {
-	unsigned int bad = 0;
-
 	ktap_ok(!res.srat_err, "the SRAT, if any, gave nodes (%u)", res.nr_nodes);
-	if (!res.nr_srat_mem)
-		return;
-	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
-		const struct memblock_region *r = &memblock.memory.regions[i];
-		int nid = memblock_get_region_node(r);
-
-		if (srat_node(r->base) != nid || srat_node(r->base + r->size - 1) != nid) {
-			ktap_diag("memory [%pa +%pa] on node %d, SRAT says %d", &r->base,
-				  &r->size, nid, srat_node(r->base));
-			bad++;
-		}
-	}
-	ktap_ok(!bad, "every memory region has its SRAT node (%lu regions, %u nodes)",
-		memblock.memory.cnt, res.nr_nodes);
+	x86_check_srat_nodes(&res);
 }
 
 void arch_boot_checks(void)
