@@ -2,7 +2,8 @@
 /*
  * COM1 console and leaving QEMU: isa-debug-exit turns a write of v into the
  * exit status (v << 1) | 1, so both outcomes are odd and non-zero, unlike a
- * triple fault under -no-reboot, which exits with 0.
+ * triple fault under -no-reboot, which exits with 0. The UEFI application
+ * (efi/efi.mk) shares it, on the COM1 the firmware set up.
  */
 #include <kernel/kernel.h>
 #include "x86.h"

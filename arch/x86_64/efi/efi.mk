@@ -24,16 +24,17 @@ X86_EFI_CFLAGS := $(FREESTANDING_CFLAGS) $(WARN_CFLAGS) -O2 \
 	-mno-red-zone -mgeneral-regs-only -mno-stack-arg-probe -fno-pic \
 	-I$(srctree)/arch/efi -I$(srctree)/kernel/include -I$(srctree)/include \
 	-I$(srctree)/firmware/$(FIRMWARE_INCDIR) -DARCH_NAME='"x86_64 UEFI"'
-# The ELF kernel's string routines and memory hooks serve here too.
+# The ELF kernel's string routines, memory hooks and COM1 console serve
+# here too (the firmware has set COM1 up: serial_init() is not called).
 # src/env_default.c stays out: in COFF two weak definitions of one name
 # collide in lld-link (kernel/mm/memblock_hook.c's is weak as well), and
 # every hook it defaults is defined by kernel/ or the application.
 X86_EFI_SRCS := $(addprefix src/,$(filter-out env_default.c,$(MEMBLOCK_SRCS))) \
 	$(wildcard arch/x86_64/efi/*.c arch/efi/*.c) arch/x86_64/string.c arch/x86_64/memops.c \
-	arch/x86_64/srat_checks.c \
+	arch/x86_64/srat_checks.c arch/x86_64/console.c \
 	$(KERNEL_COMMON_SRCS) $(addprefix firmware/,$(FIRMWARE_SRCS))
 X86_EFI_OBJS := $(patsubst %.c,$(X86_EFI_O)/%.obj,$(X86_EFI_SRCS))
-X86_EFI_HDRS := $(wildcard include/*.h include/linux/*.h src/*.h arch/x86_64/srat_checks.h \
+X86_EFI_HDRS := $(wildcard include/*.h include/linux/*.h src/*.h arch/x86_64/*.h \
 	firmware/include/firmware/*.h arch/x86_64/efi/*.h arch/efi/*.h kernel/include/kernel/*.h)
 OVMF_CODE ?= /usr/share/OVMF/OVMF_CODE_4M.fd
 OVMF_VARS ?= /usr/share/OVMF/OVMF_VARS_4M.fd
