@@ -22,8 +22,6 @@
 
 static uintptr_t uart;		/* its virtual address, 0 while not mapped */
 static uint64_t uart_pa;
-static char early_buf[2048];
-static size_t early_len;
 
 static inline uint32_t mmio_read32(uintptr_t addr)
 {
@@ -45,8 +43,7 @@ static void pl011_putc(char c)
 void arch_console_write(const char *s, size_t n)
 {
 	if (!uart) {
-		for (size_t i = 0; i < n && early_len < sizeof(early_buf); i++)
-			early_buf[early_len++] = s[i];
+		dt_console_hold(s, n);
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -63,10 +60,8 @@ void arm64_console_remap(uintptr_t va)
 	bool flush = !uart;
 
 	uart = va;
-	if (flush) {
-		arch_console_write(early_buf, early_len);
-		early_len = 0;
-	}
+	if (flush)
+		dt_console_release();
 }
 
 bool arm64_console_setup(const struct fdtr *dt)
@@ -84,10 +79,7 @@ bool arm64_console_setup(const struct fdtr *dt)
 	    (UARTCR_UARTEN | UARTCR_TXE))
 		mmio_write32(uart + UARTCR, mmio_read32(uart + UARTCR) |
 			     UARTCR_UARTEN | UARTCR_TXE);
-	arch_console_write(early_buf, early_len);
-	if (early_len == sizeof(early_buf))
-		printk("console: early messages truncated\n");
-	early_len = 0;
+	dt_console_release();
 	if (from_dt)
 		printk("console: pl011 at %#llx (from /chosen/stdout-path)\n",
 		       (unsigned long long)base);

@@ -3,7 +3,7 @@
  * The boot console of a device-tree kernel: the node /chosen/stdout-path
  * names (the firmware library's dt_get_console()), used when it is the
  * UART the kernel drives; otherwise the reason, which each kernel logs
- * with its fallback.
+ * with its fallback. Until then, output waits in a small buffer.
  */
 #include <kernel/kernel.h>
 #include <dt/console.h>
@@ -24,4 +24,24 @@ const char *dt_console_find(const struct fdtr *dt, const char *compatible,
 	if (!fdtr_node_is_compatible(dt, con->node, compatible))
 		return "stdout-path names a UART of another kind";
 	return NULL;
+}
+
+static char early_buf[2048];
+static size_t early_len;
+
+void dt_console_hold(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && early_len < sizeof(early_buf); i++)
+		early_buf[early_len++] = s[i];
+}
+
+void dt_console_release(void)
+{
+	size_t n = early_len;
+
+	/* Emptied first: the write below must not land in the buffer again. */
+	early_len = 0;
+	arch_console_write(early_buf, n);
+	if (n == sizeof(early_buf))
+		printk("console: early messages truncated\n");
 }

@@ -20,8 +20,6 @@
 static uintptr_t uart;		/* mapped address, 0: the SBI console */
 static uint64_t uart_pa;
 static bool ready;
-static char early_buf[2048];
-static size_t early_len;
 
 static void uart_putc(char c)
 {
@@ -35,8 +33,7 @@ static void uart_putc(char c)
 void arch_console_write(const char *s, size_t n)
 {
 	if (!ready) {
-		for (size_t i = 0; i < n && early_len < sizeof(early_buf); i++)
-			early_buf[early_len++] = s[i];
+		dt_console_hold(s, n);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -64,10 +61,7 @@ bool riscv64_console_setup(const struct fdtr *dt)
 	uart_pa = con.base;
 	uart = from_dt ? (uintptr_t)RISCV64_IO_BASE + (uintptr_t)con.base : 0;
 	ready = true;
-	arch_console_write(early_buf, early_len);
-	if (early_len == sizeof(early_buf))
-		printk("console: early messages truncated\n");
-	early_len = 0;
+	dt_console_release();
 	if (from_dt)
 		printk("console: ns16550a at %#llx (from /chosen/stdout-path)\n",
 		       (unsigned long long)uart_pa);

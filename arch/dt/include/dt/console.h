@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* The device-tree kernels' console lookup (arch/dt/console.c). */
+/*
+ * The device-tree kernels' console lookup and the buffer that keeps their
+ * output until the UART is known (arch/dt/console.c).
+ */
 #ifndef DT_CONSOLE_H
 #define DT_CONSOLE_H
 
@@ -16,5 +19,24 @@
  */
 const char *dt_console_find(const struct fdtr *dt, const char *compatible,
 			    struct dt_console *con);
+
+/**
+ * dt_console_hold - keep console output until the UART is known
+ * @s: the bytes
+ * @n: how many
+ *
+ * What does not fit in the buffer (2 KiB) is dropped;
+ * dt_console_release() says so.
+ */
+void dt_console_hold(const char *s, size_t n);
+
+/**
+ * dt_console_release - write what dt_console_hold() kept
+ *
+ * Empties the buffer first, then writes its bytes with
+ * arch_console_write(), so the caller must make that write to the UART
+ * (or its fallback) before calling. Logs a line when bytes were dropped.
+ */
+void dt_console_release(void);
 
 #endif /* DT_CONSOLE_H */
