@@ -6,13 +6,13 @@
  */
 #include "fdt_scan_internal.h"
 
-int dt_root(const void *fdt)
+int __fw_dt_root(const void *fdt)
 {
 	/* The first node in document order, past any leading FDT_NOP. */
 	return fw_fdt_errno(fdt_next_node(fdt, -1, NULL));
 }
 
-const void *dt_prop(const void *fdt, int node, const char *name, int *lenp)
+const void *__fw_dt_prop(const void *fdt, int node, const char *name, int *lenp)
 {
 	int len;
 	const void *val = fdt_getprop(fdt, node, name, &len);
@@ -22,10 +22,10 @@ const void *dt_prop(const void *fdt, int node, const char *name, int *lenp)
 	return val;
 }
 
-int dt_prop_u32(const void *fdt, int node, const char *name, uint32_t *val)
+int __fw_dt_prop_u32(const void *fdt, int node, const char *name, uint32_t *val)
 {
 	int len;
-	const void *p = dt_prop(fdt, node, name, &len);
+	const void *p = __fw_dt_prop(fdt, node, name, &len);
 
 	if (!p)
 		return len;
@@ -35,31 +35,31 @@ int dt_prop_u32(const void *fdt, int node, const char *name, uint32_t *val)
 	return 0;
 }
 
-const char *dt_prop_string(const void *fdt, int node, const char *name)
+const char *__fw_dt_prop_string(const void *fdt, int node, const char *name)
 {
 	int len;
-	const char *p = dt_prop(fdt, node, name, &len);
+	const char *p = __fw_dt_prop(fdt, node, name, &len);
 
 	if (!p || len <= 0 || p[len - 1])
 		return NULL;
 	return p;
 }
 
-bool dt_is_available(const void *fdt, int node)
+bool __fw_dt_is_available(const void *fdt, int node)
 {
 	int len;
 	const char *status;
 
-	if (!dt_prop(fdt, node, "status", &len))
+	if (!__fw_dt_prop(fdt, node, "status", &len))
 		return len == -ENOENT;
-	status = dt_prop_string(fdt, node, "status");
+	status = __fw_dt_prop_string(fdt, node, "status");
 	return status && (dt_streq(status, "okay") || dt_streq(status, "ok"));
 }
 
-bool dt_is_compatible(const void *fdt, int node, const char *compat)
+bool __fw_dt_is_compatible(const void *fdt, int node, const char *compat)
 {
 	int len;
-	const char *p = dt_prop(fdt, node, "compatible", &len);
+	const char *p = __fw_dt_prop(fdt, node, "compatible", &len);
 
 	/* A list whose last string runs past the value is no list at all. */
 	if (!p || !compat || len <= 0 || p[len - 1])

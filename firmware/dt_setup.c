@@ -57,10 +57,10 @@ int dt_memblock_setup_mem(const void *fdt, phys_addr_t blob_phys,
 		return err;
 	if (!(flags & DT_SCAN_NO_CMDLINE)) {
 		/* mem= may split memory: no array may grow onto the tree yet. */
-		int resize = dt_hold_resize();
+		int resize = __fw_dt_hold_resize();
 
 		dt_apply_cmdline(cmdline, res);
-		dt_release_resize(resize);
+		__fw_dt_release_resize(resize);
 	}
 	if (p->kernel_size) {
 		err = dt_reserve_image(p->kernel_base, p->kernel_size);

@@ -180,7 +180,7 @@ int fdtr_next_tag(const struct fdtr *dt, int offset, int *next)
 	return (int)tag;
 }
 
-const char *fdtr_string(const struct fdtr *dt, uint32_t stroff)
+const char *__fw_fdtr_string(const struct fdtr *dt, uint32_t stroff)
 {
 	const char *s;
 	size_t n;
@@ -192,7 +192,7 @@ const char *fdtr_string(const struct fdtr *dt, uint32_t stroff)
 	return n < dt->size_strings - stroff ? s : NULL;
 }
 
-int fdtr_check_node(const struct fdtr *dt, int node)
+int __fw_fdtr_check_node(const struct fdtr *dt, int node)
 {
 	int tag = fdtr_next_tag(dt, node, NULL);
 
@@ -201,7 +201,7 @@ int fdtr_check_node(const struct fdtr *dt, int node)
 	return tag == FDTR_BEGIN_NODE ? 0 : -FDTR_ERR_BADOFFSET;
 }
 
-int fdtr_skip_nops(const struct fdtr *dt, int offset, int *tag)
+int __fw_fdtr_skip_nops(const struct fdtr *dt, int offset, int *tag)
 {
 	int next, t;
 
@@ -223,7 +223,7 @@ int fdtr_next_node(const struct fdtr *dt, int offset, int *depth)
 	int next, tag;
 
 	if (offset < 0) {
-		offset = fdtr_skip_nops(dt, 0, &tag);
+		offset = __fw_fdtr_skip_nops(dt, 0, &tag);
 		if (offset < 0)
 			return offset;
 		if (tag != FDTR_BEGIN_NODE)
@@ -289,7 +289,7 @@ int fdtr_check_full(const struct fdtr *dt)
 
 	if (!dt)
 		return -FDTR_ERR_INVAL;
-	offset = fdtr_skip_nops(dt, 0, &tag);
+	offset = __fw_fdtr_skip_nops(dt, 0, &tag);
 	if (offset < 0)
 		return offset;
 	if (tag != FDTR_BEGIN_NODE)
@@ -314,7 +314,7 @@ int fdtr_check_full(const struct fdtr *dt)
 			/* Properties come first in a node, as the spec says. */
 			if (depth < 0 || had_child)
 				return -FDTR_ERR_BADSTRUCTURE;
-			if (!fdtr_string(dt, fdtr_be32(fdtr_struct(dt) + offset + 8)))
+			if (!__fw_fdtr_string(dt, fdtr_be32(fdtr_struct(dt) + offset + 8)))
 				return -FDTR_ERR_BADSTRING;
 			break;
 		case FDTR_END_NODE:

@@ -50,14 +50,14 @@ int fdtr_reg_entry(const void *val, int len, int ac, int sc, int idx,
 	return dt_reg_entry(val, len, ac, sc, idx, addr, size);
 }
 
-unsigned long fdtr_rsv_reads;
+unsigned long __fw_fdtr_rsv_reads;
 
 int fdtr_rsv_entry(const struct fdtr *dt, int n, uint64_t *addr,
 		   uint64_t *size)
 {
 	const uint8_t *p;
 
-	fdtr_rsv_reads++;
+	__fw_fdtr_rsv_reads++;
 	if ((uint64_t)(n + 1) * 16 > dt->size_rsvmap)
 		return -FDTR_ERR_BADRSVMAP;
 	p = dt->blob + dt->off_rsvmap + (size_t)n * 16;

@@ -10,7 +10,7 @@ static int read_addr(const void *fdt, int node, const char *name,
 		     uint64_t *val)
 {
 	int len;
-	const void *p = dt_prop(fdt, node, name, &len);
+	const void *p = __fw_dt_prop(fdt, node, name, &len);
 
 	if (!p)
 		return len;
@@ -30,12 +30,12 @@ static void scan_initrd(const void *fdt, int chosen,
 	if (e1 == -ENOENT && e2 == -ENOENT)
 		return;
 	if (e1 || e2) {
-		dt_warn(res, "linux,initrd-start/-end missing or not 4 or 8 bytes, initrd ignored");
+		__fw_dt_warn(res, "linux,initrd-start/-end missing or not 4 or 8 bytes, initrd ignored");
 		return;
 	}
 	if (end < start) {
-		dt_warn(res, "initrd end %#llx below start %#llx, initrd ignored",
-			(unsigned long long)end, (unsigned long long)start);
+		__fw_dt_warn(res, "initrd end %#llx below start %#llx, initrd ignored",
+			     (unsigned long long)end, (unsigned long long)start);
 		return;
 	}
 	if (end == start)
@@ -43,18 +43,18 @@ static void scan_initrd(const void *fdt, int chosen,
 	res->has_initrd = true;
 	res->initrd_start = start;
 	res->initrd_end = end;
-	dt_log(MEMBLOCK_LOG_INFO, "initrd [%#llx-%#llx]",
-	       (unsigned long long)start, (unsigned long long)end - 1);
+	__fw_dt_log(MEMBLOCK_LOG_INFO, "initrd [%#llx-%#llx]",
+		    (unsigned long long)start, (unsigned long long)end - 1);
 }
 
 /* A string property, or NULL with a warning when it is not terminated. */
 static const char *chosen_string(const void *fdt, int chosen,
 				 const char *name, struct dt_scan_result *res)
 {
-	const char *s = dt_prop_string(fdt, chosen, name);
+	const char *s = __fw_dt_prop_string(fdt, chosen, name);
 
-	if (!s && dt_prop(fdt, chosen, name, NULL))
-		dt_warn(res, "/chosen %s is not a string, ignored", name);
+	if (!s && __fw_dt_prop(fdt, chosen, name, NULL))
+		__fw_dt_warn(res, "/chosen %s is not a string, ignored", name);
 	return s;
 }
 
@@ -70,7 +70,7 @@ int dt_scan_chosen(const void *fdt, struct dt_scan_result *res)
 		res->stdout_path = chosen_string(fdt, chosen, "linux,stdout-path", res);
 	scan_initrd(fdt, chosen, res);
 	if (res->bootargs)
-		dt_log(MEMBLOCK_LOG_INFO, "bootargs: %s", res->bootargs);
+		__fw_dt_log(MEMBLOCK_LOG_INFO, "bootargs: %s", res->bootargs);
 	return 0;
 }
 
@@ -86,15 +86,15 @@ phys_addr_t dt_apply_cmdline(const char *cmdline, struct dt_scan_result *res)
 		return 0;
 	limit = memblock_memparse(val, &end);
 	if (end == val || limit < PAGE_SIZE) {
-		dt_warn(res, "mem=%.*s ignored", (int)len, val);
+		__fw_dt_warn(res, "mem=%.*s ignored", (int)len, val);
 		return 0;
 	}
 	/* Page-granular, and never beyond what phys_addr_t holds. */
 	limit &= ~((unsigned long long)PAGE_SIZE - 1);
 	if (limit > (unsigned long long)PHYS_ADDR_MAX)
 		limit = PHYS_ADDR_MAX & ~(PAGE_SIZE - 1);
-	dt_log(MEMBLOCK_LOG_INFO, "mem=%.*s: memory limited to %#llx bytes",
-	       (int)len, val, limit);
+	__fw_dt_log(MEMBLOCK_LOG_INFO, "mem=%.*s: memory limited to %#llx bytes",
+		    (int)len, val, limit);
 	memblock_enforce_memory_limit((phys_addr_t)limit);
 	if (res)
 		res->mem_limit = (phys_addr_t)limit;

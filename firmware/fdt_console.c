@@ -17,7 +17,7 @@ static int translate_one(const void *fdt, int bus, uint64_t *addr)
 
 	if (parent < 0)
 		return parent;
-	r = dt_prop(fdt, bus, "ranges", &len);
+	r = __fw_dt_prop(fdt, bus, "ranges", &len);
 	if (!r)
 		return -ERANGE;	/* not memory-mapped */
 	if (!len)
@@ -48,7 +48,7 @@ static int translate_one(const void *fdt, int bus, uint64_t *addr)
 
 int dt_translate_address(const void *fdt, int node, uint64_t *addr)
 {
-	int root = dt_root(fdt);
+	int root = __fw_dt_root(fdt);
 	int bus = dt_parent(fdt, node);
 
 	if (!addr)
@@ -100,9 +100,9 @@ int dt_get_console(const void *fdt, struct dt_console *con)
 	chosen = dt_path(fdt, "/chosen");
 	if (chosen < 0)
 		return chosen;
-	path = dt_prop_string(fdt, chosen, "stdout-path");
+	path = __fw_dt_prop_string(fdt, chosen, "stdout-path");
 	if (!path)
-		path = dt_prop_string(fdt, chosen, "linux,stdout-path");
+		path = __fw_dt_prop_string(fdt, chosen, "linux,stdout-path");
 	if (!path)
 		return -ENOENT;
 	while (path[plen] && path[plen] != ':')
@@ -119,14 +119,14 @@ int dt_get_console(const void *fdt, struct dt_console *con)
 		return parent == -ENOENT ? -ERANGE : parent;
 	ac = dt_address_cells(fdt, parent);
 	sc = dt_size_cells(fdt, parent);
-	reg = dt_prop(fdt, node, "reg", &len);
+	reg = __fw_dt_prop(fdt, node, "reg", &len);
 	if (!reg || ac < 0 || sc < 0 ||
 	    dt_reg_entry(reg, len, ac, sc, 0, &base, &size))
 		return -ERANGE;
 	if (dt_translate_address(fdt, node, &base))
 		return -ERANGE;
 
-	compat = dt_prop(fdt, node, "compatible", &len);
+	compat = __fw_dt_prop(fdt, node, "compatible", &len);
 	/* Field by field: a compound literal may become memcpy(). */
 	con->node = node;
 	con->name = fdt_get_name(fdt, node, NULL);
@@ -151,7 +151,7 @@ static int find_psci(const void *fdt)
 	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
 	     node = fdt_next_node(fdt, node, NULL))
 		for (size_t i = 0; i < sizeof(psci_compat) / sizeof(psci_compat[0]); i++)
-			if (dt_is_compatible(fdt, node, psci_compat[i]))
+			if (__fw_dt_is_compatible(fdt, node, psci_compat[i]))
 				return node;
 	return fw_fdt_errno(node);
 }
@@ -167,9 +167,9 @@ int dt_get_psci(const void *fdt, enum dt_psci_conduit *conduit)
 	node = find_psci(fdt);
 	if (node < 0)
 		return node;
-	if (!dt_is_available(fdt, node))
+	if (!__fw_dt_is_available(fdt, node))
 		return -ENOENT;
-	method = dt_prop_string(fdt, node, "method");
+	method = __fw_dt_prop_string(fdt, node, "method");
 	if (!method)
 		return -ERANGE;
 	if (dt_streq(method, "hvc"))

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Internal helpers shared by firmware/fdt*.c. Not part of the API.
+ * Internal helpers shared by firmware/fdt*.c. Not part of the API: the
+ * ones with external linkage are __fw_fdtr_* (the firmware library's
+ * reserved prefix, scripts/check-firmware), the static inline ones fdtr_*.
  */
 #ifndef FIRMWARE_FDT_INTERNAL_H
 #define FIRMWARE_FDT_INTERNAL_H
@@ -50,18 +52,18 @@ static inline bool fdtr_streq(const char *a, const char *b)
 
 /* Offset of the first property or node tag at or after @offset (skipping
  * FDT_NOP); the tag is returned in *tag. */
-int fdtr_skip_nops(const struct fdtr *dt, int offset, int *tag);
+int __fw_fdtr_skip_nops(const struct fdtr *dt, int offset, int *tag);
 
 /* 0 if @node is the offset of an FDT_BEGIN_NODE, else a negative error. */
-int fdtr_check_node(const struct fdtr *dt, int node);
+int __fw_fdtr_check_node(const struct fdtr *dt, int node);
 
 /*
  * /memreserve/ entries read so far (every read, however it is reached):
  * the tests check with it that scanning the map is linear.
  */
-extern unsigned long fdtr_rsv_reads;
+extern unsigned long __fw_fdtr_rsv_reads;
 
 /* Decode a property name offset: the NUL-terminated name, or NULL. */
-const char *fdtr_string(const struct fdtr *dt, uint32_t stroff);
+const char *__fw_fdtr_string(const struct fdtr *dt, uint32_t stroff);
 
 #endif /* FIRMWARE_FDT_INTERNAL_H */

@@ -22,7 +22,7 @@ static char *dt_prefix(char *line)
 	return line + 4;
 }
 
-void dt_log(int level, const char *fmt, ...)
+void __fw_dt_log(int level, const char *fmt, ...)
 {
 	char line[DT_LINE];
 	va_list ap;
@@ -33,7 +33,7 @@ void dt_log(int level, const char *fmt, ...)
 	memblock_env_log(level, line);
 }
 
-void dt_warn(struct dt_scan_result *res, const char *fmt, ...)
+void __fw_dt_warn(struct dt_scan_result *res, const char *fmt, ...)
 {
 	char line[DT_LINE];
 	va_list ap;
@@ -46,7 +46,7 @@ void dt_warn(struct dt_scan_result *res, const char *fmt, ...)
 		res->warnings++;
 }
 
-void dt_error(struct dt_scan_result *res, const char *fmt, ...)
+void __fw_dt_error(struct dt_scan_result *res, const char *fmt, ...)
 {
 	char line[DT_LINE];
 	va_list ap;
@@ -59,9 +59,9 @@ void dt_error(struct dt_scan_result *res, const char *fmt, ...)
 		res->errors++;
 }
 
-int dt_root_cells(const void *fdt, int *ac, int *sc)
+int __fw_dt_root_cells(const void *fdt, int *ac, int *sc)
 {
-	int root = dt_root(fdt);
+	int root = __fw_dt_root(fdt);
 
 	if (root < 0)
 		return root;
@@ -76,9 +76,9 @@ int dt_root_cells(const void *fdt, int *ac, int *sc)
 	return 0;
 }
 
-bool dt_to_phys(uint64_t base, uint64_t size, phys_addr_t *pbase,
-		phys_addr_t *psize, const char *what,
-		struct dt_scan_result *res)
+bool __fw_dt_to_phys(uint64_t base, uint64_t size, phys_addr_t *pbase,
+		     phys_addr_t *psize, const char *what,
+		     struct dt_scan_result *res)
 {
 	/* Saturate at 2^64 - 1: the cap below then truncates. */
 	uint64_t last = size - 1 > UINT64_MAX - base ? UINT64_MAX : base + size - 1;
@@ -87,15 +87,15 @@ bool dt_to_phys(uint64_t base, uint64_t size, phys_addr_t *pbase,
 		return false;
 	/* memblock ranges end at PHYS_ADDR_MAX at most (exclusive). */
 	if (base >= (uint64_t)PHYS_ADDR_MAX) {
-		dt_warn(res, "%s: ignoring [%#llx-%#llx]: above the %u-bit physical address space",
-			what, (unsigned long long)base,
-			(unsigned long long)last, (unsigned int)sizeof(phys_addr_t) * 8);
+		__fw_dt_warn(res, "%s: ignoring [%#llx-%#llx]: above the %u-bit physical address space",
+			     what, (unsigned long long)base,
+			     (unsigned long long)last, (unsigned int)sizeof(phys_addr_t) * 8);
 		return false;
 	}
 	if (last >= (uint64_t)PHYS_ADDR_MAX) {
-		dt_warn(res, "%s: truncating [%#llx+%#llx] to the %u-bit physical address space",
-			what, (unsigned long long)base,
-			(unsigned long long)size, (unsigned int)sizeof(phys_addr_t) * 8);
+		__fw_dt_warn(res, "%s: truncating [%#llx+%#llx] to the %u-bit physical address space",
+			     what, (unsigned long long)base,
+			     (unsigned long long)size, (unsigned int)sizeof(phys_addr_t) * 8);
 		last = PHYS_ADDR_MAX - 1;
 	}
 	*pbase = (phys_addr_t)base;
@@ -138,33 +138,33 @@ static void add_memory(const struct mem_node *m, uint64_t base, uint64_t size,
 	uint64_t b, l;
 
 	/* First fit phys_addr_t, then keep the whole pages. */
-	if (!size || !dt_to_phys(base, size, &pb, &ps, m->name, res))
+	if (!size || !__fw_dt_to_phys(base, size, &pb, &ps, m->name, res))
 		return;
 	b = pb;
 	l = (uint64_t)pb + ps - 1;
 	if (!round_to_pages(&b, &l)) {
-		dt_warn(res, "%s: ignoring memory block [%#llx+%#llx]: smaller than a page",
-			m->name, (unsigned long long)base, (unsigned long long)size);
+		__fw_dt_warn(res, "%s: ignoring memory block [%#llx+%#llx]: smaller than a page",
+			     m->name, (unsigned long long)base, (unsigned long long)size);
 		return;
 	}
 	pb = (phys_addr_t)b;
 	ps = (phys_addr_t)(l - b + 1);
 	if (memblock_add_node(pb, ps, m->nid, MEMBLOCK_NONE)) {
-		dt_error(res, "%s: cannot add [%#llx+%#llx]", m->name,
-			 (unsigned long long)pb, (unsigned long long)ps);
+		__fw_dt_error(res, "%s: cannot add [%#llx+%#llx]", m->name,
+			      (unsigned long long)pb, (unsigned long long)ps);
 		return;
 	}
 	res->memory_ranges++;
 	if (m->nid != MAX_NUMNODES)
 		res->numa_ranges++;
-	dt_log(MEMBLOCK_LOG_INFO, "%s: [mem %#llx-%#llx]%s", m->name,
-	       (unsigned long long)pb, (unsigned long long)(pb + ps - 1),
-	       m->hotplug ? " hotpluggable" : "");
+	__fw_dt_log(MEMBLOCK_LOG_INFO, "%s: [mem %#llx-%#llx]%s", m->name,
+		    (unsigned long long)pb, (unsigned long long)(pb + ps - 1),
+		    m->hotplug ? " hotpluggable" : "");
 	if (!m->hotplug)
 		return;
 	if (memblock_mark_hotplug(pb, ps))
-		dt_error(res, "%s: cannot mark [%#llx+%#llx] hotpluggable",
-			 m->name, (unsigned long long)pb, (unsigned long long)ps);
+		__fw_dt_error(res, "%s: cannot mark [%#llx+%#llx] hotpluggable",
+			      m->name, (unsigned long long)pb, (unsigned long long)ps);
 	else
 		res->hotplug_ranges++;
 }
@@ -173,37 +173,37 @@ static int scan_memory_node(const void *fdt, int node, int ac, int sc,
 			    struct dt_scan_result *res)
 {
 	struct mem_node m = { .nid = MAX_NUMNODES };
-	const char *type = dt_prop_string(fdt, node, "device_type");
+	const char *type = __fw_dt_prop_string(fdt, node, "device_type");
 	const void *reg;
 	uint32_t nid;
 	int len, n, err;
 
 	if (!type || !dt_streq(type, "memory") ||
-	    !dt_is_available(fdt, node))
+	    !__fw_dt_is_available(fdt, node))
 		return 0;
 	m.name = fdt_get_name(fdt, node, NULL);
 	/* A crash kernel's usable part replaces the whole of reg. */
-	reg = dt_prop(fdt, node, "linux,usable-memory", &len);
+	reg = __fw_dt_prop(fdt, node, "linux,usable-memory", &len);
 	if (!reg)
-		reg = dt_prop(fdt, node, "reg", &len);
+		reg = __fw_dt_prop(fdt, node, "reg", &len);
 	if (!reg) {
-		dt_warn(res, "%s: no reg, ignored", m.name);
+		__fw_dt_warn(res, "%s: no reg, ignored", m.name);
 		return 0;
 	}
 	n = dt_reg_count(len, ac, sc);
 	if (n < 0) {
-		dt_warn(res, "%s: reg of %d bytes is not a list of <%d %d> cells, ignored",
-			m.name, len, ac, sc);
+		__fw_dt_warn(res, "%s: reg of %d bytes is not a list of <%d %d> cells, ignored",
+			     m.name, len, ac, sc);
 		return 0;
 	}
-	err = dt_prop_u32(fdt, node, "numa-node-id", &nid);
+	err = __fw_dt_prop_u32(fdt, node, "numa-node-id", &nid);
 	if (!err && nid < MAX_NUMNODES)
 		m.nid = (int)nid;
 	else if (err != -ENOENT)
-		dt_warn(res, "%s: bad numa-node-id, no node assigned", m.name);
-	m.hotplug = dt_prop(fdt, node, "hotpluggable", NULL) != NULL;
+		__fw_dt_warn(res, "%s: bad numa-node-id, no node assigned", m.name);
+	m.hotplug = __fw_dt_prop(fdt, node, "hotpluggable", NULL) != NULL;
 	if (m.nid != MAX_NUMNODES)
-		dt_log(MEMBLOCK_LOG_INFO, "%s: numa-node-id %d", m.name, m.nid);
+		__fw_dt_log(MEMBLOCK_LOG_INFO, "%s: numa-node-id %d", m.name, m.nid);
 
 	res->memory_nodes++;
 	for (int i = 0; i < n; i++) {
@@ -248,12 +248,12 @@ static int scan_usable_range(const void *fdt, int ac, int sc,
 
 	if (chosen < 0)
 		return chosen == -ENOENT ? 0 : chosen;
-	val = dt_prop(fdt, chosen, "linux,usable-memory-range", &len);
+	val = __fw_dt_prop(fdt, chosen, "linux,usable-memory-range", &len);
 	if (!val)
 		return 0;
 	n = dt_reg_count(len, ac, sc);
 	if (n <= 0) {
-		dt_warn(res, "linux,usable-memory-range of %d bytes ignored", len);
+		__fw_dt_warn(res, "linux,usable-memory-range of %d bytes ignored", len);
 		return 0;
 	}
 	for (int i = 0; i < n && i < 2; i++) {
@@ -261,29 +261,29 @@ static int scan_usable_range(const void *fdt, int ac, int sc,
 		phys_addr_t pb, ps;
 
 		dt_reg_entry(val, len, ac, sc, i, &base, &size);
-		if (!dt_to_phys(base, size, &pb, &ps, "linux,usable-memory-range", res))
+		if (!__fw_dt_to_phys(base, size, &pb, &ps, "linux,usable-memory-range", res))
 			continue;
-		dt_log(MEMBLOCK_LOG_INFO, "usable memory range %d: [mem %#llx-%#llx]",
-		       i, (unsigned long long)pb, (unsigned long long)(pb + ps - 1));
+		__fw_dt_log(MEMBLOCK_LOG_INFO, "usable memory range %d: [mem %#llx-%#llx]",
+			    i, (unsigned long long)pb, (unsigned long long)(pb + ps - 1));
 		if (i == 0) {
 			memblock_cap_memory_range(pb, ps);
 			if (!capped(pb, ps)) {
-				dt_error(res, "linux,usable-memory-range: cannot cap memory to [mem %#llx-%#llx]",
-					 (unsigned long long)pb,
-					 (unsigned long long)(pb + ps - 1));
+				__fw_dt_error(res, "linux,usable-memory-range: cannot cap memory to [mem %#llx-%#llx]",
+					      (unsigned long long)pb,
+					      (unsigned long long)(pb + ps - 1));
 				return -ENOSPC;
 			}
 			res->usable_range = true;
 		} else if (memblock_add(pb, ps)) {
-			dt_error(res, "cannot add usable memory range %d", i);
+			__fw_dt_error(res, "cannot add usable memory range %d", i);
 		}
 	}
 	if (n > 2)
-		dt_warn(res, "linux,usable-memory-range: %d ranges, only 2 used", n);
+		__fw_dt_warn(res, "linux,usable-memory-range: %d ranges, only 2 used", n);
 	return 0;
 }
 
-int dt_hold_resize(void)
+int __fw_dt_hold_resize(void)
 {
 	int was = memblock_can_resize;
 
@@ -291,7 +291,7 @@ int dt_hold_resize(void)
 	return was;
 }
 
-void dt_release_resize(int was)
+void __fw_dt_release_resize(int was)
 {
 	memblock_can_resize = was;
 }
@@ -300,10 +300,10 @@ static int scan_memory(const void *fdt, struct dt_scan_result *res)
 {
 	int ac, sc, node, err;
 
-	err = dt_root_cells(fdt, &ac, &sc);
+	err = __fw_dt_root_cells(fdt, &ac, &sc);
 	if (err)
 		return err;
-	for (node = fdt_first_subnode(fdt, dt_root(fdt)); node >= 0;
+	for (node = fdt_first_subnode(fdt, __fw_dt_root(fdt)); node >= 0;
 	     node = fdt_next_subnode(fdt, node)) {
 		err = scan_memory_node(fdt, node, ac, sc, res);
 		if (err)
@@ -313,7 +313,7 @@ static int scan_memory(const void *fdt, struct dt_scan_result *res)
 	if (node != -ENOENT)
 		return node;
 	if (!res->memory_ranges) {
-		dt_error(res, "no memory node");
+		__fw_dt_error(res, "no memory node");
 		return -ENOENT;
 	}
 	return scan_usable_range(fdt, ac, sc, res);
@@ -322,10 +322,10 @@ static int scan_memory(const void *fdt, struct dt_scan_result *res)
 int dt_scan_memory(const void *fdt, struct dt_scan_result *res)
 {
 	/* Nothing the tree reserves is reserved yet: no array may grow. */
-	int resize = dt_hold_resize();
+	int resize = __fw_dt_hold_resize();
 	int err = scan_memory(fdt, res);
 
-	dt_release_resize(resize);
+	__fw_dt_release_resize(resize);
 	return err;
 }
 
@@ -361,26 +361,26 @@ int dt_scan_memblock(const void *blob, size_t bufsize, phys_addr_t blob_phys,
 	/* The whole blob, inside the buffer, before anything reads it. */
 	err = fw_fdt_errno(fdt_check_full(blob, bufsize));
 	if (!err)
-		err = dt_root_cells(blob, &ac, &sc);
+		err = __fw_dt_root_cells(blob, &ac, &sc);
 	if (!err)
 		err = dt_scan_chosen(blob, res);
 	if (err) {
-		dt_error(res, "invalid device tree blob: %s", fw_strerror(err));
+		__fw_dt_error(res, "invalid device tree blob: %s", fw_strerror(err));
 		return err;
 	}
-	dt_log(MEMBLOCK_LOG_INFO, "device tree v%u, %u bytes, #address-cells %d, #size-cells %d",
-	       (unsigned int)fdt_version(blob), (unsigned int)fdt_totalsize(blob),
-	       ac, sc);
+	__fw_dt_log(MEMBLOCK_LOG_INFO, "device tree v%u, %u bytes, #address-cells %d, #size-cells %d",
+		    (unsigned int)fdt_version(blob), (unsigned int)fdt_totalsize(blob),
+		    ac, sc);
 	/* No image, the limit as it is, resizing left to the caller. */
 	if (!policy.alloc_limit)
 		policy.alloc_limit = MEMBLOCK_ALLOC_ANYWHERE;
 	err = dt_memblock_setup(blob, blob_phys, flags, &policy, res);
 	if (err)
 		return err;
-	dt_log(MEMBLOCK_LOG_INFO, "%u memory ranges, %u /memreserve/, %u static, %u dynamic, %u no-map reservations; %u warnings, %u errors",
-	       res->memory_ranges, res->memreserve, res->reserved_static,
-	       res->reserved_dynamic, res->reserved_nomap, res->warnings,
-	       res->errors);
+	__fw_dt_log(MEMBLOCK_LOG_INFO, "%u memory ranges, %u /memreserve/, %u static, %u dynamic, %u no-map reservations; %u warnings, %u errors",
+		    res->memory_ranges, res->memreserve, res->reserved_static,
+		    res->reserved_dynamic, res->reserved_nomap, res->warnings,
+		    res->errors);
 	return 0;
 }
 
@@ -389,9 +389,9 @@ int dt_reserve_image(phys_addr_t base, phys_addr_t size)
 	int err;
 
 	if (!memblock_is_region_memory(base, size)) {
-		dt_log(MEMBLOCK_LOG_INFO, "kernel image [%#llx-%#llx] outside memory after mem=; adding it back",
-		       (unsigned long long)base,
-		       (unsigned long long)(base + size - 1));
+		__fw_dt_log(MEMBLOCK_LOG_INFO, "kernel image [%#llx-%#llx] outside memory after mem=; adding it back",
+			    (unsigned long long)base,
+			    (unsigned long long)(base + size - 1));
 		err = memblock_add(base, size);
 		if (err)
 			return err;

@@ -42,12 +42,12 @@ static void reserve_static(const void *fdt, int node, const char *name,
 			   const void *reg, int len, int ac, int sc,
 			   struct dt_scan_result *res)
 {
-	bool nomap = dt_prop(fdt, node, "no-map", NULL) != NULL;
+	bool nomap = __fw_dt_prop(fdt, node, "no-map", NULL) != NULL;
 	int n = dt_reg_count(len, ac, sc), err;
 
 	if (n < 0) {
-		dt_warn(res, RM "%s: reg of %d bytes is not a list of <%d %d> cells, ignored",
-			name, len, ac, sc);
+		__fw_dt_warn(res, RM "%s: reg of %d bytes is not a list of <%d %d> cells, ignored",
+			     name, len, ac, sc);
 		return;
 	}
 	for (int i = 0; i < n; i++) {
@@ -55,15 +55,15 @@ static void reserve_static(const void *fdt, int node, const char *name,
 		phys_addr_t pb, ps;
 
 		dt_reg_entry(reg, len, ac, sc, i, &base, &size);
-		if (!dt_to_phys(base, size, &pb, &ps, name, res))
+		if (!__fw_dt_to_phys(base, size, &pb, &ps, name, res))
 			continue;
 		err = reserve_or_nomap(pb, ps, nomap);
 		if (err) {
 			/* -1: a no-map range someone already reserved. */
-			dt_error(res, RM "%s: failed to reserve [%#llx+%#llx]%s",
-				 name, (unsigned long long)pb,
-				 (unsigned long long)ps,
-				 err == -1 ? " no-map: already reserved; reserved instead, not no-map" : "");
+			__fw_dt_error(res, RM "%s: failed to reserve [%#llx+%#llx]%s",
+				      name, (unsigned long long)pb,
+				      (unsigned long long)ps,
+				      err == -1 ? " no-map: already reserved; reserved instead, not no-map" : "");
 			if (err != -1)
 				lost++;
 			continue;
@@ -72,9 +72,9 @@ static void reserve_static(const void *fdt, int node, const char *name,
 			res->reserved_nomap++;
 		else
 			res->reserved_static++;
-		dt_log(MEMBLOCK_LOG_INFO, RM "%s: [mem %#llx-%#llx]%s", name,
-		       (unsigned long long)pb, (unsigned long long)(pb + ps - 1),
-		       nomap ? " no-map" : "");
+		__fw_dt_log(MEMBLOCK_LOG_INFO, RM "%s: [mem %#llx-%#llx]%s", name,
+			    (unsigned long long)pb, (unsigned long long)(pb + ps - 1),
+			    nomap ? " no-map" : "");
 	}
 }
 
@@ -84,13 +84,13 @@ static bool read_number(const void *fdt, int node, const char *name,
 			struct dt_scan_result *res)
 {
 	int len;
-	const void *p = dt_prop(fdt, node, prop, &len);
+	const void *p = __fw_dt_prop(fdt, node, prop, &len);
 
 	if (!p)
 		return len == -ENOENT;
 	if (len != 4 * cells) {
-		dt_warn(res, RM "%s: %s is %d bytes, not %d, ignored", name,
-			prop, len, 4 * cells);
+		__fw_dt_warn(res, RM "%s: %s is %d bytes, not %d, ignored", name,
+			     prop, len, 4 * cells);
 		return false;
 	}
 	*val = dt_read_cells(p, cells);
@@ -103,9 +103,9 @@ static phys_addr_t alloc_in(uint64_t size, uint64_t align, uint64_t start,
 {
 	phys_addr_t pb, ps;
 
-	if (!dt_to_phys(start, rsize, &pb, &ps, name, res))
+	if (!__fw_dt_to_phys(start, rsize, &pb, &ps, name, res))
 		return 0;
-	/* dt_to_phys() keeps pb + ps <= PHYS_ADDR_MAX: no wrap to 0. */
+	/* __fw_dt_to_phys() keeps pb + ps <= PHYS_ADDR_MAX: no wrap to 0. */
 	return memblock_phys_alloc_range((phys_addr_t)size, (phys_addr_t)align,
 					 pb, pb + ps);
 }
@@ -120,8 +120,8 @@ static uint64_t cma_align(const void *fdt, int node, bool nomap,
 {
 	const uint64_t cma_min = DT_CMA_MIN_ALIGN;
 
-	if (nomap || !dt_is_compatible(fdt, node, "shared-dma-pool") ||
-	    !dt_prop(fdt, node, "reusable", NULL))
+	if (nomap || !__fw_dt_is_compatible(fdt, node, "shared-dma-pool") ||
+	    !__fw_dt_prop(fdt, node, "reusable", NULL))
 		return align;
 	return align > cma_min ? align : cma_min;
 }
@@ -129,7 +129,7 @@ static uint64_t cma_align(const void *fdt, int node, bool nomap,
 static void reserve_dynamic(const void *fdt, int node, const char *name,
 			    int ac, int sc, struct dt_scan_result *res)
 {
-	bool nomap = dt_prop(fdt, node, "no-map", NULL) != NULL;
+	bool nomap = __fw_dt_prop(fdt, node, "no-map", NULL) != NULL;
 	/* Linux's early_init_dt_alloc_reserved_memory_arch() default. */
 	uint64_t size = 0, align = SMP_CACHE_BYTES;
 	const void *ranges;
@@ -139,23 +139,23 @@ static void reserve_dynamic(const void *fdt, int node, const char *name,
 	if (!read_number(fdt, node, name, "size", sc, &size, res))
 		return;
 	if (!size) {
-		dt_warn(res, RM "%s: neither reg nor size, ignored", name);
+		__fw_dt_warn(res, RM "%s: neither reg nor size, ignored", name);
 		return;
 	}
 	if (!read_number(fdt, node, name, "alignment", ac, &align, res))
 		return;
 	if (!align || (align & (align - 1)) || size > PHYS_ADDR_MAX ||
 	    align > PHYS_ADDR_MAX) {
-		dt_warn(res, RM "%s: size %#llx or alignment %#llx unusable, ignored",
-			name, (unsigned long long)size, (unsigned long long)align);
+		__fw_dt_warn(res, RM "%s: size %#llx or alignment %#llx unusable, ignored",
+			     name, (unsigned long long)size, (unsigned long long)align);
 		return;
 	}
 	align = cma_align(fdt, node, nomap, align);
-	ranges = dt_prop(fdt, node, "alloc-ranges", &len);
+	ranges = __fw_dt_prop(fdt, node, "alloc-ranges", &len);
 	if (ranges) {
 		n = dt_reg_count(len, ac, sc);
 		if (n < 0)
-			dt_warn(res, RM "%s: alloc-ranges of %d bytes ignored", name, len);
+			__fw_dt_warn(res, RM "%s: alloc-ranges of %d bytes ignored", name, len);
 		for (int i = 0; i < n && !base; i++) {
 			uint64_t start, rsize;
 
@@ -168,8 +168,8 @@ static void reserve_dynamic(const void *fdt, int node, const char *name,
 						 MEMBLOCK_ALLOC_ANYWHERE);
 	}
 	if (!base) {
-		dt_error(res, RM "%s: failed to allocate %#llx bytes", name,
-			 (unsigned long long)size);
+		__fw_dt_error(res, RM "%s: failed to allocate %#llx bytes", name,
+			      (unsigned long long)size);
 		return;
 	}
 	if (nomap) {
@@ -181,18 +181,18 @@ static void reserve_dynamic(const void *fdt, int node, const char *name,
 			bool freed = !memblock_phys_free(base, (phys_addr_t)size);
 
 			/* Not freed: the block stays reserved, lost but safe. */
-			dt_error(res, RM "%s: cannot mark [mem %#llx-%#llx] no-map%s",
-				 name, (unsigned long long)base,
-				 (unsigned long long)(base + size - 1),
-				 freed ? "" : "; cannot free it either, it stays reserved");
+			__fw_dt_error(res, RM "%s: cannot mark [mem %#llx-%#llx] no-map%s",
+				      name, (unsigned long long)base,
+				      (unsigned long long)(base + size - 1),
+				      freed ? "" : "; cannot free it either, it stays reserved");
 			return;
 		}
 		res->reserved_nomap++;
 	}
 	res->reserved_dynamic++;
-	dt_log(MEMBLOCK_LOG_INFO, RM "%s: allocated [mem %#llx-%#llx]%s", name,
-	       (unsigned long long)base, (unsigned long long)(base + size - 1),
-	       nomap ? " no-map" : "");
+	__fw_dt_log(MEMBLOCK_LOG_INFO, RM "%s: allocated [mem %#llx-%#llx]%s", name,
+		    (unsigned long long)base, (unsigned long long)(base + size - 1),
+		    nomap ? " no-map" : "");
 }
 
 /* Linux ignores /reserved-memory unless it uses the root's cells and
@@ -205,13 +205,13 @@ static int reserved_memory_node(const void *fdt, int ac, int sc,
 
 	if (node < 0)
 		return node;
-	if (!dt_is_available(fdt, node))
+	if (!__fw_dt_is_available(fdt, node))
 		return -ENOENT;
-	if (dt_prop_u32(fdt, node, "#address-cells", &nac) ||
-	    dt_prop_u32(fdt, node, "#size-cells", &nsc) ||
+	if (__fw_dt_prop_u32(fdt, node, "#address-cells", &nac) ||
+	    __fw_dt_prop_u32(fdt, node, "#size-cells", &nsc) ||
 	    nac != (uint32_t)ac || nsc != (uint32_t)sc ||
-	    !dt_prop(fdt, node, "ranges", NULL)) {
-		dt_warn(res, "/reserved-memory: unsupported node format (cells differ from the root's or no ranges), ignored");
+	    !__fw_dt_prop(fdt, node, "ranges", NULL)) {
+		__fw_dt_warn(res, "/reserved-memory: unsupported node format (cells differ from the root's or no ranges), ignored");
 		return -ENOENT;
 	}
 	return node;
@@ -228,9 +228,9 @@ static int scan_reserved_memory(const void *fdt, int rm, int ac, int sc,
 		const void *reg;
 		int len;
 
-		if (!dt_is_available(fdt, child))
+		if (!__fw_dt_is_available(fdt, child))
 			continue;
-		reg = dt_prop(fdt, child, "reg", &len);
+		reg = __fw_dt_prop(fdt, child, "reg", &len);
 		if (reg && !dynamic)
 			reserve_static(fdt, child, name, reg, len, ac, sc, res);
 		else if (!reg && dynamic)
@@ -245,16 +245,16 @@ static bool reserve_range(uint64_t base, uint64_t size, const char *what,
 {
 	phys_addr_t pb, ps;
 
-	if (!dt_to_phys(base, size, &pb, &ps, what, res))
+	if (!__fw_dt_to_phys(base, size, &pb, &ps, what, res))
 		return false;
 	if (memblock_reserve(pb, ps)) {
-		dt_error(res, "%s: cannot reserve [%#llx+%#llx]", what,
-			 (unsigned long long)pb, (unsigned long long)ps);
+		__fw_dt_error(res, "%s: cannot reserve [%#llx+%#llx]", what,
+			      (unsigned long long)pb, (unsigned long long)ps);
 		lost++;
 		return false;
 	}
-	dt_log(MEMBLOCK_LOG_INFO, "%s: reserved [mem %#llx-%#llx]", what,
-	       (unsigned long long)pb, (unsigned long long)(pb + ps - 1));
+	__fw_dt_log(MEMBLOCK_LOG_INFO, "%s: reserved [mem %#llx-%#llx]", what,
+		    (unsigned long long)pb, (unsigned long long)(pb + ps - 1));
 	return true;
 }
 
@@ -274,11 +274,11 @@ int dt_scan_reserved(const void *fdt, phys_addr_t blob_phys,
 {
 	int ac, sc, rm, n, err, resize;
 
-	err = dt_root_cells(fdt, &ac, &sc);
+	err = __fw_dt_root_cells(fdt, &ac, &sc);
 	if (err)
 		return err;
-	/* No array may grow onto a range not reserved yet: see dt_hold_resize(). */
-	resize = dt_hold_resize();
+	/* No array may grow onto a range not reserved yet: see __fw_dt_hold_resize(). */
+	resize = __fw_dt_hold_resize();
 	lost = 0;
 	if (!(flags & DT_SCAN_NO_RESERVE_DTB))
 		reserve_range(blob_phys, fdt_totalsize(fdt), "device tree blob", res);
@@ -310,12 +310,12 @@ int dt_scan_reserved(const void *fdt, phys_addr_t blob_phys,
 		if (reserve_range(base, size, "/memreserve/", res))
 			res->memreserve++;
 	}
-	dt_release_resize(resize);
+	__fw_dt_release_resize(resize);
 	if (err)
 		return err;
 	if (lost) {
-		dt_error(res, "%u range(s) the tree says are in use could not be reserved: stopping",
-			 lost);
+		__fw_dt_error(res, "%u range(s) the tree says are in use could not be reserved: stopping",
+			      lost);
 		return -ENOSPC;
 	}
 

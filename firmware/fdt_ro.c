@@ -8,7 +8,7 @@
 int fdtr_first_subnode(const struct fdtr *dt, int node)
 {
 	int depth = 0;
-	int off = fdtr_check_node(dt, node);
+	int off = __fw_fdtr_check_node(dt, node);
 
 	if (off < 0)
 		return off;
@@ -34,7 +34,7 @@ int fdtr_next_subnode(const struct fdtr *dt, int node)
 const char *fdtr_get_name(const struct fdtr *dt, int node, int *lenp)
 {
 	const char *name;
-	int err = dt ? fdtr_check_node(dt, node) : -FDTR_ERR_INVAL;
+	int err = dt ? __fw_fdtr_check_node(dt, node) : -FDTR_ERR_INVAL;
 
 	if (err < 0) {
 		if (lenp)
@@ -116,7 +116,7 @@ int fdtr_parent_offset(const struct fdtr *dt, int node)
 {
 	int stack[FDTR_MAX_DEPTH + 1];
 	int off, depth = 0;
-	int err = dt ? fdtr_check_node(dt, node) : -FDTR_ERR_INVAL;
+	int err = dt ? __fw_fdtr_check_node(dt, node) : -FDTR_ERR_INVAL;
 
 	if (err < 0)
 		return err;
@@ -137,7 +137,7 @@ static int prop_at(const struct fdtr *dt, int offset)
 {
 	int tag;
 
-	offset = fdtr_skip_nops(dt, offset, &tag);
+	offset = __fw_fdtr_skip_nops(dt, offset, &tag);
 	if (offset < 0)
 		return offset;
 	return tag == FDTR_PROP ? offset : -FDTR_ERR_NOTFOUND;
@@ -184,7 +184,7 @@ const void *fdtr_get_property_by_offset(const struct fdtr *dt, int prop,
 		goto fail;
 	}
 	p = fdtr_struct(dt) + prop;
-	name = fdtr_string(dt, fdtr_be32(p + 8));
+	name = __fw_fdtr_string(dt, fdtr_be32(p + 8));
 	if (!name) {
 		err = -FDTR_ERR_BADSTRING;
 		goto fail;

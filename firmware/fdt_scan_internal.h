@@ -5,6 +5,11 @@
  * API only (firmware/fdt_api.h: the built-in reader, or the system's
  * libfdt with FIRMWARE_LIBFDT_SYSTEM), and turns the provider's errors
  * into negative errno (fw_fdt_errno()) as soon as it gets them.
+ *
+ * Names: the helpers with external linkage take the firmware library's
+ * reserved prefix __fw_ (__fw_dt_*), so that a kernel's own dt_* functions
+ * cannot clash with them (scripts/check-firmware: every dt_* global is
+ * declared in a public header); the static inline ones are no symbols.
  */
 #ifndef FIRMWARE_FDT_SCAN_INTERNAL_H
 #define FIRMWARE_FDT_SCAN_INTERNAL_H
@@ -21,11 +26,11 @@
 int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 
 /* One "dt: "-prefixed line to memblock_env_log(). */
-void dt_log(int level, const char *fmt, ...) __dt_printf(2, 3);
+void __fw_dt_log(int level, const char *fmt, ...) __dt_printf(2, 3);
 /* Log a warning and count it in @res (which may be NULL). */
-void dt_warn(struct dt_scan_result *res, const char *fmt, ...) __dt_printf(2, 3);
+void __fw_dt_warn(struct dt_scan_result *res, const char *fmt, ...) __dt_printf(2, 3);
 /* Log an error and count it in @res (which may be NULL). */
-void dt_error(struct dt_scan_result *res, const char *fmt, ...) __dt_printf(2, 3);
+void __fw_dt_error(struct dt_scan_result *res, const char *fmt, ...) __dt_printf(2, 3);
 
 /* Freestanding string helpers (no C library). */
 static inline size_t dt_strnlen(const char *s, size_t max)
@@ -68,26 +73,26 @@ static inline int dt_size_cells(const void *fdt, int node)
 }
 
 /* The root node's offset (0 unless the block starts with FDT_NOPs). */
-int dt_root(const void *fdt);
+int __fw_dt_root(const void *fdt);
 /* fdt_getprop(), with *@lenp's error (if any) as a negative errno. */
-const void *dt_prop(const void *fdt, int node, const char *name, int *lenp);
+const void *__fw_dt_prop(const void *fdt, int node, const char *name, int *lenp);
 /* A 4-byte property: 0, -ENOENT when absent, -ERANGE for another length. */
-int dt_prop_u32(const void *fdt, int node, const char *name, uint32_t *val);
+int __fw_dt_prop_u32(const void *fdt, int node, const char *name, uint32_t *val);
 /*
  * A string property: its value when it is non-empty and ends with its
  * NUL (00 00 00 01 is a number, not ""), else NULL.
  */
-const char *dt_prop_string(const void *fdt, int node, const char *name);
+const char *__fw_dt_prop_string(const void *fdt, int node, const char *name);
 /* "status" absent, "okay" or "ok". */
-bool dt_is_available(const void *fdt, int node);
+bool __fw_dt_is_available(const void *fdt, int node);
 /* @compat is one of the strings of a well-formed "compatible" list. */
-bool dt_is_compatible(const void *fdt, int node, const char *compat);
+bool __fw_dt_is_compatible(const void *fdt, int node, const char *compat);
 
 /*
  * The root's #address-cells and #size-cells, limited to what a 64-bit
  * number holds: 1..2 each. -EDOM otherwise.
  */
-int dt_root_cells(const void *fdt, int *ac, int *sc);
+int __fw_dt_root_cells(const void *fdt, int *ac, int *sc);
 
 /*
  * Fit [base, base + size) into what memblock holds (an end at most
@@ -95,17 +100,17 @@ int dt_root_cells(const void *fdt, int *ac, int *sc);
  * truncated, with a warning naming @what. Returns false when nothing is
  * left.
  */
-bool dt_to_phys(uint64_t base, uint64_t size, phys_addr_t *pbase,
-		phys_addr_t *psize, const char *what,
-		struct dt_scan_result *res);
+bool __fw_dt_to_phys(uint64_t base, uint64_t size, phys_addr_t *pbase,
+		     phys_addr_t *psize, const char *what,
+		     struct dt_scan_result *res);
 
 /*
  * Turn off array growth for a part of the scan that runs before every
  * range the tree says is in use is reserved (a grown array could land on
  * such a range and then be reserved over by the firmware's reservation:
- * two owners). Returns the previous state for dt_release_resize().
+ * two owners). Returns the previous state for __fw_dt_release_resize().
  */
-int dt_hold_resize(void);
-void dt_release_resize(int was);
+int __fw_dt_hold_resize(void);
+void __fw_dt_release_resize(int was);
 
 #endif /* FIRMWARE_FDT_SCAN_INTERNAL_H */

@@ -106,7 +106,8 @@ $(foreach b,$(LIB_MATRIX),$(eval $(call lib_build,$(b))))
 # fw-build-<entry> builds libfirmware.a warning-free; fw-symbols-<entry>
 # (scripts/check-firmware) finds nothing undefined but the firmware and
 # core libraries and the core's hooks (no C library, no compiler runtime),
-# and no global outside the firmware library's prefixes.
+# no global outside the firmware library's prefixes and its internal
+# helpers' __fw_, and no public-prefix global that no public header declares.
 define fw_build
 tap-fw-build-$(1): tap-build-$(1)
 	$(Q)scripts/tap-check fw-build-$(1) $(O)/tap/fw-build-$(1).tap \

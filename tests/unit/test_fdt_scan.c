@@ -16,7 +16,7 @@
  */
 #ifndef FIRMWARE_LIBFDT_SYSTEM
 /* The built-in reader's count of /memreserve/ entry reads (fdt_addresses.c). */
-extern unsigned long fdtr_rsv_reads;
+extern unsigned long __fw_fdtr_rsv_reads;
 #endif
 
 #define H	MEMBLOCK_HOTPLUG
@@ -686,13 +686,13 @@ static void memreserve_linear(void)
 	memcpy(b + rsv + rsvsize + sstr, tiny + ostrings, sstrings);
 
 #ifndef FIRMWARE_LIBFDT_SYSTEM
-	fdtr_rsv_reads = 0;
+	__fw_fdtr_rsv_reads = 0;
 #endif
 	CHECK_INT(dt_scan_memblock(b, total, 0x1800000, 0, &res), 0);
 #ifndef FIRMWARE_LIBFDT_SYSTEM
 	/* The reader's part; libfdt's fdt_get_mem_rsv() is constant time. */
-	tap_diag("%lu /memreserve/ entry reads for %d entries", fdtr_rsv_reads, N);
-	CHECK(fdtr_rsv_reads <= 3 * (N + 1UL));
+	tap_diag("%lu /memreserve/ entry reads for %d entries", __fw_fdtr_rsv_reads, N);
+	CHECK(__fw_fdtr_rsv_reads <= 3 * (N + 1UL));
 #endif
 	CHECK_INT(res.memreserve, N);
 	CHECK_INT(res.errors, 0);

@@ -38,4 +38,11 @@ unsigned int efi_current_el(void);
  */
 uint64_t efi_translate(uint64_t va);
 
+/*
+ * efi_map_check.c: one ktap_ok(), memblock.memory (and the ACPI reclaim
+ * reservations) as the raw map says by the UEFI specification's and
+ * Linux's arm64 rules.
+ */
+void efi_check_memory_is_map(void);
+
 #endif

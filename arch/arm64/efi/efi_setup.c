@@ -7,7 +7,8 @@
  * ignored, its /reserved-memory applied), then the NUMA nodes the DT's
  * memory nodes name (Linux's of_numa reads them on a UEFI boot too). The
  * checks compare memblock with the map as the UEFI specification and
- * Linux's arm64 EFI code describe it, then run every demo kernel's checks.
+ * Linux's arm64 EFI code describe it (efi_map_check.c), then run every
+ * demo kernel's checks.
  */
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
@@ -19,7 +20,6 @@
 
 #define SZ_4K	((phys_addr_t)0x1000)
 #define SZ_1M	((phys_addr_t)0x100000)
-#define EFI_CACHEABLE	(EFI_MEMORY_WB | EFI_MEMORY_WT | EFI_MEMORY_WC)
 
 static char cmdline_buf[] = "memblock=debug";
 static struct dt_scan_result dt_res;
@@ -120,84 +120,6 @@ void setup_arch(char **cmdline)
 	*cmdline = cmdline_buf;
 }
 
-/* Memory on arm64 as the UEFI types say and Linux's arm64 EFI code uses them. */
-static bool efi_memory(const struct efi_memory_desc *md)
-{
-	return (md->attribute & EFI_CACHEABLE) && !(md->attribute & EFI_MEMORY_SP);
-}
-
-static bool efi_usable(const struct efi_memory_desc *md)
-{
-	switch (md->type) {
-	case EFI_LOADER_CODE:
-	case EFI_LOADER_DATA:
-	case EFI_BOOT_SERVICES_CODE:
-	case EFI_BOOT_SERVICES_DATA:
-	case EFI_CONVENTIONAL_MEMORY:
-	case EFI_ACPI_RECLAIM_MEMORY:
-	case EFI_PERSISTENT_MEMORY:
-		return md->attribute & EFI_MEMORY_WB;
-	default:
-		return false;
-	}
-}
-
-/* Bytes of [base, end) in memblock.memory (only NOMAP regions if @nomap). */
-static uint64_t memory_bytes_in(uint64_t base, uint64_t end, bool nomap)
-{
-	uint64_t n = 0;
-
-	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
-		const struct memblock_region *r = &memblock.memory.regions[i];
-		uint64_t lo = r->base > base ? r->base : base;
-		uint64_t hi = r->base + r->size < end ? r->base + r->size : end;
-
-		if (hi > lo && (!nomap || (r->flags & MEMBLOCK_NOMAP)))
-			n += hi - lo;
-	}
-	return n;
-}
-
-/*
- * memblock.memory is the map's memory, exactly: every cacheable descriptor
- * (not soft reserved), NOMAP where it is not usable RAM, nothing of any
- * other descriptor. Assumes descriptors that do not overlap (the check
- * says so when they do).
- */
-static void check_memory_is_map(void)
-{
-	const struct efi_memmap *map = &efi_boot.map;
-	uint64_t total = 0, nomap = 0, wrong = 0;
-	struct efi_memory_desc md;
-
-	for (uint32_t i = 0; i < map->nr; i++) {
-		uint64_t b, e, want, want_nomap;
-
-		efi_memmap_get(map, i, &md);
-		if (efi_md_check(&md) != EFI_MD_OK)
-			continue;
-		b = md.phys_start;
-		e = efi_md_end(&md);
-		want = efi_memory(&md) ? e - b : 0;
-		want_nomap = want && !efi_usable(&md) ? want : 0;
-		if (memory_bytes_in(b, e, false) != want ||
-		    memory_bytes_in(b, e, true) != want_nomap) {
-			ktap_diag("mem%02u [%#llx-%#llx): %#llx bytes of memory (%#llx NOMAP), want %#llx (%#llx)",
-				  i, (unsigned long long)b, (unsigned long long)e,
-				  (unsigned long long)memory_bytes_in(b, e, false),
-				  (unsigned long long)memory_bytes_in(b, e, true),
-				  (unsigned long long)want, (unsigned long long)want_nomap);
-			wrong++;
-		}
-		total += want;
-		nomap += want_nomap;
-	}
-	ktap_ok(!wrong && !efi_res.check.overlaps && memblock_phys_mem_size() == total,
-		"memblock.memory is the map's memory: %#llx bytes, %#llx of them NOMAP (%llu descriptors wrong, %u overlaps)",
-		(unsigned long long)total, (unsigned long long)nomap,
-		(unsigned long long)wrong, efi_res.check.overlaps);
-}
-
 static int numa_bad;
 
 /* The DT node's range must carry its node id in memblock.memory. */
@@ -273,7 +195,7 @@ void arch_boot_checks(void)
 	boot_check_reserved(protect, n);
 	ktap_ok(memblock_debug == 1, "memblock=debug sets memblock_debug (%d)",
 		memblock_debug);
-	check_memory_is_map();
+	efi_check_memory_is_map();
 	check_identity_map();
 	numa_bad = 0;
 	for_each_dt_memory(check_node);
