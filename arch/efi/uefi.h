@@ -41,6 +41,8 @@ struct efi_table_header {
 	uint32_t reserved;
 };
 
+struct efi_guid;
+
 struct efi_boot_services {
 	struct efi_table_header hdr;
 	void *raise_tpl;
@@ -63,7 +65,9 @@ struct efi_boot_services {
 	void *install_protocol_interface;
 	void *reinstall_protocol_interface;
 	void *uninstall_protocol_interface;
-	void *handle_protocol;
+	efi_status_t (EFIAPI *handle_protocol)(efi_handle_t handle,
+					       const struct efi_guid *protocol,
+					       void **interface);
 	void *reserved;
 	void *register_protocol_notify;
 	void *locate_handle;
@@ -82,6 +86,31 @@ struct efi_guid {
 	uint32_t data1;
 	uint16_t data2, data3;
 	uint8_t data4[8];
+};
+
+/*
+ * EFI_LOADED_IMAGE_PROTOCOL (chapter 9, "Protocols - EFI Loaded Image"),
+ * on the image handle: LoadOptions is what the loader passed the image
+ * (the UEFI shell: the command line that started it, as UCS-2 text; a
+ * boot option: its OptionalData, which need not be text).
+ */
+#define EFI_LOADED_IMAGE_PROTOCOL_GUID \
+	{ 0x5b1b31a1, 0x9562, 0x11d2, \
+	  { 0x8e, 0x3f, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b } }
+
+struct efi_loaded_image {
+	uint32_t revision;
+	efi_handle_t parent_handle;
+	void *system_table;
+	efi_handle_t device_handle;
+	void *file_path;
+	void *reserved;
+	uint32_t load_options_size;	/* bytes */
+	void *load_options;
+	void *image_base;
+	uint64_t image_size;
+	uint32_t image_code_type, image_data_type;
+	void *unload;
 };
 
 struct efi_configuration_table {

@@ -76,27 +76,65 @@ demo-arm64-efi: $(ARM64_EFI_APP)
 	$(Q)arch/efi/boot-uefi -a arm64 -v $(AAVMF_CODE) $(AAVMF_VARS) $(ARM64_EFI_ESP) \
 		$(ARM64_EFI_QEMU) -m 512M
 
-# Each boot is one TAP suite, boot-arm64-uefi-<memory>: the application's
-# checks, plus QEMU's exit status. Consoles in $(O)/boot-logs/. QEMU gives
-# no ACPI tables (acpi=off): AAVMF then installs the device tree in the
-# configuration table.
-#   $(call arm64_efi_boot,NAME,NODES LINE,QEMU ARGS)
+# Each boot is one TAP suite, boot-arm64-uefi-<NAME>: the application's
+# checks, the console lines ARM64_EFI_EXPECT_<NAME> names (what QEMU was
+# told, checked from outside), plus QEMU's exit status. Consoles in
+# $(O)/boot-logs/. ARM64_EFI_QEMU_<NAME> are the boot's QEMU options, named
+# once here: memblock-sim's agreement (tools/sim.mk) asks QEMU for the same
+# machine's tree with them.
+#
+# With acpi=off QEMU gives no ACPI tables: AAVMF then installs the device
+# tree in the configuration table. With acpi=on it installs the ACPI
+# tables and no device tree at all (AAVMF gives one or the other): the
+# application boots as Linux does on an ACPI machine (efi_acpi.c).
+ARM64_EFI_QEMU_256M := $(ARM64_EFI_QEMU) -m 256M
+ARM64_EFI_QEMU_2G := $(ARM64_EFI_QEMU) -m 2G
+ARM64_EFI_QEMU_8G := $(ARM64_EFI_QEMU) -m 8G
+# Two NUMA nodes of 1 GiB each (RAM starts at 1 GiB on virt).
+ARM64_EFI_NUMA_2G := -m 2G -smp 2 \
+	-object memory-backend-ram,id=m0,size=1G -object memory-backend-ram,id=m1,size=1G \
+	-numa node,memdev=m0,cpus=0,nodeid=0 -numa node,memdev=m1,cpus=1,nodeid=1
+ARM64_EFI_NUMA_2G_NODES := -e "NUMA: 2 node(s)"
+# The numa-node-id of the DT's memory nodes.
+ARM64_EFI_QEMU_numa-2G := $(ARM64_EFI_QEMU) $(ARM64_EFI_NUMA_2G)
+# The same machine with ACPI: its nodes from the SRAT, started from the
+# UEFI shell (ARM64_EFI_SHELL_ESP), so that the command line comes from
+# the image's LoadOptions.
+ARM64_EFI_QEMU_acpi-numa-2G := -machine virt,acpi=on -cpu cortex-a57 $(ARM64_EFI_NUMA_2G)
+ARM64_EFI_SRAT_LINE = -e "ACPI: SRAT: Node $(1) PXM $(1) [mem $(2)-$(3)]"
+ARM64_EFI_CMDLINE_acpi-numa-2G := fs0:\memblock.efi memblock=debug acpi=on
+ARM64_EFI_EXPECT_256M := -e "NUMA: 0 node(s)"
+ARM64_EFI_EXPECT_2G := -e "NUMA: 0 node(s)"
+ARM64_EFI_EXPECT_8G := -e "NUMA: 0 node(s)"
+ARM64_EFI_EXPECT_numa-2G := $(ARM64_EFI_NUMA_2G_NODES)
+ARM64_EFI_EXPECT_acpi-numa-2G := $(ARM64_EFI_NUMA_2G_NODES) \
+	$(call ARM64_EFI_SRAT_LINE,0,0x0000000040000000,0x000000007fffffff) \
+	$(call ARM64_EFI_SRAT_LINE,1,0x0000000080000000,0x00000000bfffffff) \
+	-e 'command line: $(ARM64_EFI_CMDLINE_acpi-numa-2G)'
+
+# A drive without EFI/BOOT/BOOTAA64.EFI: AAVMF's boot manager falls
+# through to its UEFI shell, which runs startup.nsh (after its 5 second
+# prompt) and starts the application with that line as its LoadOptions.
+ARM64_EFI_SHELL_ESP := $(ARM64_EFI_O)/esp-shell
+$(ARM64_EFI_SHELL_ESP)/memblock.efi: $(ARM64_EFI_APP) $(MAKEFILE_LIST)
+	@mkdir -p $(dir $@)
+	$(Q)printf '%s\r\n' '$(ARM64_EFI_CMDLINE_acpi-numa-2G)' > $(dir $@)startup.nsh
+	$(Q)cp $< $@
+
+#   $(call arm64_efi_boot,NAME,IMAGE,DRIVE)
 define arm64_efi_boot
-tap-boot-arm64-uefi-$(1): $(ARM64_EFI_APP)
+tap-boot-arm64-uefi-$(1): $(2)
 	$(Q)scripts/tap-run boot-arm64-uefi-$(1) $(O)/tap/boot-arm64-uefi-$(1).tap \
 		arch/efi/boot-uefi -a arm64 -l $(O)/boot-logs/arm64-uefi-$(1).log \
-		-e "$(2)" $(AAVMF_CODE) $(AAVMF_VARS) $(ARM64_EFI_ESP) $(ARM64_EFI_QEMU) $(3)
+		$$(ARM64_EFI_EXPECT_$(1)) $(AAVMF_CODE) $(AAVMF_VARS) $(3) \
+		$$(ARM64_EFI_QEMU_$(1))
 TAP_SUITES += boot-arm64-uefi-$(1)
 endef
-$(eval $(call arm64_efi_boot,256M,NUMA: 0 node(s),-m 256M))
-$(eval $(call arm64_efi_boot,2G,NUMA: 0 node(s),-m 2G))
-$(eval $(call arm64_efi_boot,8G,NUMA: 0 node(s),-m 8G))
-# Two NUMA nodes: the numa-node-id of the DT's memory nodes.
-$(eval $(call arm64_efi_boot,numa-2G,NUMA: 2 node(s),-m 2G -smp 2 \
-	-object memory-backend-ram$(comma)id=m0$(comma)size=1G \
-	-object memory-backend-ram$(comma)id=m1$(comma)size=1G \
-	-numa node$(comma)memdev=m0$(comma)cpus=0$(comma)nodeid=0 \
-	-numa node$(comma)memdev=m1$(comma)cpus=1$(comma)nodeid=1))
+$(eval $(call arm64_efi_boot,256M,$(ARM64_EFI_APP),$(ARM64_EFI_ESP)))
+$(eval $(call arm64_efi_boot,2G,$(ARM64_EFI_APP),$(ARM64_EFI_ESP)))
+$(eval $(call arm64_efi_boot,8G,$(ARM64_EFI_APP),$(ARM64_EFI_ESP)))
+$(eval $(call arm64_efi_boot,numa-2G,$(ARM64_EFI_APP),$(ARM64_EFI_ESP)))
+$(eval $(call arm64_efi_boot,acpi-numa-2G,$(ARM64_EFI_SHELL_ESP)/memblock.efi,$(ARM64_EFI_SHELL_ESP)))
 
 # The application's own files are warning-free with Clang too (the build
 # above is GCC's): the project's rule for every piece of kernel code.

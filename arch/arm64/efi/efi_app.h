@@ -7,18 +7,57 @@
 #include <linux/memblock.h>
 #include <firmware/efi.h>
 #include <firmware/fdt.h>
+#include <firmware/acpi.h>
 #include "uefi.h"
 
 /* What efi_main() found before leaving boot services. */
 struct efi_boot {
 	uint64_t image_base, image_size;	/* the loaded PE image */
 	uint64_t dtb;				/* the firmware's DTB, 0: none */
+	uint64_t rsdp;				/* the ACPI 2.0 RSDP, 0: none */
+	bool acpi;				/* ACPI rather than the DT */
+	bool load_options;			/* the command line is LoadOptions' */
+	uint32_t load_options_size;		/* their size in bytes */
+	char cmdline[256];			/* the command line */
 	int dtb_err;				/* fdtr_init()/fdtr_check_full() */
 	struct fdtr dt;				/* the DTB, opened */
 	struct efi_memmap map;			/* the final memory map */
 	unsigned int retries;			/* stale map keys */
 };
 extern struct efi_boot efi_boot;
+
+/*
+ * efi_cmdline.c: the LoadOptions of @image as an ASCII line in @buf (@size
+ * bytes), when they are printable UCS-2 text (up to a NUL or their end):
+ * true then. *@raw_size: their size in bytes (0: none).
+ */
+bool efi_load_options(efi_handle_t image, struct efi_system_table *st,
+		      char *buf, size_t size, uint32_t *raw_size);
+
+/* efi_stub_dt.c: the empty tree an ACPI boot runs the DT sequence with. */
+const void *efi_stub_dt(void);
+
+/* efi_acpi.c: the tables an ACPI boot reads (identity-mapped). */
+#define EFI_ACPI_MAX_MEM	32
+struct efi_acpi {
+	const void *srat;
+	uint32_t srat_len;
+	struct acpi_mem_affinity mem[EFI_ACPI_MAX_MEM];	/* enabled entries */
+	int nid[EFI_ACPI_MAX_MEM];			/* their nodes (-1: none) */
+	unsigned int nr_mem, nr_nodes;
+	uint32_t node_pxm[MAX_NUMNODES];
+};
+extern struct efi_acpi efi_acpi;
+/* The PL011 (or SBSA UART) base the SPCR names; 0: none. */
+uint64_t efi_acpi_console(uint64_t rsdp);
+/*
+ * NUMA from the SRAT (memblock.memory must be complete): its bytes and
+ * entries printed, nodes set. Return: 0 or the negative errno that left
+ * the machine without nodes.
+ */
+int efi_acpi_numa(uint64_t rsdp);
+/* One ktap_ok(): every memory region has its SRAT node and hotplug flag. */
+void efi_acpi_check_nodes(void);
 
 /* efi_console.c: the PL011 the DT's stdout-path names (0: none yet). */
 void efi_console_setup(uint64_t pl011_base);

@@ -47,22 +47,59 @@ static bool streq(const char *a, const char *b)
 
 efi_status_t EFIAPI efi_main(efi_handle_t image, struct efi_system_table *st);
 
+/* @word=@val on the command line (the last one counts). */
+static bool cmdline_is(const char *word, const char *val)
+{
+	const char *v;
+	size_t len, i;
+
+	if (!memblock_cmdline_find(efi_boot.cmdline, word, &v, &len))
+		return false;
+	for (i = 0; i < len && val[i] && v[i] == val[i]; i++)
+		;
+	return i == len && !val[i];
+}
+
+/*
+ * ACPI or the device tree, as Linux's arm64 acpi_boot_table_init()
+ * chooses: acpi=off keeps the DT, acpi=force (or acpi=on) takes ACPI
+ * over a DT; otherwise ACPI only when the firmware gave no DT (Linux:
+ * the stub's empty tree).
+ */
+static bool use_acpi(const struct efi_boot *b)
+{
+	if (!b->rsdp || cmdline_is("acpi", "off"))
+		return false;
+	return !b->dtb || cmdline_is("acpi", "force") || cmdline_is("acpi", "on");
+}
+
 efi_status_t EFIAPI efi_main(efi_handle_t image, struct efi_system_table *st)
 {
 	static const struct efi_guid dtb_guid = EFI_DTB_TABLE_GUID;
+	static const struct efi_guid acpi_guid = EFI_ACPI_20_TABLE_GUID;
+	static const char default_cmdline[] = "memblock=debug";
 	struct efi_boot *b = &efi_boot;
 	struct dt_console con;
 	efi_status_t s;
 
 	b->image_base = (uint64_t)(uintptr_t)__image_base;
 	b->image_size = image_size();
+	b->load_options = efi_load_options(image, st, b->cmdline, sizeof(b->cmdline),
+					   &b->load_options_size);
+	if (!b->load_options)
+		for (size_t i = 0; i < sizeof(default_cmdline); i++)
+			b->cmdline[i] = default_cmdline[i];
 	b->dtb = efi_config_table(st, &dtb_guid);
+	b->rsdp = efi_config_table(st, &acpi_guid);
+	b->acpi = use_acpi(b);
 	b->dtb_err = b->dtb ? fdtr_init(&b->dt, (const void *)(uintptr_t)b->dtb,
 					FDTR_MAX_SIZE) : -FDTR_ERR_NOTFOUND;
 	if (!b->dtb_err)
 		b->dtb_err = fdtr_check_full(&b->dt);
-	if (!b->dtb_err && !dt_get_console(b->dt.blob, &con) && con.compatible &&
-	    streq(con.compatible, "arm,pl011"))
+	if (b->acpi)
+		efi_console_setup(efi_acpi_console(b->rsdp));
+	else if (!b->dtb_err && !dt_get_console(b->dt.blob, &con) && con.compatible &&
+		 streq(con.compatible, "arm,pl011"))
 		efi_console_setup(con.base);
 	/* The image line memblock-sim's agreement test reads. */
 	printk("memblock UEFI demo: image at %#llx, %#llx bytes\n",
@@ -71,6 +108,10 @@ efi_status_t EFIAPI efi_main(efi_handle_t image, struct efi_system_table *st)
 	printk("efi: DTB at %#llx from the configuration table: %s, running at EL%u\n",
 	       (unsigned long long)b->dtb,
 	       b->dtb_err ? fdtr_strerror(b->dtb_err) : "valid", efi_current_el());
+	printk("efi: ACPI 2.0 RSDP at %#llx: booting with %s\n",
+	       (unsigned long long)b->rsdp, b->acpi ? "ACPI" : "the device tree");
+	printk("efi: LoadOptions: %u bytes, %s\n", b->load_options_size,
+	       b->load_options ? "the command line" : "not text: the built-in command line");
 	s = efi_exit_boot(image, st, &b->map, &b->retries);
 	if (s)
 		panic("leaving boot services failed: status %#llx",

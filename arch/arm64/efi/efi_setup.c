@@ -5,9 +5,12 @@
  * what the application still runs on reserved, efi_dt_memblock_setup()
  * (firmware/efi_arm64.c: memory from the map, the DT's /memory nodes
  * ignored, its /reserved-memory applied), then the NUMA nodes the DT's
- * memory nodes name (Linux's of_numa reads them on a UEFI boot too). The
- * checks compare memblock with the map as the UEFI specification and
- * Linux's arm64 EFI code describe it (efi_map_check.c), then run every
+ * memory nodes name (Linux's of_numa reads them on a UEFI boot too). On
+ * an ACPI boot (efi_main.c: no DT from the firmware) the sequence runs on
+ * an empty tree, as Linux's on its EFI stub's, and the nodes come from
+ * the SRAT (efi_acpi.c). The checks compare memblock with the map as the
+ * UEFI specification and Linux's arm64 EFI code describe it
+ * (efi_map_check.c), the nodes with the DT or the SRAT, then run every
  * demo kernel's checks.
  */
 #include <kernel/kernel.h>
@@ -21,7 +24,6 @@
 #define SZ_4K	((phys_addr_t)0x1000)
 #define SZ_1M	((phys_addr_t)0x100000)
 
-static char cmdline_buf[] = "memblock=debug";
 static struct dt_scan_result dt_res;
 static struct efi_setup_result efi_res;
 static struct efi_in_use in_use[EFI_IN_USE_MAX];
@@ -84,10 +86,11 @@ void setup_arch(char **cmdline)
 		.allow_resize = true,
 		.kernel_base = (phys_addr_t)efi_boot.image_base,
 		.kernel_size = (phys_addr_t)efi_boot.image_size,
-		.cmdline = cmdline_buf,
+		.cmdline = efi_boot.cmdline,
 	};
 	struct efi_memory_desc md;
-	unsigned int nodes = 0;
+	const void *fdt = efi_boot.dt.blob;
+	unsigned int nodes = 0, flags = 0;
 	int err;
 
 	/* The map line memblock-sim's agreement test reads. */
@@ -98,26 +101,37 @@ void setup_arch(char **cmdline)
 		efi_memmap_get(map, i, &md);
 		efi_print_desc(i, &md);
 	}
-	if (efi_boot.dtb_err)
+	if (efi_boot.acpi) {
+		/* The stub's tree lies in the image, reserved with it. */
+		fdt = efi_stub_dt();
+		flags = DT_SCAN_NO_RESERVE_DTB;
+	} else if (efi_boot.dtb_err) {
 		panic("no usable device tree in the configuration table (%s)",
 		      fdtr_strerror(efi_boot.dtb_err));
+	}
 	/* Before any memory is added: nothing can allocate over them. */
 	nr_in_use = efi_in_use(map, in_use);
 	for (unsigned int i = 0; i < nr_in_use; i++)
 		if (memblock_reserve((phys_addr_t)in_use[i].base, (phys_addr_t)in_use[i].size))
 			panic("cannot reserve the %s", in_use[i].what);
-	err = efi_dt_memblock_setup(efi_boot.dt.blob, (phys_addr_t)efi_boot.dtb, 0,
+	err = efi_dt_memblock_setup(fdt, (phys_addr_t)efi_boot.dtb, flags,
 				    &policy, map, &dt_res, &efi_res);
 	printk("# efi_dt_memblock_setup: %d (%s), %u descriptors of memory, %u NOMAP, %u mirrored\n",
 	       err, fw_strerror(err), efi_res.memory, efi_res.nomap, efi_res.mirrored);
 	if (err)
 		panic("efi_dt_memblock_setup: %s", fw_strerror(err));
-	/* NUMA: the DT's memory nodes name the node of each range. */
-	numa_ranges = for_each_dt_memory(set_node);
-	for (uint64_t b = node_mask; b; b &= b - 1)
-		nodes++;
+	if (efi_boot.acpi) {
+		/* NUMA: the SRAT (a bad one leaves no node, as in Linux). */
+		efi_acpi_numa(efi_boot.rsdp);
+		nodes = efi_acpi.nr_nodes;
+	} else {
+		/* NUMA: the DT's memory nodes name the node of each range. */
+		numa_ranges = for_each_dt_memory(set_node);
+		for (uint64_t b = node_mask; b; b &= b - 1)
+			nodes++;
+	}
 	printk("NUMA: %u node(s)\n", nodes);
-	*cmdline = cmdline_buf;
+	*cmdline = efi_boot.cmdline;
 }
 
 static int numa_bad;
@@ -173,7 +187,12 @@ void arch_boot_checks(void)
 					    "PE image" };
 	protect[n++] = (struct boot_range){ map->map_phys, map->map_size,
 					    "EFI memory map" };
-	protect[n++] = (struct boot_range){ efi_boot.dtb, efi_boot.dt.totalsize, "DTB" };
+	if (efi_boot.acpi && efi_acpi.srat)
+		protect[n++] = (struct boot_range){ (uint64_t)(uintptr_t)efi_acpi.srat,
+						    efi_acpi.srat_len, "SRAT" };
+	else if (!efi_boot.acpi)
+		protect[n++] = (struct boot_range){ efi_boot.dtb, efi_boot.dt.totalsize,
+						    "DTB" };
 	for (unsigned int i = 0; i < nr_in_use; i++) {
 		protect[n++] = (struct boot_range){ in_use[i].base, in_use[i].size,
 						    in_use[i].what };
@@ -185,8 +204,14 @@ void arch_boot_checks(void)
 		map->nr, (unsigned long long)map->desc_size);
 	ktap_ok(efi_res.check.empty + efi_res.check.misaligned +
 		efi_res.check.wrapping == 0, "every descriptor describes pages");
-	ktap_ok(!efi_boot.dtb_err, "the device tree from the configuration table at %#llx",
-		(unsigned long long)efi_boot.dtb);
+	if (efi_boot.acpi)
+		ktap_ok(efi_boot.rsdp && !efi_boot.dtb,
+			"ACPI: the RSDP from the configuration table at %#llx, no device tree",
+			(unsigned long long)efi_boot.rsdp);
+	else
+		ktap_ok(!efi_boot.dtb_err,
+			"the device tree from the configuration table at %#llx",
+			(unsigned long long)efi_boot.dtb);
 	ktap_ok(nr_in_use >= 3 && tables >= 1,
 		"the stack, exception vectors and page tables lie in the map (%u ranges)",
 		nr_in_use);
@@ -197,10 +222,15 @@ void arch_boot_checks(void)
 		memblock_debug);
 	efi_check_memory_is_map();
 	check_identity_map();
-	numa_bad = 0;
-	for_each_dt_memory(check_node);
-	ktap_ok(!numa_bad, "every memory region has its DT memory node's node id (%u ranges)",
-		numa_ranges);
+	if (efi_boot.acpi) {
+		efi_acpi_check_nodes();
+	} else {
+		numa_bad = 0;
+		for_each_dt_memory(check_node);
+		ktap_ok(!numa_bad,
+			"every memory region has its DT memory node's node id (%u ranges)",
+			numa_ranges);
+	}
 	boot_check_phys_range("32-bit DMA buffer below 4 GiB", SZ_1M, 0x10000,
 			      0, (phys_addr_t)1 << 32, protect, n);
 	boot_check_allocations(protect, n);

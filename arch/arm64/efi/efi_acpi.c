@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * ACPI on the arm64 UEFI application, as Linux's arm64 ACPI boot reads it
+ * (no device tree from the firmware): the RSDP from the configuration
+ * table (ACPI 2.0 GUID), and through its XSDT the SPCR (the console, as
+ * Linux's earlycon takes it) and the SRAT (arm64_numa_init() ->
+ * acpi_numa_init(): each enabled memory affinity range gets its node,
+ * hotpluggable ones are marked MEMBLOCK_HOTPLUG), with the firmware
+ * library's ACPI and SRAT code (firmware/acpi.c, srat_memblock.c). The
+ * tables are read through the firmware's identity map.
+ */
+#include <kernel/kernel.h>
+#include <firmware/acpi.h>
+#include "efi_app.h"
+
+#define SPCR_MIN_LEN		52	/* up to the base address's end */
+#define SPCR_IF_PL011		0x03	/* ARM PL011 */
+#define SPCR_IF_SBSA32		0x0e	/* ARM SBSA generic UART, 32-bit */
+#define GAS_SYSTEM_MEMORY	0
+
+struct efi_acpi efi_acpi;
+
+static const void *identity_map(void *ctx, uint64_t pa, uint64_t len)
+{
+	(void)ctx;
+	/* Page 0 holds no table here; anything else is identity-mapped. */
+	return pa && pa + len > pa ? (const void *)(uintptr_t)pa : NULL;
+}
+
+static const struct acpi_mapper mapper = { identity_map, NULL };
+
+static uint64_t rd64(const uint8_t *p)
+{
+	uint64_t v = 0;
+
+	for (int i = 7; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+uint64_t efi_acpi_console(uint64_t rsdp)
+{
+	const uint8_t *t;
+	uint32_t len;
+
+	if (acpi_find_table(&mapper, rsdp, "SPCR", (const void **)&t, &len) ||
+	    len < SPCR_MIN_LEN || (t[36] != SPCR_IF_PL011 && t[36] != SPCR_IF_SBSA32) ||
+	    t[40] != GAS_SYSTEM_MEMORY)
+		return 0;
+	return rd64(t + 44);
+}
+
+int efi_acpi_numa(uint64_t rsdp)
+{
+	struct efi_acpi *a = &efi_acpi;
+	const uint8_t *t;
+	int err;
+
+	err = acpi_find_table(&mapper, rsdp, "SRAT", (const void **)&a->srat, &a->srat_len);
+	printk("ACPI: RSDP %#llx from the EFI configuration table, SRAT: %s\n",
+	       (unsigned long long)rsdp, err ? fw_strerror(err) : "found");
+	if (err)
+		return err;
+	t = a->srat;
+	/* The raw table, as acpidump shows it: memblock-sim's input. */
+	printk("acpi: SRAT at %#llx, %u bytes\n",
+	       (unsigned long long)(uintptr_t)t, a->srat_len);
+	for (uint32_t off = 0; off < a->srat_len; off += 16) {
+		char line[16 * 3 + 1], *p = line;
+
+		for (uint32_t i = off; i < off + 16 && i < a->srat_len; i++) {
+			*p++ = ' ';
+			*p++ = "0123456789abcdef"[t[i] >> 4];
+			*p++ = "0123456789abcdef"[t[i] & 15];
+		}
+		*p = 0;
+		printk("acpi: SRAT %04x:%s\n", off, line);
+	}
+	err = acpi_srat_memory(t, a->srat_len, a->mem, EFI_ACPI_MAX_MEM, &a->nr_mem);
+	if (!err)
+		err = acpi_srat_memblock(a->mem, a->nr_mem, a->node_pxm, MAX_NUMNODES,
+					 &a->nr_nodes);
+	if (err)
+		a->nr_nodes = 0;
+	for (unsigned int i = 0; i < a->nr_mem; i++) {
+		const struct acpi_mem_affinity *m = &a->mem[i];
+
+		a->nid[i] = -1;
+		for (unsigned int k = 0; k < a->nr_nodes; k++)
+			if (a->node_pxm[k] == m->pxm)
+				a->nid[i] = (int)k;
+		printk("ACPI: SRAT: Node %d PXM %u [mem %#018llx-%#018llx]%s\n",
+		       a->nid[i], m->pxm, (unsigned long long)m->base,
+		       (unsigned long long)(m->base + m->size - 1),
+		       m->hotplug ? " hotplug" : "");
+	}
+	if (err)
+		printk("ACPI: SRAT: cannot assign nodes (%d)\n", err);
+	return err;
+}
+
+/*
+ * SRAT node of @pa; memory no enabled entry covers keeps memblock_add()'s
+ * "no node", MAX_NUMNODES (the flash AAVMF maps write-combining, NOMAP
+ * memory outside every node).
+ */
+static int srat_node(uint64_t pa)
+{
+	for (unsigned int i = 0; i < efi_acpi.nr_mem; i++) {
+		const struct acpi_mem_affinity *m = &efi_acpi.mem[i];
+
+		if (pa >= m->base && pa - m->base < m->size)
+			return efi_acpi.nid[i];
+	}
+	return MAX_NUMNODES;
+}
+
+/* True when an enabled hotpluggable entry covers @pa. */
+static bool srat_hotplug(uint64_t pa)
+{
+	for (unsigned int i = 0; i < efi_acpi.nr_mem; i++) {
+		const struct acpi_mem_affinity *m = &efi_acpi.mem[i];
+
+		if (m->hotplug && pa >= m->base && pa - m->base < m->size)
+			return true;
+	}
+	return false;
+}
+
+void efi_acpi_check_nodes(void)
+{
+	unsigned int bad = 0;
+
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		uint64_t last = r->base + r->size - 1;
+		int nid = memblock_get_region_node(r);
+		bool hp = r->flags & MEMBLOCK_HOTPLUG;
+
+		if (srat_node(r->base) != nid || srat_node(last) != nid ||
+		    srat_hotplug(r->base) != hp || srat_hotplug(last) != hp) {
+			ktap_diag("memory [%pa +%pa] on node %d%s, the SRAT says %d%s",
+				  &r->base, &r->size, nid, hp ? " hotplug" : "",
+				  srat_node(r->base), srat_hotplug(r->base) ? " hotplug" : "");
+			bad++;
+		}
+	}
+	ktap_ok(!bad && efi_acpi.nr_mem,
+		"every memory region has its SRAT node and hotplug flag (%lu regions, %u nodes)",
+		memblock.memory.cnt, efi_acpi.nr_nodes);
+}
