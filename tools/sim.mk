@@ -69,11 +69,17 @@ SIM_AGREE_DT := reserved numa-reserved cmdline usable
 tap-sim-agree-x86_64: $(SIM_SAN) $(addprefix tap-boot-x86_64-,$(SIM_AGREE_X86_64))
 	$(Q)scripts/tap-run sim-agree-x86_64 $(O)/tap/sim-agree-x86_64.tap $(SIM_RUN) agree-x86_64
 
-# The arm64 UEFI application's tree is QEMU's for its machine: the options
-# of boot-arm64-uefi-256M (arch/arm64/efi/efi.mk).
-tap-sim-agree-arm64: $(SIM_SAN) $(addprefix tap-boot-arm64-,$(SIM_AGREE_DT) uefi-256M)
+# The arm64 UEFI application's boots: each one's QEMU options
+# (ARM64_EFI_QEMU_<BOOT>, arch/arm64/efi/efi.mk) go to the script, which
+# asks QEMU for the machine's tree with them.
+SIM_AGREE_ARM64_EFI := 256M 2G 8G numa-2G acpi-numa-2G
+
+tap-sim-agree-arm64: $(SIM_SAN) $(addprefix tap-boot-arm64-,$(SIM_AGREE_DT)) \
+		$(addprefix tap-boot-arm64-uefi-,$(SIM_AGREE_ARM64_EFI))
 	$(Q)scripts/tap-run sim-agree-arm64 $(O)/tap/sim-agree-arm64.tap \
-		env QEMU_ARM64_EFI="$(ARM64_EFI_QEMU) -m 256M" $(SIM_RUN) agree-arm64
+		env ARM64_EFI_BOOTS="$(SIM_AGREE_ARM64_EFI)" \
+		$(foreach b,$(SIM_AGREE_ARM64_EFI),QEMU_ARM64_EFI_$(subst -,_,$(b))="$(ARM64_EFI_QEMU_$(b))") \
+		$(SIM_RUN) agree-arm64
 
 tap-sim-agree-riscv64: $(SIM_SAN) $(addprefix tap-boot-riscv64-,$(SIM_AGREE_DT))
 	$(Q)scripts/tap-run sim-agree-riscv64 $(O)/tap/sim-agree-riscv64.tap $(SIM_RUN) agree-riscv64

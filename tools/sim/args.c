@@ -42,7 +42,10 @@ static const char usage[] =
 "                     --dtb: the arm64 EFI path, efi_dt_memblock_setup()\n"
 "                     (firmware/efi_arm64.c): the map replaces the DT's\n"
 "                     memory nodes (not write-back or runtime -> NOMAP), the\n"
-"                     rest of the DT applies. Lines are Linux's efi=debug\n"
+"                     rest of the DT applies, then the nodes: the DT memory\n"
+"                     nodes' numa-node-id, or with --srat the SRAT's (an\n"
+"                     ACPI boot: --dtb is then the empty tree Linux's EFI\n"
+"                     stub makes). Lines are Linux's efi=debug\n"
 "                     lines\n"
 "                       efi: mem07: [Conventional|   |  |  |  |  |  |  |  |  |   |WB|WT|WC|UC] range=[0x100000-0x7fffff] (7MB)\n"
 "                     (end inclusive; in a file with such lines other lines\n"
@@ -61,9 +64,10 @@ static const char usage[] =
 "                     DTB: memory the kernel owns before the sequence (the\n"
 "                     arm64 UEFI application's stack, page tables), reserved\n"
 "                     first; up to 16\n"
-"  --srat FILE        x86 (--e820, --efi): an ACPI SRAT table (binary, as in\n"
-"                     /sys/firmware/acpi/tables/SRAT): memory gets its nodes\n"
-"                     (firmware/srat_memblock.c), as the kernel's NUMA setup\n"
+"  --srat FILE        x86 (--e820, --efi) and arm64 UEFI (--efi --dtb): an ACPI\n"
+"                     SRAT table (binary, as in /sys/firmware/acpi/tables/\n"
+"                     SRAT): memory gets its nodes (firmware/srat_memblock.c),\n"
+"                     as the kernel's NUMA setup\n"
 "  --limit ADDR|none  the kernel's mapped window, which becomes memblock's\n"
 "                     allocation limit before anything is added (default:\n"
 "                     x86 4G, the x86-64 kernel's early map; DTB none:\n"
@@ -230,8 +234,12 @@ int sim_parse_args(int argc, char **argv, struct sim_opts *o)
 		sim_err("--efi-addr goes with --efi");
 		return -1;
 	}
-	if (o->dtb_file && (o->srat_file || o->bios_start != X86_LOWMEM_CAP)) {
-		sim_err("--srat and --bios-start go with --e820 or --efi alone (x86)");
+	if (o->dtb_file && o->bios_start != X86_LOWMEM_CAP) {
+		sim_err("--bios-start goes with --e820 or --efi alone (x86)");
+		return -1;
+	}
+	if (o->dtb_file && !o->efi_file && o->srat_file) {
+		sim_err("--srat goes with --e820 or --efi (x86), or --efi with --dtb (arm64)");
 		return -1;
 	}
 	if (!o->dtb_file && o->have_dtb_addr) {

@@ -2,7 +2,8 @@
 /*
  * DTB -> memblock through dt_memblock_setup(), the sequence the arm64
  * kernel runs (firmware/dt_setup.c), or with memory from a UEFI map
- * through efi_dt_memblock_setup() (firmware/efi_arm64.c), with its
+ * through efi_dt_memblock_setup() (firmware/efi_arm64.c) and then the
+ * nodes (numa_efi.c: the DT's or the SRAT's), with its
  * policy from the options
  * (--limit, default none: the DT kernels' early windows differ;
  * --no-resize; the image; the command line). The blob is checked whole
@@ -168,6 +169,10 @@ int sim_run_dt(const struct sim_opts *o, const struct sim_efi *efi,
 			       (unsigned long long)(o->efi_addr + efi->map.map_size - 1));
 		else
 			printf("efi: memory map address not given (--efi-addr): not reserved\n");
+		/* What the application does next: NUMA, before any allocation. */
+		err = sim_efi_dt_numa(o, &dt);
+		if (err)
+			return err;
 	}
 	printf("dt: /chosen bootargs: %s\n", res.bootargs ? res.bootargs : "(none)");
 	if (o->have_kernel)

@@ -73,38 +73,6 @@ static void print_map(const char *tag, const struct e820_table *t)
 	}
 }
 
-/*
- * The SRAT file, checked as a table before the simulated boot (the kernel
- * would fall back to one node; a simulation with a broken input file
- * should say so instead). The sequence then parses it again.
- */
-static char *srat_read(const char *path, uint32_t *out_len)
-{
-	static struct acpi_mem_affinity mem[X86_SETUP_MAX_SRAT_MEM];
-	unsigned int nr = 0;
-	size_t len;
-	char *t = sim_read_file(path, &len);
-	int err;
-
-	if (!t)
-		return NULL;
-	if (len < 36 || memcmp(t, "SRAT", 4)) {
-		sim_err("%s: not a SRAT: %s", path, len < 36 ?
-			"shorter than an ACPI table header (36 bytes)" :
-			"the signature at offset 0 is not \"SRAT\"");
-		free(t);
-		return NULL;
-	}
-	*out_len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
-	err = acpi_srat_memory(t, *out_len, mem, X86_SETUP_MAX_SRAT_MEM, &nr);
-	if (err) {
-		sim_err("%s: SRAT unusable: %s", path, fw_strerror(err));
-		free(t);
-		return NULL;
-	}
-	return t;
-}
-
 static void print_srat(const struct x86_setup_result *r)
 {
 	for (unsigned int i = 0; i < r->nr_srat_mem; i++) {
@@ -178,7 +146,7 @@ int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 		return SIM_EXIT_INPUT;
 	}
 	if (o->srat_file) {
-		srat = srat_read(o->srat_file, &in.srat_len);
+		srat = sim_srat_read(o->srat_file, &in.srat_len);
 		if (!srat)
 			return SIM_EXIT_INPUT;
 		in.srat = srat;

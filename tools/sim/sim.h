@@ -43,7 +43,7 @@ struct sim_opts {
 	uint64_t efi_addr;		/* where the map lies (reserved) */
 	const char *cmdline;		/* NULL: none (DT: /chosen bootargs) */
 	const char *ops_file;
-	const char *srat_file;		/* x86: ACPI SRAT table, binary */
+	const char *srat_file;		/* ACPI SRAT table, binary (x86; arm64 UEFI) */
 	const char *svg_file;
 	bool have_kernel;
 	uint64_t kernel_base, kernel_size;
@@ -127,6 +127,19 @@ int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 int sim_run_dt(const struct sim_opts *o, const struct sim_efi *efi,
 	       struct sim_state *st);
 int sim_run_ops(const char *path);
+/*
+ * srat.c: the --srat file, checked as a table before the simulated boot
+ * (the kernel would fall back to no node; a simulation with a broken
+ * input file should say so instead): its bytes (free()), or NULL after
+ * an error message.
+ */
+char *sim_srat_read(const char *path, uint32_t *out_len);
+/*
+ * numa_efi.c: the arm64 UEFI path's nodes, after efi_dt_memblock_setup():
+ * the SRAT's (--srat, an ACPI boot), else the DT memory nodes'
+ * numa-node-id. Returns 0 or SIM_EXIT_INPUT.
+ */
+int sim_efi_dt_numa(const struct sim_opts *o, const struct fdtr *dt);
 void sim_summary(const struct sim_state *st);
 phys_addr_t sim_free_bytes(int nid);
 int sim_svg(const char *path, const struct sim_state *st);
