@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The arm64 memblock demo as a UEFI application: a PE32+ image (AArch64)
- * that AAVMF starts from a FAT drive as EFI/BOOT/BOOTAA64.EFI. efi_main()
- * (called by start.S once the image is relocated) finds the device tree in
- * the configuration table and the console it names, takes the memory map
- * and leaves boot services (retrying on a stale map key), then hands over
+ * that AAVMF starts from a FAT drive as EFI/BOOT/BOOTAA64.EFI (or the UEFI
+ * shell starts, with a command line). efi_main() (called by start.S once
+ * the image is relocated) takes the command line from LoadOptions
+ * (efi_cmdline.c), finds the device tree or the ACPI RSDP in the
+ * configuration table and the console they name (the DT's stdout-path, the
+ * SPCR), takes the memory map and leaves boot services (retrying on a
+ * stale map key), then hands over
  * to start_kernel() (kernel/main.c), the flow every demo kernel runs:
  * setup_arch() (efi_setup.c: efi_dt_memblock_setup()), the memblock dump,
  * the boot checks, mm_init() (the buddy allocator and its page-by-page
