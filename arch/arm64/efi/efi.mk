@@ -97,24 +97,30 @@ ARM64_EFI_NUMA_NODES := -smp 2 \
 ARM64_EFI_NUMA_2G_NODES := -e "NUMA: 2 node(s)"
 # The numa-node-id of the DT's memory nodes.
 ARM64_EFI_QEMU_numa-2G := $(ARM64_EFI_QEMU) -m 2G $(ARM64_EFI_NUMA_NODES)
-# The same nodes with ACPI, from the SRAT, and room for hotplugged memory
-# (maxmem): QEMU reserves (maxmem - RAM) + 1 GiB per slot from the first
-# GiB boundary after RAM, a hotpluggable range of the last node in the
-# SRAT, that holds no memory at boot. Started from the UEFI shell
-# (ARM64_EFI_SHELL_ESP), so that the command line comes from the image's
-# LoadOptions.
+# ACPI: the nodes from the SRAT. QEMU's node ids are the proximity
+# domains; node 1 has a processor and no memory (Linux numbers domains as
+# it meets them in the SRAT, processors first: 2 stays node 2), and there
+# is room for hotplugged memory (maxmem): QEMU reserves (maxmem - RAM) +
+# 1 GiB per slot from the first GiB boundary after RAM, a hotpluggable
+# range of the last node that holds no memory at boot. Started from the
+# UEFI shell (ARM64_EFI_SHELL_ESP), so that the command line comes from
+# the image's LoadOptions.
 ARM64_EFI_QEMU_acpi-numa-2G := -machine virt,acpi=on -cpu cortex-a57 \
-	-m 2G,slots=2,maxmem=4G $(ARM64_EFI_NUMA_NODES)
+	-m 2G,slots=2,maxmem=4G -smp 3 \
+	-object memory-backend-ram,id=m0,size=1G -object memory-backend-ram,id=m1,size=1G \
+	-numa node,memdev=m0,cpus=0,nodeid=0 -numa node,cpus=1,nodeid=1 \
+	-numa node,memdev=m1,cpus=2,nodeid=2
 ARM64_EFI_SRAT_LINE = -e "ACPI: SRAT: Node $(1) PXM $(1) [mem $(2)-$(3)]$(4)"
 ARM64_EFI_CMDLINE_acpi-numa-2G := fs0:\memblock.efi memblock=debug acpi=on
 ARM64_EFI_EXPECT_256M := -e "NUMA: 0 node(s)"
 ARM64_EFI_EXPECT_2G := -e "NUMA: 0 node(s)"
 ARM64_EFI_EXPECT_8G := -e "NUMA: 0 node(s)"
 ARM64_EFI_EXPECT_numa-2G := $(ARM64_EFI_NUMA_2G_NODES)
-ARM64_EFI_EXPECT_acpi-numa-2G := $(ARM64_EFI_NUMA_2G_NODES) \
+ARM64_EFI_EXPECT_acpi-numa-2G := -e "NUMA: 3 node(s)" \
+	$(foreach n,0 1 2,-e "ACPI: SRAT: Node $(n) PXM $(n) (processors)") \
 	$(call ARM64_EFI_SRAT_LINE,0,0x0000000040000000,0x000000007fffffff) \
-	$(call ARM64_EFI_SRAT_LINE,1,0x0000000080000000,0x00000000bfffffff) \
-	$(call ARM64_EFI_SRAT_LINE,1,0x00000000c0000000,0x00000001bfffffff, hotplug) \
+	$(call ARM64_EFI_SRAT_LINE,2,0x0000000080000000,0x00000000bfffffff) \
+	$(call ARM64_EFI_SRAT_LINE,2,0x00000000c0000000,0x00000001bfffffff, hotplug) \
 	-e 'command line: $(ARM64_EFI_CMDLINE_acpi-numa-2G)'
 
 # A drive without EFI/BOOT/BOOTAA64.EFI: AAVMF's boot manager falls
