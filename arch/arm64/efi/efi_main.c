@@ -114,7 +114,9 @@ efi_status_t EFIAPI efi_main(efi_handle_t image, struct efi_system_table *st)
 	printk("efi: ACPI 2.0 RSDP at %#llx: booting with %s\n",
 	       (unsigned long long)b->rsdp, b->acpi ? "ACPI" : "the device tree");
 	printk("efi: LoadOptions: %u bytes, %s\n", b->load_options_size,
-	       b->load_options ? "the command line" : "not text: the built-in command line");
+	       b->load_options ? "the command line" :
+	       b->load_options_size ? "not text: the built-in command line" :
+	       "none: the built-in command line");
 	s = efi_exit_boot(image, st, &b->map, &b->retries);
 	if (s)
 		panic("leaving boot services failed: status %#llx",
