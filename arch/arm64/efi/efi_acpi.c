@@ -52,10 +52,13 @@ static uint64_t rd64(const uint8_t *p)
 uint64_t efi_acpi_console(uint64_t rsdp)
 {
 	const uint8_t *t;
+	const void *p;
 	uint32_t len;
 
-	if (acpi_find_table(&mapper, rsdp, "SPCR", (const void **)&t, &len) ||
-	    len < SPCR_MIN_LEN || (t[36] != SPCR_IF_PL011 && t[36] != SPCR_IF_SBSA32) ||
+	if (acpi_find_table(&mapper, rsdp, "SPCR", &p, &len))
+		return 0;
+	t = p;
+	if (len < SPCR_MIN_LEN || (t[36] != SPCR_IF_PL011 && t[36] != SPCR_IF_SBSA32) ||
 	    t[40] != GAS_SYSTEM_MEMORY)
 		return 0;
 	return rd64(t + 44);
@@ -113,7 +116,7 @@ int efi_acpi_numa(uint64_t rsdp)
 	const uint8_t *t;
 	int err;
 
-	err = acpi_find_table(&mapper, rsdp, "SRAT", (const void **)&a->srat, &a->srat_len);
+	err = acpi_find_table(&mapper, rsdp, "SRAT", &a->srat, &a->srat_len);
 	printk("ACPI: RSDP %#llx from the EFI configuration table, SRAT: %s\n",
 	       (unsigned long long)rsdp, err ? fw_strerror(err) : "found");
 	if (err)

@@ -205,9 +205,11 @@ void arch_boot_checks(void)
 	ktap_ok(efi_res.check.empty + efi_res.check.misaligned +
 		efi_res.check.wrapping == 0, "every descriptor describes pages");
 	if (efi_boot.acpi)
-		ktap_ok(efi_boot.rsdp && !efi_boot.dtb,
-			"ACPI: the RSDP from the configuration table at %#llx, no device tree",
-			(unsigned long long)efi_boot.rsdp);
+		ktap_ok(efi_boot.rsdp &&
+			!acpi_rsdp_valid((const void *)(uintptr_t)efi_boot.rsdp,
+					 ACPI_RSDP_V2_SIZE),
+			"ACPI: a valid RSDP from the configuration table at %#llx (%s device tree)",
+			(unsigned long long)efi_boot.rsdp, efi_boot.dtb ? "over the" : "no");
 	else
 		ktap_ok(!efi_boot.dtb_err,
 			"the device tree from the configuration table at %#llx",
