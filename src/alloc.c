@@ -230,16 +230,23 @@ void *__init_memblock memblock_alloc_try_nid(phys_addr_t size,
 	return ptr;
 }
 
+static mb_cold __attribute__((noreturn)) void
+alloc_panic(phys_addr_t size, const char *func)
+{
+	char msg[128];
+
+	__memblock_snprintf(msg, sizeof(msg), "%s: Failed to allocate %llu bytes",
+		    func, (unsigned long long)size);
+	memblock_env_panic(msg);
+}
+
 void *__init_memblock __memblock_alloc_or_panic(phys_addr_t size,
 						phys_addr_t align,
 						const char *func)
 {
 	void *ptr = memblock_alloc(size, align);
-	char msg[128];
 
-	if (ptr)
-		return ptr;
-	__memblock_snprintf(msg, sizeof(msg), "%s: Failed to allocate %llu bytes",
-		    func, (unsigned long long)size);
-	memblock_env_panic(msg);
+	if (!ptr)
+		alloc_panic(size, func);
+	return ptr;
 }
