@@ -97,50 +97,25 @@ static inline bool alloc_reserve(phys_addr_t found, phys_addr_t size)
 		       "memblock_reserve");
 }
 
-/* Find and reserve; the arguments are already validated. */
-static phys_addr_t alloc_range_nid(phys_addr_t size, phys_addr_t align,
-				   phys_addr_t start, phys_addr_t end, int nid,
-				   bool exact_nid)
-{
-	/* memblock_has_mirror(), read directly: every allocation asks. */
-	enum memblock_flags flags = __memblock_has_some_mirror ? MEMBLOCK_MIRROR
-							       : MEMBLOCK_NONE;
-	phys_addr_t found;
-
-	for (;;) {
-		found = memblock_find_in_range_node(size, align, start, end,
-						    nid, flags);
-		if (alloc_reserve(found, size))
-			return found;
-
-		if (nid != NUMA_NO_NODE && !exact_nid) {
-			found = memblock_find_in_range_node(size, align, start,
-							    end, NUMA_NO_NODE,
-							    flags);
-			if (alloc_reserve(found, size))
-				return found;
-		}
-
-		if (!(flags & MEMBLOCK_MIRROR))
-			return 0;
-		flags &= ~MEMBLOCK_MIRROR;
-		mb_warn("Could not allocate %pap bytes of mirrored memory",
-			&size);
-	}
-}
-
 /*
  * Every entry point: the guard, its debug line, the argument checks, then
- * the search. The virtual-address family caps @end at current_limit and,
- * when nothing fits above @start, tries again from 0.
+ * the search. It tries the full set of constraints first and drops them
+ * one at a time, as Linux does: the exact node (unless @how has A_EXACT),
+ * then the preference for mirrored memory; the virtual-address family caps
+ * @end at current_limit and, when nothing fits above @start, goes through
+ * the same chain again from 0.
  */
 static mb_noinline phys_addr_t
 alloc_entry(const char *func, unsigned int how, unsigned long ip,
 	    phys_addr_t size, phys_addr_t align, phys_addr_t start,
 	    phys_addr_t end, int nid)
 {
-	bool exact = how & A_EXACT;
+	/* memblock_has_mirror(), read directly: every allocation asks. */
+	enum memblock_flags mirror = __memblock_has_some_mirror ?
+				     MEMBLOCK_MIRROR : MEMBLOCK_NONE;
+	enum memblock_flags flags = mirror;
 	phys_addr_t found;
+	int try_nid;
 
 	if (__memblock_enter(func, MB_REFUSE_ALL))
 		return 0;
@@ -153,11 +128,27 @@ alloc_entry(const char *func, unsigned int how, unsigned long ip,
 		return 0;
 	if ((how & A_VIRT) && end > memblock.current_limit)
 		end = memblock.current_limit;
-	for (;;) {
-		found = alloc_range_nid(size, align, start, end, nid, exact);
-		if (found || !(how & A_VIRT) || !start)
+
+	for (try_nid = nid;;) {
+		found = memblock_find_in_range_node(size, align, start, end,
+						    try_nid, flags);
+		if (alloc_reserve(found, size))
 			return found;
+		if (try_nid != NUMA_NO_NODE && !(how & A_EXACT)) {
+			try_nid = NUMA_NO_NODE;
+			continue;
+		}
+		try_nid = nid;
+		if (flags & MEMBLOCK_MIRROR) {
+			flags &= ~MEMBLOCK_MIRROR;
+			mb_warn("Could not allocate %pap bytes of mirrored memory",
+				&size);
+			continue;
+		}
+		if (!(how & A_VIRT) || !start)
+			return 0;
 		start = 0;
+		flags = mirror;
 	}
 }
 
