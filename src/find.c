@@ -167,10 +167,10 @@ memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 	return 0;
 }
 
-phys_addr_t __init_memblock memblock_find_in_range(phys_addr_t start,
-						   phys_addr_t end,
-						   phys_addr_t size,
-						   phys_addr_t align)
+/* A few arch calls per boot: optimised for size. */
+mb_cold phys_addr_t __init_memblock
+memblock_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
+		       phys_addr_t align)
 {
 	enum memblock_flags flags = memblock_has_mirror() ? MEMBLOCK_MIRROR
 							  : MEMBLOCK_NONE;

@@ -114,7 +114,8 @@ mb_cold void __init_memblock memblock_free_all(void)
 		     pages);
 }
 
-mb_cold void __init_memblock memblock_free_late(phys_addr_t base, phys_addr_t size)
+mb_cold void __init_memblock
+memblock_free_late(phys_addr_t base, phys_addr_t size)
 {
 	struct mb_span piece[MB_NTYPES + 1];
 	phys_addr_t last;
@@ -179,6 +180,7 @@ static void forget_type(int i)
 }
 #endif
 
+/* Once per boot: optimised for size. */
 mb_cold void __init_memblock memblock_discard(void)
 {
 #if CONFIG_ARCH_KEEP_MEMBLOCK

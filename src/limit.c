@@ -108,7 +108,8 @@ static phys_addr_t find_max_addr(phys_addr_t limit)
 	return PHYS_ADDR_MAX;
 }
 
-mb_cold void __init_memblock memblock_enforce_memory_limit(phys_addr_t limit)
+mb_cold void __init_memblock
+memblock_enforce_memory_limit(phys_addr_t limit)
 {
 	phys_addr_t max_addr;
 	struct mb_plan p;
@@ -178,15 +179,16 @@ static mb_cold void cap_memory_range(phys_addr_t base, phys_addr_t size,
 	__memblock_plan_finish(&p);
 }
 
-mb_cold void __init_memblock memblock_cap_memory_range(phys_addr_t base,
-					       phys_addr_t size)
+mb_cold void __init_memblock
+memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 {
 	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED))
 		return;
 	cap_memory_range(base, size, __func__);
 }
 
-mb_cold void __init_memblock memblock_mem_limit_remove_map(phys_addr_t limit)
+mb_cold void __init_memblock
+memblock_mem_limit_remove_map(phys_addr_t limit)
 {
 	phys_addr_t max_addr;
 
