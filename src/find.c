@@ -51,6 +51,27 @@ bool memblock_should_skip_region(const struct memblock_type *type,
 }
 
 /*
+ * The region arrays' binary searches (region.c), spared in the usual case
+ * of a search from the top or the bottom of memory: when every region
+ * starts below @addr, or the first one already ends above it.
+ */
+static mb_noinline unsigned long first_base_from(const struct memblock_type *t,
+					    unsigned long nr, phys_addr_t addr)
+{
+	if (!nr || t->regions[nr - 1].base < addr)
+		return nr;
+	return __memblock_rgn_first_base_from(t, 0, nr, addr);
+}
+
+static mb_noinline unsigned long first_end_after(const struct memblock_type *t,
+					    unsigned long nr, phys_addr_t addr)
+{
+	if (!nr || rgn_end(&t->regions[0]) > addr)
+		return 0;
+	return __memblock_rgn_first_end_after(t, 0, nr, addr);
+}
+
+/*
  * Top-down: highest fit in one memory region's part [lo, hi). @mask is
  * ~(align - 1). A block fits below @hi at (hi - size) & mask when hi holds
  * size bytes and that start is not below the gap's low end.
@@ -62,7 +83,7 @@ static inline phys_addr_t top_down_in(phys_addr_t lo, phys_addr_t hi,
 	const struct memblock_region *first = rsv->regions;
 	/* Reservations below r start below hi; walk them downwards. */
 	const struct memblock_region *r =
-		first + __memblock_rgn_first_base_from(rsv, 0, type_nr(rsv), hi);
+		first + first_base_from(rsv, type_nr(rsv), hi);
 	phys_addr_t gap_hi = hi, cand;
 
 	while (r != first) {
@@ -89,7 +110,7 @@ static inline phys_addr_t bottom_up_in(phys_addr_t lo, phys_addr_t hi,
 	unsigned long nr = type_nr(rsv);
 	/* Reservations from r on end above gap_lo; walk them upwards. */
 	const struct memblock_region *r = rsv->regions +
-		__memblock_rgn_first_end_after(rsv, 0, nr, lo);
+		first_end_after(rsv, nr, lo);
 	const struct memblock_region *last = rsv->regions + nr;
 	phys_addr_t gap_lo = lo, up, cand;
 
@@ -143,10 +164,10 @@ memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 	 * retry (the same range would find nothing).
 	 */
 	if (bottom_up) {
-		mi = __memblock_rgn_first_end_after(mem, 0, nr, start);
+		mi = first_end_after(mem, nr, start);
 		step = 1;
 	} else {
-		mi = __memblock_rgn_first_base_from(mem, 0, nr, end) - 1;
+		mi = first_base_from(mem, nr, end) - 1;
 		step = -1;
 	}
 	for (; mi < nr; mi += (unsigned long)step) {
