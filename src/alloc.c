@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Allocation: every memblock_alloc*() and memblock_phys_alloc*() function
- * ends in memblock_alloc_range_nid(), which searches with the full set of
- * constraints and then drops them one at a time (the exact node, then the
- * preference for mirrored memory) before giving up. The virtual-address
- * family adds one more fallback: dropping min_addr.
+ * is one call of alloc_entry(), the body of memblock_alloc_range_nid(),
+ * which searches with the full set of constraints and then drops them one
+ * at a time (the exact node, then the preference for mirrored memory)
+ * before giving up. The virtual-address family adds one more fallback:
+ * dropping min_addr. What only a debug run or a bad request needs (the
+ * trace lines, the messages) is out of line, off the allocation path.
  *
  * Allocation ends with memblock_free_all() (free memory is the page
  * allocator's then) and is refused from inside a hook (stage.c).

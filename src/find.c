@@ -55,16 +55,18 @@ bool memblock_should_skip_region(const struct memblock_type *type,
  * of a search from the top or the bottom of memory: when every region
  * starts below @addr, or the first one already ends above it.
  */
-static mb_noinline unsigned long first_base_from(const struct memblock_type *t,
-					    unsigned long nr, phys_addr_t addr)
+static mb_noinline unsigned long
+first_base_from(const struct memblock_type *t, unsigned long nr,
+		phys_addr_t addr)
 {
 	if (!nr || t->regions[nr - 1].base < addr)
 		return nr;
 	return __memblock_rgn_first_base_from(t, 0, nr, addr);
 }
 
-static mb_noinline unsigned long first_end_after(const struct memblock_type *t,
-					    unsigned long nr, phys_addr_t addr)
+static mb_noinline unsigned long
+first_end_after(const struct memblock_type *t, unsigned long nr,
+		phys_addr_t addr)
 {
 	if (!nr || rgn_end(&t->regions[0]) > addr)
 		return 0;

@@ -44,7 +44,8 @@ static unsigned int block_order(unsigned long pfn, unsigned long end)
 }
 
 /* Release the whole pages of [start, end); returns how many there were. */
-static mb_noinline unsigned long release_range(phys_addr_t start, phys_addr_t end)
+static mb_noinline unsigned long release_range(phys_addr_t start,
+					       phys_addr_t end)
 {
 	unsigned long first = PFN_UP(start), end_pfn = PFN_DOWN(end), pfn;
 	unsigned int order;
@@ -114,6 +115,7 @@ mb_cold void __init_memblock memblock_free_all(void)
 		     pages);
 }
 
+/* A few calls after the hand-off: optimised for size. */
 mb_cold void __init_memblock
 memblock_free_late(phys_addr_t base, phys_addr_t size)
 {
