@@ -199,14 +199,14 @@ memblock_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 							  : MEMBLOCK_NONE;
 	phys_addr_t found;
 
-	found = memblock_find_in_range_node(size, align, start, end,
-					    NUMA_NO_NODE, flags);
-	if (!found && flags) {
+	/* Mirrored memory first, when there is some; then any. */
+	for (;;) {
+		found = memblock_find_in_range_node(size, align, start, end,
+						    NUMA_NO_NODE, flags);
+		if (found || !flags)
+			return found;
 		mb_warn("Could not allocate %pap bytes of mirrored memory",
 			&size);
-		found = memblock_find_in_range_node(size, align, start, end,
-						    NUMA_NO_NODE,
-						    MEMBLOCK_NONE);
+		flags = MEMBLOCK_NONE;
 	}
-	return found;
 }
