@@ -9,168 +9,126 @@
  */
 #include "internal.h"
 
+/*
+ * Which memory regions a search with @flags skips, as two masks: a region
+ * is skipped when (region flags & (reject | need)) != need, i.e. it has a
+ * flag the search rejects or lacks one it needs (MEMBLOCK_MIRROR).
+ */
+struct rgn_filter {
+	unsigned int reject, need;
+};
+
+static inline void filter_init(struct rgn_filter *f, unsigned int flags)
+{
+	/* Hotpluggable memory is skipped under movable_node unless asked for. */
+	f->reject = (MEMBLOCK_NOMAP | MEMBLOCK_DRIVER_MANAGED) & ~flags;
+	if (movable_node_is_enabled() && !(flags & MEMBLOCK_HOTPLUG))
+		f->reject |= MEMBLOCK_HOTPLUG;
+	f->need = flags & MEMBLOCK_MIRROR;
+	f->reject |= f->need;
+}
+
+static inline bool filter_skips(const struct rgn_filter *f,
+				const struct memblock_region *m, int nid)
+{
+	/* MAX_NUMNODES in a request is Linux's deprecated "any node". */
+	if (nid != NUMA_NO_NODE && nid != MAX_NUMNODES && nid != m->nid)
+		return true;
+	return ((unsigned int)m->flags & f->reject) != f->need;
+}
+
 bool memblock_should_skip_region(const struct memblock_type *type,
 				 const struct memblock_region *m, int nid,
 				 int flags)
 {
+	struct rgn_filter f;
+
 	/* Only memory regions carry nodes and allocation-relevant flags. */
 	if (type != &memblock.memory)
 		return false;
-	/* MAX_NUMNODES in a request is Linux's deprecated "any node". */
-	if (nid != NUMA_NO_NODE && nid != MAX_NUMNODES && nid != m->nid)
-		return true;
-	/* Flag tests, not the predicates: those take non-const pointers. */
-	if (movable_node_is_enabled() && (m->flags & MEMBLOCK_HOTPLUG) &&
-	    !(flags & MEMBLOCK_HOTPLUG))
-		return true;
-	if ((flags & MEMBLOCK_MIRROR) && !(m->flags & MEMBLOCK_MIRROR))
-		return true;
-	if (!(flags & MEMBLOCK_NOMAP) && (m->flags & MEMBLOCK_NOMAP))
-		return true;
-	if (!(flags & MEMBLOCK_DRIVER_MANAGED) &&
-	    (m->flags & MEMBLOCK_DRIVER_MANAGED))
-		return true;
-	return false;
+	filter_init(&f, (unsigned int)flags);
+	return filter_skips(&f, m, nid);
 }
 
-/* Highest @align-aligned start of a @size block inside [lo, hi), or 0. */
-static phys_addr_t fit_top(phys_addr_t lo, phys_addr_t hi, phys_addr_t size,
-			   phys_addr_t align)
+/*
+ * The region arrays' binary searches (region.c), spared in the usual case
+ * of a search from the top or the bottom of memory: when every region
+ * starts below @addr, or the first one already ends above it.
+ */
+static mb_noinline unsigned long
+first_base_from(const struct memblock_type *t, unsigned long nr,
+		phys_addr_t addr)
 {
-	phys_addr_t cand;
-
-	if (hi <= lo || hi - lo < size)
-		return 0;
-	cand = (hi - size) & ~(align - 1);
-	return cand >= lo ? cand : 0;
+	if (!nr || t->regions[nr - 1].base < addr)
+		return nr;
+	return __memblock_rgn_first_base_from(t, 0, nr, addr);
 }
 
-/* Lowest @align-aligned start of a @size block inside [lo, hi), or 0. */
-static phys_addr_t fit_bottom(phys_addr_t lo, phys_addr_t hi, phys_addr_t size,
-			      phys_addr_t align)
+static mb_noinline unsigned long
+first_end_after(const struct memblock_type *t, unsigned long nr,
+		phys_addr_t addr)
 {
-	phys_addr_t cand;
-
-	if (hi <= lo || hi - lo < size || lo > PHYS_ADDR_MAX - (align - 1))
+	if (!nr || rgn_end(&t->regions[0]) > addr)
 		return 0;
-	cand = (lo + align - 1) & ~(align - 1);
-	return cand <= hi - size ? cand : 0;
+	return __memblock_rgn_first_end_after(t, 0, nr, addr);
 }
 
-/* Top-down: highest fit in one memory region's part [lo, hi). */
-static phys_addr_t top_down_in(phys_addr_t lo, phys_addr_t hi,
-			       phys_addr_t size, phys_addr_t align)
+/*
+ * Top-down: highest fit in one memory region's part [lo, hi). @mask is
+ * ~(align - 1). A block fits below @hi at (hi - size) & mask when hi holds
+ * size bytes and that start is not below the gap's low end.
+ */
+static inline phys_addr_t top_down_in(phys_addr_t lo, phys_addr_t hi,
+				      phys_addr_t size, phys_addr_t mask)
 {
 	const struct memblock_type *rsv = &memblock.reserved;
-	unsigned long ri = __memblock_rgn_first_base_from(rsv, 0, type_nr(rsv), hi);
-	phys_addr_t gap_hi = hi, found;
+	const struct memblock_region *first = rsv->regions;
+	/* Reservations below r start below hi; walk them downwards. */
+	const struct memblock_region *r =
+		first + first_base_from(rsv, type_nr(rsv), hi);
+	phys_addr_t gap_hi = hi, cand;
 
-	/* Reservations [0, ri) start below gap_hi; walk them downwards. */
-	for (;;) {
-		const struct memblock_region *r = ri ? &rsv->regions[ri - 1] : NULL;
-		phys_addr_t gap_lo = r ? mb_max(rgn_end(r), lo) : lo;
+	while (r != first) {
+		phys_addr_t gap_lo = rgn_end(--r);
 
-		found = fit_top(gap_lo, gap_hi, size, align);
-		if (found || !r || r->base <= lo)
-			return found;
+		if (gap_lo <= lo)
+			break;	/* the last gap starts at lo */
+		cand = (gap_hi - size) & mask;
+		if (gap_hi >= size && cand >= gap_lo)
+			return cand;
+		if (r->base <= lo)
+			return 0;
 		gap_hi = r->base;
-		ri--;
 	}
+	cand = (gap_hi - size) & mask;
+	return gap_hi >= size && cand >= lo ? cand : 0;
 }
 
 /* Bottom-up: lowest fit in one memory region's part [lo, hi). */
-static phys_addr_t bottom_up_in(phys_addr_t lo, phys_addr_t hi,
-				phys_addr_t size, phys_addr_t align)
+static inline phys_addr_t bottom_up_in(phys_addr_t lo, phys_addr_t hi,
+				       phys_addr_t size, phys_addr_t mask)
 {
 	const struct memblock_type *rsv = &memblock.reserved;
 	unsigned long nr = type_nr(rsv);
-	unsigned long ri = __memblock_rgn_first_end_after(rsv, 0, nr, lo);
-	phys_addr_t gap_lo = lo, found;
+	/* Reservations from r on end above gap_lo; walk them upwards. */
+	const struct memblock_region *r = rsv->regions +
+		first_end_after(rsv, nr, lo);
+	const struct memblock_region *last = rsv->regions + nr;
+	phys_addr_t gap_lo = lo, up, cand;
 
-	/* Reservations [ri, nr) end above gap_lo; walk them upwards. */
-	for (;;) {
-		const struct memblock_region *r = ri < nr ? &rsv->regions[ri] : NULL;
-		phys_addr_t gap_hi = r ? mb_min(r->base, hi) : hi;
-
-		found = fit_bottom(gap_lo, gap_hi, size, align);
-		if (found || !r || rgn_end(r) >= hi)
-			return found;
-		gap_lo = mb_max(rgn_end(r), lo);
-		ri++;
+	for (; r != last && r->base < hi; r++) {
+		/* The lowest aligned start; none when aligning up wraps. */
+		up = gap_lo + ~mask;
+		cand = up & mask;
+		if (up >= gap_lo && r->base >= size && cand <= r->base - size)
+			return cand;
+		gap_lo = rgn_end(r);
+		if (gap_lo >= hi)
+			return 0;
 	}
-}
-
-/**
- * __memblock_find_range_top_down - find free area utility, in top-down
- * @start: start of candidate range
- * @end: end of candidate range
- * @size: size of free area to find
- * @align: alignment of free area to find (power of two)
- * @nid: nid of the free area to find, NUMA_NO_NODE for any node
- * @flags: pick from blocks based on memory attributes
- *
- * Return: found address on success, 0 on failure.
- */
-static phys_addr_t __memblock_find_range_top_down(phys_addr_t start,
-						  phys_addr_t end,
-						  phys_addr_t size,
-						  phys_addr_t align, int nid,
-						  enum memblock_flags flags)
-{
-	const struct memblock_type *mem = &memblock.memory;
-	unsigned long mi = __memblock_rgn_first_base_from(mem, 0, type_nr(mem), end);
-
-	while (mi--) {
-		const struct memblock_region *m = &mem->regions[mi];
-		phys_addr_t found;
-
-		if (rgn_end(m) <= start)
-			break;
-		if (memblock_should_skip_region(mem, m, nid, flags))
-			continue;
-		found = top_down_in(mb_max(m->base, start),
-				    mb_min(rgn_end(m), end), size, align);
-		if (found)
-			return found;
-	}
-	return 0;
-}
-
-/**
- * __memblock_find_range_bottom_up - find free area utility in bottom-up
- * @start: start of candidate range
- * @end: end of candidate range
- * @size: size of free area to find
- * @align: alignment of free area to find (power of two)
- * @nid: nid of the free area to find, NUMA_NO_NODE for any node
- * @flags: pick from blocks based on memory attributes
- *
- * Return: found address on success, 0 on failure.
- */
-static phys_addr_t __memblock_find_range_bottom_up(phys_addr_t start,
-						   phys_addr_t end,
-						   phys_addr_t size,
-						   phys_addr_t align, int nid,
-						   enum memblock_flags flags)
-{
-	const struct memblock_type *mem = &memblock.memory;
-	unsigned long nr = type_nr(mem);
-	unsigned long mi = __memblock_rgn_first_end_after(mem, 0, nr, start);
-
-	for (; mi < nr; mi++) {
-		const struct memblock_region *m = &mem->regions[mi];
-		phys_addr_t found;
-
-		if (m->base >= end)
-			break;
-		if (memblock_should_skip_region(mem, m, nid, flags))
-			continue;
-		found = bottom_up_in(mb_max(m->base, start),
-				     mb_min(rgn_end(m), end), size, align);
-		if (found)
-			return found;
-	}
-	return 0;
+	up = gap_lo + ~mask;
+	cand = up & mask;
+	return up >= gap_lo && hi >= size && cand <= hi - size ? cand : 0;
 }
 
 phys_addr_t __init_memblock
@@ -178,6 +136,12 @@ memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 			    phys_addr_t start, phys_addr_t end, int nid,
 			    enum memblock_flags flags)
 {
+	const struct memblock_type *mem = &memblock.memory;
+	unsigned long nr = type_nr(mem), mi;
+	bool bottom_up = memblock_bottom_up();
+	struct rgn_filter f;
+	long step;
+
 	if (!align) {
 		mb_warn("memblock: align is 0, using SMP_CACHE_BYTES (%d)",
 			SMP_CACHE_BYTES);
@@ -191,36 +155,58 @@ memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 	/* Address 0 means failure, so the first page is never handed out. */
 	start = mb_max(start, PAGE_SIZE);
 	end = mb_max(start, end);
+	filter_init(&f, flags);
 
 	/*
-	 * Since Linux 5.11 bottom-up searches the same range as top-down,
-	 * from its low end: no longer from the end of the kernel image, and
-	 * so with no top-down retry (the same range would find nothing).
+	 * One walk over the memory regions meeting [start, end), in the
+	 * search's direction: upwards from the lowest, or downwards from the
+	 * highest (an index of -1 wraps past nr and ends it). Since Linux 5.11
+	 * bottom-up searches the same range as top-down, from its low end: no
+	 * longer from the end of the kernel image, and so with no top-down
+	 * retry (the same range would find nothing).
 	 */
-	if (memblock_bottom_up())
-		return __memblock_find_range_bottom_up(start, end, size, align,
-						       nid, flags);
-	return __memblock_find_range_top_down(start, end, size, align, nid,
-					      flags);
+	if (bottom_up) {
+		mi = first_end_after(mem, nr, start);
+		step = 1;
+	} else {
+		mi = first_base_from(mem, nr, end) - 1;
+		step = -1;
+	}
+	for (; mi < nr; mi += (unsigned long)step) {
+		const struct memblock_region *m = &mem->regions[mi];
+		phys_addr_t lo, hi, found;
+
+		if (rgn_end(m) <= start || m->base >= end)
+			break;
+		if (filter_skips(&f, m, nid))
+			continue;
+		lo = mb_max(m->base, start);
+		hi = mb_min(rgn_end(m), end);
+		found = bottom_up ? bottom_up_in(lo, hi, size, ~(align - 1))
+				  : top_down_in(lo, hi, size, ~(align - 1));
+		if (found)
+			return found;
+	}
+	return 0;
 }
 
-phys_addr_t __init_memblock memblock_find_in_range(phys_addr_t start,
-						   phys_addr_t end,
-						   phys_addr_t size,
-						   phys_addr_t align)
+/* A few arch calls per boot: optimised for size. */
+mb_cold phys_addr_t __init_memblock
+memblock_find_in_range(phys_addr_t start, phys_addr_t end, phys_addr_t size,
+		       phys_addr_t align)
 {
 	enum memblock_flags flags = memblock_has_mirror() ? MEMBLOCK_MIRROR
 							  : MEMBLOCK_NONE;
 	phys_addr_t found;
 
-	found = memblock_find_in_range_node(size, align, start, end,
-					    NUMA_NO_NODE, flags);
-	if (!found && flags) {
+	/* Mirrored memory first, when there is some; then any. */
+	for (;;) {
+		found = memblock_find_in_range_node(size, align, start, end,
+						    NUMA_NO_NODE, flags);
+		if (found || !flags)
+			return found;
 		mb_warn("Could not allocate %pap bytes of mirrored memory",
 			&size);
-		found = memblock_find_in_range_node(size, align, start, end,
-						    NUMA_NO_NODE,
-						    MEMBLOCK_NONE);
+		flags = MEMBLOCK_NONE;
 	}
-	return found;
 }

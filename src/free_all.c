@@ -44,7 +44,8 @@ static unsigned int block_order(unsigned long pfn, unsigned long end)
 }
 
 /* Release the whole pages of [start, end); returns how many there were. */
-static unsigned long release_range(phys_addr_t start, phys_addr_t end)
+static mb_noinline unsigned long release_range(phys_addr_t start,
+					       phys_addr_t end)
 {
 	unsigned long first = PFN_UP(start), end_pfn = PFN_DOWN(end), pfn;
 	unsigned int order;
@@ -71,7 +72,8 @@ unsigned long __init_memblock memblock_free_all_released(void)
 	return free_all_released;
 }
 
-void __init_memblock memblock_free_all(void)
+/* Once per boot: optimised for size (its per-block work is release_range()). */
+mb_cold void __init_memblock memblock_free_all(void)
 {
 	struct rgn_update clear_hotplug;
 	phys_addr_t start, end;
@@ -113,7 +115,9 @@ void __init_memblock memblock_free_all(void)
 		     pages);
 }
 
-void __init_memblock memblock_free_late(phys_addr_t base, phys_addr_t size)
+/* A few calls after the hand-off: optimised for size. */
+mb_cold void __init_memblock
+memblock_free_late(phys_addr_t base, phys_addr_t size)
 {
 	struct mb_span piece[MB_NTYPES + 1];
 	phys_addr_t last;
@@ -178,7 +182,8 @@ static void forget_type(int i)
 }
 #endif
 
-void __init_memblock memblock_discard(void)
+/* Once per boot: optimised for size. */
+mb_cold void __init_memblock memblock_discard(void)
 {
 #if CONFIG_ARCH_KEEP_MEMBLOCK
 	if (__memblock_enter(__func__, 0))

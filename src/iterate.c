@@ -19,17 +19,6 @@ static void gap_bounds(const struct memblock_type *t, unsigned long nr,
 	*hi = k < nr ? t->regions[k].base : PHYS_ADDR_MAX;
 }
 
-static void set_out(phys_addr_t start, phys_addr_t end, int nid,
-		    phys_addr_t *out_start, phys_addr_t *out_end, int *out_nid)
-{
-	if (out_start)
-		*out_start = start;
-	if (out_end)
-		*out_end = end;
-	if (out_nid)
-		*out_nid = nid;
-}
-
 /*
  * One walker for both directions (one copy of the code): forwards, regions
  * and gaps go up and the cursor's low half is unsigned; backwards they go
@@ -43,8 +32,8 @@ next_range(u64 *idx, bool rev, int nid, enum memblock_flags flags,
 {
 	long na = (long)type_nr(type_a), nb = type_b ? (long)type_nr(type_b) : 0;
 	long step = rev ? -1 : 1, ia, ib;
-	/* Past the last index in the walk's direction: (i - stop) * step >= 0. */
-	long stop_a = rev ? -1 : na, stop_b = rev ? -1 : nb + 1;
+	const struct memblock_region *m;
+	phys_addr_t lo, hi;
 
 	if (rev && *idx == (u64)ULLONG_MAX) {
 		ia = na - 1;
@@ -54,19 +43,22 @@ next_range(u64 *idx, bool rev, int nid, enum memblock_flags flags,
 		ib = (long)(*idx >> 32);
 	}
 
-	for (; (ia - stop_a) * step < 0; ia += step) {
-		const struct memblock_region *m = &type_a->regions[ia];
-		phys_addr_t m_end = rgn_end(m);
+	/* Regions [0, na) and gaps [0, nb], in the walk's direction. */
+	for (; rev ? ia >= 0 : ia < na; ia += step) {
+		phys_addr_t m_end;
 
+		m = &type_a->regions[ia];
+		m_end = rgn_end(m);
 		if (memblock_should_skip_region(type_a, m, nid, flags))
 			continue;
 		if (!type_b) {
-			set_out(m->base, m_end, m->nid, out_start, out_end,
-				out_nid);
-			*idx = CURSOR(ia + step, 0);
-			return;
+			lo = m->base;
+			hi = m_end;
+			ia += step;
+			ib = 0;
+			goto found;
 		}
-		for (; (ib - stop_b) * step < 0; ib += step) {
+		for (; rev ? ib >= 0 : ib <= nb; ib += step) {
 			phys_addr_t g_lo, g_hi;
 			bool above, below;
 
@@ -80,8 +72,8 @@ next_range(u64 *idx, bool rev, int nid, enum memblock_flags flags,
 			/* Before it, or between touching reservations. */
 			if (above || below || g_lo == g_hi)
 				continue;
-			set_out(mb_max(m->base, g_lo), mb_min(m_end, g_hi),
-				m->nid, out_start, out_end, out_nid);
+			lo = mb_max(m->base, g_lo);
+			hi = mb_min(m_end, g_hi);
 			/*
 			 * Step whichever of the two the walk leaves first:
 			 * forwards the one ending first, backwards the one
@@ -91,11 +83,19 @@ next_range(u64 *idx, bool rev, int nid, enum memblock_flags flags,
 				ia += step;
 			else
 				ib += step;
-			*idx = CURSOR(ia, ib);
-			return;
+			goto found;
 		}
 	}
 	*idx = (u64)ULLONG_MAX;
+	return;
+found:
+	*idx = CURSOR(ia, ib);
+	if (out_start)
+		*out_start = lo;
+	if (out_end)
+		*out_end = hi;
+	if (out_nid)
+		*out_nid = m->nid;
 }
 
 void __init_memblock __next_mem_range(u64 *idx, int nid,

@@ -2,7 +2,9 @@
 /*
  * Limits: the allocation ceiling, and the calls that shrink memory (trim,
  * mem=, crash-kernel style capping). Whole-array passes compact the array in
- * one sweep instead of deleting regions one by one.
+ * one sweep instead of deleting regions one by one. Each runs at most a few
+ * times per boot, so the calls that shrink memory are mb_cold: optimised
+ * for size, out of the hot paths' way.
  */
 #include "internal.h"
 
@@ -18,31 +20,45 @@ phys_addr_t __init_memblock memblock_get_current_limit(void)
 	return memblock.current_limit;
 }
 
+/*
+ * Region @r trimmed inwards to @align: [*start, *end). False when nothing
+ * of it is left (or its base cannot be aligned up).
+ */
+static bool trim_region(const struct memblock_region *r, phys_addr_t align,
+			phys_addr_t *start, phys_addr_t *end)
+{
+	if (r->base > PHYS_ADDR_MAX - (align - 1))
+		return false;
+	*start = (r->base + align - 1) & ~(align - 1);
+	*end = rgn_end(r) & ~(align - 1);
+	return *start < *end;
+}
+
 /* Does [b, e), which lies in memory, stay memory when trimmed to @align? */
 static bool survives_trim(phys_addr_t b, phys_addr_t e, phys_addr_t align)
 {
 	const struct memblock_type *mem = &memblock.memory;
 	unsigned long nr = type_nr(mem);
 	unsigned long k = __memblock_rgn_first_end_after(mem, 0, nr, b);
+	phys_addr_t start, end;
 
 	for (; k < nr && mem->regions[k].base < e; k++) {
 		const struct memblock_region *r = &mem->regions[k];
 
-		if (r->base > PHYS_ADDR_MAX - (align - 1))
-			return false;
-		if (mb_max(b, r->base) < ((r->base + align - 1) & ~(align - 1)) ||
-		    mb_min(e, rgn_end(r)) > (rgn_end(r) & ~(align - 1)))
+		/* A region trimmed to nothing cannot hold the overlap. */
+		if (!trim_region(r, align, &start, &end) ||
+		    mb_max(b, r->base) < start || mb_min(e, rgn_end(r)) > end)
 			return false;
 	}
 	return true;
 }
 
-void __init_memblock memblock_trim_memory(phys_addr_t align)
+mb_cold void __init_memblock memblock_trim_memory(phys_addr_t align)
 {
 	struct memblock_type *mem = &memblock.memory;
 	unsigned long nr, k, w = 0;
 	struct mb_plan p;
-	phys_addr_t ab, as;
+	phys_addr_t ab, as, start, end;
 
 	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED))
 		return;
@@ -63,22 +79,15 @@ void __init_memblock memblock_trim_memory(phys_addr_t align)
 	__memblock_plan_switch(&p);
 	nr = type_nr(mem);
 	for (k = 0; k < nr; k++) {
-		struct memblock_region r;
-		phys_addr_t start, end;
+		const struct memblock_region *r = &mem->regions[k];
 
-		rgn_copy(&r, &mem->regions[k]);
-		end = rgn_end(&r) & ~(align - 1);
-
-		mem->total_size -= r.size;
-		if (r.base > PHYS_ADDR_MAX - (align - 1))
-			continue;
-		start = (r.base + align - 1) & ~(align - 1);
-		if (start >= end)
+		mem->total_size -= r->size;
+		if (!trim_region(r, align, &start, &end))
 			continue;	/* nothing left of it */
-		r.base = start;
-		r.size = end - start;
-		mem->total_size += r.size;
-		rgn_copy(&mem->regions[w++], &r);
+		mem->total_size += end - start;
+		/* In place (w <= k): flags and nid are read before any change. */
+		rgn_init(&mem->regions[w++], start, end - start, r->flags,
+			 r->nid);
 	}
 	if (w != nr)
 		__memblock_rgn_set_count(mem, w);
@@ -99,7 +108,8 @@ static phys_addr_t find_max_addr(phys_addr_t limit)
 	return PHYS_ADDR_MAX;
 }
 
-void __init_memblock memblock_enforce_memory_limit(phys_addr_t limit)
+mb_cold void __init_memblock
+memblock_enforce_memory_limit(phys_addr_t limit)
 {
 	phys_addr_t max_addr;
 	struct mb_plan p;
@@ -121,7 +131,7 @@ void __init_memblock memblock_enforce_memory_limit(phys_addr_t limit)
 	__memblock_plan_finish(&p);
 }
 
-static void cap_memory_range(phys_addr_t base, phys_addr_t size,
+static mb_cold void cap_memory_range(phys_addr_t base, phys_addr_t size,
 			     const char *func)
 {
 	struct memblock_type *mem = &memblock.memory;
@@ -169,15 +179,16 @@ static void cap_memory_range(phys_addr_t base, phys_addr_t size,
 	__memblock_plan_finish(&p);
 }
 
-void __init_memblock memblock_cap_memory_range(phys_addr_t base,
-					       phys_addr_t size)
+mb_cold void __init_memblock
+memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 {
 	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED))
 		return;
 	cap_memory_range(base, size, __func__);
 }
 
-void __init_memblock memblock_mem_limit_remove_map(phys_addr_t limit)
+mb_cold void __init_memblock
+memblock_mem_limit_remove_map(phys_addr_t limit)
 {
 	phys_addr_t max_addr;
 

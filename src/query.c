@@ -129,7 +129,9 @@ unsigned long __init_memblock memblock_estimated_nr_free_pages(void)
 	return mem > rsv ? (unsigned long)PHYS_PFN(mem - rsv) : 0;
 }
 
-bool __init_memblock memblock_validate_numa_coverage(unsigned long threshold_bytes)
+/* Once per boot: optimised for size. */
+mb_cold bool __init_memblock
+memblock_validate_numa_coverage(unsigned long threshold_bytes)
 {
 	unsigned long start_pfn, end_pfn, pages = 0;
 	unsigned long long lost;

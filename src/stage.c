@@ -38,29 +38,44 @@ bool __memblock_in_log_hook(void)
 	return in_log_hook;
 }
 
-int __memblock_enter(const char *func, unsigned int refuse)
+/* The refusal bit (MB_REFUSE_*) of each stage: 0 for an unknown one. */
+static unsigned int stage_refusal(enum memblock_stage stage)
+{
+	switch (stage) {
+	case MEMBLOCK_STAGE_EARLY:
+		return MB_REFUSE_EARLY;
+	case MEMBLOCK_STAGE_FREED:
+		return MB_REFUSE_FREED;
+	case MEMBLOCK_STAGE_DISCARDED:
+		return MB_REFUSE_DISCARDED;
+	}
+	return 0;
+}
+
+/* Out of line: the guard's fast path is two tests (every allocation). */
+static mb_cold int refuse_call(const char *func, unsigned int refuse)
 {
 	if (hook_depth) {
 		mb_err("%s: called from a memblock hook: refused (-EBUSY)",
 		       func);
 		return -EBUSY;
 	}
-	if ((refuse & MB_REFUSE_DISCARDED) &&
-	    memblock_stage == MEMBLOCK_STAGE_DISCARDED) {
+	if (refuse & MB_REFUSE_DISCARDED) {
 		mb_err("%s: memblock was discarded: refused (-EPERM)", func);
-		return -EPERM;
-	}
-	if ((refuse & MB_REFUSE_FREED) &&
-	    memblock_stage == MEMBLOCK_STAGE_FREED) {
+	} else if (refuse & MB_REFUSE_FREED) {
 		mb_err("%s: not allowed after memblock_free_all(): refused (-EPERM)",
 		       func);
-		return -EPERM;
-	}
-	if ((refuse & MB_REFUSE_EARLY) &&
-	    memblock_stage == MEMBLOCK_STAGE_EARLY) {
+	} else {
 		mb_err("%s: called before memblock_free_all(): refused (-EPERM)",
 		       func);
-		return -EPERM;
 	}
-	return 0;
+	return -EPERM;
+}
+
+int __memblock_enter(const char *func, unsigned int refuse)
+{
+	refuse &= stage_refusal(memblock_stage);
+	if (!hook_depth && !refuse)
+		return 0;
+	return refuse_call(func, refuse);
 }
