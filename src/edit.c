@@ -14,6 +14,7 @@ int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 	   enum memblock_flags flags, const char *func)
 {
 	struct memblock_type *t = __memblock_type(i);
+	struct rgn_win w;
 	struct mb_plan p;
 	phys_addr_t end;
 	int err;
@@ -21,8 +22,10 @@ int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	end = base + size;
+	/* One window: the plan counts from it, the edit is made in it. */
+	__memblock_rgn_window(t, base, end, true, &w);
 	__memblock_plan_init(&p, base, end);
-	p.need[i] = __memblock_rgn_add_need(t, base, size);
+	p.need[i] = type_nr(t) + w.ins;
 	if (i == MB_RSV) {
 		__memblock_plan_move_overlapping(&p, base, end);
 		p.keep_base = base;
@@ -30,42 +33,39 @@ int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 		/* Only a call that needs new arrays looks past the edit. */
 		if (p.need[i] > t->max || p.move[MB_MEM] || p.move[MB_RSV] ||
 		    p.move[MB_PHYS])
-			p.after[i] = __memblock_rgn_add_result(t, base, size, nid, flags);
+			p.after[i] = __memblock_rgn_add_result(t, &w, base, end,
+							       nid, flags);
 	}
 	err = __memblock_plan_prepare(&p, func);
 	if (err)
 		return err;
 	__memblock_plan_switch(&p);
-	err = memblock_add_range(t, base, size, nid, flags);
+	__memblock_rgn_add_win(t, &w, base, end, nid, flags);
 	__memblock_plan_finish(&p);
-	return err;
+	return 0;
 }
 
 int __memblock_remove_memory(phys_addr_t base, phys_addr_t size, const char *func)
 {
+	struct memblock_type *mem = &memblock.memory;
+	struct rgn_win w;
 	struct mb_plan p;
 	int err;
 
 	if (!memblock_cap_size(base, &size))
 		return 0;
+	__memblock_rgn_window(mem, base, base + size, false, &w);
 	__memblock_plan_init(&p, base, base + size);
-	/*
-	 * A remove adds at most one region: with room for it, that bound is
-	 * the need, and the exact count (a second window search) is skipped.
-	 */
-	p.need[MB_MEM] = type_nr(&memblock.memory) + 1;
-	if (p.need[MB_MEM] > memblock.memory.max)
-		p.need[MB_MEM] = (unsigned long)((long)type_nr(&memblock.memory) +
-			__memblock_rgn_remove_delta(&memblock.memory, base, size));
+	p.need[MB_MEM] = type_nr(mem) - (w.j - w.i) + w.ins;
 	/* An array must stay in memory: it moves first. */
 	__memblock_plan_move_overlapping(&p, base, base + size);
 	err = __memblock_plan_prepare(&p, func);
 	if (err)
 		return err;
 	__memblock_plan_switch(&p);
-	err = memblock_remove_range(&memblock.memory, base, size);
+	__memblock_rgn_remove_win(mem, &w, base, base + size);
 	__memblock_plan_finish(&p);
-	return err;
+	return 0;
 }
 
 int __memblock_span_cut(phys_addr_t lo, phys_addr_t hi, struct mb_span *cut,
@@ -104,6 +104,7 @@ int __memblock_claim_pieces(phys_addr_t base, phys_addr_t end, struct mb_span *o
 int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)
 {
 	struct mb_span piece[MB_NTYPES + 1];
+	struct rgn_win w[MB_NTYPES + 1];
 	struct memblock_type *rsv = &memblock.reserved;
 	long delta = 0, worst = 0;
 	struct mb_plan p;
@@ -112,29 +113,28 @@ int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	n = __memblock_claim_pieces(base, base + size, piece);
-	__memblock_plan_init(&p, base, base + size);
 	/*
-	 * Each piece adds at most one region: with room for that many, the
-	 * bound is enough (nothing grows, "after" stays unknown) and the
-	 * exact counts are skipped. Else pieces are cut in order: the most
-	 * regions any prefix needs.
+	 * The pieces are cut in order, each window found in the array as it
+	 * is now: a piece's window moves by what the pieces before it change
+	 * (they are disjoint and apart, so nothing else about it changes).
+	 * "reserved" needs the most regions any prefix of the cuts leaves.
 	 */
-	p.need[MB_RSV] = type_nr(rsv) + (unsigned long)n;
-	if (p.need[MB_RSV] > rsv->max) {
-		for (k = 0; k < n; k++) {
-			delta += __memblock_rgn_remove_delta(rsv, piece[k].lo,
-						  piece[k].hi - piece[k].lo);
-			worst = mb_max(worst, delta);
-		}
-		p.need[MB_RSV] = type_nr(rsv) + (unsigned long)worst;
-		p.after[MB_RSV] = (unsigned long)((long)type_nr(rsv) + delta);
+	for (k = 0; k < n; k++) {
+		__memblock_rgn_window(rsv, piece[k].lo, piece[k].hi, false, &w[k]);
+		w[k].i += (unsigned long)delta;
+		w[k].j += (unsigned long)delta;
+		delta += (long)w[k].ins - (long)(w[k].j - w[k].i);
+		worst = mb_max(worst, delta);
 	}
+	__memblock_plan_init(&p, base, base + size);
+	p.need[MB_RSV] = type_nr(rsv) + (unsigned long)worst;
+	p.after[MB_RSV] = (unsigned long)((long)type_nr(rsv) + delta);
 	err = __memblock_plan_prepare(&p, func);
 	if (err)
 		return err;
 	__memblock_plan_switch(&p);
 	for (k = 0; k < n; k++)
-		memblock_remove_range(rsv, piece[k].lo, piece[k].hi - piece[k].lo);
+		__memblock_rgn_remove_win(rsv, &w[k], piece[k].lo, piece[k].hi);
 	__memblock_plan_finish(&p);
 	return 0;
 }
@@ -143,6 +143,7 @@ int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t siz
 	      const struct rgn_update *upd, const char *func)
 {
 	int i = __memblock_type_index(t);
+	struct rgn_win w;
 	struct mb_plan p;
 	int err;
 
@@ -150,11 +151,9 @@ int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t siz
 		return 0;
 	if (i < 0)	/* not memblock's: no plan, no growth */
 		return memblock_update_range(t, base, size, upd);
+	__memblock_rgn_window(t, base, base + size, false, &w);
 	__memblock_plan_init(&p, base, base + size);
-	/* At most two splits: with room for them, skip the exact count. */
-	p.need[i] = type_nr(t) + 2;
-	if (p.need[i] > t->max)
-		p.need[i] = __memblock_rgn_update_need(t, base, size);
+	p.need[i] = type_nr(t) + w.ins;
 	/* An array must not lie in NOMAP memory: it moves first. */
 	if (i == MB_MEM && (upd->set & MEMBLOCK_NOMAP))
 		__memblock_plan_move_overlapping(&p, base, base + size);
@@ -162,7 +161,7 @@ int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t siz
 	if (err)
 		return err;
 	__memblock_plan_switch(&p);
-	err = memblock_update_range(t, base, size, upd);
+	__memblock_rgn_update_win(t, &w, base, base + size, upd);
 	__memblock_plan_finish(&p);
-	return err;
+	return 0;
 }

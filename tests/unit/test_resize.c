@@ -11,10 +11,19 @@
 /* Library internal (src/resize.c): is this one of the static arrays? */
 bool memblock_is_static_array(const struct memblock_region *regions);
 
-/* Library internal (src/region.c): regions after an add, once merged. */
-unsigned long __memblock_rgn_add_result(const struct memblock_type *t, phys_addr_t base,
-			     phys_addr_t size, int nid,
-			     enum memblock_flags flags);
+/*
+ * Library internals (src/region.c, src/internal.h): the window of a range,
+ * and the regions an add of it leaves once merged.
+ */
+struct rgn_win {
+	unsigned long i, j, ins;
+};
+void __memblock_rgn_window(const struct memblock_type *t, phys_addr_t base,
+			   phys_addr_t end, bool add, struct rgn_win *w);
+unsigned long __memblock_rgn_add_result(const struct memblock_type *t,
+					const struct rgn_win *w,
+					phys_addr_t base, phys_addr_t end,
+					int nid, enum memblock_flags flags);
 
 /* Bytes of a grown array of @max regions: whole pages. */
 static phys_addr_t array_bytes(unsigned long max)
@@ -365,6 +374,7 @@ static void add_result_predicts_the_merge(void)
 	for (int n = 0; n < 3000; n++) {
 		phys_addr_t b, sz;
 		unsigned long want;
+		struct rgn_win w;
 		int nid;
 		enum memblock_flags fl;
 
@@ -375,7 +385,8 @@ static void add_result_predicts_the_merge(void)
 		fl = (r >> 56) % 4 ? MEMBLOCK_NONE : MEMBLOCK_HOTPLUG;
 		if (memblock.memory.cnt + 30 > memblock.memory.max)
 			test_reset();
-		want = __memblock_rgn_add_result(&memblock.memory, b, sz,
+		__memblock_rgn_window(&memblock.memory, b, b + sz, true, &w);
+		want = __memblock_rgn_add_result(&memblock.memory, &w, b, b + sz,
 				      nid == MAX_NUMNODES ? MAX_NUMNODES : nid, fl);
 		CHECK_INT(memblock_add_node(b, sz, nid, fl), 0);
 		if (memblock.memory.cnt != want) {
