@@ -112,13 +112,14 @@ struct rgn_update {
  * The window of a range [base, end) in a region array: regions [i, j)
  * intersect it. @ins is what an edit of it inserts before merging: the
  * holes an add fills, or the end regions a split or a remove cuts (the
- * pieces a remove keeps). An array needs type_nr() + ins slots for an add
- * or a split, type_nr() - (j - i) + ins for a remove. A plan may switch
- * the array (a copy in the same order) between finding the window and
- * editing it.
+ * pieces a remove keeps); @fresh, for an add, the bytes of those holes.
+ * An array needs type_nr() + ins slots for an add or a split,
+ * type_nr() - (j - i) + ins for a remove. A plan may switch the array (a
+ * copy in the same order) between finding the window and editing it.
  */
 struct rgn_win {
 	unsigned long i, j, ins;
+	phys_addr_t fresh;
 };
 /* Find the window of non-empty [base, end); @add: count holes, else cuts. */
 void __memblock_rgn_window(const struct memblock_type *t, phys_addr_t base,

@@ -25,7 +25,7 @@
  * step whatever the comparison says (a conditional add, no branch on the
  * data), and one last comparison settles between two candidates.
  */
-unsigned long __memblock_rgn_first_end_after(const struct memblock_type *t,
+mb_noinline unsigned long __memblock_rgn_first_end_after(const struct memblock_type *t,
 				  unsigned long lo, unsigned long nr,
 				  phys_addr_t addr)
 {
@@ -43,7 +43,7 @@ unsigned long __memblock_rgn_first_end_after(const struct memblock_type *t,
 	return lo + (rgn_end(&r[lo]) <= addr);
 }
 
-unsigned long __memblock_rgn_first_base_from(const struct memblock_type *t,
+mb_noinline unsigned long __memblock_rgn_first_base_from(const struct memblock_type *t,
 				  unsigned long lo, unsigned long nr,
 				  phys_addr_t addr)
 {
@@ -76,7 +76,7 @@ void __memblock_rgn_window(const struct memblock_type *t, phys_addr_t base,
 {
 	const struct memblock_region *r = t->regions;
 	unsigned long nr = type_nr(t), i, j, lo, step = 1, ins = 0;
-	phys_addr_t cur = base;
+	phys_addr_t cur = base, fresh = 0;
 
 	/* Past the last region (maps added in ascending order): no search. */
 	if (!nr || rgn_end(&r[nr - 1]) <= base)
@@ -97,15 +97,22 @@ void __memblock_rgn_window(const struct memblock_type *t, phys_addr_t base,
 	if (add) {
 		/* The holes of [base, end) between the window's regions. */
 		for (lo = i; lo < j; lo++) {
-			ins += r[lo].base > cur;
+			if (r[lo].base > cur) {
+				ins++;
+				fresh += r[lo].base - cur;
+			}
 			cur = rgn_end(&r[lo]);
 		}
-		ins += cur < end;
+		if (cur < end) {
+			ins++;
+			fresh += end - cur;
+		}
 	} else if (i < j) {
 		/* The window's end regions that cross the range's ends. */
 		ins = (r[i].base < base) + (rgn_end(&r[j - 1]) > end);
 	}
 	w->ins = ins;
+	w->fresh = fresh;
 }
 
 static bool rgn_compatible(const struct memblock_region *a,
@@ -179,11 +186,8 @@ void __memblock_rgn_merge_window(struct memblock_type *t, unsigned long lo,
 struct rgn_pass {
 	struct memblock_type *t;
 	unsigned long w;		/* next slot written: w - 1 */
-	bool count;
-	unsigned long runs;
-	phys_addr_t above;		/* count: base of the piece above... */
-	enum memblock_flags above_flags;	/* ... and its attributes */
-	int above_nid;
+	unsigned long runs;		/* -1: write, else count */
+	struct memblock_region above;	/* count: the piece above */
 };
 
 static mb_noinline void rgn_emit(struct rgn_pass *o, phys_addr_t lo,
@@ -192,20 +196,13 @@ static mb_noinline void rgn_emit(struct rgn_pass *o, phys_addr_t lo,
 {
 	if (lo >= hi)
 		return;
-	if (!o->count) {
+	if (o->runs == (unsigned long)-1) {
 		rgn_init(&o->t->regions[--o->w], lo, hi - lo, flags, nid);
 		return;
 	}
-	o->runs += hi != o->above || flags != o->above_flags ||
-		   nid != o->above_nid;
-	o->above = lo;
-	o->above_flags = flags;
-	o->above_nid = nid;
-}
-
-static void rgn_emit_region(struct rgn_pass *o, const struct memblock_region *r)
-{
-	rgn_emit(o, r->base, rgn_end(r), r->flags, r->nid);
+	o->runs += hi != o->above.base || flags != o->above.flags ||
+		   nid != o->above.nid;
+	rgn_init(&o->above, lo, hi - lo, flags, nid);
 }
 
 static void rgn_apply(struct memblock_region *r, const struct rgn_update *upd)
@@ -215,94 +212,87 @@ static void rgn_apply(struct memblock_region *r, const struct rgn_update *upd)
 		r->nid = upd->nid;
 }
 
+/* Isolating: a split that changes nothing. */
+static const struct rgn_update rgn_keep;
+
 /*
  * The pieces window @w of [base, end) becomes, from the top: for an add
- * (@upd NULL) each region unchanged with the hole above it filled (@nid,
- * @flags); else each region cut at base and end, @upd applied to the part
- * inside. Written (@count false): the tail first moves up by w->ins, then
- * every write lands at or above the slot being read, so nothing is
- * overwritten before it is copied. Counted: returns the runs the pieces
- * form once merged, with the regions on either side of the window.
+ * (@fill: the new regions' node and flags) each region unchanged and the
+ * hole above it filled; else each region cut at base and end, @upd
+ * applied to the part inside. Written (@count false): the tail first moves
+ * up by w->ins, then every write lands at or above the slot being read,
+ * so nothing is overwritten before it is copied. Counted: returns the runs
+ * the pieces form once merged, with the regions on either side.
  */
 static unsigned long rgn_rebuild(struct memblock_type *t,
 				 const struct rgn_win *w, phys_addr_t base,
 				 phys_addr_t end, const struct rgn_update *upd,
-				 int nid, enum memblock_flags flags, bool count)
+				 const struct memblock_region *fill, bool count)
 {
+	/* An add cuts nothing: the clip is the whole address space. */
+	phys_addr_t lo = fill ? 0 : base, hi = fill ? PHYS_ADDR_MAX : end;
+	phys_addr_t gap = end;
+	unsigned long k = w->j;
 	struct rgn_pass o;
-	phys_addr_t hi = end;
-	unsigned long k;
 
 	o.t = t;
-	o.w = w->j + w->ins;
-	o.count = count;
-	o.runs = 0;
-	o.above = 0;	/* no piece ends at 0: the first is a new run */
-	o.above_flags = MEMBLOCK_NONE;
-	o.above_nid = 0;
+	o.w = k + w->ins;
+	o.runs = count ? 0 : (unsigned long)-1;
+	rgn_init(&o.above, 0, 0, MEMBLOCK_NONE, 0);	/* no piece ends at 0 */
 	if (!count)
-		rgn_shift_tail(t, w->j, w->j + w->ins);
-	else if (w->j < type_nr(t))
-		rgn_emit_region(&o, &t->regions[w->j]);
-	for (k = w->j; k-- > w->i;) {
+		rgn_shift_tail(t, k, k + w->ins);
+	else if (k < type_nr(t))
+		rgn_emit(&o, t->regions[k].base, rgn_end(&t->regions[k]),
+			 t->regions[k].flags, t->regions[k].nid);
+	for (; k > w->i; k--) {
 		struct memblock_region r, in;
 
-		rgn_copy(&r, &t->regions[k]);
-		if (!upd) {
-			if (rgn_end(&r) < hi && !count)
-				t->total_size += hi - rgn_end(&r);
-			rgn_emit(&o, rgn_end(&r), hi, flags, nid);
-			rgn_emit_region(&o, &r);
-			hi = r.base;
-			continue;
-		}
+		rgn_copy(&r, &t->regions[k - 1]);
 		rgn_copy(&in, &r);
 		rgn_apply(&in, upd);
-		rgn_emit(&o, end, rgn_end(&r), r.flags, r.nid);
-		rgn_emit(&o, mb_max(base, r.base), mb_min(end, rgn_end(&r)),
+		if (fill)
+			rgn_emit(&o, rgn_end(&r), gap, fill->flags, fill->nid);
+		rgn_emit(&o, hi, rgn_end(&r), r.flags, r.nid);
+		rgn_emit(&o, mb_max(lo, r.base), mb_min(hi, rgn_end(&r)),
 			 in.flags, in.nid);
-		rgn_emit(&o, r.base, base, r.flags, r.nid);
+		rgn_emit(&o, r.base, lo, r.flags, r.nid);
+		gap = r.base;
 	}
-	if (!upd) {
-		if (base < hi && !count)
-			t->total_size += hi - base;
-		rgn_emit(&o, base, hi, flags, nid);
-	}
-	if (count && w->i)
-		rgn_emit_region(&o, &t->regions[w->i - 1]);
+	if (fill)
+		rgn_emit(&o, base, gap, fill->flags, fill->nid);
+	if (count && k)
+		rgn_emit(&o, t->regions[k - 1].base,
+			 rgn_end(&t->regions[k - 1]), t->regions[k - 1].flags,
+			 t->regions[k - 1].nid);
 	return o.runs;
 }
 
 /*
- * Fast path for a range [base, end) that touches no region (it belongs
- * before region @i): when it only extends a compatible neighbour, grow
- * that neighbour in place instead of opening a slot and closing it again.
- * Allocations hit this every time they land next to an earlier one.
- * Returns false when the general path must run.
+ * Fast path for an add that touches no region (it belongs before region
+ * @i): when it only extends a compatible neighbour, grow that neighbour in
+ * place instead of opening a slot and closing it again. Allocations hit
+ * this every time they land next to an earlier one. Returns false when
+ * the general path must run.
  */
 static bool rgn_extend_neighbour(struct memblock_type *t, unsigned long i,
-				 phys_addr_t base, phys_addr_t end, int nid,
-				 enum memblock_flags flags)
+				 const struct memblock_region *add)
 {
-	struct memblock_region add;
-	struct memblock_region *left = i ? &t->regions[i - 1] : NULL;
-	struct memblock_region *right = i < type_nr(t) ? &t->regions[i] : NULL;
-	bool join_left, join_right;
+	struct memblock_region *right = &t->regions[i], *left;
+	bool join_left = i && rgn_compatible(right - 1, add);
+	bool join_right = i < type_nr(t) && rgn_compatible(add, right);
 
-	rgn_init(&add, base, end - base, flags, nid);
-	join_left = left && rgn_compatible(left, &add);
-	join_right = right && rgn_compatible(&add, right);
 	if (!join_left && !join_right)
 		return false;
-	t->total_size += add.size;
+	left = right - join_left;	/* only used when join_left */
+	t->total_size += add->size;
 	if (!join_left) {
-		right->base = base;
-		right->size += add.size;
+		right->base = add->base;
+		right->size += add->size;
 	} else if (!join_right) {
-		left->size += add.size;
+		left->size += add->size;
 	} else {
 		/* It fills the hole between them: one region, one move. */
-		left->size += add.size + right->size;
+		left->size += add->size + right->size;
 		rgn_shift_tail(t, i + 1, i);
 	}
 	return true;
@@ -312,17 +302,19 @@ void __memblock_rgn_add_win(struct memblock_type *t, const struct rgn_win *w,
 			    phys_addr_t base, phys_addr_t end, int nid,
 			    enum memblock_flags flags)
 {
+	struct memblock_region fill;
+
 	if (!w->ins)
 		return;
-	if (w->i == w->j) {
-		if (rgn_extend_neighbour(t, w->i, base, end, nid, flags))
-			return;
-		/* Neither neighbour is compatible: nothing to merge. */
-		rgn_rebuild(t, w, base, end, NULL, nid, flags, false);
+	rgn_init(&fill, base, end - base, flags, nid);
+	if (w->i == w->j && rgn_extend_neighbour(t, w->i, &fill))
 		return;
-	}
-	rgn_rebuild(t, w, base, end, NULL, nid, flags, false);
-	__memblock_rgn_merge_window(t, w->i ? w->i - 1 : 0, w->j + w->ins + 1);
+	t->total_size += w->fresh;
+	rgn_rebuild(t, w, base, end, &rgn_keep, &fill, false);
+	/* Alone between incompatible neighbours: nothing to merge. */
+	if (w->i != w->j)
+		__memblock_rgn_merge_window(t, w->i ? w->i - 1 : 0,
+				    w->j + w->ins + 1);
 }
 
 unsigned long __memblock_rgn_add_result(const struct memblock_type *t,
@@ -330,10 +322,13 @@ unsigned long __memblock_rgn_add_result(const struct memblock_type *t,
 					phys_addr_t base, phys_addr_t end,
 					int nid, enum memblock_flags flags)
 {
-	/* Counting writes nothing: the cast only shares the walk. */
-	unsigned long runs = rgn_rebuild((struct memblock_type *)t, w, base,
-					 end, NULL, nid, flags, true);
+	struct memblock_region fill;
+	unsigned long runs;
 
+	rgn_init(&fill, base, end - base, flags, nid);
+	/* Counting writes nothing: the cast only shares the walk. */
+	runs = rgn_rebuild((struct memblock_type *)t, w, base, end, &rgn_keep,
+			   &fill, true);
 	return type_nr(t) - (w->j - w->i) - (w->i > 0) -
 	       (w->j < type_nr(t)) + runs;
 }
@@ -342,12 +337,9 @@ void __memblock_rgn_update_win(struct memblock_type *t,
 			       const struct rgn_win *w, phys_addr_t base,
 			       phys_addr_t end, const struct rgn_update *upd)
 {
-	static const struct rgn_update keep;	/* isolating changes nothing */
-
 	if (w->i == w->j)
 		return;
-	rgn_rebuild(t, w, base, end, upd ? upd : &keep, 0, MEMBLOCK_NONE,
-		    false);
+	rgn_rebuild(t, w, base, end, upd ? upd : &rgn_keep, NULL, false);
 	if (upd)
 		__memblock_rgn_merge_window(t, w->i ? w->i - 1 : 0,
 				    w->j + w->ins + 1);
@@ -421,7 +413,7 @@ int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
  * whole regions, then apply @upd to them and merge (@upd NULL: only split,
  * and return the regions inside in *start_rgn, *end_rgn).
  */
-static int rgn_split_range(struct memblock_type *type, phys_addr_t base,
+static mb_noinline int rgn_split_range(struct memblock_type *type, phys_addr_t base,
 			   phys_addr_t size, const struct rgn_update *upd,
 			   int *start_rgn, int *end_rgn)
 {

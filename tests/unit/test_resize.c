@@ -17,6 +17,7 @@ bool memblock_is_static_array(const struct memblock_region *regions);
  */
 struct rgn_win {
 	unsigned long i, j, ins;
+	phys_addr_t fresh;
 };
 void __memblock_rgn_window(const struct memblock_type *t, phys_addr_t base,
 			   phys_addr_t end, bool add, struct rgn_win *w);
