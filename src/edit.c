@@ -10,10 +10,43 @@
  */
 #include "internal.h"
 
+/*
+ * Plan and switch the new arrays of an edit: type @i needs @need regions
+ * during the edit and @after once merged ((unsigned long)-1: unknown),
+ * the live arrays in @moves must move out of its way, and @keep says the
+ * range is a caller's new claim. Returns -ENOMEM (logged, nothing changed)
+ * when an array cannot be had; else the caller edits, then calls
+ * __memblock_plan_finish(). Edits with room and nothing in their way skip
+ * it (p->n stays 0): nothing could be new.
+ */
+static mb_noinline int edit_begin(struct mb_plan *p, phys_addr_t base,
+				  phys_addr_t end, int i, unsigned long need,
+				  unsigned int moves, unsigned long after,
+				  bool keep, const char *func)
+{
+	int err;
+
+	__memblock_plan_init(p, base, end);
+	p->need[i] = need;
+	p->after[i] = after;
+	for (int k = 0; k < MB_NTYPES; k++)
+		p->move[k] = moves >> k & 1;
+	if (keep) {
+		p->keep_base = base;
+		p->keep_end = end;
+	}
+	err = __memblock_plan_prepare(p, func);
+	if (!err)
+		__memblock_plan_switch(p);
+	return err;
+}
+
 int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 	   enum memblock_flags flags, const char *func)
 {
 	struct memblock_type *t = __memblock_type(i);
+	unsigned long need;
+	unsigned int moves = 0;
 	struct rgn_win w;
 	struct mb_plan p;
 	phys_addr_t end;
@@ -24,30 +57,32 @@ int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 	end = base + size;
 	/* One window: the plan counts from it, the edit is made in it. */
 	__memblock_rgn_window(t, base, end, true, &w);
-	__memblock_plan_init(&p, base, end);
-	p.need[i] = type_nr(t) + w.ins;
-	if (i == MB_RSV) {
-		__memblock_plan_move_overlapping(&p, base, end);
-		p.keep_base = base;
-		p.keep_end = end;
-		/* Only a call that needs new arrays looks past the edit. */
-		if (p.need[i] > t->max || p.move[MB_MEM] || p.move[MB_RSV] ||
-		    p.move[MB_PHYS])
-			p.after[i] = __memblock_rgn_add_result(t, &w, base, end,
-							       nid, flags);
+	need = type_nr(t) + w.ins;
+	/* A caller reserving over a live array takes its bytes: it moves. */
+	if (i == MB_RSV)
+		moves = __memblock_live_overlap(base, end);
+	p.n = 0;
+	if (need > t->max || moves) {
+		/* "reserved" then also needs what it holds after the add. */
+		err = edit_begin(&p, base, end, i, need, moves, i != MB_RSV ?
+				 (unsigned long)-1 :
+				 __memblock_rgn_add_result(t, &w, base, end,
+							   nid, flags),
+				 i == MB_RSV, func);
+		if (err)
+			return err;
 	}
-	err = __memblock_plan_prepare(&p, func);
-	if (err)
-		return err;
-	__memblock_plan_switch(&p);
 	__memblock_rgn_add_win(t, &w, base, end, nid, flags);
-	__memblock_plan_finish(&p);
+	if (p.n)
+		__memblock_plan_finish(&p);
 	return 0;
 }
 
 int __memblock_remove_memory(phys_addr_t base, phys_addr_t size, const char *func)
 {
 	struct memblock_type *mem = &memblock.memory;
+	unsigned long need;
+	unsigned int moves;
 	struct rgn_win w;
 	struct mb_plan p;
 	int err;
@@ -55,16 +90,19 @@ int __memblock_remove_memory(phys_addr_t base, phys_addr_t size, const char *fun
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	__memblock_rgn_window(mem, base, base + size, false, &w);
-	__memblock_plan_init(&p, base, base + size);
-	p.need[MB_MEM] = type_nr(mem) - (w.j - w.i) + w.ins;
+	need = type_nr(mem) - (w.j - w.i) + w.ins;
 	/* An array must stay in memory: it moves first. */
-	__memblock_plan_move_overlapping(&p, base, base + size);
-	err = __memblock_plan_prepare(&p, func);
-	if (err)
-		return err;
-	__memblock_plan_switch(&p);
+	moves = __memblock_live_overlap(base, base + size);
+	p.n = 0;
+	if (need > mem->max || moves) {
+		err = edit_begin(&p, base, base + size, MB_MEM, need, moves,
+				 (unsigned long)-1, false, func);
+		if (err)
+			return err;
+	}
 	__memblock_rgn_remove_win(mem, &w, base, base + size);
-	__memblock_plan_finish(&p);
+	if (p.n)
+		__memblock_plan_finish(&p);
 	return 0;
 }
 
@@ -126,16 +164,19 @@ int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)
 		delta += (long)w[k].ins - (long)(w[k].j - w[k].i);
 		worst = mb_max(worst, delta);
 	}
-	__memblock_plan_init(&p, base, base + size);
-	p.need[MB_RSV] = type_nr(rsv) + (unsigned long)worst;
-	p.after[MB_RSV] = (unsigned long)((long)type_nr(rsv) + delta);
-	err = __memblock_plan_prepare(&p, func);
-	if (err)
-		return err;
-	__memblock_plan_switch(&p);
+	p.n = 0;
+	if (type_nr(rsv) + (unsigned long)worst > rsv->max) {
+		err = edit_begin(&p, base, base + size, MB_RSV,
+				 type_nr(rsv) + (unsigned long)worst,
+				 0, (unsigned long)((long)type_nr(rsv) + delta),
+				 false, func);
+		if (err)
+			return err;
+	}
 	for (k = 0; k < n; k++)
 		__memblock_rgn_remove_win(rsv, &w[k], piece[k].lo, piece[k].hi);
-	__memblock_plan_finish(&p);
+	if (p.n)
+		__memblock_plan_finish(&p);
 	return 0;
 }
 
@@ -143,6 +184,7 @@ int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t siz
 	      const struct rgn_update *upd, const char *func)
 {
 	int i = __memblock_type_index(t);
+	unsigned int moves = 0;
 	struct rgn_win w;
 	struct mb_plan p;
 	int err;
@@ -152,16 +194,18 @@ int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t siz
 	if (i < 0)	/* not memblock's: no plan, no growth */
 		return memblock_update_range(t, base, size, upd);
 	__memblock_rgn_window(t, base, base + size, false, &w);
-	__memblock_plan_init(&p, base, base + size);
-	p.need[i] = type_nr(t) + w.ins;
 	/* An array must not lie in NOMAP memory: it moves first. */
 	if (i == MB_MEM && (upd->set & MEMBLOCK_NOMAP))
-		__memblock_plan_move_overlapping(&p, base, base + size);
-	err = __memblock_plan_prepare(&p, func);
-	if (err)
-		return err;
-	__memblock_plan_switch(&p);
+		moves = __memblock_live_overlap(base, base + size);
+	p.n = 0;
+	if (type_nr(t) + w.ins > t->max || moves) {
+		err = edit_begin(&p, base, base + size, i, type_nr(t) + w.ins,
+				 moves, (unsigned long)-1, false, func);
+		if (err)
+			return err;
+	}
 	__memblock_rgn_update_win(t, &w, base, base + size, upd);
-	__memblock_plan_finish(&p);
+	if (p.n)
+		__memblock_plan_finish(&p);
 	return 0;
 }

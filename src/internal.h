@@ -202,9 +202,8 @@ phys_addr_t __memblock_array_bytes(unsigned long max);
 
 /* Start a plan for a call editing [base, end). */
 void __memblock_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end);
-/* Live arrays overlapping [base, end) must move. */
-void __memblock_plan_move_overlapping(struct mb_plan *p, phys_addr_t base,
-			      phys_addr_t end);
+/* Bit i set: the live array of type i overlaps [base, end). */
+unsigned int __memblock_live_overlap(phys_addr_t base, phys_addr_t end);
 /* Live arrays not inside [lo, hi) must move, and new arrays go inside. */
 void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t hi);
 int __memblock_plan_prepare(struct mb_plan *p, const char *func);

@@ -91,14 +91,15 @@ static bool overlaps(phys_addr_t b1, phys_addr_t e1, phys_addr_t b2,
 	return b1 < e2 && b2 < e1;
 }
 
-void __memblock_plan_move_overlapping(struct mb_plan *p, phys_addr_t base,
-			      phys_addr_t end)
+unsigned int __memblock_live_overlap(phys_addr_t base, phys_addr_t end)
 {
+	unsigned int mask = 0;
 	phys_addr_t b, s;
 
 	for (int i = 0; i < MB_NTYPES; i++)
 		if (__memblock_live_array(i, &b, &s) && overlaps(b, b + s, base, end))
-			p->move[i] = true;
+			mask |= 1U << i;
+	return mask;
 }
 
 void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t hi)
