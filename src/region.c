@@ -307,14 +307,18 @@ void __memblock_rgn_add_win(struct memblock_type *t, const struct rgn_win *w,
 	if (!w->ins)
 		return;
 	rgn_init(&fill, base, end - base, flags, nid);
-	if (w->i == w->j && rgn_extend_neighbour(t, w->i, &fill))
+	if (w->i == w->j) {
+		if (rgn_extend_neighbour(t, w->i, &fill))
+			return;
+		/* Alone between incompatible neighbours: one slot, no merge. */
+		rgn_shift_tail(t, w->i, w->i + 1);
+		rgn_copy(&t->regions[w->i], &fill);
+		t->total_size += fill.size;
 		return;
+	}
 	t->total_size += w->fresh;
 	rgn_rebuild(t, w, base, end, &rgn_keep, &fill, false);
-	/* Alone between incompatible neighbours: nothing to merge. */
-	if (w->i != w->j)
-		__memblock_rgn_merge_window(t, w->i ? w->i - 1 : 0,
-				    w->j + w->ins + 1);
+	__memblock_rgn_merge_window(t, w->i ? w->i - 1 : 0, w->j + w->ins + 1);
 }
 
 unsigned long __memblock_rgn_add_result(const struct memblock_type *t,
