@@ -190,19 +190,21 @@ struct rgn_pass {
 	struct memblock_region above;	/* count: the piece above */
 };
 
+/* Yield [lo, hi) with the node and flags of @attr (nothing if empty). */
 static mb_noinline void rgn_emit(struct rgn_pass *o, phys_addr_t lo,
-				 phys_addr_t hi, enum memblock_flags flags,
-				 int nid)
+				 phys_addr_t hi,
+				 const struct memblock_region *attr)
 {
 	if (lo >= hi)
 		return;
 	if (o->runs == (unsigned long)-1) {
-		rgn_init(&o->t->regions[--o->w], lo, hi - lo, flags, nid);
+		rgn_init(&o->t->regions[--o->w], lo, hi - lo, attr->flags,
+			 attr->nid);
 		return;
 	}
-	o->runs += hi != o->above.base || flags != o->above.flags ||
-		   nid != o->above.nid;
-	rgn_init(&o->above, lo, hi - lo, flags, nid);
+	o->runs += hi != o->above.base || attr->flags != o->above.flags ||
+		   attr->nid != o->above.nid;
+	rgn_init(&o->above, lo, hi - lo, attr->flags, attr->nid);
 }
 
 static void rgn_apply(struct memblock_region *r, const struct rgn_update *upd)
@@ -243,7 +245,7 @@ static unsigned long rgn_rebuild(struct memblock_type *t,
 		rgn_shift_tail(t, k, k + w->ins);
 	else if (k < type_nr(t))
 		rgn_emit(&o, t->regions[k].base, rgn_end(&t->regions[k]),
-			 t->regions[k].flags, t->regions[k].nid);
+			 &t->regions[k]);
 	for (; k > w->i; k--) {
 		struct memblock_region r, in;
 
@@ -251,19 +253,17 @@ static unsigned long rgn_rebuild(struct memblock_type *t,
 		rgn_copy(&in, &r);
 		rgn_apply(&in, upd);
 		if (fill)
-			rgn_emit(&o, rgn_end(&r), gap, fill->flags, fill->nid);
-		rgn_emit(&o, hi, rgn_end(&r), r.flags, r.nid);
-		rgn_emit(&o, mb_max(lo, r.base), mb_min(hi, rgn_end(&r)),
-			 in.flags, in.nid);
-		rgn_emit(&o, r.base, lo, r.flags, r.nid);
+			rgn_emit(&o, rgn_end(&r), gap, fill);
+		rgn_emit(&o, hi, rgn_end(&r), &r);
+		rgn_emit(&o, mb_max(lo, r.base), mb_min(hi, rgn_end(&r)), &in);
+		rgn_emit(&o, r.base, lo, &r);
 		gap = r.base;
 	}
 	if (fill)
-		rgn_emit(&o, base, gap, fill->flags, fill->nid);
+		rgn_emit(&o, base, gap, fill);
 	if (count && k)
 		rgn_emit(&o, t->regions[k - 1].base,
-			 rgn_end(&t->regions[k - 1]), t->regions[k - 1].flags,
-			 t->regions[k - 1].nid);
+			 rgn_end(&t->regions[k - 1]), &t->regions[k - 1]);
 	return o.runs;
 }
 

@@ -52,7 +52,8 @@ int __memblock_type_index(const struct memblock_type *t)
 	return -1;
 }
 
-bool __memblock_live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
+/* Inline where every edit asks (__memblock_live_overlap()), else a call. */
+static inline bool live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
 {
 	const struct memblock_type *t = __memblock_type(i);
 
@@ -61,6 +62,12 @@ bool __memblock_live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
 	*base = memblock_env_virt_to_phys(t->regions);
 	*bytes = __memblock_array_bytes(t->max);
 	return true;
+}
+
+mb_noinline bool __memblock_live_array(int i, phys_addr_t *base,
+				       phys_addr_t *bytes)
+{
+	return live_array(i, base, bytes);
 }
 
 void __memblock_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end)
@@ -97,7 +104,7 @@ unsigned int __memblock_live_overlap(phys_addr_t base, phys_addr_t end)
 	phys_addr_t b, s;
 
 	for (int i = 0; i < MB_NTYPES; i++)
-		if (__memblock_live_array(i, &b, &s) && overlaps(b, b + s, base, end))
+		if (live_array(i, &b, &s) && overlaps(b, b + s, base, end))
 			mask |= 1U << i;
 	return mask;
 }
@@ -136,7 +143,7 @@ static mb_noinline bool plan_add(struct mb_plan *p, int i, unsigned long need)
 }
 
 /* Regions "reserved" gains while the new arrays are reserved and the old released. */
-static unsigned long reserved_extra(const struct mb_plan *p, bool rsv_too)
+static mb_noinline unsigned long reserved_extra(const struct mb_plan *p, bool rsv_too)
 {
 	unsigned long extra = 0;
 	phys_addr_t b, s;
