@@ -288,16 +288,14 @@ void __memblock_plan_switch(struct mb_plan *p)
 /* Drop [b, e) from "reserved" except the part a caller now claims. */
 static void release_old(const struct mb_plan *p, phys_addr_t b, phys_addr_t e)
 {
-	struct memblock_type *rsv = &memblock.reserved;
+	struct mb_span keep, out[2];
+	int n;
 
-	if (p->keep_end > p->keep_base && overlaps(b, e, p->keep_base, p->keep_end)) {
-		if (b < p->keep_base)
-			memblock_remove_range(rsv, b, p->keep_base - b);
-		if (e > p->keep_end)
-			memblock_remove_range(rsv, p->keep_end, e - p->keep_end);
-		return;
-	}
-	memblock_remove_range(rsv, b, e - b);
+	span_set(&keep, p->keep_base, p->keep_end);
+	n = __memblock_span_cut(b, e, &keep, p->keep_end > p->keep_base, out);
+	for (int k = 0; k < n; k++)
+		memblock_remove_range(&memblock.reserved, out[k].lo,
+				      out[k].hi - out[k].lo);
 }
 
 void __memblock_plan_finish(struct mb_plan *p)
