@@ -10,10 +10,44 @@
  */
 #include "internal.h"
 
+/*
+ * Plan and switch the new arrays of an edit: type @i needs @need regions
+ * during the edit and @after once merged ((unsigned long)-1: unknown),
+ * the live arrays in @moves must move out of its way, and @keep says the
+ * range is a caller's new claim. Returns -ENOMEM (logged, nothing changed)
+ * when an array cannot be had; else the caller edits, then calls
+ * __memblock_plan_finish(). Edits with room and nothing in their way skip
+ * it (p->n stays 0): nothing could be new.
+ */
+static mb_noinline int edit_begin(struct mb_plan *p, phys_addr_t base,
+				  phys_addr_t end, int i, unsigned long need,
+				  unsigned int moves, unsigned long after,
+				  bool keep, const char *func)
+{
+	int err;
+
+	__memblock_plan_init(p, base, end);
+	p->need[i] = need;
+	p->after[i] = after;
+	for (int k = 0; k < MB_NTYPES; k++)
+		p->move[k] = moves >> k & 1;
+	if (keep) {
+		p->keep_base = base;
+		p->keep_end = end;
+	}
+	err = __memblock_plan_prepare(p, func);
+	if (!err)
+		__memblock_plan_switch(p);
+	return err;
+}
+
 int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 	   enum memblock_flags flags, const char *func)
 {
 	struct memblock_type *t = __memblock_type(i);
+	unsigned long need;
+	unsigned int moves = 0;
+	struct rgn_win w;
 	struct mb_plan p;
 	phys_addr_t end;
 	int err;
@@ -21,51 +55,55 @@ int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	end = base + size;
-	__memblock_plan_init(&p, base, end);
-	p.need[i] = __memblock_rgn_add_need(t, base, size);
-	if (i == MB_RSV) {
-		__memblock_plan_move_overlapping(&p, base, end);
-		p.keep_base = base;
-		p.keep_end = end;
-		/* Only a call that needs new arrays looks past the edit. */
-		if (p.need[i] > t->max || p.move[MB_MEM] || p.move[MB_RSV] ||
-		    p.move[MB_PHYS])
-			p.after[i] = __memblock_rgn_add_result(t, base, size, nid, flags);
+	/* One window: the plan counts from it, the edit is made in it. */
+	__memblock_rgn_window(t, base, end, true, &w);
+	need = type_nr(t) + w.ins;
+	/* A caller reserving over a live array takes its bytes: it moves. */
+	if (i == MB_RSV)
+		moves = __memblock_live_overlap(base, end);
+	p.n = 0;
+	if (need > t->max || moves) {
+		/* "reserved" then also needs what it holds after the add. */
+		err = edit_begin(&p, base, end, i, need, moves, i != MB_RSV ?
+				 (unsigned long)-1 :
+				 __memblock_rgn_add_result(t, &w, base, end,
+							   nid, flags),
+				 i == MB_RSV, func);
+		if (err)
+			return err;
 	}
-	err = __memblock_plan_prepare(&p, func);
-	if (err)
-		return err;
-	__memblock_plan_switch(&p);
-	err = memblock_add_range(t, base, size, nid, flags);
-	__memblock_plan_finish(&p);
-	return err;
+	__memblock_rgn_add_win(t, &w, base, end, nid, flags);
+	if (p.n)
+		__memblock_plan_finish(&p);
+	return 0;
 }
 
 int __memblock_remove_memory(phys_addr_t base, phys_addr_t size, const char *func)
 {
+	struct memblock_type *mem = &memblock.memory;
+	unsigned long need;
+	unsigned int moves;
+	struct rgn_win w;
 	struct mb_plan p;
 	int err;
 
 	if (!memblock_cap_size(base, &size))
 		return 0;
-	__memblock_plan_init(&p, base, base + size);
-	/*
-	 * A remove adds at most one region: with room for it, that bound is
-	 * the need, and the exact count (a second window search) is skipped.
-	 */
-	p.need[MB_MEM] = type_nr(&memblock.memory) + 1;
-	if (p.need[MB_MEM] > memblock.memory.max)
-		p.need[MB_MEM] = (unsigned long)((long)type_nr(&memblock.memory) +
-			__memblock_rgn_remove_delta(&memblock.memory, base, size));
+	__memblock_rgn_window(mem, base, base + size, false, &w);
+	need = type_nr(mem) - (w.j - w.i) + w.ins;
 	/* An array must stay in memory: it moves first. */
-	__memblock_plan_move_overlapping(&p, base, base + size);
-	err = __memblock_plan_prepare(&p, func);
-	if (err)
-		return err;
-	__memblock_plan_switch(&p);
-	err = memblock_remove_range(&memblock.memory, base, size);
-	__memblock_plan_finish(&p);
-	return err;
+	moves = __memblock_live_overlap(base, base + size);
+	p.n = 0;
+	if (need > mem->max || moves) {
+		err = edit_begin(&p, base, base + size, MB_MEM, need, moves,
+				 (unsigned long)-1, false, func);
+		if (err)
+			return err;
+	}
+	__memblock_rgn_remove_win(mem, &w, base, base + size);
+	if (p.n)
+		__memblock_plan_finish(&p);
+	return 0;
 }
 
 int __memblock_span_cut(phys_addr_t lo, phys_addr_t hi, struct mb_span *cut,
@@ -104,6 +142,7 @@ int __memblock_claim_pieces(phys_addr_t base, phys_addr_t end, struct mb_span *o
 int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)
 {
 	struct mb_span piece[MB_NTYPES + 1];
+	struct rgn_win w[MB_NTYPES + 1];
 	struct memblock_type *rsv = &memblock.reserved;
 	long delta = 0, worst = 0;
 	struct mb_plan p;
@@ -112,30 +151,32 @@ int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)
 	if (!memblock_cap_size(base, &size))
 		return 0;
 	n = __memblock_claim_pieces(base, base + size, piece);
-	__memblock_plan_init(&p, base, base + size);
 	/*
-	 * Each piece adds at most one region: with room for that many, the
-	 * bound is enough (nothing grows, "after" stays unknown) and the
-	 * exact counts are skipped. Else pieces are cut in order: the most
-	 * regions any prefix needs.
+	 * The pieces are cut in order, each window found in the array as it
+	 * is now: a piece's window moves by what the pieces before it change
+	 * (they are disjoint and apart, so nothing else about it changes).
+	 * "reserved" needs the most regions any prefix of the cuts leaves.
 	 */
-	p.need[MB_RSV] = type_nr(rsv) + (unsigned long)n;
-	if (p.need[MB_RSV] > rsv->max) {
-		for (k = 0; k < n; k++) {
-			delta += __memblock_rgn_remove_delta(rsv, piece[k].lo,
-						  piece[k].hi - piece[k].lo);
-			worst = mb_max(worst, delta);
-		}
-		p.need[MB_RSV] = type_nr(rsv) + (unsigned long)worst;
-		p.after[MB_RSV] = (unsigned long)((long)type_nr(rsv) + delta);
+	for (k = 0; k < n; k++) {
+		__memblock_rgn_window(rsv, piece[k].lo, piece[k].hi, false, &w[k]);
+		w[k].i += (unsigned long)delta;
+		w[k].j += (unsigned long)delta;
+		delta += (long)w[k].ins - (long)(w[k].j - w[k].i);
+		worst = mb_max(worst, delta);
 	}
-	err = __memblock_plan_prepare(&p, func);
-	if (err)
-		return err;
-	__memblock_plan_switch(&p);
+	p.n = 0;
+	if (type_nr(rsv) + (unsigned long)worst > rsv->max) {
+		err = edit_begin(&p, base, base + size, MB_RSV,
+				 type_nr(rsv) + (unsigned long)worst,
+				 0, (unsigned long)((long)type_nr(rsv) + delta),
+				 false, func);
+		if (err)
+			return err;
+	}
 	for (k = 0; k < n; k++)
-		memblock_remove_range(rsv, piece[k].lo, piece[k].hi - piece[k].lo);
-	__memblock_plan_finish(&p);
+		__memblock_rgn_remove_win(rsv, &w[k], piece[k].lo, piece[k].hi);
+	if (p.n)
+		__memblock_plan_finish(&p);
 	return 0;
 }
 
@@ -143,6 +184,8 @@ int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t siz
 	      const struct rgn_update *upd, const char *func)
 {
 	int i = __memblock_type_index(t);
+	unsigned int moves = 0;
+	struct rgn_win w;
 	struct mb_plan p;
 	int err;
 
@@ -150,19 +193,19 @@ int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t siz
 		return 0;
 	if (i < 0)	/* not memblock's: no plan, no growth */
 		return memblock_update_range(t, base, size, upd);
-	__memblock_plan_init(&p, base, base + size);
-	/* At most two splits: with room for them, skip the exact count. */
-	p.need[i] = type_nr(t) + 2;
-	if (p.need[i] > t->max)
-		p.need[i] = __memblock_rgn_update_need(t, base, size);
+	__memblock_rgn_window(t, base, base + size, false, &w);
 	/* An array must not lie in NOMAP memory: it moves first. */
 	if (i == MB_MEM && (upd->set & MEMBLOCK_NOMAP))
-		__memblock_plan_move_overlapping(&p, base, base + size);
-	err = __memblock_plan_prepare(&p, func);
-	if (err)
-		return err;
-	__memblock_plan_switch(&p);
-	err = memblock_update_range(t, base, size, upd);
-	__memblock_plan_finish(&p);
-	return err;
+		moves = __memblock_live_overlap(base, base + size);
+	p.n = 0;
+	if (type_nr(t) + w.ins > t->max || moves) {
+		err = edit_begin(&p, base, base + size, i, type_nr(t) + w.ins,
+				 moves, (unsigned long)-1, false, func);
+		if (err)
+			return err;
+	}
+	__memblock_rgn_update_win(t, &w, base, base + size, upd);
+	if (p.n)
+		__memblock_plan_finish(&p);
+	return 0;
 }

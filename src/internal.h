@@ -96,11 +96,6 @@ unsigned long __memblock_rgn_first_base_from(const struct memblock_type *t,
 /* Index of the region containing @addr, or -1. */
 long __memblock_rgn_find(const struct memblock_type *t, phys_addr_t addr);
 
-int memblock_add_range(struct memblock_type *type, phys_addr_t base,
-		       phys_addr_t size, int nid, enum memblock_flags flags);
-int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
-			  phys_addr_t size);
-
 /*
  * Change applied to every region inside a range by memblock_update_range().
  * Flags in @set are set, flags in @clear cleared; @nid is stored when
@@ -112,32 +107,60 @@ struct rgn_update {
 	bool set_nid;
 	int nid;
 };
+
+/*
+ * The window of a range [base, end) in a region array: regions [i, j)
+ * intersect it. @ins is what an edit of it inserts before merging: the
+ * holes an add fills, or the end regions a split or a remove cuts (the
+ * pieces a remove keeps); @fresh, for an add, the bytes of those holes.
+ * An array needs type_nr() + ins slots for an add or a split,
+ * type_nr() - (j - i) + ins for a remove. A plan may switch the array (a
+ * copy in the same order) between finding the window and editing it.
+ */
+struct rgn_win {
+	unsigned long i, j, ins;
+	phys_addr_t fresh;
+};
+/* Find the window of non-empty [base, end); @add: count holes, else cuts. */
+void __memblock_rgn_window(const struct memblock_type *t, phys_addr_t base,
+			   phys_addr_t end, bool add, struct rgn_win *w);
+/*
+ * The edits of a window found by __memblock_rgn_window() for the same
+ * range, with room for them: they cannot fail.
+ */
+void __memblock_rgn_add_win(struct memblock_type *t, const struct rgn_win *w,
+			    phys_addr_t base, phys_addr_t end, int nid,
+			    enum memblock_flags flags);
+void __memblock_rgn_remove_win(struct memblock_type *t,
+			       const struct rgn_win *w, phys_addr_t base,
+			       phys_addr_t end);
+/* Split at base and end, apply @upd and merge (@upd NULL: only split). */
+void __memblock_rgn_update_win(struct memblock_type *t,
+			       const struct rgn_win *w, phys_addr_t base,
+			       phys_addr_t end, const struct rgn_update *upd);
+/* Regions @t holds after the add of window @w (an add's), once merged. */
+unsigned long __memblock_rgn_add_result(const struct memblock_type *t,
+					const struct rgn_win *w,
+					phys_addr_t base, phys_addr_t end,
+					int nid, enum memblock_flags flags);
+
+/* The range forms: find the window; -ENOMEM without room, nothing changed. */
+int memblock_add_range(struct memblock_type *type, phys_addr_t base,
+		       phys_addr_t size, int nid, enum memblock_flags flags);
+int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
+			  phys_addr_t size);
 int memblock_update_range(struct memblock_type *type, phys_addr_t base,
 			  phys_addr_t size, const struct rgn_update *upd);
 int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 			   phys_addr_t size, int *start_rgn, int *end_rgn);
+/* Regions @t holds while [base, base + size) is split (size clamped, > 0). */
+unsigned long __memblock_rgn_update_need(const struct memblock_type *t,
+					 phys_addr_t base, phys_addr_t size);
 /* Merge compatible neighbours among regions [lo, hi), closing the hole. */
 void __memblock_rgn_merge_window(struct memblock_type *type, unsigned long lo,
 		      unsigned long hi);
 /* Keep the first @n regions of @type (n == 0: empty, regions[0] zeroed). */
 void __memblock_rgn_set_count(struct memblock_type *type, unsigned long n);
-
-/* ---- capacity needed by an edit, without making it (region.c) ---- */
-/*
- * Regions @t holds while [base, base + size) is added / removed / updated;
- * @size is non-zero and clamped (memblock_cap_size()).
- */
-unsigned long __memblock_rgn_add_need(const struct memblock_type *t, phys_addr_t base,
-			   phys_addr_t size);
-unsigned long __memblock_rgn_update_need(const struct memblock_type *t, phys_addr_t base,
-			      phys_addr_t size);
-/* Regions @t holds after the add, once merged. */
-unsigned long __memblock_rgn_add_result(const struct memblock_type *t, phys_addr_t base,
-			     phys_addr_t size, int nid,
-			     enum memblock_flags flags);
-/* Change in the number of regions when [base, base + size) is removed. */
-long __memblock_rgn_remove_delta(const struct memblock_type *t, phys_addr_t base,
-		      phys_addr_t size);
 
 /* ---- new arrays: growth and relocation (resize.c) ---- */
 enum { MB_MEM, MB_RSV, MB_PHYS, MB_NTYPES };
@@ -179,9 +202,8 @@ phys_addr_t __memblock_array_bytes(unsigned long max);
 
 /* Start a plan for a call editing [base, end). */
 void __memblock_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end);
-/* Live arrays overlapping [base, end) must move. */
-void __memblock_plan_move_overlapping(struct mb_plan *p, phys_addr_t base,
-			      phys_addr_t end);
+/* Bit i set: the live array of type i overlaps [base, end). */
+unsigned int __memblock_live_overlap(phys_addr_t base, phys_addr_t end);
 /* Live arrays not inside [lo, hi) must move, and new arrays go inside. */
 void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t hi);
 int __memblock_plan_prepare(struct mb_plan *p, const char *func);

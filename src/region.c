@@ -5,50 +5,60 @@
  * uncovered parts of a range, cut a range out, change the attributes of a
  * range).
  *
- * Every edit finds the regions it touches by binary search, so it costs
- * O(log n) plus the regions it touches plus a constant number of memmoves
- * of the array's tail. The regions touched by [base, end) are the window
- * [i, j): i is the first region ending above base, j the first region
- * starting at or above end.
+ * Every edit works on the window of its range [base, end): the regions
+ * [i, j) it touches, i the first region ending above base, j the first
+ * region starting at or above end. __memblock_rgn_window() finds it once
+ * (a binary search for i, a gallop from i for j) and counts what the edit
+ * inserts before merging; the call plans its capacity from that count
+ * (resize.c) and hands the same window to the edit. An edit costs O(log n)
+ * plus the regions it touches plus a constant number of memmoves of the
+ * array's tail.
  *
- * The edits never grow an array: a call first asks rgn_*_need() how many
- * regions the edit needs and makes room (resize.c); an edit without room
- * returns -ENOMEM having changed nothing.
+ * The window edits (*_win) never grow an array and cannot fail: the caller
+ * made room. The range forms (memblock_add_range() ...) find the window
+ * themselves and return -ENOMEM, having changed nothing, without room.
  */
 #include "internal.h"
 
-unsigned long __memblock_rgn_first_end_after(const struct memblock_type *t,
+/*
+ * The two searches are branch-light lower bounds: the interval halves each
+ * step whatever the comparison says (a conditional add, no branch on the
+ * data), and one last comparison settles between two candidates.
+ */
+mb_noinline unsigned long __memblock_rgn_first_end_after(const struct memblock_type *t,
 				  unsigned long lo, unsigned long nr,
 				  phys_addr_t addr)
 {
-	unsigned long hi = nr;
+	const struct memblock_region *r = t->regions;
+	unsigned long n = nr > lo ? nr - lo : 0;
 
-	while (lo < hi) {
-		unsigned long mid = lo + (hi - lo) / 2;
+	if (!n)
+		return lo;
+	while (n > 1) {
+		unsigned long half = n / 2;
 
-		if (rgn_end(&t->regions[mid]) > addr)
-			hi = mid;
-		else
-			lo = mid + 1;
+		lo += rgn_end(&r[lo + half]) <= addr ? half : 0;
+		n -= half;
 	}
-	return lo;
+	return lo + (rgn_end(&r[lo]) <= addr);
 }
 
-unsigned long __memblock_rgn_first_base_from(const struct memblock_type *t,
+mb_noinline unsigned long __memblock_rgn_first_base_from(const struct memblock_type *t,
 				  unsigned long lo, unsigned long nr,
 				  phys_addr_t addr)
 {
-	unsigned long hi = nr;
+	const struct memblock_region *r = t->regions;
+	unsigned long n = nr > lo ? nr - lo : 0;
 
-	while (lo < hi) {
-		unsigned long mid = lo + (hi - lo) / 2;
+	if (!n)
+		return lo;
+	while (n > 1) {
+		unsigned long half = n / 2;
 
-		if (t->regions[mid].base >= addr)
-			hi = mid;
-		else
-			lo = mid + 1;
+		lo += r[lo + half].base < addr ? half : 0;
+		n -= half;
 	}
-	return lo;
+	return lo + (r[lo].base < addr);
 }
 
 long __memblock_rgn_find(const struct memblock_type *t, phys_addr_t addr)
@@ -59,6 +69,50 @@ long __memblock_rgn_find(const struct memblock_type *t, phys_addr_t addr)
 	if (i < nr && t->regions[i].base <= addr)
 		return (long)i;
 	return -1;
+}
+
+void __memblock_rgn_window(const struct memblock_type *t, phys_addr_t base,
+			   phys_addr_t end, bool add, struct rgn_win *w)
+{
+	const struct memblock_region *r = t->regions;
+	unsigned long nr = type_nr(t), i, j, lo, step = 1, ins = 0;
+	phys_addr_t cur = base, fresh = 0;
+
+	/* Past the last region (maps added in ascending order): no search. */
+	if (!nr || rgn_end(&r[nr - 1]) <= base)
+		i = nr;
+	else
+		i = __memblock_rgn_first_end_after(t, 0, nr - 1, base);
+	/* j is i or i + 1 for most edits: gallop from i, search the rest. */
+	lo = j = i;
+	while (j < nr && r[j].base < end) {
+		lo = j + 1;
+		j += step;
+		step *= 2;
+	}
+	if (j > lo)
+		j = __memblock_rgn_first_base_from(t, lo, mb_min(j, nr), end);
+	w->i = i;
+	w->j = j;
+	if (add) {
+		/* The holes of [base, end) between the window's regions. */
+		for (lo = i; lo < j; lo++) {
+			if (r[lo].base > cur) {
+				ins++;
+				fresh += r[lo].base - cur;
+			}
+			cur = rgn_end(&r[lo]);
+		}
+		if (cur < end) {
+			ins++;
+			fresh += end - cur;
+		}
+	} else if (i < j) {
+		/* The window's end regions that cross the range's ends. */
+		ins = (r[i].base < base) + (rgn_end(&r[j - 1]) > end);
+	}
+	w->ins = ins;
+	w->fresh = fresh;
 }
 
 static bool rgn_compatible(const struct memblock_region *a,
@@ -124,152 +178,33 @@ void __memblock_rgn_merge_window(struct memblock_type *t, unsigned long lo,
 	rgn_shift_tail(t, hi, w + 1);
 }
 
-/* Window bounds of [base, end) in @t: regions [*i, *j) intersect it. */
-static void rgn_window(const struct memblock_type *t, unsigned long nr,
-		       phys_addr_t base, phys_addr_t end,
-		       unsigned long *i, unsigned long *j)
-{
-	*i = __memblock_rgn_first_end_after(t, 0, nr, base);
-	*j = __memblock_rgn_first_base_from(t, *i, nr, end);
-}
-
-/* Number of holes in [base, end) not covered by regions [i, j). */
-static unsigned long rgn_count_gaps(const struct memblock_type *t,
-				    unsigned long i, unsigned long j,
-				    phys_addr_t base, phys_addr_t end)
-{
-	phys_addr_t cur = base;
-	unsigned long gaps = 0, k;
-
-	for (k = i; k < j; k++) {
-		if (t->regions[k].base > cur)
-			gaps++;
-		cur = rgn_end(&t->regions[k]);
-	}
-	return gaps + (cur < end);
-}
-
 /*
- * Fast path for a range [base, end) that touches no region (it belongs
- * before region @i): when it only extends a compatible neighbour, grow
- * that neighbour in place instead of opening a slot and closing it again.
- * Allocations hit this every time they land next to an earlier one.
- * Returns false when the general path must run.
+ * One back-to-front pass over a window (rgn_rebuild()): each piece it
+ * yields is either written below the ones before it or, when counting,
+ * compared with the piece above it (a new run unless they merge).
  */
-static bool rgn_extend_neighbour(struct memblock_type *t, unsigned long i,
-				 phys_addr_t base, phys_addr_t end, int nid,
-				 enum memblock_flags flags)
+struct rgn_pass {
+	struct memblock_type *t;
+	unsigned long w;		/* next slot written: w - 1 */
+	unsigned long runs;		/* -1: write, else count */
+	struct memblock_region above;	/* count: the piece above */
+};
+
+/* Yield [lo, hi) with the node and flags of @attr (nothing if empty). */
+static mb_noinline void rgn_emit(struct rgn_pass *o, phys_addr_t lo,
+				 phys_addr_t hi,
+				 const struct memblock_region *attr)
 {
-	const struct memblock_region add = { base, end - base, flags, nid };
-	struct memblock_region *left = i ? &t->regions[i - 1] : NULL;
-	struct memblock_region *right = i < type_nr(t) ? &t->regions[i] : NULL;
-	bool join_left = left && rgn_compatible(left, &add);
-	bool join_right = right && rgn_compatible(&add, right);
-
-	if (!join_left && !join_right)
-		return false;
-	t->total_size += add.size;
-	if (!join_left) {
-		right->base = base;
-		right->size += add.size;
-	} else if (!join_right) {
-		left->size += add.size;
-	} else {
-		/* It fills the hole between them: one region, one move. */
-		left->size += add.size + right->size;
-		rgn_shift_tail(t, i + 1, i);
+	if (lo >= hi)
+		return;
+	if (o->runs == (unsigned long)-1) {
+		rgn_init(&o->t->regions[--o->w], lo, hi - lo, attr->flags,
+			 attr->nid);
+		return;
 	}
-	return true;
-}
-
-int memblock_add_range(struct memblock_type *type, phys_addr_t base,
-		       phys_addr_t size, int nid, enum memblock_flags flags)
-{
-	unsigned long nr, i, j, gaps, w, k;
-	phys_addr_t end, hi;
-
-	if (!memblock_cap_size(base, &size))
-		return 0;
-	end = base + size;
-	nr = type_nr(type);
-	rgn_window(type, nr, base, end, &i, &j);
-	gaps = rgn_count_gaps(type, i, j, base, end);
-	if (!gaps)
-		return 0;
-	if (nr + gaps > type->max)
-		return -ENOMEM;	/* the caller's plan makes room first */
-
-	if (i == j && rgn_extend_neighbour(type, i, base, end, nid, flags))
-		return 0;
-
-	/*
-	 * Open @gaps slots after the window, then rebuild the window from its
-	 * end: every write lands at or above the region being read, so nothing
-	 * is overwritten before it is copied.
-	 */
-	rgn_shift_tail(type, j, j + gaps);
-	w = j + gaps;
-	hi = end;
-	for (k = j; k > i; k--) {
-		struct memblock_region r;
-
-		rgn_copy(&r, &type->regions[k - 1]);
-		if (rgn_end(&r) < hi) {
-			rgn_init(&type->regions[--w], rgn_end(&r),
-				 hi - rgn_end(&r), flags, nid);
-			type->total_size += hi - rgn_end(&r);
-		}
-		rgn_copy(&type->regions[--w], &r);
-		hi = r.base;
-	}
-	if (hi > base) {
-		rgn_init(&type->regions[--w], base, hi - base, flags, nid);
-		type->total_size += hi - base;
-	}
-	__memblock_rgn_merge_window(type, i ? i - 1 : 0, j + gaps + 1);
-	return 0;
-}
-
-int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
-			  phys_addr_t size)
-{
-	struct memblock_region first, last;
-	unsigned long nr, i, j, k, keep;
-	phys_addr_t end;
-
-	if (!memblock_cap_size(base, &size))
-		return 0;
-	end = base + size;
-	nr = type_nr(type);
-	rgn_window(type, nr, base, end, &i, &j);
-	if (i == j)
-		return 0;
-	rgn_copy(&first, &type->regions[i]);
-	rgn_copy(&last, &type->regions[j - 1]);
-	keep = (first.base < base) + (rgn_end(&last) > end);
-	/* Only cutting the middle out of one region needs a new slot. */
-	if (nr - (j - i) + keep > type->max)
-		return -ENOMEM;
-	for (k = i; k < j; k++)
-		type->total_size -= type->regions[k].size;
-	/*
-	 * The pieces kept at either end replace the window [i, j): one move
-	 * of the tail (design.md, "one move per edit").
-	 */
-	rgn_shift_tail(type, j, i + keep);
-	if (first.base < base) {
-		rgn_init(&type->regions[i++], first.base, base - first.base,
-			 first.flags, first.nid);
-		type->total_size += base - first.base;
-	}
-	if (rgn_end(&last) > end) {
-		rgn_init(&type->regions[i], end, rgn_end(&last) - end,
-			 last.flags, last.nid);
-		type->total_size += rgn_end(&last) - end;
-	}
-	if (!type->cnt)
-		rgn_set_empty(type);
-	return 0;
+	o->runs += hi != o->above.base || attr->flags != o->above.flags ||
+		   attr->nid != o->above.nid;
+	rgn_init(&o->above, lo, hi - lo, attr->flags, attr->nid);
 }
 
 static void rgn_apply(struct memblock_region *r, const struct rgn_update *upd)
@@ -279,171 +214,249 @@ static void rgn_apply(struct memblock_region *r, const struct rgn_update *upd)
 		r->nid = upd->nid;
 }
 
+/* Isolating: a split that changes nothing. */
+static const struct rgn_update rgn_keep;
+
+/*
+ * The pieces window @w of [base, end) becomes, from the top: for an add
+ * (@fill: the new regions' node and flags) each region unchanged and the
+ * hole above it filled; else each region cut at base and end, @upd
+ * applied to the part inside. Written (@count false): the tail first moves
+ * up by w->ins, then every write lands at or above the slot being read,
+ * so nothing is overwritten before it is copied. Counted: returns the runs
+ * the pieces form once merged, with the regions on either side.
+ */
+static unsigned long rgn_rebuild(struct memblock_type *t,
+				 const struct rgn_win *w, phys_addr_t base,
+				 phys_addr_t end, const struct rgn_update *upd,
+				 const struct memblock_region *fill, bool count)
+{
+	/* An add cuts nothing: the clip is the whole address space. */
+	phys_addr_t lo = fill ? 0 : base, hi = fill ? PHYS_ADDR_MAX : end;
+	phys_addr_t gap = end;
+	unsigned long k = w->j;
+	struct rgn_pass o;
+
+	o.t = t;
+	o.w = k + w->ins;
+	o.runs = count ? 0 : (unsigned long)-1;
+	rgn_init(&o.above, 0, 0, MEMBLOCK_NONE, 0);	/* no piece ends at 0 */
+	if (!count)
+		rgn_shift_tail(t, k, k + w->ins);
+	else if (k < type_nr(t))
+		rgn_emit(&o, t->regions[k].base, rgn_end(&t->regions[k]),
+			 &t->regions[k]);
+	for (; k > w->i; k--) {
+		struct memblock_region r, in;
+
+		rgn_copy(&r, &t->regions[k - 1]);
+		rgn_copy(&in, &r);
+		rgn_apply(&in, upd);
+		if (fill)
+			rgn_emit(&o, rgn_end(&r), gap, fill);
+		rgn_emit(&o, hi, rgn_end(&r), &r);
+		rgn_emit(&o, mb_max(lo, r.base), mb_min(hi, rgn_end(&r)), &in);
+		rgn_emit(&o, r.base, lo, &r);
+		gap = r.base;
+	}
+	if (fill)
+		rgn_emit(&o, base, gap, fill);
+	if (count && k)
+		rgn_emit(&o, t->regions[k - 1].base,
+			 rgn_end(&t->regions[k - 1]), &t->regions[k - 1]);
+	return o.runs;
+}
+
+/*
+ * Fast path for an add that touches no region (it belongs before region
+ * @i): when it only extends a compatible neighbour, grow that neighbour in
+ * place instead of opening a slot and closing it again. Allocations hit
+ * this every time they land next to an earlier one. Returns false when
+ * the general path must run.
+ */
+static bool rgn_extend_neighbour(struct memblock_type *t, unsigned long i,
+				 const struct memblock_region *add)
+{
+	struct memblock_region *right = &t->regions[i], *left;
+	bool join_left = i && rgn_compatible(right - 1, add);
+	bool join_right = i < type_nr(t) && rgn_compatible(add, right);
+
+	if (!join_left && !join_right)
+		return false;
+	left = right - join_left;	/* only used when join_left */
+	t->total_size += add->size;
+	if (!join_left) {
+		right->base = add->base;
+		right->size += add->size;
+	} else if (!join_right) {
+		left->size += add->size;
+	} else {
+		/* It fills the hole between them: one region, one move. */
+		left->size += add->size + right->size;
+		rgn_shift_tail(t, i + 1, i);
+	}
+	return true;
+}
+
+void __memblock_rgn_add_win(struct memblock_type *t, const struct rgn_win *w,
+			    phys_addr_t base, phys_addr_t end, int nid,
+			    enum memblock_flags flags)
+{
+	struct memblock_region fill;
+
+	if (!w->ins)
+		return;
+	rgn_init(&fill, base, end - base, flags, nid);
+	if (w->i == w->j) {
+		if (rgn_extend_neighbour(t, w->i, &fill))
+			return;
+		/* Alone between incompatible neighbours: one slot, no merge. */
+		rgn_shift_tail(t, w->i, w->i + 1);
+		rgn_copy(&t->regions[w->i], &fill);
+		t->total_size += fill.size;
+		return;
+	}
+	t->total_size += w->fresh;
+	rgn_rebuild(t, w, base, end, &rgn_keep, &fill, false);
+	__memblock_rgn_merge_window(t, w->i ? w->i - 1 : 0, w->j + w->ins + 1);
+}
+
+unsigned long __memblock_rgn_add_result(const struct memblock_type *t,
+					const struct rgn_win *w,
+					phys_addr_t base, phys_addr_t end,
+					int nid, enum memblock_flags flags)
+{
+	struct memblock_region fill;
+	unsigned long runs;
+
+	rgn_init(&fill, base, end - base, flags, nid);
+	/* Counting writes nothing: the cast only shares the walk. */
+	runs = rgn_rebuild((struct memblock_type *)t, w, base, end, &rgn_keep,
+			   &fill, true);
+	return type_nr(t) - (w->j - w->i) - (w->i > 0) -
+	       (w->j < type_nr(t)) + runs;
+}
+
+void __memblock_rgn_update_win(struct memblock_type *t,
+			       const struct rgn_win *w, phys_addr_t base,
+			       phys_addr_t end, const struct rgn_update *upd)
+{
+	if (w->i == w->j)
+		return;
+	rgn_rebuild(t, w, base, end, upd ? upd : &rgn_keep, NULL, false);
+	if (upd)
+		__memblock_rgn_merge_window(t, w->i ? w->i - 1 : 0,
+				    w->j + w->ins + 1);
+}
+
+void __memblock_rgn_remove_win(struct memblock_type *t,
+			       const struct rgn_win *w, phys_addr_t base,
+			       phys_addr_t end)
+{
+	struct memblock_region first, last;
+	unsigned long i = w->i, k;
+
+	if (i == w->j)
+		return;
+	rgn_copy(&first, &t->regions[i]);
+	rgn_copy(&last, &t->regions[w->j - 1]);
+	for (k = i; k < w->j; k++)
+		t->total_size -= t->regions[k].size;
+	/*
+	 * The pieces kept at either end (w->ins of them) replace the window:
+	 * one move of the tail (design.md, "one move per edit").
+	 */
+	rgn_shift_tail(t, w->j, i + w->ins);
+	if (first.base < base) {
+		rgn_init(&t->regions[i++], first.base, base - first.base,
+			 first.flags, first.nid);
+		t->total_size += base - first.base;
+	}
+	if (rgn_end(&last) > end) {
+		rgn_init(&t->regions[i], end, rgn_end(&last) - end,
+			 last.flags, last.nid);
+		t->total_size += rgn_end(&last) - end;
+	}
+	if (!t->cnt)
+		rgn_set_empty(t);
+}
+
+/* ---- the range forms: find the window, check the room, edit ---- */
+
+int memblock_add_range(struct memblock_type *type, phys_addr_t base,
+		       phys_addr_t size, int nid, enum memblock_flags flags)
+{
+	struct rgn_win w;
+
+	if (!memblock_cap_size(base, &size))
+		return 0;
+	__memblock_rgn_window(type, base, base + size, true, &w);
+	if (type_nr(type) + w.ins > type->max)
+		return -ENOMEM;	/* the caller's plan makes room first */
+	__memblock_rgn_add_win(type, &w, base, base + size, nid, flags);
+	return 0;
+}
+
+int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
+			  phys_addr_t size)
+{
+	struct rgn_win w;
+
+	if (!memblock_cap_size(base, &size))
+		return 0;
+	__memblock_rgn_window(type, base, base + size, false, &w);
+	/* Only cutting the middle out of one region needs a new slot. */
+	if (type_nr(type) - (w.j - w.i) + w.ins > type->max)
+		return -ENOMEM;
+	__memblock_rgn_remove_win(type, &w, base, base + size);
+	return 0;
+}
+
 /*
  * Split the regions crossing base and end so that [base, end) is made of
- * whole regions, then apply @upd to them (when not NULL) and merge.
- * Returns the window in *start_rgn and *end_rgn when @upd is NULL (after a merge
- * the indices would mean nothing).
+ * whole regions, then apply @upd to them and merge (@upd NULL: only split,
+ * and return the regions inside in *start_rgn, *end_rgn).
  */
-static int rgn_isolate_apply(struct memblock_type *type, phys_addr_t base,
-			     phys_addr_t size, const struct rgn_update *upd,
-			     int *start_rgn, int *end_rgn)
+static mb_noinline int rgn_split_range(struct memblock_type *type, phys_addr_t base,
+			   phys_addr_t size, const struct rgn_update *upd,
+			   int *start_rgn, int *end_rgn)
 {
-	unsigned long nr, i, j, splits, w, k;
-	phys_addr_t end;
+	struct rgn_win w;
 
 	if (start_rgn)
 		*start_rgn = *end_rgn = 0;
 	if (!memblock_cap_size(base, &size))
 		return 0;
-	end = base + size;
-	nr = type_nr(type);
-	rgn_window(type, nr, base, end, &i, &j);
-	if (i == j) {
-		if (start_rgn)
-			*start_rgn = *end_rgn = (int)i;
-		return 0;
-	}
-	splits = (type->regions[i].base < base) +
-		 (rgn_end(&type->regions[j - 1]) > end);
-	if (nr + splits > type->max)
+	__memblock_rgn_window(type, base, base + size, false, &w);
+	if (type_nr(type) + w.ins > type->max)
 		return -ENOMEM;
-
-	/* Same back-to-front rebuild as memblock_add_range(). */
-	rgn_shift_tail(type, j, j + splits);
-	w = j + splits;
-	for (k = j; k > i; k--) {
-		struct memblock_region r, below;
-
-		rgn_copy(&r, &type->regions[k - 1]);
-		rgn_copy(&below, &r);
-		if (k == j && rgn_end(&r) > end) {
-			rgn_init(&type->regions[--w], end, rgn_end(&r) - end,
-				 r.flags, r.nid);
-			r.size = end - r.base;
-		}
-		if (k - 1 == i && r.base < base) {
-			below.size = base - r.base;
-			r.size = rgn_end(&r) - base;
-			r.base = base;
-		} else {
-			below.size = 0;
-		}
-		if (upd)
-			rgn_apply(&r, upd);
-		rgn_copy(&type->regions[--w], &r);
-		if (below.size)
-			rgn_copy(&type->regions[--w], &below);
-	}
 	if (start_rgn) {
-		*start_rgn = (int)(i + (type->regions[i].base < base));
-		*end_rgn = (int)(j + splits - (rgn_end(&type->regions[j + splits - 1]) > end));
+		/* One piece inside per window region, after a split at base. */
+		*start_rgn = (int)(w.i + (w.i < w.j &&
+					  type->regions[w.i].base < base));
+		*end_rgn = *start_rgn + (int)(w.j - w.i);
 	}
-	if (upd)
-		__memblock_rgn_merge_window(type, i ? i - 1 : 0, j + splits + 1);
+	__memblock_rgn_update_win(type, &w, base, base + size, upd);
 	return 0;
 }
 
 int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 			   phys_addr_t size, int *start_rgn, int *end_rgn)
 {
-	return rgn_isolate_apply(type, base, size, NULL, start_rgn, end_rgn);
+	return rgn_split_range(type, base, size, NULL, start_rgn, end_rgn);
 }
 
 int memblock_update_range(struct memblock_type *type, phys_addr_t base,
 			  phys_addr_t size, const struct rgn_update *upd)
 {
-	return rgn_isolate_apply(type, base, size, upd, NULL, NULL);
+	return rgn_split_range(type, base, size, upd, NULL, NULL);
 }
 
-/*
- * ---- capacity, computed without editing ----
- * The range is non-empty and already clamped (memblock_cap_size()).
- */
-
-unsigned long __memblock_rgn_add_need(const struct memblock_type *t, phys_addr_t base,
-			   phys_addr_t size)
+unsigned long __memblock_rgn_update_need(const struct memblock_type *t,
+					 phys_addr_t base, phys_addr_t size)
 {
-	unsigned long nr = type_nr(t), i, j;
+	struct rgn_win w;
 
-	rgn_window(t, nr, base, base + size, &i, &j);
-	return nr + rgn_count_gaps(t, i, j, base, base + size);
-}
-
-/*
- * Regions @t holds once [base, base + size) is added and merged: the window
- * with one neighbour on each side, walked as the add would rebuild it, and
- * touching compatible pieces counted once.
- */
-unsigned long __memblock_rgn_add_result(const struct memblock_type *t, phys_addr_t base,
-			     phys_addr_t size, int nid,
-			     enum memblock_flags flags)
-{
-	unsigned long nr = type_nr(t), i, j, k, lo, hi, runs = 0;
-	phys_addr_t end = base + size, cur = base;
-	struct memblock_region prev;
-	bool have = false;
-
-	rgn_init(&prev, 0, 0, MEMBLOCK_NONE, 0);
-
-	rgn_window(t, nr, base, end, &i, &j);
-	lo = i ? i - 1 : 0;
-	hi = j < nr ? j + 1 : nr;
-	for (k = lo; k <= hi; k++) {
-		struct memblock_region piece[2];
-		int np = 0;
-
-		/* The gap before region k (inside the range), then region k. */
-		if (k >= i && k <= j) {
-			phys_addr_t gap_end = k < j ? t->regions[k].base : end;
-
-			if (gap_end > cur)
-				rgn_init(&piece[np++], cur, gap_end - cur,
-					 flags, nid);
-			if (k < j)
-				cur = rgn_end(&t->regions[k]);
-		}
-		if (k < hi)
-			rgn_copy(&piece[np++], &t->regions[k]);
-		for (int p = 0; p < np; p++) {
-			if (!have || !rgn_compatible(&prev, &piece[p]))
-				runs++;
-			rgn_copy(&prev, &piece[p]);
-			have = true;
-		}
-	}
-	return nr - (hi - lo) + runs;
-}
-
-/*
- * Window [*i, *j) of [base, base + size) in @t, and how many of its two end
- * regions cross the range's ends (each would be split).
- */
-static mb_noinline unsigned long rgn_splits(const struct memblock_type *t,
-					    phys_addr_t base, phys_addr_t size,
-					    unsigned long *i, unsigned long *j)
-{
-	phys_addr_t end = base + size;
-
-	rgn_window(t, type_nr(t), base, end, i, j);
-	if (*i == *j)
-		return 0;
-	return (t->regions[*i].base < base) +
-	       (rgn_end(&t->regions[*j - 1]) > end);
-}
-
-long __memblock_rgn_remove_delta(const struct memblock_type *t, phys_addr_t base,
-		      phys_addr_t size)
-{
-	unsigned long i, j, splits = rgn_splits(t, base, size, &i, &j);
-
-	return (long)splits - (long)(j - i);
-}
-
-unsigned long __memblock_rgn_update_need(const struct memblock_type *t, phys_addr_t base,
-			      phys_addr_t size)
-{
-	unsigned long i, j;
-
-	return type_nr(t) + rgn_splits(t, base, size, &i, &j);
+	__memblock_rgn_window(t, base, base + size, false, &w);
+	return type_nr(t) + w.ins;
 }

@@ -52,7 +52,8 @@ int __memblock_type_index(const struct memblock_type *t)
 	return -1;
 }
 
-bool __memblock_live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
+/* Inline where every edit asks (__memblock_live_overlap()), else a call. */
+static inline bool live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
 {
 	const struct memblock_type *t = __memblock_type(i);
 
@@ -61,6 +62,12 @@ bool __memblock_live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
 	*base = memblock_env_virt_to_phys(t->regions);
 	*bytes = __memblock_array_bytes(t->max);
 	return true;
+}
+
+mb_noinline bool __memblock_live_array(int i, phys_addr_t *base,
+				       phys_addr_t *bytes)
+{
+	return live_array(i, base, bytes);
 }
 
 void __memblock_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end)
@@ -91,14 +98,15 @@ static bool overlaps(phys_addr_t b1, phys_addr_t e1, phys_addr_t b2,
 	return b1 < e2 && b2 < e1;
 }
 
-void __memblock_plan_move_overlapping(struct mb_plan *p, phys_addr_t base,
-			      phys_addr_t end)
+unsigned int __memblock_live_overlap(phys_addr_t base, phys_addr_t end)
 {
+	unsigned int mask = 0;
 	phys_addr_t b, s;
 
 	for (int i = 0; i < MB_NTYPES; i++)
-		if (__memblock_live_array(i, &b, &s) && overlaps(b, b + s, base, end))
-			p->move[i] = true;
+		if (live_array(i, &b, &s) && overlaps(b, b + s, base, end))
+			mask |= 1U << i;
+	return mask;
 }
 
 void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t hi)
@@ -135,7 +143,7 @@ static mb_noinline bool plan_add(struct mb_plan *p, int i, unsigned long need)
 }
 
 /* Regions "reserved" gains while the new arrays are reserved and the old released. */
-static unsigned long reserved_extra(const struct mb_plan *p, bool rsv_too)
+static mb_noinline unsigned long reserved_extra(const struct mb_plan *p, bool rsv_too)
 {
 	unsigned long extra = 0;
 	phys_addr_t b, s;
@@ -280,16 +288,14 @@ void __memblock_plan_switch(struct mb_plan *p)
 /* Drop [b, e) from "reserved" except the part a caller now claims. */
 static void release_old(const struct mb_plan *p, phys_addr_t b, phys_addr_t e)
 {
-	struct memblock_type *rsv = &memblock.reserved;
+	struct mb_span keep, out[2];
+	int n;
 
-	if (p->keep_end > p->keep_base && overlaps(b, e, p->keep_base, p->keep_end)) {
-		if (b < p->keep_base)
-			memblock_remove_range(rsv, b, p->keep_base - b);
-		if (e > p->keep_end)
-			memblock_remove_range(rsv, p->keep_end, e - p->keep_end);
-		return;
-	}
-	memblock_remove_range(rsv, b, e - b);
+	span_set(&keep, p->keep_base, p->keep_end);
+	n = __memblock_span_cut(b, e, &keep, p->keep_end > p->keep_base, out);
+	for (int k = 0; k < n; k++)
+		memblock_remove_range(&memblock.reserved, out[k].lo,
+				      out[k].hi - out[k].lo);
 }
 
 void __memblock_plan_finish(struct mb_plan *p)

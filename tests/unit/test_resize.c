@@ -11,10 +11,20 @@
 /* Library internal (src/resize.c): is this one of the static arrays? */
 bool memblock_is_static_array(const struct memblock_region *regions);
 
-/* Library internal (src/region.c): regions after an add, once merged. */
-unsigned long __memblock_rgn_add_result(const struct memblock_type *t, phys_addr_t base,
-			     phys_addr_t size, int nid,
-			     enum memblock_flags flags);
+/*
+ * Library internals (src/region.c, src/internal.h): the window of a range,
+ * and the regions an add of it leaves once merged.
+ */
+struct rgn_win {
+	unsigned long i, j, ins;
+	phys_addr_t fresh;
+};
+void __memblock_rgn_window(const struct memblock_type *t, phys_addr_t base,
+			   phys_addr_t end, bool add, struct rgn_win *w);
+unsigned long __memblock_rgn_add_result(const struct memblock_type *t,
+					const struct rgn_win *w,
+					phys_addr_t base, phys_addr_t end,
+					int nid, enum memblock_flags flags);
 
 /* Bytes of a grown array of @max regions: whole pages. */
 static phys_addr_t array_bytes(unsigned long max)
@@ -223,6 +233,37 @@ static void reserve_over_part_of_live_array(void)
 	CHECK_EQ(memblock.reserved.total_size, (N + 1) * 0x1000 + bytes + 0x800);
 }
 
+/*
+ * A free around a live array is cut in two pieces, both inside one
+ * reserved region (the array's bytes and the caller's claims on either
+ * side, merged): the first cut splits it, so the second must find the
+ * region's upper part one index later.
+ */
+static void free_around_live_array_cuts_both_sides(void)
+{
+	phys_addr_t bytes = array_bytes(2 * N);
+	phys_addr_t a1 = reserved_grown_at_top();
+	const struct memblock_region *r;
+
+	CHECK_INT(memblock_reserve(a1 - 0x4000, 0x4000), 0);
+	CHECK_INT(memblock_reserve(SZ_1G, 0x4000), 0);
+	CHECK_EQ(memblock.reserved.cnt, N + 2);
+	CHECK_INT(memblock_phys_free(a1 - 0x2000, bytes + 0x4000), 0);
+	/* The array did not move; only the caller's bytes went. */
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), a1);
+	CHECK_EQ(memblock.reserved.cnt, N + 4);
+	r = &memblock.reserved.regions[N + 1];
+	CHECK_EQ(r[0].base, a1 - 0x4000);
+	CHECK_EQ(r[0].size, 0x2000);
+	CHECK_EQ(r[1].base, a1);
+	CHECK_EQ(r[1].size, bytes);
+	CHECK_EQ(r[2].base, SZ_1G + 0x2000);
+	CHECK_EQ(r[2].size, 0x2000);
+	CHECK_EQ(memblock.reserved.total_size,
+		 (N + 1) * 0x1000 + bytes + 0x4000);
+	CHECK(type_invariant_violation(&memblock.reserved) == NULL);
+}
+
 static void remove_under_live_array_moves_it(void)
 {
 	phys_addr_t bytes = array_bytes(2 * N);
@@ -365,6 +406,7 @@ static void add_result_predicts_the_merge(void)
 	for (int n = 0; n < 3000; n++) {
 		phys_addr_t b, sz;
 		unsigned long want;
+		struct rgn_win w;
 		int nid;
 		enum memblock_flags fl;
 
@@ -375,7 +417,8 @@ static void add_result_predicts_the_merge(void)
 		fl = (r >> 56) % 4 ? MEMBLOCK_NONE : MEMBLOCK_HOTPLUG;
 		if (memblock.memory.cnt + 30 > memblock.memory.max)
 			test_reset();
-		want = __memblock_rgn_add_result(&memblock.memory, b, sz,
+		__memblock_rgn_window(&memblock.memory, b, b + sz, true, &w);
+		want = __memblock_rgn_add_result(&memblock.memory, &w, b, b + sz,
 				      nid == MAX_NUMNODES ? MAX_NUMNODES : nid, fl);
 		CHECK_INT(memblock_add_node(b, sz, nid, fl), 0);
 		if (memblock.memory.cnt != want) {
@@ -401,6 +444,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(physmem_grows),
 	TEST_CASE(reserve_over_live_array_moves_it),
 	TEST_CASE(reserve_over_part_of_live_array),
+	TEST_CASE(free_around_live_array_cuts_both_sides),
 	TEST_CASE(remove_under_live_array_moves_it),
 	TEST_CASE(trim_moves_live_array_into_aligned_memory),
 	TEST_CASE(move_without_room_fails_cleanly),
