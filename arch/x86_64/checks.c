@@ -278,5 +278,5 @@ void arch_boot_checks(void)
 			      0, (phys_addr_t)1 << 32, protect, nr_protect);
 
 	boot_check_allocations(protect, nr_protect);
-	memops_check("rep movsb/stosb");
+	memops_check("rep movsb/stosb, SSE2 backward");
 }

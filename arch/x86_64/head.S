@@ -27,8 +27,13 @@
 #define XEN_ELFNOTE_PHYS32_ENTRY 18
 
 #define CR0_PE		(1 << 0)
+#define CR0_MP		(1 << 1)
+#define CR0_EM		(1 << 2)
+#define CR0_TS		(1 << 3)
 #define CR0_PG		(1 << 31)
 #define CR4_PAE		(1 << 5)
+#define CR4_OSFXSR	(1 << 9)
+#define CR4_OSXMMEXCPT	(1 << 10)
 #define MSR_EFER	0xc0000080
 #define EFER_LME	(1 << 8)
 #define PTE_P_W		0x3
@@ -118,8 +123,13 @@ common32:
 	cmpl	$(_end - KVB), %eax	/* %eax: next address | flags; _end is page-aligned */
 	jb	3b
 
+	/*
+	 * SSE on (every x86-64 CPU has SSE2): memops.c's backward move uses
+	 * %xmm registers. The C code is built -mgeneral-regs-only and runs no
+	 * other task, so the registers have no other owner to save them for.
+	 */
 	movl	%cr4, %eax
-	orl	$CR4_PAE, %eax
+	orl	$(CR4_PAE | CR4_OSFXSR | CR4_OSXMMEXCPT), %eax
 	movl	%eax, %cr4
 	movl	$(boot_pml4 - KVB), %eax
 	movl	%eax, %cr3
@@ -128,7 +138,8 @@ common32:
 	orl	$EFER_LME, %eax
 	wrmsr
 	movl	%cr0, %eax
-	orl	$(CR0_PG | CR0_PE), %eax
+	andl	$~(CR0_EM | CR0_TS), %eax
+	orl	$(CR0_PG | CR0_PE | CR0_MP), %eax
 	movl	%eax, %cr0
 	ljmp	$0x08, $(long_mode_low - KVB)
 

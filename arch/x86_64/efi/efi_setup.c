@@ -197,5 +197,5 @@ void arch_boot_checks(void)
 	boot_check_phys_range("32-bit DMA buffer below 4 GiB", SZ_1M, SZ_64K,
 			      0, (phys_addr_t)1 << 32, protect, n);
 	boot_check_allocations(protect, n);
-	memops_check("rep movsb/stosb");
+	memops_check("rep movsb/stosb, SSE2 backward");
 }
