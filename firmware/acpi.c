@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * ACPI table discovery and the SRAT memory affinity entries. Nothing is
- * read before the length that covers it has been checked.
+ * ACPI table discovery, the SRAT memory affinity entries and the SRAT's
+ * proximity domains in Linux's node order. Nothing is read before the
+ * length that covers it has been checked.
  */
 #include <firmware/acpi.h>
 
@@ -11,6 +12,13 @@
 #define SRAT_MEM_ENABLED	(1u << 0)
 #define SRAT_MEM_HOTPLUG	(1u << 1)
 #define SRAT_MEM_NONVOLATILE	(1u << 2)
+#define SRAT_LAPIC		0
+#define SRAT_LAPIC_SIZE		16
+#define SRAT_X2APIC		2
+#define SRAT_GICC		3
+#define SRAT_GI			5
+#define SRAT_RINTC		7
+#define SRAT_CPU_ENABLED	(1u << 0)	/* bit 0 of every type's flags */
 
 static uint32_t rd32(const uint8_t *p)
 {
@@ -202,5 +210,158 @@ int acpi_srat_memory(const void *srat, uint32_t len,
 		}
 		off += e[1];
 	}
+	return 0;
+}
+
+/*
+ * Smallest length of a processor-type entry (its structure's size); a
+ * Local APIC entry must have exactly its size (Linux's x86 checks !=).
+ */
+static uint32_t cpu_entry_size(uint8_t type)
+{
+	switch (type) {
+	case SRAT_LAPIC:	return SRAT_LAPIC_SIZE;
+	case SRAT_X2APIC:	return 24;
+	case SRAT_GICC:		return 18;
+	case SRAT_GI:		return 32;
+	case SRAT_RINTC:	return 20;
+	}
+	return 0;
+}
+
+static bool type_counts(uint8_t type, unsigned int types)
+{
+	return type < 32 && (types & (1u << type));
+}
+
+/* Header, checksum and every entry's length, before any entry is used. */
+static int srat_check(const uint8_t *t, uint32_t len, unsigned int types)
+{
+	if (len < ACPI_SDT_HEADER_SIZE || !sig_is(t, "SRAT", 4))
+		return -ENOENT;
+	if (rd32(t + 4) != len || len < SRAT_HEADER_SIZE ||
+	    !acpi_checksum_ok(t, len))
+		return -EBADMSG;
+	for (uint32_t off = SRAT_HEADER_SIZE; off < len; off += t[off + 1]) {
+		const uint8_t *e = t + off;
+
+		if (len - off < 2 || e[1] < 2 || e[1] > len - off)
+			return -EBADMSG;
+		if (e[0] == SRAT_MEM_AFFINITY && e[1] < SRAT_MEM_SIZE)
+			return -EBADMSG;
+		if (type_counts(e[0], types) &&
+		    (e[0] == SRAT_LAPIC ? e[1] != SRAT_LAPIC_SIZE :
+					  e[1] < cpu_entry_size(e[0])))
+			return -EBADMSG;
+	}
+	return 0;
+}
+
+/*
+ * The domain of entry @e in pass @pass (0: the processor-type entries of
+ * @types, 1: the memory ones): true, with *pxm, when the entry is of that
+ * pass and enabled. Its length was checked by srat_check().
+ */
+static bool entry_domain(const uint8_t *t, const uint8_t *e, int pass,
+			 unsigned int types, uint32_t *pxm)
+{
+	uint32_t flags;
+
+	if (pass == 1) {
+		if (e[0] != SRAT_MEM_AFFINITY)
+			return false;
+		*pxm = rd32(e + 2);
+		if (t[8] < 2)
+			*pxm &= 0xff;
+		return rd32(e + 28) & SRAT_MEM_ENABLED;
+	}
+	if (!type_counts(e[0], types))
+		return false;
+	switch (e[0]) {
+	case SRAT_LAPIC:
+		/* Domain bits 7:0 at 2; from revision 2, bits 31:8 at 9. */
+		*pxm = e[2];
+		if (t[8] >= 2)
+			*pxm |= (uint32_t)e[9] << 8 | (uint32_t)e[10] << 16 |
+				(uint32_t)e[11] << 24;
+		flags = rd32(e + 4);
+		break;
+	case SRAT_GICC:
+		*pxm = rd32(e + 2);
+		flags = rd32(e + 10);
+		break;
+	case SRAT_GI:
+		*pxm = rd32(e + 4);
+		flags = rd32(e + 28);
+		break;
+	default:	/* x2APIC and RINTC: domain at 4, flags at 12 */
+		*pxm = rd32(e + 4);
+		flags = rd32(e + 12);
+		break;
+	}
+	return flags & SRAT_CPU_ENABLED;
+}
+
+/* True when a counted entry before (@pass, @off) has domain @pxm. */
+static bool met_before(const uint8_t *t, uint32_t len, unsigned int types,
+		       int pass, uint32_t off, uint32_t pxm)
+{
+	uint32_t q;
+
+	for (int p = 0; p <= pass; p++)
+		for (uint32_t o = SRAT_HEADER_SIZE; o < len && (p < pass || o < off);
+		     o += t[o + 1])
+			if (entry_domain(t, t + o, p, types, &q) && q == pxm)
+				return true;
+	return false;
+}
+
+/*
+ * Linux's acpi_numa_init() order: the domains, each once, into @out when
+ * not NULL. Returns their number; *ncpu gets how many the first pass
+ * found. Quadratic: a SRAT has a few hundred entries at most.
+ */
+static unsigned int srat_walk(const uint8_t *t, uint32_t len,
+			      unsigned int types, uint32_t *out,
+			      unsigned int *ncpu)
+{
+	unsigned int n = 0;
+	uint32_t pxm;
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (uint32_t off = SRAT_HEADER_SIZE; off < len; off += t[off + 1]) {
+			if (!entry_domain(t, t + off, pass, types, &pxm) ||
+			    met_before(t, len, types, pass, off, pxm))
+				continue;
+			if (out)
+				out[n] = pxm;
+			n++;
+		}
+		if (pass == 0)
+			*ncpu = n;
+	}
+	return n;
+}
+
+int acpi_srat_nodes(const void *srat, uint32_t len, unsigned int cpu_types,
+		    uint32_t *node_pxm, unsigned int max, unsigned int *nr_nodes,
+		    unsigned int *nr_cpu_nodes)
+{
+	const uint8_t *t = srat;
+	unsigned int n, ncpu;
+	int err;
+
+	if (!t || !node_pxm || !nr_nodes || (cpu_types & ~ACPI_SRAT_CPUS_ALL))
+		return -EINVAL;
+	err = srat_check(t, len, cpu_types);
+	if (err)
+		return err;
+	/* Count first, so that too many domains write nothing. */
+	if (srat_walk(t, len, cpu_types, NULL, &ncpu) > max)
+		return -ENOSPC;
+	n = srat_walk(t, len, cpu_types, node_pxm, &ncpu);
+	*nr_nodes = n;
+	if (nr_cpu_nodes)
+		*nr_cpu_nodes = ncpu;
 	return 0;
 }

@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* NUMA nodes for memblock from the SRAT's memory affinity entries. */
+/*
+ * NUMA nodes for memblock from the SRAT's memory affinity entries, with
+ * node ids given (acpi_srat_nodes(): Linux's order) or, for the older
+ * acpi_srat_memblock(), by the entries' own order.
+ */
 #include <stdarg.h>
 #include <firmware/acpi.h>
 #include <linux/memblock.h>
@@ -77,12 +81,55 @@ static int node_of(uint32_t pxm, const uint32_t *node_pxm, unsigned int n)
 	return -1;
 }
 
+/* Each entry's range gets its node; the nodes were checked. */
+static int apply(const struct acpi_mem_affinity *mem, unsigned int nr,
+		 const uint32_t *node_pxm, unsigned int n)
+{
+	for (unsigned int i = 0; i < nr; i++) {
+		phys_addr_t base, size;
+		uint64_t b, end;
+		int err;
+
+		if (!clip(&mem[i], &b, &end))
+			continue;
+		base = (phys_addr_t)b;
+		size = (phys_addr_t)(end - b);
+		err = memblock_set_node(base, size, &memblock.memory,
+					node_of(mem[i].pxm, node_pxm, n));
+		if (!err && mem[i].hotplug)
+			err = memblock_mark_hotplug(base, size);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int acpi_srat_memblock_nodes(const struct acpi_mem_affinity *mem,
+			     unsigned int nr, const uint32_t *node_pxm,
+			     unsigned int nr_nodes)
+{
+	unsigned int i;
+
+	if ((!mem && nr) || (!node_pxm && nr_nodes))
+		return -EINVAL;
+	for (i = 0; i < nr_nodes; i++)
+		if (node_of(node_pxm[i], node_pxm, i) >= 0)
+			return -EINVAL;		/* listed twice */
+	for (i = 0; i < nr; i++)
+		if (node_of(mem[i].pxm, node_pxm, nr_nodes) < 0)
+			return -EINVAL;
+	if (nr_nodes > MAX_NUMNODES)
+		return -ENOSPC;
+	if (domains_overlap(mem, nr))
+		return -EBADMSG;
+	return apply(mem, nr, node_pxm, nr_nodes);
+}
+
 int acpi_srat_memblock(const struct acpi_mem_affinity *mem, unsigned int nr,
 		       uint32_t *node_pxm, unsigned int max_nodes,
 		       unsigned int *nr_nodes)
 {
 	unsigned int n = 0, i;
-	int err;
 
 	if ((!mem && nr) || !node_pxm || !nr_nodes)
 		return -EINVAL;
@@ -98,21 +145,5 @@ int acpi_srat_memblock(const struct acpi_mem_affinity *mem, unsigned int nr,
 		if (first_of_domain(mem, i))
 			node_pxm[n++] = mem[i].pxm;
 	*nr_nodes = n;
-
-	for (i = 0; i < nr; i++) {
-		phys_addr_t base, size;
-		uint64_t b, end;
-
-		if (!clip(&mem[i], &b, &end))
-			continue;
-		base = (phys_addr_t)b;
-		size = (phys_addr_t)(end - b);
-		err = memblock_set_node(base, size, &memblock.memory,
-					node_of(mem[i].pxm, node_pxm, n));
-		if (!err && mem[i].hotplug)
-			err = memblock_mark_hotplug(base, size);
-		if (err)
-			return err;
-	}
-	return 0;
+	return apply(mem, nr, node_pxm, n);
 }

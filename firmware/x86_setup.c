@@ -16,6 +16,7 @@ static void result_clear(struct x86_setup_result *out)
 	out->srat_err = 0;
 	out->nr_srat_mem = 0;
 	out->nr_nodes = 0;
+	out->nr_cpu_nodes = 0;
 }
 
 static int check_args(const struct fw_setup_policy *p,
@@ -46,7 +47,11 @@ static int reserve_in_use(const struct fw_setup_policy *p,
 	return err;
 }
 
-/* Step 9: nodes from the SRAT; a bad one leaves one node, as in Linux. */
+/*
+ * Step 9: nodes from the SRAT, numbered as Linux's x86 acpi_numa_init()
+ * does (Local APIC, x2APIC and Generic Initiator domains first, in table
+ * order, then the memory ones); a bad SRAT leaves one node, as in Linux.
+ */
 static void srat_nodes(const struct x86_setup_input *in,
 		       struct x86_setup_result *out)
 {
@@ -59,9 +64,17 @@ static void srat_nodes(const struct x86_setup_input *in,
 		out->srat_err = err;
 		return;
 	}
-	out->srat_err = acpi_srat_memblock(out->srat_mem, out->nr_srat_mem,
-					   out->node_pxm, X86_SETUP_MAX_NODES,
-					   &out->nr_nodes);
+	err = acpi_srat_nodes(in->srat, in->srat_len, ACPI_SRAT_CPUS_X86,
+			      out->node_pxm, X86_SETUP_MAX_NODES,
+			      &out->nr_nodes, &out->nr_cpu_nodes);
+	if (!err)
+		err = acpi_srat_memblock_nodes(out->srat_mem, out->nr_srat_mem,
+					       out->node_pxm, out->nr_nodes);
+	if (err) {
+		out->srat_err = err;
+		out->nr_nodes = 0;
+		out->nr_cpu_nodes = 0;
+	}
 	for (unsigned int i = 0; i < out->nr_srat_mem; i++) {
 		out->srat_nid[i] = -1;
 		for (unsigned int k = 0; k < out->nr_nodes; k++)

@@ -154,6 +154,13 @@ $(eval $(call x86_boot,numa-q35-1G,x86_64-image,$(X86_KERNEL),memblock=debug tes
 	-machine q35 -m 1G $(call x86_numa,512M,512M)))
 $(eval $(call x86_boot,numa-pc-4G,x86_64-image,$(X86_KERNEL),memblock=debug test.numa_nodes=2,\
 	-machine pc -m 4G $(call x86_numa,2G,2G)))
+# A first node with a CPU and no memory: QEMU puts all memory (the 640 KiB
+# below 1 MiB too) in PXM 1. Linux numbers the CPUs' domains first (the
+# SRAT's Local APIC entries), so node 0 is PXM 0, memoryless, and all
+# memory is node 1.
+$(eval $(call x86_boot,numa-memoryless0-pc-1G,x86_64-image,$(X86_KERNEL),memblock=debug test.numa_nodes=2,\
+	-machine pc -m 1G -smp 2 -object memory-backend-ram$(comma)id=m1$(comma)size=1G \
+	-numa node$(comma)cpus=0$(comma)nodeid=0 -numa node$(comma)memdev=m1$(comma)cpus=1$(comma)nodeid=1))
 $(eval $(call x86_boot,numa-pc-1G-nosrat,x86_64-image,$(X86_KERNEL),test.numa_nodes=0,\
 	-machine pc -m 1G))
 $(eval $(call x86_iso,grub-numa,memblock=debug test.numa_nodes=2))

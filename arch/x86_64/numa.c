@@ -39,6 +39,9 @@ void x86_numa_report(const struct x86_setup_result *r)
 		printk("ACPI: SRAT unusable (%d): one node\n", r->srat_err);
 		return;
 	}
+	/* The domains Linux's x86 numbered from processor entries first. */
+	for (unsigned int k = 0; k < r->nr_cpu_nodes; k++)
+		printk("ACPI: SRAT: Node %u PXM %u (processors)\n", k, r->node_pxm[k]);
 	for (unsigned int i = 0; i < r->nr_srat_mem; i++) {
 		const struct acpi_mem_affinity *a = &r->srat_mem[i];
 

@@ -3,7 +3,11 @@
  * ACPI discovery and SRAT parsing on tables recorded from QEMU (pc, two
  * NUMA nodes), then on corrupted copies: bad checksums, truncated and
  * malformed entries, unmappable pointers, and an XSDT built from the
- * recorded tables.
+ * recorded tables. Then Linux's node numbering (acpi_srat_nodes()) on
+ * tables built here from the ACPI spec's SRAT structures, each expected
+ * order worked out by hand from Linux's acpi_numa_init() (processor-type
+ * entries of the architecture's types in table order, then memory), and
+ * acpi_srat_memblock_nodes() applying it.
  */
 #include "harness.h"
 #include <firmware/acpi.h>
@@ -352,6 +356,378 @@ static void srat_flags_and_revision(void)
 	CHECK_INT(a[2].pxm, 0x701);
 }
 
+/* A SRAT built entry by entry, as the ACPI spec lays each structure out. */
+static uint8_t bt[512];
+static uint32_t bt_len;
+
+static void bt_begin(uint8_t revision)
+{
+	memset(bt, 0, sizeof(bt));
+	memcpy(bt, "SRAT", 4);
+	bt[8] = revision;
+	memcpy(bt + 10, "MBTEST", 6);
+	bt[36] = 1;			/* reserved, must be 1 */
+	bt_len = 48;
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static uint8_t *bt_add(uint8_t type, uint8_t len)
+{
+	uint8_t *e = bt + bt_len;
+
+	e[0] = type;
+	e[1] = len;
+	bt_len += len;
+	return e;
+}
+
+#define EN	1u			/* flags bit 0: enabled */
+
+/* Type 0: domain bits 7:0 at 2, APIC id 3, flags 4, bits 31:8 at 9..11. */
+static void bt_lapic(uint32_t pxm, uint8_t apic, uint32_t flags)
+{
+	uint8_t *e = bt_add(0, 16);
+
+	e[2] = (uint8_t)pxm;
+	e[3] = apic;
+	put32(e + 4, flags);
+	e[9] = (uint8_t)(pxm >> 8);
+	e[10] = (uint8_t)(pxm >> 16);
+	e[11] = (uint8_t)(pxm >> 24);
+}
+
+/* Type 1: domain 2, base 8, length 16, flags 28. */
+static void bt_mem(uint32_t pxm, uint64_t base, uint64_t size, uint32_t flags)
+{
+	uint8_t *e = bt_add(1, 40);
+
+	put32(e + 2, pxm);
+	put32(e + 8, (uint32_t)base);
+	put32(e + 12, (uint32_t)(base >> 32));
+	put32(e + 16, (uint32_t)size);
+	put32(e + 20, (uint32_t)(size >> 32));
+	put32(e + 28, flags);
+}
+
+/* Type 2 (x2APIC, 24 bytes) and 7 (RINTC, 20): domain 4, flags 12. */
+static void bt_x2apic(uint32_t pxm, uint32_t flags)
+{
+	uint8_t *e = bt_add(2, 24);
+
+	put32(e + 4, pxm);
+	put32(e + 12, flags);
+}
+
+static void bt_rintc(uint32_t pxm, uint32_t flags)
+{
+	uint8_t *e = bt_add(7, 20);
+
+	put32(e + 4, pxm);
+	put32(e + 12, flags);
+}
+
+/* Type 3 (GICC, 18 bytes): domain 2, processor UID 6, flags 10. */
+static void bt_gicc(uint32_t pxm, uint32_t flags)
+{
+	uint8_t *e = bt_add(3, 18);
+
+	put32(e + 2, pxm);
+	put32(e + 10, flags);
+}
+
+/* Type 5 (Generic Initiator, 32 bytes): domain 4, flags 28. */
+static void bt_gi(uint32_t pxm, uint32_t flags)
+{
+	uint8_t *e = bt_add(5, 32);
+
+	put32(e + 4, pxm);
+	put32(e + 28, flags);
+}
+
+static void bt_end(void)
+{
+	put32(bt + 4, bt_len);
+	fix_checksum(bt, bt_len, 9);
+}
+
+static uint32_t np[8];
+static unsigned int nn, ncpu;
+
+static int nodes_of(unsigned int types)
+{
+	for (int i = 0; i < 8; i++)
+		np[i] = 0xdead;
+	nn = ncpu = 99;
+	return acpi_srat_nodes(bt, bt_len, types, np, 8, &nn, &ncpu);
+}
+
+#define CHECK_NODES(n, c, ...) do {					\
+	const uint32_t want_[] = { __VA_ARGS__ };			\
+	CHECK_INT(nn, (n));						\
+	CHECK_INT(ncpu, (c));						\
+	for (unsigned int i_ = 0; i_ < ARRAY_SIZE(want_); i_++)		\
+		CHECK_INT(np[i_], want_[i_]);				\
+	CHECK_INT(np[ARRAY_SIZE(want_)], 0xdead);			\
+} while (0)
+
+/* After an error: neither count nor array written. */
+#define CHECK_UNCHANGED() do {						\
+	CHECK_INT(nn, 99);						\
+	CHECK_INT(ncpu, 99);						\
+	for (int i_ = 0; i_ < 8; i_++)					\
+		CHECK_INT(np[i_], 0xdead);				\
+} while (0)
+
+/* QEMU's pc table: two Local APIC entries (PXM 0, 1), memory 0, 0, 1, 1. */
+static void nodes_recorded(void)
+{
+	unsigned int n = 99;
+
+	CHECK_INT(acpi_srat_nodes(pc_numa_srat, sizeof(pc_numa_srat),
+				  ACPI_SRAT_CPUS_X86, np, 8, &n, NULL), 0);
+	CHECK_INT(n, 2);
+	CHECK_INT(np[0], 0);
+	CHECK_INT(np[1], 1);
+	memcpy(bt, pc_numa_srat, sizeof(pc_numa_srat));
+	bt_len = sizeof(pc_numa_srat);
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_X86), 0);
+	CHECK_NODES(2, 2, 0, 1);
+	/* arm64 maps no Local APIC entry: the memory ones alone. */
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_ARM64), 0);
+	CHECK_NODES(2, 0, 0, 1);
+}
+
+/*
+ * -numa node,nodeid=0,cpus=0 -numa node,nodeid=1,cpus=1,memdev=m1 as a
+ * firmware without QEMU's 640 KiB quirk would give it: PXM 0 has a CPU
+ * and no memory. Linux: node 0 = PXM 0 (memoryless), node 1 = PXM 1.
+ * Numbering by memory alone would make PXM 1 node 0.
+ */
+static void memoryless_cpu_domain_first(void)
+{
+	bt_begin(3);
+	bt_lapic(0, 0, EN);
+	bt_lapic(1, 1, EN);
+	bt_mem(1, 0, SZ_1G, EN);
+	bt_end();
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_X86), 0);
+	CHECK_NODES(2, 2, 0, 1);
+	CHECK_INT(nodes_of(0), 0);
+	CHECK_NODES(1, 0, 1);
+}
+
+/* CPUs list PXM 1 before PXM 0; memory lists 0 first: Linux follows CPUs. */
+static void cpu_order_differs_from_memory(void)
+{
+	bt_begin(3);
+	bt_lapic(1, 0, EN);
+	bt_x2apic(2, EN);
+	bt_lapic(0, 1, EN);
+	bt_lapic(1, 2, EN);
+	bt_mem(0, 0, SZ_1G, EN);
+	bt_mem(3, (2 * SZ_1G), SZ_1G, EN);
+	bt_mem(1, SZ_1G, SZ_1G, EN);
+	bt_end();
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_X86), 0);
+	CHECK_NODES(4, 3, 1, 2, 0, 3);
+	/* Only x2APIC counts: it alone goes first. */
+	CHECK_INT(nodes_of(ACPI_SRAT_X2APIC), 0);
+	CHECK_NODES(4, 1, 2, 0, 3, 1);
+}
+
+/* Disabled processor entries give no node; disabled memory neither. */
+static void disabled_cpus_ignored(void)
+{
+	bt_begin(3);
+	bt_lapic(7, 0, 0);
+	bt_x2apic(9, 2);		/* flags without the enabled bit */
+	bt_gi(6, 0);
+	bt_lapic(1, 1, EN);
+	bt_mem(8, 0, SZ_1M, 0);
+	bt_mem(0, 0, SZ_1G, EN);
+	bt_mem(1, SZ_1G, SZ_1G, EN);
+	bt_end();
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_X86), 0);
+	CHECK_NODES(2, 1, 1, 0);
+}
+
+/* arm64: GICC entries (and Generic Initiators); Local APIC ones do not count. */
+static void gicc_table(void)
+{
+	bt_begin(3);
+	bt_gicc(2, EN);
+	bt_gicc(0, EN);
+	bt_gicc(5, 0);			/* disabled */
+	bt_gicc(2, EN);
+	bt_gi(4, EN);
+	bt_lapic(6, 0, EN);
+	bt_mem(0, 0, SZ_1G, EN);
+	bt_mem(1, SZ_1G, SZ_1G, EN);
+	bt_mem(2, (2 * SZ_1G), SZ_1G, EN);
+	bt_end();
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_ARM64), 0);
+	CHECK_NODES(4, 3, 2, 0, 4, 1);
+	/* x86 maps the Local APIC and Generic Initiator, not GICC. */
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_X86), 0);
+	CHECK_NODES(5, 2, 4, 6, 0, 1, 2);
+}
+
+/* RINTC (riscv), and 32-bit domains; the other types' domains do not count there. */
+static void rintc_and_wide_domains(void)
+{
+	bt_begin(3);
+	bt_gi(3, EN);
+	bt_rintc(0x10002, EN);
+	bt_x2apic(0x80000000u, EN);
+	bt_rintc(1, EN);
+	bt_mem(1, 0, SZ_1G, EN);
+	bt_end();
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_RISCV), 0);
+	CHECK_NODES(2, 2, 0x10002, 1);
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_ALL), 0);
+	CHECK_NODES(4, 4, 3, 0x10002, 0x80000000u, 1);
+}
+
+/* A Local APIC entry's domain: bits 31:8 from revision 2 only. */
+static void lapic_domain_high_bytes(void)
+{
+	bt_begin(1);
+	bt_lapic(0x030201, 0, EN);
+	bt_mem(0x0701, 0, SZ_1G, EN);	/* revision 1: memory's low byte */
+	bt_end();
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_X86), 0);
+	CHECK_NODES(1, 1, 1);
+	bt[8] = 2;
+	bt_end();
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_X86), 0);
+	CHECK_NODES(2, 1, 0x030201, 0x0701);
+}
+
+/* Bad input: an error, and nothing written. */
+static void nodes_bad_input(void)
+{
+	bt_begin(3);
+	bt_lapic(0, 0, EN);
+	bt_lapic(1, 1, EN);
+	bt_mem(2, 0, SZ_1G, EN);
+	bt_end();
+	CHECK_INT(acpi_srat_nodes(NULL, bt_len, 0, np, 8, &nn, NULL), -EINVAL);
+	CHECK_INT(acpi_srat_nodes(bt, bt_len, 0, NULL, 8, &nn, NULL), -EINVAL);
+	CHECK_INT(acpi_srat_nodes(bt, bt_len, 0, np, 8, NULL, NULL), -EINVAL);
+	CHECK_INT(nodes_of(1u << 1), -EINVAL);	/* type 1 is memory */
+	CHECK_UNCHANGED();
+	CHECK_INT(nodes_of(1u << 31), -EINVAL);
+	CHECK_UNCHANGED();
+
+	/* Three domains, room for two: -ENOSPC, nothing written. */
+	CHECK_INT(acpi_srat_nodes(bt, bt_len, ACPI_SRAT_CPUS_X86, np, 2, &nn, &ncpu),
+		  -ENOSPC);
+	CHECK_UNCHANGED();
+	CHECK_INT(acpi_srat_nodes(bt, bt_len, 0, np, 1, &nn, &ncpu), 0);
+	CHECK_INT(nn, 1);
+
+	/* A Local APIC entry must be 16 bytes for x86 (Linux's bad_srat()). */
+	bt_begin(3);
+	bt_lapic(0, 0, EN);
+	bt[49] = 20;
+	bt_len += 4;
+	bt_mem(0, 0, SZ_1G, EN);
+	bt_end();
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_X86), -EBADMSG);
+	CHECK_UNCHANGED();
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_ARM64), 0);	/* not arm64's */
+	CHECK_NODES(1, 0, 0);
+
+	/* Short GICC, Generic Initiator, x2APIC, RINTC entries. */
+	for (int k = 0; k < 4; k++) {
+		static const uint8_t type[] = { 3, 5, 2, 7 };
+		static const uint8_t size[] = { 18, 32, 24, 20 };
+		static const unsigned int mask[] = { ACPI_SRAT_CPUS_ARM64,
+			ACPI_SRAT_CPUS_ARM64, ACPI_SRAT_CPUS_X86, ACPI_SRAT_CPUS_RISCV };
+
+		bt_begin(3);
+		bt_add(type[k], (uint8_t)(size[k] - 1));
+		bt_mem(0, 0, SZ_1G, EN);
+		bt_end();
+		CHECK_INT(nodes_of(mask[k]), -EBADMSG);
+		CHECK_UNCHANGED();
+	}
+
+	/* A short memory entry, a bad checksum, another table. */
+	bt_begin(3);
+	bt_mem(0, 0, SZ_1G, EN);
+	bt[49] = 39;
+	bt_len--;
+	bt_end();
+	CHECK_INT(nodes_of(0), -EBADMSG);
+	bt_begin(3);
+	bt_gicc(0, EN);
+	bt_end();
+	bt[20] ^= 1;
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_ARM64), -EBADMSG);
+	bt[0] = 'X';
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_ARM64), -ENOENT);
+	CHECK_UNCHANGED();
+	CHECK_INT(acpi_srat_nodes(pc_numa_srat, sizeof(pc_numa_srat) - 1,
+				  ACPI_SRAT_CPUS_X86, np, 8, &nn, &ncpu), -EBADMSG);
+	CHECK_UNCHANGED();
+}
+
+/* The memoryless domain's node stays empty; memory gets node 1. */
+static void memblock_nodes_memoryless_first(void)
+{
+	struct acpi_mem_affinity a[4];
+	unsigned int nr;
+
+	bt_begin(3);
+	bt_lapic(1, 0, EN);
+	bt_lapic(0, 1, EN);
+	bt_mem(0, 0, SZ_1G, EN);
+	bt_mem(2, SZ_1G, SZ_1G, EN | 2);	/* hotpluggable */
+	bt_end();
+	CHECK_INT(memblock_add(0, 2 * SZ_1G), 0);
+	CHECK_INT(acpi_srat_memory(bt, bt_len, a, 4, &nr), 0);
+	CHECK_INT(nodes_of(ACPI_SRAT_CPUS_X86), 0);
+	CHECK_NODES(3, 2, 1, 0, 2);
+	CHECK_INT(acpi_srat_memblock_nodes(a, nr, np, nn), 0);
+	EXPECT_TYPE(&memblock.memory, RN(0, SZ_1G, 1),
+		    RFN(SZ_1G, SZ_1G, MEMBLOCK_HOTPLUG, 2));
+}
+
+/* Bad input to acpi_srat_memblock_nodes(): an error, memblock unchanged. */
+static void memblock_nodes_bad_input(void)
+{
+	const struct acpi_mem_affinity a[] = {
+		{ 0, SZ_1G, 4, false, false },
+		{ SZ_1G, SZ_1G, 5, false, false },
+	};
+	const struct acpi_mem_affinity overlap[] = {
+		{ 0, SZ_1G, 4, false, false },
+		{ SZ_1G - SZ_1M, SZ_1G, 5, false, false },
+	};
+	const uint32_t map[] = { 5, 4 }, dup[] = { 5, 4, 5 }, one[] = { 4 };
+	static uint32_t many[MAX_NUMNODES + 1];
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(many); i++)
+		many[i] = i;
+	CHECK_INT(memblock_add(0, 2 * SZ_1G), 0);
+	CHECK_INT(acpi_srat_memblock_nodes(NULL, 1, map, 2), -EINVAL);
+	CHECK_INT(acpi_srat_memblock_nodes(a, 2, NULL, 2), -EINVAL);
+	CHECK_INT(acpi_srat_memblock_nodes(a, 2, dup, 3), -EINVAL);
+	CHECK_INT(acpi_srat_memblock_nodes(a, 2, one, 1), -EINVAL);
+	CHECK_INT(acpi_srat_memblock_nodes(a, 2, many, MAX_NUMNODES + 1), -ENOSPC);
+	CHECK_INT(acpi_srat_memblock_nodes(overlap, 2, map, 2), -EBADMSG);
+	EXPECT_TYPE(&memblock.memory, R(0, 2 * SZ_1G));
+	CHECK_INT(acpi_srat_memblock_nodes(NULL, 0, NULL, 0), 0);
+	CHECK_INT(acpi_srat_memblock_nodes(a, 2, many, MAX_NUMNODES), 0);
+	EXPECT_TYPE(&memblock.memory, RN(0, SZ_1G, 4), RN(SZ_1G, SZ_1G, 5));
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(recorded_checksums),
 	TEST_CASE(rsdp_validation),
@@ -363,6 +739,16 @@ static const struct test_case cases[] = {
 	TEST_CASE(srat_recorded),
 	TEST_CASE(srat_corrupt),
 	TEST_CASE(srat_flags_and_revision),
+	TEST_CASE(nodes_recorded),
+	TEST_CASE(memoryless_cpu_domain_first),
+	TEST_CASE(cpu_order_differs_from_memory),
+	TEST_CASE(disabled_cpus_ignored),
+	TEST_CASE(gicc_table),
+	TEST_CASE(rintc_and_wide_domains),
+	TEST_CASE(lapic_domain_high_bytes),
+	TEST_CASE(nodes_bad_input),
+	TEST_CASE(memblock_nodes_memoryless_first),
+	TEST_CASE(memblock_nodes_bad_input),
 };
 
 TAP_MAIN(cases)

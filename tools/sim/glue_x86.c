@@ -75,6 +75,9 @@ static void print_map(const char *tag, const struct e820_table *t)
 
 static void print_srat(const struct x86_setup_result *r)
 {
+	/* The domains Linux's x86 numbered from processor entries first. */
+	for (unsigned int k = 0; k < r->nr_cpu_nodes; k++)
+		printf("ACPI: SRAT: Node %u PXM %u (processors)\n", k, r->node_pxm[k]);
 	for (unsigned int i = 0; i < r->nr_srat_mem; i++) {
 		const struct acpi_mem_affinity *a = &r->srat_mem[i];
 

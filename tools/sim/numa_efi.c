@@ -2,10 +2,12 @@
 /*
  * NUMA on the arm64 UEFI path, as the arm64 UEFI application (and Linux)
  * assigns it once memory came from the map: on an ACPI boot from the
- * SRAT's memory affinity entries (acpi_srat_memory(), acpi_srat_memblock():
- * hotpluggable ranges marked), nodes numbered as Linux's acpi_numa_init()
- * meets the domains (the enabled GICC affinity entries first, in table
- * order, a domain without memory included, then the memory ones), else
+ * SRAT's memory affinity entries (acpi_srat_memory(),
+ * acpi_srat_memblock_nodes(): hotpluggable ranges marked), nodes numbered
+ * as Linux's arm64 acpi_numa_init() meets the domains (acpi_srat_nodes()
+ * with ACPI_SRAT_CPUS_ARM64: the enabled GICC and Generic Initiator
+ * entries first, in table order, a domain without memory included, then
+ * the memory ones), else
  * from the numa-node-id of the DT's memory nodes (Linux's of_numa reads
  * them on a UEFI boot too, although the nodes' reg no longer adds memory).
  * Both print what the application prints, so that the agreement test can
@@ -15,46 +17,6 @@
 #include <string.h>
 #include <firmware/acpi.h>
 #include "sim.h"
-
-static uint32_t le32(const unsigned char *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-/*
- * The proximity domains of the SRAT's enabled GICC affinity entries (type
- * 3, 18 bytes: the domain at offset 2, the flags at 10), each once, in
- * table order, at the start of @list as empty ranges: acpi_srat_memblock()
- * numbers domains by first appearance. A GICC entry too short: Linux drops
- * the table (bad_srat()), -EBADMSG. Called on a table acpi_srat_memory()
- * accepted (every entry's length within the table).
- */
-static int cpu_domains(const unsigned char *t, uint32_t len,
-		       struct acpi_mem_affinity *list, unsigned int max, unsigned int *nr)
-{
-	*nr = 0;
-	for (uint32_t off = 48; off < len && len - off >= 2 && t[off + 1] >= 2 &&
-	     t[off + 1] <= len - off; off += t[off + 1]) {
-		unsigned int k;
-
-		if (t[off] != 3)
-			continue;
-		if (t[off + 1] < 18)
-			return -EBADMSG;
-		if (!(le32(t + off + 10) & 1))
-			continue;
-		for (k = 0; k < *nr && list[k].pxm != le32(t + off + 2); k++)
-			;
-		if (k < *nr)
-			continue;
-		if (*nr == max)
-			return -ENOSPC;
-		memset(&list[k], 0, sizeof(list[k]));
-		list[k].pxm = le32(t + off + 2);
-		(*nr)++;
-	}
-	return 0;
-}
 
 static int node_of(uint32_t pxm, const uint32_t *node_pxm, unsigned int nodes)
 {
@@ -66,9 +28,8 @@ static int node_of(uint32_t pxm, const uint32_t *node_pxm, unsigned int nodes)
 
 static int srat_nodes(const char *path)
 {
-	static struct acpi_mem_affinity list[MAX_NUMNODES + X86_SETUP_MAX_SRAT_MEM];
+	static struct acpi_mem_affinity mem[X86_SETUP_MAX_SRAT_MEM];
 	static uint32_t node_pxm[MAX_NUMNODES];
-	struct acpi_mem_affinity *mem;
 	unsigned int nr = 0, ncpu = 0, nodes = 0;
 	uint32_t len;
 	char *t = sim_srat_read(path, &len);
@@ -76,17 +37,16 @@ static int srat_nodes(const char *path)
 
 	if (!t)
 		return SIM_EXIT_INPUT;
-	err = cpu_domains((const unsigned char *)t, len, list, MAX_NUMNODES, &ncpu);
-	mem = list + ncpu;
+	err = acpi_srat_memory(t, len, mem, X86_SETUP_MAX_SRAT_MEM, &nr);
 	if (!err)
-		err = acpi_srat_memory(t, len, mem, X86_SETUP_MAX_SRAT_MEM, &nr);
+		err = acpi_srat_nodes(t, len, ACPI_SRAT_CPUS_ARM64, node_pxm,
+				      MAX_NUMNODES, &nodes, &ncpu);
 	if (!err)
-		err = acpi_srat_memblock(list, ncpu + nr, node_pxm, MAX_NUMNODES, &nodes);
+		err = acpi_srat_memblock_nodes(mem, nr, node_pxm, nodes);
 	if (err)
-		nodes = 0;
-	for (unsigned int i = 0; i < ncpu; i++)
-		printf("ACPI: SRAT: Node %d PXM %u (processors)\n",
-		       node_of(list[i].pxm, node_pxm, nodes), list[i].pxm);
+		nodes = ncpu = 0;
+	for (unsigned int k = 0; k < ncpu; k++)
+		printf("ACPI: SRAT: Node %u PXM %u (processors)\n", k, node_pxm[k]);
 	for (unsigned int i = 0; i < nr; i++) {
 		int nid = node_of(mem[i].pxm, node_pxm, nodes);
 

@@ -4,8 +4,9 @@
  * (no device tree from the firmware): the RSDP from the configuration
  * table (ACPI 2.0 GUID), and through its XSDT the SPCR (the console, as
  * Linux's earlycon takes it) and the SRAT (arm64_numa_init() ->
- * acpi_numa_init(): node ids by the domains of the GICC affinity entries,
- * then of the memory ones; each enabled memory affinity range gets its
+ * acpi_numa_init(): node ids by the domains of the GICC and Generic
+ * Initiator affinity entries, then of the memory ones, acpi_srat_nodes()
+ * with ACPI_SRAT_CPUS_ARM64; each enabled memory affinity range gets its
  * node, hotpluggable ones are marked MEMBLOCK_HOTPLUG), with the firmware
  * library's ACPI and SRAT code (firmware/acpi.c, srat_memblock.c). The
  * tables are read through the firmware's identity map.
@@ -18,10 +19,6 @@
 #define SPCR_IF_PL011		0x03	/* ARM PL011 */
 #define SPCR_IF_SBSA32		0x0e	/* ARM SBSA generic UART, 32-bit */
 #define GAS_SYSTEM_MEMORY	0
-#define SRAT_HEADER_LEN		48	/* header + 12 reserved bytes */
-#define SRAT_GICC		3	/* GICC affinity structure */
-#define SRAT_GICC_LEN		18
-#define SRAT_GICC_ENABLED	1
 
 struct efi_acpi efi_acpi;
 
@@ -33,12 +30,6 @@ static const void *identity_map(void *ctx, uint64_t pa, uint64_t len)
 }
 
 static const struct acpi_mapper mapper = { identity_map, NULL };
-
-static uint32_t rd32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
 
 static uint64_t rd64(const uint8_t *p)
 {
@@ -62,43 +53,6 @@ uint64_t efi_acpi_console(uint64_t rsdp)
 	    t[40] != GAS_SYSTEM_MEMORY)
 		return 0;
 	return rd64(t + 44);
-}
-
-/*
- * Linux's acpi_numa_init() gives proximity domains node ids as it meets
- * them: the processor entries first (on arm64 the GICC affinity ones,
- * acpi_numa_gicc_affinity_init()), in table order, then the memory ones;
- * a domain with processors and no memory is a node as well.
- * acpi_srat_memblock() numbers domains by their first appearance in the
- * list it is given, so each enabled GICC domain goes first, once, as an
- * empty entry (which sets no memory). A GICC entry shorter than the
- * structure makes Linux drop the SRAT (bad_srat()): -EBADMSG. The
- * table's layout was checked by acpi_srat_memory().
- */
-static int gicc_domains(const uint8_t *t, uint32_t len, struct acpi_mem_affinity *out,
-			unsigned int max, unsigned int *nr)
-{
-	*nr = 0;
-	for (uint32_t off = SRAT_HEADER_LEN; off < len && len - off >= 2 &&
-	     t[off + 1] >= 2 && t[off + 1] <= len - off; off += t[off + 1]) {
-		const uint8_t *e = t + off;
-		unsigned int k = 0;
-
-		if (e[0] != SRAT_GICC)
-			continue;
-		if (e[1] < SRAT_GICC_LEN)
-			return -EBADMSG;
-		if (!(rd32(e + 10) & SRAT_GICC_ENABLED))
-			continue;
-		while (k < *nr && out[k].pxm != rd32(e + 2))
-			k++;
-		if (k < *nr)
-			continue;
-		if (*nr == max)
-			return -ENOSPC;
-		out[(*nr)++] = (struct acpi_mem_affinity){ .pxm = rd32(e + 2) };
-	}
-	return 0;
 }
 
 /* Node of proximity domain @pxm, -1: none. */
@@ -138,18 +92,15 @@ int efi_acpi_numa(uint64_t rsdp)
 	}
 	err = acpi_srat_memory(t, a->srat_len, a->mem, EFI_ACPI_MAX_MEM, &a->nr_mem);
 	if (!err)
-		err = gicc_domains(t, a->srat_len, a->order, MAX_NUMNODES, &a->nr_cpu_domains);
-	if (!err) {
-		for (unsigned int i = 0; i < a->nr_mem; i++)
-			a->order[a->nr_cpu_domains + i] = a->mem[i];
-		err = acpi_srat_memblock(a->order, a->nr_cpu_domains + a->nr_mem,
-					 a->node_pxm, MAX_NUMNODES, &a->nr_nodes);
-	}
+		err = acpi_srat_nodes(t, a->srat_len, ACPI_SRAT_CPUS_ARM64, a->node_pxm,
+				      MAX_NUMNODES, &a->nr_nodes, &a->nr_cpu_nodes);
+	if (!err)
+		err = acpi_srat_memblock_nodes(a->mem, a->nr_mem, a->node_pxm, a->nr_nodes);
 	if (err)
-		a->nr_nodes = 0;
-	for (unsigned int i = 0; i < a->nr_cpu_domains; i++)
-		printk("ACPI: SRAT: Node %d PXM %u (processors)\n",
-		       node_of(a->order[i].pxm), a->order[i].pxm);
+		a->nr_nodes = a->nr_cpu_nodes = 0;
+	/* The domains Linux numbered from processor entries, node by node. */
+	for (unsigned int k = 0; k < a->nr_cpu_nodes; k++)
+		printk("ACPI: SRAT: Node %u PXM %u (processors)\n", k, a->node_pxm[k]);
 	for (unsigned int i = 0; i < a->nr_mem; i++) {
 		const struct acpi_mem_affinity *m = &a->mem[i];
 

@@ -44,9 +44,9 @@ struct efi_acpi {
 	uint32_t srat_len;
 	struct acpi_mem_affinity mem[EFI_ACPI_MAX_MEM];	/* enabled entries */
 	int nid[EFI_ACPI_MAX_MEM];			/* their nodes (-1: none) */
-	/* The GICC affinity domains (empty entries), then mem[]. */
-	struct acpi_mem_affinity order[MAX_NUMNODES + EFI_ACPI_MAX_MEM];
-	unsigned int nr_mem, nr_cpu_domains, nr_nodes;
+	unsigned int nr_mem, nr_nodes;
+	/* Node ids 0 .. nr_cpu_nodes - 1 came from processor entries. */
+	unsigned int nr_cpu_nodes;
 	uint32_t node_pxm[MAX_NUMNODES];
 };
 extern struct efi_acpi efi_acpi;

@@ -67,6 +67,7 @@ void setup_arch(char **cmdline)
 				 : -ENOENT;
 	printk("# ACPI: RSDP %#llx from the EFI configuration table, SRAT: %s\n",
 	       (unsigned long long)efi_boot.rsdp, srat_err ? fw_strerror(srat_err) : "found");
+	x86_srat_expect(srat_err ? NULL : in.srat, in.srat_len);	/* the check's oracle */
 	err = efi_x86_memblock_setup(&policy, map, &in, &res, &efi_res);
 	printk("# efi_x86_memblock_setup: %d (%s), %u e820 entries\n", err,
 	       fw_strerror(err), efi_res.e820_entries);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Just enough ACPI to find the NUMA layout: the RSDP, the RSDT or XSDT,
- * any table by signature, and the SRAT's memory affinity entries. Tables
+ * any table by signature, the SRAT's memory affinity entries and its
+ * proximity domains in Linux's node id order. Tables
  * are reached through a caller-supplied mapper, so the same code runs on a
  * kernel's identity map and on host test fixtures; every length and
  * checksum is verified before a byte past the header is read.
@@ -113,6 +114,95 @@ int acpi_srat_memory(const void *srat, uint32_t len,
 		     struct acpi_mem_affinity *out, unsigned int max,
 		     unsigned int *nr);
 
+/*
+ * The processor-type SRAT entries whose proximity domains Linux's
+ * acpi_numa_init() numbers before the memory ones, as bits 1 << type.
+ * Which of them an architecture maps to a node is its own
+ * acpi_numa_*_affinity_init()'s choice: x86 the Local APIC, x2APIC and
+ * Generic Initiator entries, arm64 the GICC and Generic Initiator ones,
+ * riscv the RINTC ones (Linux 6.12); the others are stubs there.
+ */
+#define ACPI_SRAT_LAPIC		(1u << 0)	/* Processor Local APIC/SAPIC */
+#define ACPI_SRAT_X2APIC	(1u << 2)	/* Processor Local x2APIC */
+#define ACPI_SRAT_GICC		(1u << 3)	/* GICC */
+#define ACPI_SRAT_GI		(1u << 5)	/* Generic Initiator */
+#define ACPI_SRAT_RINTC		(1u << 7)	/* RISC-V INTC */
+#define ACPI_SRAT_CPUS_X86	(ACPI_SRAT_LAPIC | ACPI_SRAT_X2APIC | ACPI_SRAT_GI)
+#define ACPI_SRAT_CPUS_ARM64	(ACPI_SRAT_GICC | ACPI_SRAT_GI)
+#define ACPI_SRAT_CPUS_RISCV	ACPI_SRAT_RINTC
+#define ACPI_SRAT_CPUS_ALL	(ACPI_SRAT_CPUS_X86 | ACPI_SRAT_CPUS_ARM64 | \
+				 ACPI_SRAT_CPUS_RISCV)
+
+/**
+ * acpi_srat_nodes - a SRAT's proximity domains in Linux's node id order
+ * @srat: the table (header included), e.g. from acpi_find_table()
+ * @len: its length
+ * @cpu_types: the processor-type entries that count, ACPI_SRAT_CPUS_X86,
+ *	ACPI_SRAT_CPUS_ARM64, ACPI_SRAT_CPUS_RISCV or another mask of the
+ *	ACPI_SRAT_* bits above (0: memory entries only)
+ * @node_pxm: array receiving, for node id 0, 1, ..., its proximity domain
+ * @max: capacity of @node_pxm
+ * @nr_nodes: receives the number of node ids
+ * @nr_cpu_nodes: receives how many of them (the first ones) came from
+ *	processor-type entries; may be NULL
+ *
+ * As Linux's acpi_numa_init() hands out node ids (acpi_map_pxm_to_node()):
+ * first one pass, in table order, over the enabled entries of the types
+ * in @cpu_types (flags bit 0; a Local APIC entry's domain is bits 7:0,
+ * and for SRAT revision 2 and later bits 31:8 from its three high bytes;
+ * the other types have a 32-bit domain), then over the enabled memory
+ * affinity entries (acpi_srat_memory()'s rules). Each domain not met
+ * before gets the next id, so a domain with processors and no memory is a
+ * node too. Entries of other types are skipped.
+ *
+ * An entry of a counted type shorter than its structure (a Local APIC
+ * entry not exactly 16 bytes, x2APIC below 24, GICC below 18, Generic
+ * Initiator below 32, RINTC below 20) makes Linux drop the whole SRAT
+ * (bad_srat()), as does a malformed table: -EBADMSG. (Linux reads a
+ * short Generic Initiator entry regardless; it is refused here rather
+ * than read past its end.) Not modelled: Linux's x86 also skips an
+ * x2APIC entry whose APIC id its APIC driver cannot use, and refuses a
+ * domain of 256 or more (MAX_PXM_DOMAINS).
+ *
+ * Return: 0; -EINVAL for NULL arguments (but @nr_cpu_nodes) or a bit of
+ * @cpu_types outside ACPI_SRAT_CPUS_ALL; -ENOENT when @srat is not a
+ * SRAT; -EBADMSG as above (bad checksum, a length that disagrees with the
+ * header, an entry truncated or shorter than its type requires); -ENOSPC
+ * when there are more than @max domains. On error nothing is written.
+ */
+int acpi_srat_nodes(const void *srat, uint32_t len, unsigned int cpu_types,
+		    uint32_t *node_pxm, unsigned int max, unsigned int *nr_nodes,
+		    unsigned int *nr_cpu_nodes);
+
+/**
+ * acpi_srat_memblock_nodes - give memblock.memory a SRAT's nodes
+ * @mem: enabled memory affinity entries, from acpi_srat_memory()
+ * @nr: number of entries
+ * @node_pxm: node id -> proximity domain, e.g. from acpi_srat_nodes()
+ * @nr_nodes: number of node ids in @node_pxm
+ *
+ * Each entry's range of memblock.memory gets the node whose domain is the
+ * entry's (memblock_set_node()); hotpluggable entries are also marked
+ * MEMBLOCK_HOTPLUG. Memory no entry covers keeps "no node". Entries
+ * beyond what phys_addr_t can address are skipped. A node of @node_pxm
+ * without an entry (processors only) sets no memory.
+ *
+ * Ranges of two different domains must not overlap: as in Linux, whose
+ * NUMA init then fails and the machine runs without NUMA, the table is
+ * refused (one error line logged through memblock_env_log() names both
+ * ranges). Overlaps within one domain are accepted (Linux merges them).
+ *
+ * Return: 0; -EINVAL for NULL arguments (@mem may be NULL when @nr is 0,
+ * @node_pxm when @nr_nodes is 0), a domain listed twice in @node_pxm, or
+ * an entry whose domain @node_pxm lacks; -ENOSPC when @nr_nodes exceeds
+ * MAX_NUMNODES; -EBADMSG when ranges of different domains overlap
+ * (nothing is changed in these cases); or the first error memblock
+ * returned.
+ */
+int acpi_srat_memblock_nodes(const struct acpi_mem_affinity *mem,
+			     unsigned int nr, const uint32_t *node_pxm,
+			     unsigned int nr_nodes);
+
 /**
  * acpi_srat_memblock - give memblock.memory the nodes a SRAT describes
  * @mem: enabled memory affinity entries, from acpi_srat_memory()
@@ -122,10 +212,13 @@ int acpi_srat_memory(const void *srat, uint32_t len,
  * @nr_nodes: receives the number of node ids handed out
  *
  * Proximity domains become node ids 0, 1, ... in order of first
- * appearance, as Linux numbers them. Each entry's range of memblock.memory
- * gets its node (memblock_set_node()); hotpluggable entries are also marked
- * MEMBLOCK_HOTPLUG. Memory no entry covers keeps "no node". Entries beyond
- * what phys_addr_t can address are skipped.
+ * appearance in @mem. That is Linux's numbering only for a SRAT without
+ * processor-type entries: Linux numbers the processors' domains first, so
+ * for a whole table use acpi_srat_nodes() and acpi_srat_memblock_nodes()
+ * (every boot path of this project does). Each entry's range of
+ * memblock.memory gets its node (memblock_set_node()); hotpluggable
+ * entries are also marked MEMBLOCK_HOTPLUG. Memory no entry covers keeps
+ * "no node". Entries beyond what phys_addr_t can address are skipped.
  *
  * Ranges of two different domains must not overlap: as in Linux, whose
  * NUMA init then fails and the machine runs without NUMA, the table is

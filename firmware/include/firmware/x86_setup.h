@@ -36,8 +36,10 @@
  *     (before mem=): memblock.physmem (4 static entries, so a PC map with
  *     more RAM ranges grows it here).
  *  9. NUMA from the SRAT, when one is given (acpi_srat_memory(),
- *     acpi_srat_memblock()); splitting memory at node boundaries may grow
- *     the memory array. A SRAT that cannot be used leaves one node and is
+ *     acpi_srat_nodes() with Linux's x86 numbering: the domains of the
+ *     Local APIC, x2APIC and Generic Initiator entries first, then the
+ *     memory ones, acpi_srat_memblock_nodes()); splitting memory at node
+ *     boundaries may grow the memory array. A SRAT that cannot be used leaves one node and is
  *     reported in the result, not as a failure (as Linux does).
  * 10. Under memblock=debug, memblock_dump_all(), as Linux's
  *     e820__memblock_setup() ends: what the firmware described, before the
@@ -105,12 +107,16 @@ struct x86_setup_input {
  * struct x86_setup_result - what the sequence found
  * @mem_limit: the lowest mem= address limit applied, 0 if none
  * @srat_err: 0 when the SRAT was used (or none was given); else the
- *	negative errno of acpi_srat_memory() or acpi_srat_memblock()
+ *	negative errno of acpi_srat_memory(), acpi_srat_nodes() or
+ *	acpi_srat_memblock_nodes()
  * @srat_mem: the SRAT's enabled memory affinity entries
  * @srat_nid: the node each of them was given (-1: none)
  * @nr_srat_mem: number of entries in @srat_mem
  * @node_pxm: node id -> proximity domain
- * @nr_nodes: number of nodes (0 without a usable SRAT)
+ * @nr_nodes: number of nodes (0 without a usable SRAT), memoryless ones
+ *	(a domain with processors only) included
+ * @nr_cpu_nodes: how many of them, the first ones, got their id from a
+ *	processor-type entry (0 without a usable SRAT)
  */
 struct x86_setup_result {
 	uint64_t mem_limit;
@@ -120,6 +126,7 @@ struct x86_setup_result {
 	unsigned int nr_srat_mem;
 	uint32_t node_pxm[X86_SETUP_MAX_NODES];
 	unsigned int nr_nodes;
+	unsigned int nr_cpu_nodes;
 };
 
 /**
