@@ -13,7 +13,7 @@
 #include <linux/memblock.h>
 #include <firmware/x86_memory.h>
 #include <firmware/x86_setup.h>
-#include "srat_checks.h"
+#include <kernel/srat_expect.h>
 #include "x86.h"
 
 uint64_t x86_bios_start;
@@ -114,7 +114,7 @@ void setup_arch(char **cmdline)
 	in.ranges = b->data;
 	in.nr_ranges = b->nr_data;
 	x86_find_srat(b, ebda, &in.srat, &in.srat_len);
-	x86_srat_expect(in.srat, in.srat_len);	/* the NUMA check's oracle */
+	srat_expect(in.srat, in.srat_len, SRAT_EXPECT_X86);	/* the NUMA check's oracle */
 	policy.cmdline = b->cmdline;
 	/* The one x86 sequence (firmware/x86_setup.c), also memblock-sim's. */
 	err = x86_memblock_setup(&policy, &in, &x86_setup);

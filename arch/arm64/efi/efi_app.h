@@ -58,7 +58,10 @@ uint64_t efi_acpi_console(uint64_t rsdp);
  * the machine without nodes.
  */
 int efi_acpi_numa(uint64_t rsdp);
-/* One ktap_ok(): every memory region has its SRAT node and hotplug flag. */
+/*
+ * One ktap_ok(): every memory region has the SRAT node and hotplug flag
+ * Linux gives it (kernel/srat_expect.c, from the table's bytes).
+ */
 void efi_acpi_check_nodes(void);
 
 /* efi_console.c: the PL011 the DT's stdout-path names (0: none yet). */

@@ -17,7 +17,7 @@
 #include <firmware/x86_memory.h>
 #include "efi_app.h"
 #include "efi_debug.h"
-#include "../srat_checks.h"
+#include <kernel/srat_expect.h>
 
 #define SZ_4K	((phys_addr_t)0x1000)
 #define SZ_64K	((phys_addr_t)0x10000)
@@ -67,7 +67,7 @@ void setup_arch(char **cmdline)
 				 : -ENOENT;
 	printk("# ACPI: RSDP %#llx from the EFI configuration table, SRAT: %s\n",
 	       (unsigned long long)efi_boot.rsdp, srat_err ? fw_strerror(srat_err) : "found");
-	x86_srat_expect(srat_err ? NULL : in.srat, in.srat_len);	/* the check's oracle */
+	srat_expect(srat_err ? NULL : in.srat, in.srat_len, SRAT_EXPECT_X86);	/* the check's oracle */
 	err = efi_x86_memblock_setup(&policy, map, &in, &res, &efi_res);
 	printk("# efi_x86_memblock_setup: %d (%s), %u e820 entries\n", err,
 	       fw_strerror(err), efi_res.e820_entries);
@@ -154,7 +154,7 @@ static void check_memory_is_ram(void)
 static void check_numa(void)
 {
 	ktap_ok(!res.srat_err, "the SRAT, if any, gave nodes (%u)", res.nr_nodes);
-	x86_check_srat_nodes(&res);
+	srat_check_nodes(res.nr_nodes);
 }
 
 void arch_boot_checks(void)
