@@ -28,7 +28,7 @@ static mb_noinline int edit_begin(struct mb_plan *p, phys_addr_t base,
 
 	__memblock_plan_init(p, base, end);
 	p->need[i] = need;
-	p->after[i] = after;
+	p->rsv_after = after;	/* (unsigned long)-1 unless i is reserved */
 	for (int k = 0; k < MB_NTYPES; k++)
 		p->move[k] = moves >> k & 1;
 	if (keep) {
