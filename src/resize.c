@@ -46,9 +46,14 @@ struct memblock_type *__memblock_type(int i)
 
 int __memblock_type_index(const struct memblock_type *t)
 {
-	for (int i = 0; i < MB_NTYPES; i++)
-		if (t && t == __memblock_type(i))
-			return i;
+	if (t == &memblock.memory)
+		return MB_MEM;
+	if (t == &memblock.reserved)
+		return MB_RSV;
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	if (t == &memblock.physmem)
+		return MB_PHYS;
+#endif
 	return -1;
 }
 
