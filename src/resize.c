@@ -161,9 +161,10 @@ static phys_addr_t find_space(const struct mb_plan *p, int k)
 enum { PLAN_OVERFLOW, PLAN_FREED, PLAN_NO_RESIZE, PLAN_NO_ROOM };
 
 /*
- * Why a new array cannot be had, by [reason][grows]; each line takes the
- * function, the type, its capacity and the new one ("%.0s" skips an
- * argument a line does not show).
+ * Why a new array cannot be had, by [reason][grows]: one call prints any
+ * of them. Each line takes the function, the type's name, its capacity
+ * and the new one, and shows what it needs ("%.0s" skips the function;
+ * the trailing ones are ignored).
  */
 static const char *const refuse_fmt[4][2] = {
 	[PLAN_OVERFLOW] = {
@@ -180,7 +181,7 @@ static const char *const refuse_fmt[4][2] = {
 	},
 	[PLAN_NO_ROOM] = {
 		"%s: no free memory to move the memblock %s array to",
-		"memblock: %.0sFailed to double %s array from %ld to %ld entries !",
+		"memblock: %.0sFailed to double %s array from %lu to %lu entries !",
 	},
 };
 
