@@ -145,8 +145,9 @@ static phys_addr_t find_space(const struct mb_plan *p, int k)
 	 * ones above, then the ones below.
 	 */
 	for (int n = 0; n < nw; n++) {
-		struct mb_span *s = &win[memblock_bottom_up() ?
-					 (below + n) % nw : nw - 1 - n];
+		/* No "%": a division is a runtime call on some targets. */
+		int j = memblock_bottom_up() ? below + n : nw - 1 - n;
+		struct mb_span *s = &win[j < nw ? j : j - nw];
 		phys_addr_t found;
 
 		if (s->hi - s->lo < bytes)
