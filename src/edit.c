@@ -10,11 +10,14 @@
  */
 #include "internal.h"
 
+/* In edit_begin()'s @moves: the range is a caller's new claim. */
+#define ED_KEEP		(1U << MB_NTYPES)
+
 /*
  * Plan and switch the new arrays of an edit: type @i needs @need regions
  * during the edit and @after once merged ((unsigned long)-1: unknown),
- * the live arrays in @moves must move out of its way, and @keep says the
- * range is a caller's new claim. Returns -ENOMEM (logged, nothing changed)
+ * the live arrays in @moves must move out of its way (with ED_KEEP: the
+ * range is a caller's new claim). Returns -ENOMEM (logged, nothing changed)
  * when an array cannot be had; else the caller edits, then calls
  * __memblock_plan_finish(). Edits with room and nothing in their way skip
  * it (p->n stays 0): nothing could be new.
@@ -22,16 +25,16 @@
 static mb_noinline int edit_begin(struct mb_plan *p, phys_addr_t base,
 				  phys_addr_t end, int i, unsigned long need,
 				  unsigned int moves, unsigned long after,
-				  bool keep, const char *func)
+				  const char *func)
 {
 	int err;
 
 	__memblock_plan_init(p, base, end);
 	p->need[i] = need;
-	p->after[i] = after;
+	p->rsv_after = after;	/* (unsigned long)-1 unless i is reserved */
 	for (int k = 0; k < MB_NTYPES; k++)
 		p->move[k] = moves >> k & 1;
-	if (keep) {
+	if (moves & ED_KEEP) {
 		p->keep_base = base;
 		p->keep_end = end;
 	}
@@ -64,11 +67,12 @@ int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 	p.n = 0;
 	if (need > t->max || moves) {
 		/* "reserved" then also needs what it holds after the add. */
-		err = edit_begin(&p, base, end, i, need, moves, i != MB_RSV ?
-				 (unsigned long)-1 :
+		err = edit_begin(&p, base, end, i, need,
+				 i == MB_RSV ? moves | ED_KEEP : 0,
+				 i != MB_RSV ? (unsigned long)-1 :
 				 __memblock_rgn_add_result(t, &w, base, end,
 							   nid, flags),
-				 i == MB_RSV, func);
+				 func);
 		if (err)
 			return err;
 	}
@@ -96,7 +100,7 @@ int __memblock_remove_memory(phys_addr_t base, phys_addr_t size, const char *fun
 	p.n = 0;
 	if (need > mem->max || moves) {
 		err = edit_begin(&p, base, base + size, MB_MEM, need, moves,
-				 (unsigned long)-1, false, func);
+				 (unsigned long)-1, func);
 		if (err)
 			return err;
 	}
@@ -169,7 +173,7 @@ int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)
 		err = edit_begin(&p, base, base + size, MB_RSV,
 				 type_nr(rsv) + (unsigned long)worst,
 				 0, (unsigned long)((long)type_nr(rsv) + delta),
-				 false, func);
+				 func);
 		if (err)
 			return err;
 	}
@@ -200,7 +204,7 @@ int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t siz
 	p.n = 0;
 	if (type_nr(t) + w.ins > t->max || moves) {
 		err = edit_begin(&p, base, base + size, i, type_nr(t) + w.ins,
-				 moves, (unsigned long)-1, false, func);
+				 moves, (unsigned long)-1, func);
 		if (err)
 			return err;
 	}

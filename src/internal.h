@@ -186,7 +186,7 @@ struct mb_plan {
 	phys_addr_t align;			/* of new arrays (>= PAGE_SIZE) */
 	phys_addr_t keep_base, keep_end;	/* old bytes a caller now claims */
 	unsigned long need[MB_NTYPES];		/* regions during the edit */
-	unsigned long after[MB_NTYPES];		/* after it, if known */
+	unsigned long rsv_after;		/* "reserved" after it, if known */
 	bool move[MB_NTYPES];
 	struct mb_new_array na[MB_NTYPES];
 	int n;

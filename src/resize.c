@@ -46,9 +46,14 @@ struct memblock_type *__memblock_type(int i)
 
 int __memblock_type_index(const struct memblock_type *t)
 {
-	for (int i = 0; i < MB_NTYPES; i++)
-		if (t && t == __memblock_type(i))
-			return i;
+	if (t == &memblock.memory)
+		return MB_MEM;
+	if (t == &memblock.reserved)
+		return MB_RSV;
+#if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	if (t == &memblock.physmem)
+		return MB_PHYS;
+#endif
 	return -1;
 }
 
@@ -70,13 +75,12 @@ mb_noinline bool __memblock_live_array(int i, phys_addr_t *base,
 	return live_array(i, base, bytes);
 }
 
-void __memblock_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end)
+mb_cold void __memblock_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end)
 {
 	/*
 	 * Field by field (a struct assignment may become a libc memset call),
 	 * and only what is read before it is written: na[] is filled by
-	 * plan_add(). Every call that edits memblock starts here, so the
-	 * 300-odd bytes of a memset showed in small edits.
+	 * __memblock_plan_prepare(). Every edit that plans starts here.
 	 */
 	p->avoid_base = base;
 	p->avoid_end = end;
@@ -84,10 +88,9 @@ void __memblock_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end)
 	p->win_hi = PHYS_ADDR_MAX;
 	p->align = PAGE_SIZE;
 	p->keep_base = p->keep_end = 0;
-	p->n = 0;
+	p->rsv_after = (unsigned long)-1;	/* unknown: need bounds it */
 	for (int i = 0; i < MB_NTYPES; i++) {
 		p->need[i] = __memblock_type(i) ? type_nr(__memblock_type(i)) : 0;
-		p->after[i] = (unsigned long)-1;	/* unknown: need bounds it */
 		p->move[i] = false;
 	}
 }
@@ -109,7 +112,7 @@ unsigned int __memblock_live_overlap(phys_addr_t base, phys_addr_t end)
 	return mask;
 }
 
-void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t hi)
+mb_cold void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t hi)
 {
 	phys_addr_t b, s;
 
@@ -120,152 +123,129 @@ void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t
 			p->move[i] = true;
 }
 
-/* Queue type @i for a new array of at least @need regions (one copy). */
-static mb_noinline bool plan_add(struct mb_plan *p, int i, unsigned long need)
-{
-	struct memblock_type *t = __memblock_type(i);
-	struct mb_new_array *na = &p->na[p->n];
-	unsigned long max = t->max;
-
-	while (max < need) {
-		if (max > ((unsigned long)-1 / 2) / sizeof(struct memblock_region))
-			return false;
-		max *= 2;
-	}
-	na->type = t;
-	na->max = max;
-	na->old_max = t->max;
-	na->base = na->bytes = 0;
-	if (!__memblock_live_array(i, &na->old_base, &na->old_bytes))
-		na->old_base = na->old_bytes = 0;
-	p->n++;
-	return true;
-}
-
-/* Regions "reserved" gains while the new arrays are reserved and the old released. */
-static mb_noinline unsigned long reserved_extra(const struct mb_plan *p, bool rsv_too)
-{
-	unsigned long extra = 0;
-	phys_addr_t b, s;
-
-	for (int k = 0; k < p->n; k++)
-		extra += 1 + (p->na[k].old_bytes ? 2 : 0);
-	if (rsv_too)
-		extra += 1 + (__memblock_live_array(MB_RSV, &b, &s) ? 2 : 0);
-	return extra;
-}
-
 /* Free memory for new array @k of the plan, or 0. */
 static phys_addr_t find_space(const struct mb_plan *p, int k)
 {
 	phys_addr_t bytes = ALIGN_UP(p->na[k].bytes, p->align);
 	phys_addr_t hi = mb_min(p->win_hi, memblock.current_limit);
 	struct mb_span avoid[1 + MB_NTYPES], win[2 + MB_NTYPES];
-	int na = 0, nw;
+	int na = 0, nw, below = 0;
 
 	if (p->avoid_end > p->avoid_base)
 		span_set(&avoid[na++], p->avoid_base, p->avoid_end);
 	for (int a = 0; a < k; a++)
 		span_set(&avoid[na++], p->na[a].base, p->na[a].base + p->na[a].bytes);
 	nw = __memblock_span_cut(p->win_lo, hi, avoid, na, win);
+	while (below < nw && win[below].lo < p->avoid_end)
+		below++;
 	/*
 	 * As Linux: above the edited range first, then below it; within
-	 * each, in the allocation direction.
+	 * each, in the allocation direction. The pieces are in address
+	 * order, so top-down is all of them downwards and bottom-up the
+	 * ones above, then the ones below.
 	 */
-	for (int pass = 0; pass < 2; pass++) {
-		for (int n = 0; n < nw; n++) {
-			struct mb_span *s = &win[memblock_bottom_up() ? n : nw - 1 - n];
-			bool above = s->lo >= p->avoid_end;
-			phys_addr_t found;
+	for (int n = 0; n < nw; n++) {
+		/* No "%": a division is a runtime call on some targets. */
+		int j = memblock_bottom_up() ? below + n : nw - 1 - n;
+		struct mb_span *s = &win[j < nw ? j : j - nw];
+		phys_addr_t found;
 
-			if (above != !pass || s->hi - s->lo < bytes)
-				continue;
-			found = memblock_find_in_range(s->lo, s->hi, bytes,
-						       p->align);
-			if (found)
-				return found;
-		}
+		if (s->hi - s->lo < bytes)
+			continue;
+		found = memblock_find_in_range(s->lo, s->hi, bytes, p->align);
+		if (found)
+			return found;
 	}
 	return 0;
 }
 
 enum { PLAN_OVERFLOW, PLAN_FREED, PLAN_NO_RESIZE, PLAN_NO_ROOM };
 
-/* Log why new array @na cannot be had; -ENOMEM. Cold: the error path. */
-static mb_cold int
-plan_refuse(const char *func, const struct mb_new_array *na, int why)
-{
-	bool grows = na && na->max > na->old_max;
+/*
+ * Why a new array cannot be had, by [reason][grows]: one call prints any
+ * of them. Each line takes the function, the type's name, its capacity
+ * and the new one, and shows what it needs ("%.0s" skips the function;
+ * the trailing ones are ignored).
+ */
+static const char *const refuse_fmt[4][2] = {
+	[PLAN_OVERFLOW] = {
+		"%s: memblock array size overflow",
+		"%s: memblock array size overflow",
+	},
+	[PLAN_FREED] = {
+		"%s: memblock %s array cannot move after memblock_free_all()",
+		"%s: memblock %s array cannot grow after memblock_free_all()",
+	},
+	[PLAN_NO_RESIZE] = {
+		"%s: memblock %s array is in the way and resizing is not allowed",
+		"memblock: %.0s%s array is full (%lu regions) and resizing is not allowed yet",
+	},
+	[PLAN_NO_ROOM] = {
+		"%s: no free memory to move the memblock %s array to",
+		"memblock: %.0sFailed to double %s array from %lu to %lu entries !",
+	},
+};
 
-	if (why == PLAN_OVERFLOW)
-		mb_err("%s: memblock array size overflow", func);
-	else if (why == PLAN_FREED)
-		mb_err("%s: memblock %s array cannot %s after memblock_free_all()",
-		       func, na->type->name, grows ? "grow" : "move");
-	else if (why == PLAN_NO_RESIZE && grows)
-		mb_err("memblock: %s array is full (%lu regions) and resizing is not allowed yet",
-		       na->type->name, na->type->max);
-	else if (why == PLAN_NO_RESIZE)
-		mb_err("%s: memblock %s array is in the way and resizing is not allowed",
-		       func, na->type->name);
-	else if (grows)
-		mb_err("memblock: Failed to double %s array from %ld to %ld entries !",
-		       na->type->name, (long)na->type->max, (long)na->max);
-	else
-		mb_err("%s: no free memory to move the memblock %s array to",
-		       func, na->type->name);
+mb_cold int __memblock_plan_prepare(struct mb_plan *p, const char *func)
+{
+	struct mb_new_array *na = p->na;
+	unsigned long extra = 0;
+	int why = PLAN_OVERFLOW;
+
+	p->n = 0;
+	/* Memory, physmem, then reserved: it must also take the new arrays. */
+	for (int o = 0; o < MB_NTYPES; o++) {
+		int i = o ? MB_NTYPES - o : MB_MEM;
+		struct memblock_type *t = __memblock_type(i);
+		unsigned long need = p->need[i];
+
+		if (!t)
+			continue;
+		/*
+		 * "reserved" holds the edit, then what it holds after the
+		 * edit plus the new arrays coming and going: one region per
+		 * new array, two more per old one released
+		 * (__memblock_plan_finish() runs after the edit).
+		 */
+		if (i == MB_RSV)
+			need = mb_max(need, mb_min(p->rsv_after, need) + extra);
+		if (!p->move[i] && need <= t->max)
+			continue;
+		na = &p->na[p->n++];
+		na->type = t;
+		na->old_max = na->max = t->max;
+		if (!__memblock_live_array(i, &na->old_base, &na->old_bytes))
+			na->old_base = na->old_bytes = 0;
+		extra += na->old_bytes ? 3 : 1;
+		if (i == MB_RSV)	/* its own reservation too */
+			need = mb_max(need, mb_min(p->rsv_after, p->need[i]) + extra);
+		while (na->max < need) {
+			if (na->max > ((unsigned long)-1 / 2) /
+				      sizeof(struct memblock_region))
+				goto refuse;
+			na->max *= 2;
+		}
+	}
+	if (p->n)
+		why = memblock_stage != MEMBLOCK_STAGE_EARLY ? PLAN_FREED :
+		      !memblock_can_resize ? PLAN_NO_RESIZE : PLAN_NO_ROOM;
+	for (int k = 0; k < p->n; k++) {
+		na = &p->na[k];
+		if (why != PLAN_NO_ROOM)
+			goto refuse;
+		na->bytes = __memblock_array_bytes(na->max);
+		na->base = find_space(p, k);
+		if (!na->base)
+			goto refuse;
+	}
+	return 0;
+refuse:
+	mb_err(refuse_fmt[why][na->max > na->old_max], func, na->type->name,
+	       na->old_max, na->max);
 	return -ENOMEM;
 }
 
-int __memblock_plan_prepare(struct mb_plan *p, const char *func)
-{
-	struct memblock_type *rsv = &memblock.reserved;
-	unsigned long rneed, rafter;
-	int i, k;
-
-	p->n = 0;
-	for (i = 0; i < MB_NTYPES; i++) {
-		if (i == MB_RSV || !__memblock_type(i))
-			continue;
-		if ((p->need[i] > __memblock_type(i)->max || p->move[i]) &&
-		    !plan_add(p, i, p->need[i]))
-			goto nomem;
-	}
-	/*
-	 * "reserved" holds the edit, then what it holds after the edit plus
-	 * the new arrays coming and going (__memblock_plan_finish() runs after it).
-	 */
-	rneed = p->need[MB_RSV];
-	rafter = mb_min(p->after[MB_RSV], rneed);
-	if (p->move[MB_RSV] || rneed > rsv->max ||
-	    (p->n && rafter + reserved_extra(p, false) > rsv->max)) {
-		if (!plan_add(p, MB_RSV, mb_max(rneed, rafter +
-						 reserved_extra(p, true))))
-			goto nomem;
-	}
-	if (!p->n)
-		return 0;
-
-	for (k = 0; k < p->n; k++) {
-		struct mb_new_array *na = &p->na[k];
-		int why = memblock_stage != MEMBLOCK_STAGE_EARLY ? PLAN_FREED :
-			  !memblock_can_resize ? PLAN_NO_RESIZE : 0;
-
-		if (!why) {
-			na->bytes = __memblock_array_bytes(na->max);
-			na->base = find_space(p, k);
-			if (!na->base)
-				why = PLAN_NO_ROOM;
-		}
-		if (why)
-			return plan_refuse(func, na, why);
-	}
-	return 0;
-nomem:
-	return plan_refuse(func, NULL, PLAN_OVERFLOW);
-}
-
-void __memblock_plan_switch(struct mb_plan *p)
+mb_cold void __memblock_plan_switch(struct mb_plan *p)
 {
 	for (int k = 0; k < p->n; k++) {
 		struct mb_new_array *na = &p->na[k];
@@ -298,7 +278,7 @@ static void release_old(const struct mb_plan *p, phys_addr_t b, phys_addr_t e)
 				      out[k].hi - out[k].lo);
 }
 
-void __memblock_plan_finish(struct mb_plan *p)
+mb_cold void __memblock_plan_finish(struct mb_plan *p)
 {
 	struct memblock_type *rsv = &memblock.reserved;
 	int k;

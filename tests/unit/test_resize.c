@@ -3,6 +3,8 @@
  * Region arrays past INIT_MEMBLOCK_REGIONS: refused before
  * memblock_allow_resize(), grown from memblock itself after it.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include "harness.h"
 
 #define N	INIT_MEMBLOCK_REGIONS
@@ -32,6 +34,26 @@ static phys_addr_t array_bytes(unsigned long max)
 	return (max * sizeof(struct memblock_region) + SZ_4K - 1) & ~(SZ_4K - 1);
 }
 
+/*
+ * Is @line (printf-style) one of the captured log lines, whole? The lines
+ * a refused or logged resize writes are Linux's (or, for what Linux does
+ * not do, this library's documented ones): checked to the byte.
+ */
+static __attribute__((format(printf, 1, 2))) bool logged(const char *fmt, ...)
+{
+	char want[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(want, sizeof(want), fmt, ap);
+	va_end(ap);
+	for (int i = 0; i < test_log_lines; i++)
+		if (!strcmp(test_log[i], want))
+			return true;
+	tap_diag("expected log line: %s", want);
+	return false;
+}
+
 /* n separated 4 KiB reservations at 64 KiB intervals from @base. */
 static void reserve_many(phys_addr_t base, unsigned long n)
 {
@@ -49,7 +71,7 @@ static void full_array_without_resize(void)
 	memcpy(before, memblock.reserved.regions, sizeof(before));
 	test_log_clear();
 	CHECK_INT(memblock_reserve(SZ_512M, 0x1000), -ENOMEM);
-	CHECK(test_log_find("reserved array is full") >= 0);
+	CHECK(logged("memblock: reserved array is full (%d regions) and resizing is not allowed yet", N));
 	CHECK_EQ(memblock.reserved.cnt, N);
 	CHECK_EQ(memblock.reserved.max, N);
 	CHECK(!memcmp(before, memblock.reserved.regions, sizeof(before)));
@@ -65,7 +87,7 @@ static void full_memory_array_without_resize(void)
 	for (unsigned long i = 0; i < N; i++)
 		CHECK_INT(memblock_add(i * SZ_2M, SZ_1M), 0);
 	CHECK_INT(memblock_add(SZ_1G, SZ_1M), -ENOMEM);
-	CHECK(test_log_find("memory array is full") >= 0);
+	CHECK(logged("memblock: memory array is full (%d regions) and resizing is not allowed yet", N));
 	/* One add spanning two gaps at once: all or nothing. */
 	CHECK_INT(memblock_add(SZ_1M - 0x1000, 4 * SZ_1M), -ENOMEM);
 	CHECK_EQ(memblock.memory.cnt, N);
@@ -156,7 +178,7 @@ static void growth_without_free_memory_fails_cleanly(void)
 	CHECK_EQ(memblock.memory.cnt, N);
 	memcpy(before, memblock.memory.regions, sizeof(before));
 	CHECK_INT(memblock_add(SZ_4G - SZ_1G, SZ_1M), -ENOMEM);
-	CHECK(test_log_find("Failed to double memory array") >= 0);
+	CHECK(logged("memblock: Failed to double memory array from %d to %d entries !", N, 2 * N));
 	CHECK(!memcmp(before, memblock.memory.regions, sizeof(before)));
 	CHECK_EQ(memblock.memory.max, N);
 	EXPECT_TYPE(&memblock.reserved, R(0, PHYS_ADDR_MAX));
@@ -317,7 +339,7 @@ static void move_without_room_fails_cleanly(void)
 	before = memblock;
 	test_log_clear();
 	CHECK_INT(memblock_remove(a1, SZ_4K), -ENOMEM);
-	CHECK(test_log_find("no free memory to move the memblock reserved array") >= 0);
+	CHECK(logged("memblock_remove: no free memory to move the memblock reserved array to"));
 	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
 	CHECK_INT(memblock_reserve(a1, SZ_4K), -ENOMEM);
 	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
@@ -332,7 +354,7 @@ static void no_growth_after_free_all(void)
 	test_log_clear();
 	/* Hotplug after the hand-off: no free memory is memblock's to grow into. */
 	CHECK_INT(memblock_add(SZ_1G, SZ_1M), -ENOMEM);
-	CHECK(test_log_find("cannot grow after memblock_free_all()") >= 0);
+	CHECK(logged("memblock_add: memblock memory array cannot grow after memblock_free_all()"));
 	CHECK_EQ(memblock.memory.max, N);
 }
 
@@ -360,7 +382,7 @@ static void move_needs_resizing_allowed(void)
 	before = memblock;
 	test_log_clear();
 	CHECK_INT(memblock_reserve(a1, SZ_4K), -ENOMEM);
-	CHECK(test_log_find("in the way and resizing is not allowed") >= 0);
+	CHECK(logged("memblock_reserve: memblock reserved array is in the way and resizing is not allowed"));
 	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
 }
 
@@ -432,6 +454,42 @@ static void add_result_predicts_the_merge(void)
 	}
 }
 
+/* %pa's digits: all of a phys_addr_t's. */
+#define PA	"0x%0*llx"
+#define PA_ARG(x)	(int)(2 * sizeof(phys_addr_t)), (unsigned long long)(x)
+
+/* The debug lines of a growth and of a move, whole, logged after the call. */
+static void resize_debug_lines(void)
+{
+	phys_addr_t bytes = array_bytes(2 * N);
+	phys_addr_t a1;
+
+	memblock_debug = 1;
+	a1 = reserved_grown_at_top();
+	CHECK(logged("memblock: reserved is doubled to %d at [" PA "-" PA "]",
+		     2 * N, PA_ARG(a1), PA_ARG(a1 + bytes - 1)));
+	test_log_clear();
+	CHECK_INT(memblock_reserve(a1, SZ_4K), 0);
+	CHECK(logged("memblock: reserved array is moved to [" PA "-" PA "]",
+		     PA_ARG(a1 - bytes), PA_ARG(a1 - 1)));
+	/* Logged last: after the reservation's own trace line. */
+	CHECK(test_log_find("moved to") == test_log_lines - 1);
+}
+
+/* After the hand-off an array in the way cannot move either. */
+static void no_move_after_free_all(void)
+{
+	struct memblock before;
+	phys_addr_t a1 = reserved_grown_at_top();
+
+	memblock_free_all();
+	before = memblock;
+	test_log_clear();
+	CHECK_INT(memblock_remove(a1, SZ_4K), -ENOMEM);
+	CHECK(logged("memblock_remove: memblock reserved array cannot move after memblock_free_all()"));
+	CHECK(!memcmp(&before, &memblock, sizeof(memblock)));
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(full_array_without_resize),
 	TEST_CASE(full_memory_array_without_resize),
@@ -454,5 +512,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(foreign_type_never_grows),
 	TEST_CASE(discarded_arrays_are_not_grown),
 	TEST_CASE(add_result_predicts_the_merge),
+	TEST_CASE(resize_debug_lines),
+	TEST_CASE(no_move_after_free_all),
 };
 TAP_MAIN(cases)
