@@ -286,6 +286,39 @@ static void free_around_live_array_cuts_both_sides(void)
 	CHECK(type_invariant_violation(&memblock.reserved) == NULL);
 }
 
+/*
+ * A free that cuts the middle out of a reservation needs one more slot:
+ * with "reserved" full (static, 128 entries) it grows first, as an add
+ * would, and the split lands in the new array.
+ */
+static void free_splitting_full_reserved_grows_it(void)
+{
+	phys_addr_t bytes = array_bytes(2 * N);
+	const struct memblock_region *r;
+
+	memblock_add(0, SZ_1G);
+	memblock_allow_resize();
+	reserve_many(SZ_16M, N - 1);
+	CHECK_INT(memblock_reserve(SZ_512M, 0x10000), 0);
+	CHECK_EQ(memblock.reserved.cnt, N);
+	CHECK(memblock_is_static_array(memblock.reserved.regions));
+	CHECK_INT(memblock_phys_free(SZ_512M + 0x4000, 0x1000), 0);
+	CHECK_EQ(memblock.reserved.max, 2 * N);
+	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), SZ_1G - bytes);
+	/* N - 1 small ones, the two halves, the new array itself. */
+	CHECK_EQ(memblock.reserved.cnt, N + 2);
+	r = &memblock.reserved.regions[N - 1];
+	CHECK_EQ(r[0].base, SZ_512M);
+	CHECK_EQ(r[0].size, 0x4000);
+	CHECK_EQ(r[1].base, SZ_512M + 0x5000);
+	CHECK_EQ(r[1].size, 0xb000);
+	CHECK_EQ(r[2].base, SZ_1G - bytes);
+	CHECK_EQ(r[2].size, bytes);
+	CHECK_EQ(memblock.reserved.total_size,
+		 (N - 1) * 0x1000 + 0xf000 + bytes);
+	CHECK(type_invariant_violation(&memblock.reserved) == NULL);
+}
+
 static void remove_under_live_array_moves_it(void)
 {
 	phys_addr_t bytes = array_bytes(2 * N);
@@ -503,6 +536,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(reserve_over_live_array_moves_it),
 	TEST_CASE(reserve_over_part_of_live_array),
 	TEST_CASE(free_around_live_array_cuts_both_sides),
+	TEST_CASE(free_splitting_full_reserved_grows_it),
 	TEST_CASE(remove_under_live_array_moves_it),
 	TEST_CASE(trim_moves_live_array_into_aligned_memory),
 	TEST_CASE(move_without_room_fails_cleanly),
