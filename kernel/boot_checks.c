@@ -36,6 +36,21 @@ static bool covered_by(const struct memblock_type *type, phys_addr_t base,
 	return base >= end;
 }
 
+uint64_t boot_bytes_in(const struct memblock_type *t, uint64_t base,
+		       uint64_t end)
+{
+	uint64_t n = 0;
+
+	for (unsigned long i = 0; i < t->cnt; i++) {
+		const struct memblock_region *r = &t->regions[i];
+		uint64_t lo = r->base > base ? r->base : base;
+		uint64_t hi = r->base + r->size < end ? r->base + r->size : end;
+
+		n += hi > lo ? hi - lo : 0;
+	}
+	return n;
+}
+
 bool boot_range_reserved(phys_addr_t base, phys_addr_t size)
 {
 	return size && covered_by(&memblock.reserved, base, size);

@@ -27,6 +27,7 @@
  * this way too (memory if any says so, NOMAP if any memory one is not RAM).
  */
 #include <kernel/kernel.h>
+#include <kernel/boot_checks.h>
 #include "efi_app.h"
 
 /*
@@ -103,21 +104,6 @@ static const struct memblock_region *memory_at(uint64_t a)
 	return NULL;
 }
 
-/* Bytes of [a, b) in memblock.reserved (its regions never overlap). */
-static uint64_t reserved_in(uint64_t a, uint64_t b)
-{
-	uint64_t n = 0;
-
-	for (unsigned long i = 0; i < memblock.reserved.cnt; i++) {
-		const struct memblock_region *r = &memblock.reserved.regions[i];
-		uint64_t lo = r->base > a ? r->base : a;
-		uint64_t hi = r->base + r->size < b ? r->base + r->size : b;
-
-		n += hi > lo ? hi - lo : 0;
-	}
-	return n;
-}
-
 static void bound(uint64_t x, uint64_t a, uint64_t *next)
 {
 	if (x > a && (!*next || x < *next))
@@ -183,7 +169,7 @@ void efi_check_memory_is_map(void)
 		unsigned long flags = w.nomap ? MEMBLOCK_NOMAP : MEMBLOCK_NONE;
 		bool ok = w.memory ? r && r->flags == flags : !r;
 
-		if (w.reserved && reserved_in(a, b) != b - a)
+		if (w.reserved && boot_bytes_in(&memblock.reserved, a, b) != b - a)
 			ok = false;
 		if (w.memory) {
 			total += b - a;

@@ -93,21 +93,6 @@ static bool efi_ram(const struct efi_memory_desc *md)
 	}
 }
 
-/* Bytes of [base, end) that memblock.memory covers. */
-static uint64_t memory_bytes_in(uint64_t base, uint64_t end)
-{
-	uint64_t n = 0;
-
-	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
-		const struct memblock_region *r = &memblock.memory.regions[i];
-		uint64_t lo = r->base > base ? r->base : base;
-		uint64_t hi = r->base + r->size < end ? r->base + r->size : end;
-
-		n += hi > lo ? hi - lo : 0;
-	}
-	return n;
-}
-
 /*
  * memblock.memory is the map's RAM, exactly: every RAM descriptor except
  * page 0 and [640 KiB, 1 MiB) (Linux makes those reserved in the e820
@@ -135,10 +120,10 @@ static void check_memory_is_ram(void)
 				want -= (e < SZ_1M ? e : SZ_1M) -
 					(b > BIOS_BEGIN ? b : BIOS_BEGIN);
 		}
-		if (memory_bytes_in(b, e) != want) {
+		if (boot_bytes_in(&memblock.memory, b, e) != want) {
 			ktap_diag("mem%02u [%#llx-%#llx): %#llx bytes of memory, want %#llx", i,
 				  (unsigned long long)b, (unsigned long long)e,
-				  (unsigned long long)memory_bytes_in(b, e),
+				  (unsigned long long)boot_bytes_in(&memblock.memory, b, e),
 				  (unsigned long long)want);
 			wrong++;
 		}

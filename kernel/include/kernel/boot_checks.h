@@ -19,6 +19,10 @@ struct boot_range {
 /* True when every byte of [base, base + size) is in memblock.reserved. */
 bool boot_range_reserved(phys_addr_t base, phys_addr_t size);
 
+/* Bytes of [base, end) that the regions of @t cover (they never overlap). */
+uint64_t boot_bytes_in(const struct memblock_type *t, uint64_t base,
+		       uint64_t end);
+
 /* One check per range: wholly reserved. */
 void boot_check_reserved(const struct boot_range *r, unsigned int n);
 
