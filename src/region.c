@@ -221,31 +221,26 @@ static const struct rgn_update rgn_keep;
  * The pieces window @w of [base, end) becomes, from the top: for an add
  * (@fill: the new regions' node and flags) each region unchanged and the
  * hole above it filled; else each region cut at base and end, @upd
- * applied to the part inside. Written (@count false): the tail first moves
- * up by w->ins, then every write lands at or above the slot being read,
- * so nothing is overwritten before it is copied. Counted: returns the runs
- * the pieces form once merged, with the regions on either side.
+ * applied to the part inside. Written (o->runs == -1): the tail first
+ * moves up by w->ins, then every write lands at or above the slot being
+ * read, so nothing is overwritten before it is copied. Counted: o->runs
+ * grows by the runs the pieces form (the caller yields the neighbours).
+ * Six arguments: all in registers on the 64-bit ABIs.
  */
-static unsigned long rgn_rebuild(struct memblock_type *t,
-				 const struct rgn_win *w, phys_addr_t base,
-				 phys_addr_t end, const struct rgn_update *upd,
-				 const struct memblock_region *fill, bool count)
+static void rgn_rebuild(struct rgn_pass *o, const struct rgn_win *w,
+			phys_addr_t base, phys_addr_t end,
+			const struct rgn_update *upd,
+			const struct memblock_region *fill)
 {
 	/* An add cuts nothing: the clip is the whole address space. */
 	phys_addr_t lo = fill ? 0 : base, hi = fill ? PHYS_ADDR_MAX : end;
 	phys_addr_t gap = end;
+	struct memblock_type *t = o->t;
 	unsigned long k = w->j;
-	struct rgn_pass o;
 
-	o.t = t;
-	o.w = k + w->ins;
-	o.runs = count ? 0 : (unsigned long)-1;
-	rgn_init(&o.above, 0, 0, MEMBLOCK_NONE, 0);	/* no piece ends at 0 */
-	if (!count)
+	o->w = k + w->ins;
+	if (o->runs == (unsigned long)-1)
 		rgn_shift_tail(t, k, k + w->ins);
-	else if (k < type_nr(t))
-		rgn_emit(&o, t->regions[k].base, rgn_end(&t->regions[k]),
-			 &t->regions[k]);
 	for (; k > w->i; k--) {
 		struct memblock_region r, in;
 
@@ -253,18 +248,14 @@ static unsigned long rgn_rebuild(struct memblock_type *t,
 		rgn_copy(&in, &r);
 		rgn_apply(&in, upd);
 		if (fill)
-			rgn_emit(&o, rgn_end(&r), gap, fill);
-		rgn_emit(&o, hi, rgn_end(&r), &r);
-		rgn_emit(&o, mb_max(lo, r.base), mb_min(hi, rgn_end(&r)), &in);
-		rgn_emit(&o, r.base, lo, &r);
+			rgn_emit(o, rgn_end(&r), gap, fill);
+		rgn_emit(o, hi, rgn_end(&r), &r);
+		rgn_emit(o, mb_max(lo, r.base), mb_min(hi, rgn_end(&r)), &in);
+		rgn_emit(o, r.base, lo, &r);
 		gap = r.base;
 	}
 	if (fill)
-		rgn_emit(&o, base, gap, fill);
-	if (count && k)
-		rgn_emit(&o, t->regions[k - 1].base,
-			 rgn_end(&t->regions[k - 1]), &t->regions[k - 1]);
-	return o.runs;
+		rgn_emit(o, base, gap, fill);
 }
 
 /*
@@ -303,6 +294,7 @@ void __memblock_rgn_add_win(struct memblock_type *t, const struct rgn_win *w,
 			    enum memblock_flags flags)
 {
 	struct memblock_region fill;
+	struct rgn_pass o;
 
 	if (!w->ins)
 		return;
@@ -317,33 +309,50 @@ void __memblock_rgn_add_win(struct memblock_type *t, const struct rgn_win *w,
 		return;
 	}
 	t->total_size += w->fresh;
-	rgn_rebuild(t, w, base, end, &rgn_keep, &fill, false);
+	o.t = t;
+	o.runs = (unsigned long)-1;
+	rgn_rebuild(&o, w, base, end, &rgn_keep, &fill);
 	__memblock_rgn_merge_window(t, w->i ? w->i - 1 : 0, w->j + w->ins + 1);
 }
 
-unsigned long __memblock_rgn_add_result(const struct memblock_type *t,
-					const struct rgn_win *w,
-					phys_addr_t base, phys_addr_t end,
-					int nid, enum memblock_flags flags)
+/* Cold: only a plan growing "reserved" asks (edit.c). */
+mb_cold unsigned long __memblock_rgn_add_result(const struct memblock_type *t,
+						const struct rgn_win *w,
+						phys_addr_t base,
+						phys_addr_t end, int nid,
+						enum memblock_flags flags)
 {
+	const struct memblock_region *r = t->regions;
+	unsigned long nr = type_nr(t);
 	struct memblock_region fill;
-	unsigned long runs;
+	struct rgn_pass o;
 
 	rgn_init(&fill, base, end - base, flags, nid);
 	/* Counting writes nothing: the cast only shares the walk. */
-	runs = rgn_rebuild((struct memblock_type *)t, w, base, end, &rgn_keep,
-			   &fill, true);
-	return type_nr(t) - (w->j - w->i) - (w->i > 0) -
-	       (w->j < type_nr(t)) + runs;
+	o.t = (struct memblock_type *)t;
+	o.runs = 0;
+	rgn_init(&o.above, 0, 0, MEMBLOCK_NONE, 0);	/* no piece ends at 0 */
+	/* The window's neighbours, from the top: a merge joins them. */
+	if (w->j < nr)
+		rgn_emit(&o, r[w->j].base, rgn_end(&r[w->j]), &r[w->j]);
+	rgn_rebuild(&o, w, base, end, &rgn_keep, &fill);
+	if (w->i)
+		rgn_emit(&o, r[w->i - 1].base, rgn_end(&r[w->i - 1]),
+			 &r[w->i - 1]);
+	return nr - (w->j - w->i) - (w->i > 0) - (w->j < nr) + o.runs;
 }
 
 void __memblock_rgn_update_win(struct memblock_type *t,
 			       const struct rgn_win *w, phys_addr_t base,
 			       phys_addr_t end, const struct rgn_update *upd)
 {
+	struct rgn_pass o;
+
 	if (w->i == w->j)
 		return;
-	rgn_rebuild(t, w, base, end, upd ? upd : &rgn_keep, NULL, false);
+	o.t = t;
+	o.runs = (unsigned long)-1;
+	rgn_rebuild(&o, w, base, end, upd ? upd : &rgn_keep, NULL);
 	if (upd)
 		__memblock_rgn_merge_window(t, w->i ? w->i - 1 : 0,
 				    w->j + w->ins + 1);
@@ -383,7 +392,7 @@ void __memblock_rgn_remove_win(struct memblock_type *t,
 
 /* ---- the range forms: find the window, check the room, edit ---- */
 
-int memblock_add_range(struct memblock_type *type, phys_addr_t base,
+mb_cold int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 		       phys_addr_t size, int nid, enum memblock_flags flags)
 {
 	struct rgn_win w;
@@ -397,7 +406,7 @@ int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 	return 0;
 }
 
-int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
+mb_cold int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 			  phys_addr_t size)
 {
 	struct rgn_win w;
@@ -417,7 +426,7 @@ int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
  * whole regions, then apply @upd to them and merge (@upd NULL: only split,
  * and return the regions inside in *start_rgn, *end_rgn).
  */
-static mb_noinline int rgn_split_range(struct memblock_type *type, phys_addr_t base,
+static mb_cold int rgn_split_range(struct memblock_type *type, phys_addr_t base,
 			   phys_addr_t size, const struct rgn_update *upd,
 			   int *start_rgn, int *end_rgn)
 {
@@ -440,19 +449,19 @@ static mb_noinline int rgn_split_range(struct memblock_type *type, phys_addr_t b
 	return 0;
 }
 
-int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
+mb_cold int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 			   phys_addr_t size, int *start_rgn, int *end_rgn)
 {
 	return rgn_split_range(type, base, size, NULL, start_rgn, end_rgn);
 }
 
-int memblock_update_range(struct memblock_type *type, phys_addr_t base,
+mb_cold int memblock_update_range(struct memblock_type *type, phys_addr_t base,
 			  phys_addr_t size, const struct rgn_update *upd)
 {
 	return rgn_split_range(type, base, size, upd, NULL, NULL);
 }
 
-unsigned long __memblock_rgn_update_need(const struct memblock_type *t,
+mb_cold unsigned long __memblock_rgn_update_need(const struct memblock_type *t,
 					 phys_addr_t base, phys_addr_t size)
 {
 	struct rgn_win w;
