@@ -122,16 +122,20 @@ static bool rgn_compatible(const struct memblock_region *a,
 	       a->flags == b->flags;
 }
 
-/* Move regions [from, cnt) so that they start at index @to. */
-static void rgn_shift_tail(struct memblock_type *t, unsigned long from,
+/*
+ * Move regions [from, cnt) so that they start at index @to. The count is
+ * stored first so that the move is a tail call (the hook never reads
+ * memblock).
+ */
+static mb_noinline void rgn_shift_tail(struct memblock_type *t, unsigned long from,
 			   unsigned long to)
 {
 	unsigned long nr = t->cnt;
 
+	t->cnt = nr - from + to;
 	if (from != to && from < nr)
 		__memblock_memmove(&t->regions[to], &t->regions[from],
 			   (nr - from) * sizeof(t->regions[0]));
-	t->cnt = nr - from + to;
 }
 
 /*
@@ -139,7 +143,7 @@ static void rgn_shift_tail(struct memblock_type *t, unsigned long from,
  * Linux clears it, node MAX_NUMNODES, so a reader of regions[0] sees a
  * zero-sized region.
  */
-static void rgn_set_empty(struct memblock_type *t)
+static mb_cold void rgn_set_empty(struct memblock_type *t)
 {
 	t->cnt = 0;
 	t->total_size = 0;
@@ -161,6 +165,8 @@ void __memblock_rgn_set_count(struct memblock_type *t, unsigned long n)
 void __memblock_rgn_merge_window(struct memblock_type *t, unsigned long lo,
 			     unsigned long hi)
 {
+	/* Locals: a store to a region may alias *t for the compiler. */
+	struct memblock_region *r = t->regions;
 	unsigned long w = lo, k;
 
 	if (hi > t->cnt)
@@ -168,12 +174,10 @@ void __memblock_rgn_merge_window(struct memblock_type *t, unsigned long lo,
 	if (hi <= lo + 1)
 		return;
 	for (k = lo + 1; k < hi; k++) {
-		struct memblock_region *prev = &t->regions[w];
-
-		if (rgn_compatible(prev, &t->regions[k]))
-			prev->size += t->regions[k].size;
+		if (rgn_compatible(&r[w], &r[k]))
+			r[w].size += r[k].size;
 		else
-			rgn_copy(&t->regions[++w], &t->regions[k]);
+			rgn_copy(&r[++w], &r[k]);
 	}
 	rgn_shift_tail(t, hi, w + 1);
 }
@@ -363,19 +367,22 @@ void __memblock_rgn_remove_win(struct memblock_type *t,
 			       phys_addr_t end)
 {
 	struct memblock_region first, last;
-	unsigned long i = w->i, k;
+	unsigned long i = w->i, j = w->j, k;
+	phys_addr_t gone = 0;
 
-	if (i == w->j)
+	if (i == j)
 		return;
 	rgn_copy(&first, &t->regions[i]);
-	rgn_copy(&last, &t->regions[w->j - 1]);
-	for (k = i; k < w->j; k++)
-		t->total_size -= t->regions[k].size;
+	rgn_copy(&last, &t->regions[j - 1]);
+	/* Summed in a local: a store to total_size may alias the regions. */
+	for (k = i; k < j; k++)
+		gone += t->regions[k].size;
+	t->total_size -= gone;
 	/*
 	 * The pieces kept at either end (w->ins of them) replace the window:
 	 * one move of the tail (design.md, "one move per edit").
 	 */
-	rgn_shift_tail(t, w->j, i + w->ins);
+	rgn_shift_tail(t, j, i + w->ins);
 	if (first.base < base) {
 		rgn_init(&t->regions[i++], first.base, base - first.base,
 			 first.flags, first.nid);
