@@ -399,33 +399,37 @@ void __memblock_rgn_remove_win(struct memblock_type *t,
 
 /* ---- the range forms: find the window, check the room, edit ---- */
 
-mb_cold int memblock_add_range(struct memblock_type *type, phys_addr_t base,
-		       phys_addr_t size, int nid, enum memblock_flags flags)
+/* Add (@add) or remove [base, base + size): the two share one body. */
+static mb_cold int rgn_edit_range(struct memblock_type *type, phys_addr_t base,
+				  phys_addr_t size, bool add, int nid,
+				  enum memblock_flags flags)
 {
 	struct rgn_win w;
 
 	if (!memblock_cap_size(base, &size))
 		return 0;
-	__memblock_rgn_window(type, base, base + size, true, &w);
-	if (type_nr(type) + w.ins > type->max)
+	__memblock_rgn_window(type, base, base + size, add, &w);
+	/* A remove drops the window; only cutting one region's middle grows. */
+	if (type_nr(type) - (add ? 0 : w.j - w.i) + w.ins > type->max)
 		return -ENOMEM;	/* the caller's plan makes room first */
-	__memblock_rgn_add_win(type, &w, base, base + size, nid, flags);
+	if (add)
+		__memblock_rgn_add_win(type, &w, base, base + size, nid, flags);
+	else
+		__memblock_rgn_remove_win(type, &w, base, base + size);
 	return 0;
 }
 
-mb_cold int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
-			  phys_addr_t size)
+mb_cold int memblock_add_range(struct memblock_type *type, phys_addr_t base,
+			       phys_addr_t size, int nid,
+			       enum memblock_flags flags)
 {
-	struct rgn_win w;
+	return rgn_edit_range(type, base, size, true, nid, flags);
+}
 
-	if (!memblock_cap_size(base, &size))
-		return 0;
-	__memblock_rgn_window(type, base, base + size, false, &w);
-	/* Only cutting the middle out of one region needs a new slot. */
-	if (type_nr(type) - (w.j - w.i) + w.ins > type->max)
-		return -ENOMEM;
-	__memblock_rgn_remove_win(type, &w, base, base + size);
-	return 0;
+mb_cold int memblock_remove_range(struct memblock_type *type,
+				  phys_addr_t base, phys_addr_t size)
+{
+	return rgn_edit_range(type, base, size, false, 0, MEMBLOCK_NONE);
 }
 
 /*
