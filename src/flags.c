@@ -6,8 +6,8 @@
  */
 #include "internal.h"
 
-/* Not inlined: one copy behind the five flag calls. */
-static mb_noinline int
+/* One copy behind the flag calls; like them, rare (a few per boot). */
+static mb_cold int
 setclr_flag(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 	    bool set, enum memblock_flags flag, const char *func)
 {
@@ -24,13 +24,15 @@ setclr_flag(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 	return __memblock_update(type, base, size, &upd, func);
 }
 
-int __init_memblock memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
+mb_cold int __init_memblock
+memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
 {
 	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_HOTPLUG,
 			   __func__);
 }
 
-int __init_memblock memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
+mb_cold int __init_memblock
+memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
 {
 	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_HOTPLUG,
 			   __func__);
@@ -38,7 +40,8 @@ int __init_memblock memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
 
 bool __memblock_has_some_mirror __initdata_memblock;
 
-int __init_memblock memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
+mb_cold int __init_memblock
+memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
 {
 	int err;
 
@@ -58,27 +61,30 @@ bool __init_memblock memblock_has_mirror(void)
 	return __memblock_has_some_mirror;
 }
 
-int __init_memblock memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
+mb_cold int __init_memblock
+memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
 {
 	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_NOMAP,
 			   __func__);
 }
 
-int __init_memblock memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
+mb_cold int __init_memblock
+memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
 {
 	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_NOMAP,
 			   __func__);
 }
 
-int __init_memblock memblock_reserved_mark_noinit(phys_addr_t base,
-						  phys_addr_t size)
+mb_cold int __init_memblock
+memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size)
 {
 	return setclr_flag(&memblock.reserved, base, size, true,
 			   MEMBLOCK_RSRV_NOINIT, __func__);
 }
 
-int __init_memblock memblock_set_node(phys_addr_t base, phys_addr_t size,
-				      struct memblock_type *type, int nid)
+mb_cold int __init_memblock
+memblock_set_node(phys_addr_t base, phys_addr_t size,
+		  struct memblock_type *type, int nid)
 {
 	struct rgn_update upd;
 	int err = __memblock_enter(__func__, MB_REFUSE_DISCARDED);

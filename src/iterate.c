@@ -149,9 +149,10 @@ void __init_memblock __next_mem_pfn_range(int *idx, int nid,
 }
 
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-void __init_memblock __next_physmem_range(u64 *idx, struct memblock_type *type,
-					  phys_addr_t *out_start,
-					  phys_addr_t *out_end)
+mb_cold void __init_memblock
+__next_physmem_range(u64 *idx, struct memblock_type *type,
+		     phys_addr_t *out_start,
+		     phys_addr_t *out_end)
 {
 	__next_mem_range(idx, NUMA_NO_NODE, MEMBLOCK_NONE, &memblock.physmem,
 			 type, out_start, out_end, NULL);
