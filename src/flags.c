@@ -6,47 +6,62 @@
  */
 #include "internal.h"
 
-/* Not inlined: one copy behind the five flag calls. */
-static mb_noinline int
-setclr_flag(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
-	    bool set, enum memblock_flags flag, const char *func)
+/* What a call changes, as one argument: flags set or cleared, or the node. */
+#define SET(f)		((unsigned int)(f))
+#define CLEAR(f)	((unsigned int)(f) << 8)
+#define SET_NID		0x10000u
+
+/*
+ * One copy behind every call here; like them, rare (a few per boot). The
+ * guard first (its refusal logged), then the node's check, then the edit.
+ */
+static mb_cold int
+update(phys_addr_t base, phys_addr_t size, struct memblock_type *type,
+       unsigned int op, int nid, const char *func)
 {
 	struct rgn_update upd;
 	int err = __memblock_enter(func, MB_REFUSE_DISCARDED);
 
 	if (err)
 		return err;
+	if ((op & SET_NID) && (!type || !memblock_nid_ok(nid))) {
+		mb_err("%s: invalid %s %d", func, type ? "node" : "type", nid);
+		return -EINVAL;
+	}
 	/* Field by field: an initialiser may be a libc memset() call. */
-	upd.set = set ? flag : MEMBLOCK_NONE;
-	upd.clear = set ? MEMBLOCK_NONE : flag;
-	upd.set_nid = false;
-	upd.nid = 0;
+	upd.set = (enum memblock_flags)(op & 0xff);
+	upd.clear = (enum memblock_flags)(op >> 8 & 0xff);
+	upd.set_nid = op & SET_NID;
+	upd.nid = nid;
 	return __memblock_update(type, base, size, &upd, func);
 }
 
-int __init_memblock memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
+mb_cold int __init_memblock
+memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_HOTPLUG,
-			   __func__);
+	return update(base, size, &memblock.memory, SET(MEMBLOCK_HOTPLUG), 0,
+		      __func__);
 }
 
-int __init_memblock memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
+mb_cold int __init_memblock
+memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_HOTPLUG,
-			   __func__);
+	return update(base, size, &memblock.memory, CLEAR(MEMBLOCK_HOTPLUG), 0,
+		      __func__);
 }
 
 bool __memblock_has_some_mirror __initdata_memblock;
 
-int __init_memblock memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
+mb_cold int __init_memblock
+memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
 {
 	int err;
 
 	/* Linux 6.12: mirrored memory matters only with kernelcore=mirror. */
 	if (!mirrored_kernelcore)
 		return 0;
-	err = setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_MIRROR,
-			  __func__);
+	err = update(base, size, &memblock.memory, SET(MEMBLOCK_MIRROR), 0,
+		     __func__);
 	if (!err)
 		__memblock_has_some_mirror = true;
 	return err;
@@ -58,40 +73,30 @@ bool __init_memblock memblock_has_mirror(void)
 	return __memblock_has_some_mirror;
 }
 
-int __init_memblock memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
+mb_cold int __init_memblock
+memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, true, MEMBLOCK_NOMAP,
-			   __func__);
+	return update(base, size, &memblock.memory, SET(MEMBLOCK_NOMAP), 0,
+		      __func__);
 }
 
-int __init_memblock memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
+mb_cold int __init_memblock
+memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.memory, base, size, false, MEMBLOCK_NOMAP,
-			   __func__);
+	return update(base, size, &memblock.memory, CLEAR(MEMBLOCK_NOMAP), 0,
+		      __func__);
 }
 
-int __init_memblock memblock_reserved_mark_noinit(phys_addr_t base,
-						  phys_addr_t size)
+mb_cold int __init_memblock
+memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size)
 {
-	return setclr_flag(&memblock.reserved, base, size, true,
-			   MEMBLOCK_RSRV_NOINIT, __func__);
+	return update(base, size, &memblock.reserved,
+		      SET(MEMBLOCK_RSRV_NOINIT), 0, __func__);
 }
 
-int __init_memblock memblock_set_node(phys_addr_t base, phys_addr_t size,
-				      struct memblock_type *type, int nid)
+mb_cold int __init_memblock
+memblock_set_node(phys_addr_t base, phys_addr_t size,
+		  struct memblock_type *type, int nid)
 {
-	struct rgn_update upd;
-	int err = __memblock_enter(__func__, MB_REFUSE_DISCARDED);
-
-	if (err)
-		return err;
-	upd.set = upd.clear = MEMBLOCK_NONE;
-	upd.set_nid = true;
-	upd.nid = nid;
-	if (!type || !memblock_nid_ok(nid)) {
-		mb_err("%s: invalid %s %d", __func__, type ? "node" : "type",
-		       nid);
-		return -EINVAL;
-	}
-	return __memblock_update(type, base, size, &upd, __func__);
+	return update(base, size, type, SET_NID, nid, __func__);
 }

@@ -126,32 +126,36 @@ void __init_memblock __next_mem_pfn_range(int *idx, int nid,
 					  int *out_nid)
 {
 	const struct memblock_type *mem = &memblock.memory;
-	long nr = (long)type_nr(mem);
+	long nr = (long)type_nr(mem), i = *idx;
 	const struct memblock_region *r;
+	unsigned long spfn, epfn;
 
-	while (++*idx < nr) {
-		r = &mem->regions[*idx];
-		if (PFN_UP(r->base) >= PFN_DOWN(rgn_end(r)))
-			continue;	/* no whole page in it */
-		if (nid == NUMA_NO_NODE || nid == MAX_NUMNODES || nid == r->nid)
-			break;
-	}
-	if (*idx >= nr) {
-		*idx = -1;
-		return;
-	}
+	/* The index in a local: *idx is written once, at the end. */
+	do {
+		if (++i >= nr) {
+			*idx = -1;
+			return;
+		}
+		r = &mem->regions[i];
+		spfn = PFN_UP(r->base);
+		epfn = PFN_DOWN(rgn_end(r));
+		/* Skipped: no whole page in it, or another node's. */
+	} while (spfn >= epfn || (nid != NUMA_NO_NODE && nid != MAX_NUMNODES &&
+				  nid != r->nid));
+	*idx = (int)i;
 	if (out_start_pfn)
-		*out_start_pfn = PFN_UP(r->base);
+		*out_start_pfn = spfn;
 	if (out_end_pfn)
-		*out_end_pfn = PFN_DOWN(rgn_end(r));
+		*out_end_pfn = epfn;
 	if (out_nid)
 		*out_nid = r->nid;
 }
 
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-void __init_memblock __next_physmem_range(u64 *idx, struct memblock_type *type,
-					  phys_addr_t *out_start,
-					  phys_addr_t *out_end)
+mb_cold void __init_memblock
+__next_physmem_range(u64 *idx, struct memblock_type *type,
+		     phys_addr_t *out_start,
+		     phys_addr_t *out_end)
 {
 	__next_mem_range(idx, NUMA_NO_NODE, MEMBLOCK_NONE, &memblock.physmem,
 			 type, out_start, out_end, NULL);

@@ -69,7 +69,7 @@ bool __memblock_is_static_of(int i, const struct memblock_region *regions)
 	return regions == init_regions[i] || regions == discarded_regions[i];
 }
 
-bool memblock_is_static_array(const struct memblock_region *regions)
+mb_cold bool memblock_is_static_array(const struct memblock_region *regions)
 {
 	for (int i = 0; i < MB_NTYPES; i++)
 		if (__memblock_is_static_of(i, regions))
@@ -115,8 +115,9 @@ bool memblock_nid_ok(int nid)
 	return nid >= NUMA_NO_NODE && nid <= MAX_NUMNODES;
 }
 
-int __init_memblock memblock_add_node(phys_addr_t base, phys_addr_t size,
-				      int nid, enum memblock_flags flags)
+mb_cold int __init_memblock
+memblock_add_node(phys_addr_t base, phys_addr_t size,
+		  int nid, enum memblock_flags flags)
 {
 	phys_addr_t last = trace_last(base, size);
 	int err = __memblock_enter(__func__, MB_REFUSE_DISCARDED);
@@ -195,7 +196,8 @@ void __init_memblock memblock_free(void *ptr, size_t size)
 }
 
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-int __init_memblock memblock_physmem_add(phys_addr_t base, phys_addr_t size)
+mb_cold int __init_memblock
+memblock_physmem_add(phys_addr_t base, phys_addr_t size)
 {
 	int err = enter_traced(__func__, MB_REFUSE_DISCARDED, base, size, _RET_IP_);
 
@@ -206,7 +208,7 @@ int __init_memblock memblock_physmem_add(phys_addr_t base, phys_addr_t size)
 }
 #endif
 
-void __init_memblock memblock_allow_resize(void)
+mb_cold void __init_memblock memblock_allow_resize(void)
 {
 	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED))
 		return;

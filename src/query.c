@@ -15,12 +15,12 @@ phys_addr_t __init_memblock memblock_reserved_size(void)
 }
 
 /* An empty type's first slot is zeroed, so start reads 0 then. */
-phys_addr_t __init_memblock memblock_start_of_DRAM(void)
+mb_cold phys_addr_t __init_memblock memblock_start_of_DRAM(void)
 {
 	return memblock.memory.regions[0].base;
 }
 
-phys_addr_t __init_memblock memblock_end_of_DRAM(void)
+mb_cold phys_addr_t __init_memblock memblock_end_of_DRAM(void)
 {
 	const struct memblock_type *mem = &memblock.memory;
 
@@ -40,8 +40,8 @@ bool __init_memblock memblock_is_map_memory(phys_addr_t addr)
 	return i >= 0 && !(memblock.memory.regions[i].flags & MEMBLOCK_NOMAP);
 }
 
-bool __init_memblock memblock_is_region_memory(phys_addr_t base,
-					       phys_addr_t size)
+mb_cold bool __init_memblock
+memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 {
 	const struct memblock_type *mem = &memblock.memory;
 	unsigned long nr = type_nr(mem), i;
@@ -89,10 +89,9 @@ bool __init_memblock memblock_is_region_reserved(phys_addr_t base,
 	return memblock_overlaps_region(&memblock.reserved, base, size);
 }
 
-bool __init_memblock memblock_addrs_overlap(phys_addr_t base1,
-					    phys_addr_t size1,
-					    phys_addr_t base2,
-					    phys_addr_t size2)
+mb_cold bool __init_memblock
+memblock_addrs_overlap(phys_addr_t base1, phys_addr_t size1,
+		       phys_addr_t base2, phys_addr_t size2)
 {
 	if (!memblock_cap_size(base1, &size1) ||
 	    !memblock_cap_size(base2, &size2))
@@ -120,7 +119,7 @@ int __init_memblock memblock_search_pfn_nid(unsigned long pfn,
 	return memblock_get_region_node(&mem->regions[i]);
 }
 
-unsigned long __init_memblock memblock_estimated_nr_free_pages(void)
+mb_cold unsigned long __init_memblock memblock_estimated_nr_free_pages(void)
 {
 	phys_addr_t mem = memblock_phys_mem_size();
 	phys_addr_t rsv = memblock_reserved_size();
