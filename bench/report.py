@@ -365,13 +365,13 @@ allocations) run the same window, plan and edit code.
 
 | workload | before | after |
 |---|--:|--:|
-| add, N = 128 / 50,000 (random order) | 907 / 1,269 | 427 / 446 |
-| add-sorted, N = 128 / 50,000 (appends, growth included) | 692 / 926 | 355 / 449 |
-| reserve, N = 128 / 50,000 (random order) | 899 / 1,372 | 429 / 547 |
+| add, N = 128 / 50,000 (random order) | 907 / 1,269 | 413 / 431 |
+| add-sorted, N = 128 / 50,000 (appends, growth included) | 692 / 926 | 340 / 434 |
+| reserve, N = 128 / 50,000 (random order) | 899 / 1,372 | 414 / 532 |
 | alloc-td / alloc-bu, 4 KiB among 1,000 holes | 1,144 / 1,392 | 666 / 677 |
-| alloc-small, 100 calls | 1,473 | 928 |
+| alloc-small, 100 calls | 1,473 | 922 |
 | alloc-zero, outside the 16 KiB memset | 857 | 572 |
-| remove-split, 16 regions (with its memmove) | 651 | 554 |
+| remove-split, 16 regions (with its memmove) | 651 | 540 |
 
 Removed:
 
@@ -413,19 +413,24 @@ What is left, and what it is for:
   in this run) but counts twice its instructions (16-byte against its
   32-byte moves): the target row, which takes the worse of the two
   ratios, stays MISSED.
-- Code size: the core's .text is 16,528 bytes at -O2 on x86-64 (18,630
-  in the run of a07f8c0): region.c 3.4 KB, edit.c 2.0 KB and resize.c
-  1.9 KB (the ownership plan), alloc.c 1.4 KB, limit.c 1.4 KB, memblock.c
-  1.3 KB, find.c 1.2 KB, free_all.c 1.2 KB, iterate.c 1.1 KB, query.c
-  0.9 KB, flags.c 0.6 KB. The calls a boot makes once (trim, cap,
-  enforce, free_all, discard, ...) and the plan's steps, which run only
-  when an array grows or moves, are marked cold and built for size; the
-  plan is one loop and its refusal lines one table (resize.c: 2,691 to
-  1,909 bytes, .rodata +127). edit.c grew by 0.4 KB for the plan-free
-  path, kept for its 95 instructions per edit. 10 KB would need the
-  ownership plan and the O(log n) edits in about half their size: they
-  are distinct code, not duplication, and the folds tried that traded
-  instructions on the hot paths for bytes were dropped.'''
+- Code size: the core's .text is 15,910 bytes at -O2 on x86-64 (18,630
+  in the run of a07f8c0): region.c 3.1 KB, edit.c 2.0 KB and resize.c
+  1.9 KB (the ownership plan), alloc.c 1.4 KB, limit.c 1.4 KB, find.c
+  1.2 KB, memblock.c 1.2 KB, free_all.c 1.2 KB, iterate.c 1.0 KB,
+  query.c 0.9 KB, flags.c 0.4 KB. What a boot calls once or a few times
+  (add_node, physmem_add, the flag and node calls, trim, cap, enforce,
+  free_all, discard, the range forms of the edits, ...) and the plan's
+  steps, which run only when an array grows or moves, are marked cold
+  and built for size; the plan is one loop and its refusal lines one
+  table (.rodata +127); the flag calls share one update path. edit.c
+  grew by 0.4 KB for the plan-free path, kept for its 95 instructions per
+  edit. Tried and dropped because they cost instructions on measured
+  paths: one gap walk for both search directions (-113 bytes, +259
+  instructions per small allocation), one guard-and-trace helper for the
+  add/reserve/free wrappers (-100 bytes, +5 per call), merging the two
+  binary searches. 10 KB would need the ownership plan and the O(log n)
+  edits in about half their size: they are distinct code, not
+  duplication.'''
 
 
 def write_floors_csv(path, floors):
