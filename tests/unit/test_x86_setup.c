@@ -408,6 +408,8 @@ static void srat_nodes(void)
 	CHECK_INT(x86_memblock_setup(&p, &in, &res), 0);
 	CHECK_INT(res.srat_err, 0);
 	CHECK_INT(res.nr_nodes, 2);
+	/* Both domains have a CPU (QEMU's APIC entries come first). */
+	CHECK_INT(res.nr_cpu_nodes, 2);
 	CHECK_INT(res.node_pxm[0], 0);
 	CHECK_INT(res.node_pxm[1], 1);
 	for (unsigned int i = 0; i < res.nr_srat_mem; i++)
@@ -434,6 +436,7 @@ static void srat_nodes(void)
 		CHECK_INT(x86_memblock_setup(&p, &in, &res), 0);
 		CHECK_INT(res.srat_err, -EBADMSG);
 		CHECK_INT(res.nr_nodes, 0);
+		CHECK_INT(res.nr_cpu_nodes, 0);
 		CHECK_INT(res.nr_srat_mem, 0);
 		CHECK_INT(memblock_get_region_node(&memblock.memory.regions[0]),
 			  MAX_NUMNODES);
