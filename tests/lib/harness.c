@@ -54,6 +54,18 @@ int test_log_find(const char *needle)
 	return -1;
 }
 
+bool test_log_ends_with_dump(void)
+{
+	int i = test_log_find("MEMBLOCK configuration:");
+
+	if (i < 0 || i + 1 >= test_log_lines)
+		return false;
+	while (++i < test_log_lines)
+		if (test_log[i][0] != ' ')
+			return false;
+	return true;
+}
+
 jmp_buf test_panic_jmp;
 bool test_panic_armed;
 char test_panic_msg[256];

@@ -83,6 +83,11 @@ extern void (*test_log_hook)(int level, const char *line);
 void test_log_clear(void);
 /* Index of the first captured line containing @needle, or -1. */
 int test_log_find(const char *needle);
+/*
+ * Does the captured log end with memblock_dump_all()'s output: its header,
+ * then only the dump's own lines (each starts with a space)?
+ */
+bool test_log_ends_with_dump(void);
 
 /* Value returned by memblock_env_kernel_end(). */
 extern phys_addr_t test_kernel_end;

@@ -105,22 +105,6 @@ static void resizing_is_the_policys(void)
 	free(blob);
 }
 
-/*
- * Under memblock=debug the sequence ends with memblock_dump_all(): its
- * header, then only the dump's own lines (each starts with a space).
- */
-static bool dump_ends_log(void)
-{
-	int i = test_log_find("MEMBLOCK configuration:");
-
-	if (i < 0 || i + 1 >= test_log_lines)
-		return false;
-	while (++i < test_log_lines)
-		if (test_log[i][0] != ' ')
-			return false;
-	return true;
-}
-
 /* The policy's command line replaces bootargs (mem=768M in chosen.dts). */
 static void policy_cmdline_replaces_bootargs(void)
 {
@@ -136,7 +120,7 @@ static void policy_cmdline_replaces_bootargs(void)
 	CHECK_INT(memblock_debug, 1);
 	CHECK_STR(res.bootargs, "console=ttyAMA0 mem=768M memblock=debug");
 	/* Step 8: the dump ends the sequence (memblock=debug only). */
-	CHECK(dump_ends_log());
+	CHECK(test_log_ends_with_dump());	/* the sequence's last step */
 
 	test_reset();
 	p.cmdline = "mem=256M";

@@ -10,23 +10,13 @@
 #define N	INIT_MEMBLOCK_REGIONS
 #define SZ_2G	0x80000000ULL
 
-/* Library internal (src/resize.c): is this one of the static arrays? */
-bool memblock_is_static_array(const struct memblock_region *regions);
-
 /*
- * Library internals (src/region.c, src/internal.h): the window of a range,
- * and the regions an add of it leaves once merged.
+ * Library internals: memblock_is_static_array(), and the window of a range
+ * with the regions an add of it leaves once merged (struct rgn_win,
+ * __memblock_rgn_window(), __memblock_rgn_add_result()): the library's own
+ * declarations, so that the test cannot drift from them.
  */
-struct rgn_win {
-	unsigned long i, j, ins;
-	phys_addr_t fresh;
-};
-void __memblock_rgn_window(const struct memblock_type *t, phys_addr_t base,
-			   phys_addr_t end, bool add, struct rgn_win *w);
-unsigned long __memblock_rgn_add_result(const struct memblock_type *t,
-					const struct rgn_win *w,
-					phys_addr_t base, phys_addr_t end,
-					int nid, enum memblock_flags flags);
+#include "../../src/internal.h"
 
 /* Bytes of a grown array of @max regions: whole pages. */
 static phys_addr_t array_bytes(unsigned long max)

@@ -311,22 +311,6 @@ static void no_resize_policy(void)
 }
 
 /*
- * Under memblock=debug the sequence ends with memblock_dump_all(): its
- * header, then only the dump's own lines (each starts with a space).
- */
-static bool dump_ends_log(void)
-{
-	int i = test_log_find("MEMBLOCK configuration:");
-
-	if (i < 0 || i + 1 >= test_log_lines)
-		return false;
-	while (++i < test_log_lines)
-		if (test_log[i][0] != ' ')
-			return false;
-	return true;
-}
-
-/*
  * mem= on x86 is an address limit (Linux: RAM above it leaves the e820
  * map), not the amount memblock_enforce_memory_limit() keeps on arm64.
  */
@@ -347,7 +331,7 @@ static void mem_limit_from_cmdline(void)
 	CHECK_INT(memblock_debug, 1);
 	CHECK(test_log_find("e820: remove [mem 0x10000000-0xfffffffffffffffe] usable") >= 0);
 	/* Step 10: the dump, as Linux's e820__memblock_setup() ends. */
-	CHECK(dump_ends_log());
+	CHECK(test_log_ends_with_dump());	/* the sequence's last step */
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 	/* physmem keeps all RAM whatever mem= removes. */
 	expect_ram(__LINE__, &memblock.physmem);
