@@ -9,7 +9,8 @@
  *            this machine (vector registers, rep movsb), used here as the
  *            "best routine" reference and never by the library itself
  *   x86      the x86-64 demo kernel's hooks (arch/x86_64/memops.c, string
- *            instructions), on x86-64 hosts only
+ *            instructions, AVX2 or SSE2 backward moves), on x86-64 hosts
+ *            only
  *
  * The floor benchmarks call the same hooks, so a workload and its floor
  * always use the same routine, one indirect call each.

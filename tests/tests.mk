@@ -58,6 +58,9 @@ $(O)/host/$(1)/unit/%: tests/unit/%.c $$(HOST_OBJS_$(1)) $(wildcard tests/lib/*.
 	@$(if $(Q),echo "  HOSTCC  host/$(1)/unit/$$*")
 	$(Q)$(HOSTCC_$(1)) $(HOST_CFLAGS) $(VARIANT_CFLAGS_$(1)) $$< $$(HOST_OBJS_$(1)) -o $$@
 
+# test_string compiles in the x86-64 kernel's hooks (#include).
+$(O)/host/$(1)/unit/test_string: arch/x86_64/memops.c arch/x86_64/memops.h
+
 tap-unit-$(1)-%: $(O)/host/$(1)/unit/%
 	$(Q)scripts/tap-run unit-$(1)-$$* $(O)/tap/unit-$(1)-$$*.tap $$<
 

@@ -96,7 +96,7 @@ $(foreach m,$(X86_MACHINES),$(foreach s,$(X86_MEM_SIZES),$(eval \
 	$(call x86_boot,$(m)-$(s),x86_64-image,$(X86_KERNEL),memblock=debug,-machine $(m) -m $(s)))))
 
 # mem= is an address limit on x86 (as in Linux): inside low memory, and above 4 GiB.
-$(eval $(call x86_boot,pc-1G-mem256M,x86_64-image,$(X86_KERNEL),mem=256M,-machine pc -m 1G))
+$(eval $(call x86_boot,pc-1G-mem256M,x86_64-image,$(X86_KERNEL),mem=256M test.backward=SSE2,-machine pc -m 1G))
 $(eval $(call x86_boot,q35-8G-mem5G,x86_64-image,$(X86_KERNEL),mem=5G memblock=debug,-machine q35 -m 8G))
 
 # Big guests (TCG allocates guest RAM lazily): the direct map above 4 GiB,
@@ -104,22 +104,30 @@ $(eval $(call x86_boot,q35-8G-mem5G,x86_64-image,$(X86_KERNEL),mem=5G memblock=d
 # has none: 2 MiB pages). 64 GiB is more than this host's RAM: the
 # backend is reserve=off (MAP_NORESERVE), or Linux's overcommit check
 # refuses it; the boot touches about 0.5 GiB of it (the page array).
-$(eval $(call x86_boot,pc-16G-gbpages,x86_64-image,$(X86_KERNEL),memblock=debug,-machine pc -m 16G -cpu max))
-$(eval $(call x86_boot,q35-16G,x86_64-image,$(X86_KERNEL),,-machine q35 -m 16G))
-$(eval $(call x86_boot,q35-64G-gbpages,x86_64-image,$(X86_KERNEL),,-machine q35$(comma)memory-backend=ram \
-	-m 64G -cpu max -object memory-backend-ram$(comma)id=ram$(comma)size=64G$(comma)reserve=off))
-$(eval $(call x86_boot,pc-16G-mem10G-gbpages,x86_64-image,$(X86_KERNEL),mem=10G,-machine pc -m 16G -cpu max))
+# test.backward: the memory hooks' backward move must be memops.c's AVX2
+# one on -cpu max (QEMU 7.2's TCG has AVX2; head.S enables the AVX state)
+# and its SSE2 one on the default CPU (no AVX).
+$(eval $(call x86_boot,pc-16G-gbpages,x86_64-image,$(X86_KERNEL),memblock=debug test.backward=AVX2,\
+	-machine pc -m 16G -cpu max))
+$(eval $(call x86_boot,q35-16G,x86_64-image,$(X86_KERNEL),test.backward=SSE2,-machine q35 -m 16G))
+$(eval $(call x86_boot,q35-64G-gbpages,x86_64-image,$(X86_KERNEL),test.backward=AVX2,\
+	-machine q35$(comma)memory-backend=ram -m 64G -cpu max \
+	-object memory-backend-ram$(comma)id=ram$(comma)size=64G$(comma)reserve=off))
+$(eval $(call x86_boot,pc-16G-mem10G-gbpages,x86_64-image,$(X86_KERNEL),mem=10G test.backward=AVX2,\
+	-machine pc -m 16G -cpu max))
 # NOMAP memory the direct map must be built around: 3 MiB from 5 GiB +
 # 1 MiB breaks a 1 GiB page and two 2 MiB pages into smaller ones.
-$(eval $(call x86_boot,nomap-q35-8G-gbpages,x86_64-image,$(X86_KERNEL),memblock=debug test.nomap=3M@0x140100000,\
-	-machine q35 -m 8G -cpu max))
+$(eval $(call x86_boot,nomap-q35-8G-gbpages,x86_64-image,$(X86_KERNEL),\
+	memblock=debug test.nomap=3M@0x140100000 test.backward=AVX2,-machine q35 -m 8G -cpu max))
 
-# The same kernel built with clang and ld.lld.
+# The same kernel built with clang and ld.lld, on -cpu max: its AVX2
+# backward move (the UEFI application, also Clang's, runs the SSE2 one).
 X86_LLVM_O := $(O)/x86_64-llvm
 .PHONY: x86_64-image-llvm
 x86_64-image-llvm:
 	$(Q)$(MAKE) -C $(srctree) ARCH=x86_64 LLVM=1 O=$(X86_LLVM_O) x86_64-kernel
-$(eval $(call x86_boot,q35-1G-llvm,x86_64-image-llvm,$(X86_LLVM_O)/$(X86_KERNEL_NAME),memblock=debug,-machine q35 -m 1G))
+$(eval $(call x86_boot,q35-1G-llvm,x86_64-image-llvm,$(X86_LLVM_O)/$(X86_KERNEL_NAME),\
+	memblock=debug test.backward=AVX2,-machine q35 -m 1G -cpu max))
 
 # GRUB (Multiboot2): a BIOS-bootable ISO per command line, booted with
 # -cdrom. GRUB's own menu output goes to the serial console too.

@@ -12,6 +12,7 @@
 #include <kernel/memops_check.h>
 #include <linux/memblock.h>
 #include "x86.h"
+#include "memops.h"
 #include <kernel/srat_expect.h>
 
 #define SZ_4K	((phys_addr_t)0x1000)
@@ -241,6 +242,40 @@ static void check_e820_ranges(void)
 		n, (int)len, val);
 }
 
+/* Whether the command-line value @val (@len bytes) is the string @s. */
+static bool word_is(const char *val, size_t len, const char *s)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == val[i])
+		i++;
+	return i == len && !s[i];
+}
+
+/*
+ * The memory hooks (memops.c) against the library's defaults, naming the
+ * backward path the hook chose, and the SSE2 path by itself, the only
+ * one on CPUs without AVX2 and otherwise the fallback no other check
+ * would run. "test.backward=AVX2|SSE2": the path the boot configuration's
+ * CPU must get (QEMU's -cpu max has AVX2, its default CPU no AVX), so
+ * that AVX state head.S failed to enable fails a check.
+ */
+static void check_memops(void)
+{
+	const char *path = x86_memmove_backward_path();
+	const char *val;
+	size_t len;
+
+	memops_check(streq(path, "AVX2") ? "rep movsb/stosb, AVX2 backward" :
+		     "rep movsb/stosb, SSE2 backward");
+	memops_check_move("x86_memmove_sse2 (rep movsb, SSE2 backward)",
+			  x86_memmove_sse2);
+	if (!memblock_cmdline_find(x86_boot.cmdline, "test.backward", &val, &len))
+		return;
+	ktap_ok(word_is(val, len, path), "backward moves use %s (want %.*s)", path,
+		(int)len, val);
+}
+
 void arch_boot_checks(void)
 {
 	phys_addr_t mapped = (phys_addr_t)EARLY_MAP_TOP, p;
@@ -278,5 +313,5 @@ void arch_boot_checks(void)
 			      0, (phys_addr_t)1 << 32, protect, nr_protect);
 
 	boot_check_allocations(protect, nr_protect);
-	memops_check("rep movsb/stosb, SSE2 backward");
+	check_memops();
 }

@@ -34,6 +34,10 @@
 #define CR4_PAE		(1 << 5)
 #define CR4_OSFXSR	(1 << 9)
 #define CR4_OSXMMEXCPT	(1 << 10)
+#define CR4_OSXSAVE	(1 << 18)
+#define CPUID1_ECX_XSAVE 26
+#define CPUID1_ECX_AVX	28
+#define XCR0_X87_SSE_AVX 7
 #define MSR_EFER	0xc0000080
 #define EFER_LME	(1 << 8)
 #define PTE_P_W		0x3
@@ -131,6 +135,28 @@ common32:
 	movl	%cr4, %eax
 	orl	$(CR4_PAE | CR4_OSFXSR | CR4_OSXMMEXCPT), %eax
 	movl	%eax, %cr4
+	/*
+	 * AVX on where the CPU has it, for memops.c's 32-byte backward move:
+	 * XSETBV exists once CR4.OSXSAVE is set (only on a CPU with XSAVE,
+	 * or it faults), and XCR0 = x87 | SSE | AVX state (only on a CPU
+	 * with AVX, or XSETBV faults). Elsewhere XCR0 stays x87 alone and
+	 * memops.c's run-time check picks its SSE2 move. (%ebx and %esi are
+	 * saved above; CPUID overwrites %ebx.)
+	 */
+	movl	$1, %eax
+	cpuid
+	btl	$CPUID1_ECX_XSAVE, %ecx
+	jnc	5f
+	movl	%cr4, %eax
+	orl	$CR4_OSXSAVE, %eax
+	movl	%eax, %cr4
+	btl	$CPUID1_ECX_AVX, %ecx
+	jnc	5f
+	xorl	%ecx, %ecx
+	xorl	%edx, %edx
+	movl	$XCR0_X87_SSE_AVX, %eax
+	xsetbv
+5:
 	movl	$(boot_pml4 - KVB), %eax
 	movl	%eax, %cr3
 	movl	$MSR_EFER, %ecx

@@ -4,9 +4,11 @@
  * and memset() (the oracle): the library's defaults
  * (memblock_env_default_memmove/memset), the hooks the library calls, and
  * on x86-64 hosts the x86-64 demo kernel's hooks (arch/x86_64/memops.c,
- * string instructions, compiled into this test). Every source and
- * destination alignment 0..15, every length 0..300 and a few large ones,
- * overlapping in both directions and disjoint.
+ * string instructions and vector moves, compiled into this test), each
+ * backward path by itself (SSE2; AVX2 where the CPU and OS allow it) and
+ * the path the hook chose against the compiler's own CPU-feature test.
+ * Every source and destination alignment 0..31, every length 0..300 and
+ * a few large ones, overlapping in both directions and disjoint.
  */
 #include <stdint.h>
 #include "harness.h"
@@ -58,10 +60,13 @@ static void check_move(const char *name, move_fn fn)
 {
 	unsigned long cases = 0, bad = 0;
 
-	/* Every alignment pair, lengths 0..300: overlaps of 0..15 bytes. */
+	/*
+	 * Every alignment pair modulo 32 (the widest vector), lengths
+	 * 0..300: overlaps of 0..31 bytes.
+	 */
 	for (size_t n = 0; n <= 300; n++)
-		for (size_t so = 0; so < 16; so++)
-			for (size_t dof = 0; dof < 16; dof++, cases++)
+		for (size_t so = 0; so < 32; so++)
+			for (size_t dof = 0; dof < 32; dof++, cases++)
 				if (!move_once(fn, so, dof, n) && bad++ < 3)
 					tap_fail(__FILE__, __LINE__, "%s(+%zu, +%zu, %zu) differs",
 						 name, dof, so, n);
@@ -150,6 +155,48 @@ static void hooks_match_libc(void)
 	CHECK((memblock_env_memset == memblock_env_default_memset) == HOOKS_ARE_DEFAULT);
 }
 
+#ifdef __x86_64__
+/* The backward path every x86-64 CPU can run. */
+static void x86_sse2_memmove_matches_libc(void)
+{
+	check_move("x86_memmove_sse2", x86_memmove_sse2);
+}
+
+/*
+ * The AVX2 path, on a machine that can run it. The oracle for "can":
+ * the compiler's CPU-model test (libgcc or compiler-rt: CPUID, and XGETBV
+ * for the OS's AVX state), not memops.c's own. On a machine without AVX2
+ * the path cannot run at all: what is checked there is that memops.c's
+ * test says so too and the hook moves with SSE2 (its moves are checked
+ * by hooks_match_libc, the choice by x86_hook_path_matches_cpu).
+ */
+static void x86_avx2_memmove_matches_libc(void)
+{
+	__builtin_cpu_init();
+	if (__builtin_cpu_supports("avx2")) {
+		CHECK(x86_avx2_usable());
+		check_move("x86_memmove_avx2", x86_memmove_avx2);
+		return;
+	}
+	tap_diag("no AVX2 on this CPU (or OS): x86_memmove_avx2 cannot run here; "
+		 "checked instead that memops.c sees none and the hook uses SSE2");
+	CHECK(!x86_avx2_usable());
+	CHECK(!strcmp(x86_memmove_backward_path(), "SSE2"));
+}
+
+/* The hook's one-time choice: AVX2 exactly where the CPU runs it. */
+static void x86_hook_path_matches_cpu(void)
+{
+	const char *want;
+
+	__builtin_cpu_init();
+	want = __builtin_cpu_supports("avx2") ? "AVX2" : "SSE2";
+	CHECK(!strcmp(x86_memmove_backward_path(), want));
+	tap_diag("memblock_env_memmove moves backward with %s (want %s)",
+		 x86_memmove_backward_path(), want);
+}
+#endif
+
 /* The library edits its arrays through the hooks: a region insert moves. */
 static void library_moves_through_the_hook(void)
 {
@@ -165,6 +212,11 @@ static const struct test_case cases[] = {
 	TEST_CASE(default_memmove_matches_libc),
 	TEST_CASE(default_memset_matches_libc),
 	TEST_CASE(hooks_match_libc),
+#ifdef __x86_64__
+	TEST_CASE(x86_sse2_memmove_matches_libc),
+	TEST_CASE(x86_avx2_memmove_matches_libc),
+	TEST_CASE(x86_hook_path_matches_cpu),
+#endif
 	TEST_CASE(library_moves_through_the_hook),
 };
 TAP_MAIN(cases)

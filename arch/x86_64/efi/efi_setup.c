@@ -17,6 +17,7 @@
 #include <firmware/x86_memory.h>
 #include "efi_app.h"
 #include "efi_debug.h"
+#include "../memops.h"
 #include <kernel/srat_expect.h>
 
 #define SZ_4K	((phys_addr_t)0x1000)
@@ -183,5 +184,9 @@ void arch_boot_checks(void)
 	boot_check_phys_range("32-bit DMA buffer below 4 GiB", SZ_1M, SZ_64K,
 			      0, (phys_addr_t)1 << 32, protect, n);
 	boot_check_allocations(protect, n);
-	memops_check("rep movsb/stosb, SSE2 backward");
+	/* The backward path follows the firmware's CR4/XCR0 (memops.c). */
+	memops_check(x86_memmove_backward_path()[0] == 'A' ?
+		     "rep movsb/stosb, AVX2 backward" : "rep movsb/stosb, SSE2 backward");
+	memops_check_move("x86_memmove_sse2 (rep movsb, SSE2 backward)",
+			  x86_memmove_sse2);
 }
