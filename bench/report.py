@@ -413,11 +413,13 @@ What is left, and what it is for:
   where CPUID and XCR0 allow them (on this machine), 16-byte SSE2
   otherwise. With AVX2 it moves as many bytes per instruction as the C
   library's memmove and counts fewer instructions (10 per 128 bytes:
-  about x0.84 of the best floor when it went in, against x2.01 with the
-  16-byte SSE2 loop), in about its time (wall x0.98-1.05 over those
-  runs; the SSE2 loop was x0.96-0.98: on the L2-resident 580 KB tails
+  x0.84 of the best floor in the run that brought it in, against x2.01
+  with the 16-byte SSE2 loop), in about its time (wall x1.00 in that
+  run; the SSE2 loop's was x0.95-0.98: on the L2-resident 580 KB tails
   the 16-byte loop is a few per cent faster on this CPU, on L1-resident
-  ones, 10-20 KB, the 32-byte loop is about 1.5x faster).
+  ones, 10-20 KB, the 32-byte loop about 1.5x faster). The path is
+  chosen with CPUID, about 20 us in this virtual machine, once:
+  bench/memops.c makes the choice before any measured section.
 - Code size: the core's .text is 15,910 bytes at -O2 on x86-64 (18,630
   in the run of a07f8c0): region.c 3.1 KB, edit.c 2.0 KB and resize.c
   1.9 KB (the ownership plan), alloc.c 1.4 KB, limit.c 1.4 KB, find.c
