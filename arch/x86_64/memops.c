@@ -220,7 +220,8 @@ bool x86_avx2_usable(void)
 
 /*
  * The backward path, chosen by the first backward move (CPUID and XGETBV
- * once, not per call, and no initialisation call for a kernel to forget:
+ * once, not per call: in a virtual machine CPUID traps to the hypervisor,
+ * microseconds each; and no initialisation call for a kernel to forget:
  * the ELF kernel's head.S has set the AVX state before any C code runs).
  * A second CPU racing through the choice would store the same value.
  */
