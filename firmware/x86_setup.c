@@ -55,32 +55,19 @@ static int reserve_in_use(const struct fw_setup_policy *p,
 static void srat_nodes(const struct x86_setup_input *in,
 		       struct x86_setup_result *out)
 {
-	int err;
+	struct acpi_srat_numa n;
 
-	err = acpi_srat_memory(in->srat, in->srat_len, out->srat_mem,
-			       X86_SETUP_MAX_SRAT_MEM, &out->nr_srat_mem);
-	if (err) {
-		out->nr_srat_mem = 0;
-		out->srat_err = err;
-		return;
-	}
-	err = acpi_srat_nodes(in->srat, in->srat_len, ACPI_SRAT_CPUS_X86,
-			      out->node_pxm, X86_SETUP_MAX_NODES,
-			      &out->nr_nodes, &out->nr_cpu_nodes);
-	if (!err)
-		err = acpi_srat_memblock_nodes(out->srat_mem, out->nr_srat_mem,
-					       out->node_pxm, out->nr_nodes);
-	if (err) {
-		out->srat_err = err;
-		out->nr_nodes = 0;
-		out->nr_cpu_nodes = 0;
-	}
-	for (unsigned int i = 0; i < out->nr_srat_mem; i++) {
-		out->srat_nid[i] = -1;
-		for (unsigned int k = 0; k < out->nr_nodes; k++)
-			if (out->node_pxm[k] == out->srat_mem[i].pxm)
-				out->srat_nid[i] = (int)k;
-	}
+	/* Field by field: an initialiser's zero-fill may become memset(). */
+	n.mem = out->srat_mem;
+	n.nid = out->srat_nid;
+	n.max_mem = X86_SETUP_MAX_SRAT_MEM;
+	n.node_pxm = out->node_pxm;
+	n.max_nodes = X86_SETUP_MAX_NODES;
+	out->srat_err = acpi_srat_numa_init(in->srat, in->srat_len,
+					    ACPI_SRAT_CPUS_X86, &n);
+	out->nr_srat_mem = n.nr_mem;
+	out->nr_nodes = n.nr_nodes;
+	out->nr_cpu_nodes = n.nr_cpu_nodes;
 }
 
 /*

@@ -63,8 +63,8 @@ tap-sim-clang: $(SIM_DEPS)
 
 # Agreement with the kernels: each suite reads the console logs of boot
 # suites of the same run, so it depends on them (tests/sim/run agree-*).
-SIM_AGREE_X86_64 := q35-8G-mem5G numa-pc-4G numa-memoryless0-pc-1G grub-cutmem-q35-8G \
-	uefi-q35-256M
+SIM_AGREE_X86_64 := q35-8G-mem5G numa-pc-4G numa-memoryless0-pc-1G numa-cpus-swapped-pc-4G \
+	grub-cutmem-q35-8G uefi-q35-256M
 SIM_AGREE_DT := reserved numa-reserved cmdline usable
 
 tap-sim-agree-x86_64: $(SIM_SAN) $(addprefix tap-boot-x86_64-,$(SIM_AGREE_X86_64))

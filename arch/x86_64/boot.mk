@@ -169,6 +169,16 @@ $(eval $(call x86_boot,numa-pc-4G,x86_64-image,$(X86_KERNEL),memblock=debug test
 $(eval $(call x86_boot,numa-memoryless0-pc-1G,x86_64-image,$(X86_KERNEL),memblock=debug test.numa_nodes=2,\
 	-machine pc -m 1G -smp 2 -object memory-backend-ram$(comma)id=m1$(comma)size=1G \
 	-numa node$(comma)cpus=0$(comma)nodeid=0 -numa node$(comma)memdev=m1$(comma)cpus=1$(comma)nodeid=1))
+# CPUs listed in another order than memory: CPU 0 (socket 0) in PXM 1,
+# whose memory comes second (from 2 GiB), CPU 1 in PXM 0. QEMU's SRAT
+# lists the Local APIC entries by CPU, so Linux numbers PXM 1 node 0 and
+# PXM 0 (the memory below 2 GiB) node 1.
+x86_numa_cpus_swapped = -smp 2,sockets=2 -object memory-backend-ram,id=m0,size=2G \
+	-object memory-backend-ram,id=m1,size=2G \
+	-numa node,memdev=m0,nodeid=0 -numa node,memdev=m1,nodeid=1 \
+	-numa cpu,node-id=1,socket-id=0 -numa cpu,node-id=0,socket-id=1
+$(eval $(call x86_boot,numa-cpus-swapped-pc-4G,x86_64-image,$(X86_KERNEL),memblock=debug test.numa_nodes=2,\
+	-machine pc -m 4G $(x86_numa_cpus_swapped)))
 $(eval $(call x86_boot,numa-pc-1G-nosrat,x86_64-image,$(X86_KERNEL),test.numa_nodes=0,\
 	-machine pc -m 1G))
 $(eval $(call x86_iso,grub-numa,memblock=debug test.numa_nodes=2))

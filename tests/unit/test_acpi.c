@@ -9,6 +9,7 @@
  * entries of the architecture's types in table order, then memory), and
  * acpi_srat_memblock_nodes() applying it.
  */
+#include <stdlib.h>
 #include "harness.h"
 #include <firmware/acpi.h>
 #include "../fixtures/acpi_qemu.h"
@@ -728,6 +729,221 @@ static void memblock_nodes_bad_input(void)
 	EXPECT_TYPE(&memblock.memory, RN(0, SZ_1G, 4), RN(SZ_1G, SZ_1G, 5));
 }
 
+/* ---- acpi_srat_numa_init(): the whole step ---- */
+
+/* memblock byte for byte: struct memblock and its memory and reserved arrays. */
+static struct memblock mb_before;
+static struct memblock_region *arr_before[2];
+
+static void mb_snap(void)
+{
+	const struct memblock_type *t[2] = { &memblock.memory, &memblock.reserved };
+
+	mb_before = memblock;
+	for (int i = 0; i < 2; i++) {
+		free(arr_before[i]);
+		arr_before[i] = malloc(t[i]->max * sizeof(*t[i]->regions));
+		memcpy(arr_before[i], t[i]->regions, t[i]->max * sizeof(*t[i]->regions));
+	}
+}
+
+static bool mb_same(void)
+{
+	const struct memblock_type *t[2] = { &memblock.memory, &memblock.reserved };
+
+	if (memcmp(&mb_before, &memblock, sizeof(memblock)))
+		return false;
+	for (int i = 0; i < 2; i++)
+		if (memcmp(arr_before[i], t[i]->regions, t[i]->max * sizeof(*t[i]->regions)))
+			return false;
+	return true;
+}
+
+static struct acpi_mem_affinity nm[8];
+static int nid[8];
+static uint32_t npxm[8];
+static struct acpi_srat_numa numa;
+
+/* The arrays, and sentinels in everything the call may write. */
+static void numa_reset(unsigned int max_mem, unsigned int max_nodes)
+{
+	numa.mem = nm;
+	numa.nid = nid;
+	numa.max_mem = max_mem;
+	numa.node_pxm = npxm;
+	numa.max_nodes = max_nodes;
+	numa.nr_mem = numa.nr_nodes = numa.nr_cpu_nodes = 99;
+	for (int i = 0; i < 8; i++) {
+		nid[i] = 77;
+		npxm[i] = 0xdead;
+	}
+}
+
+#define CHECK_NIDS(...) do {						\
+	const int want_[] = { __VA_ARGS__ };				\
+	CHECK_INT(numa.nr_mem, ARRAY_SIZE(want_));			\
+	for (unsigned int i_ = 0; i_ < ARRAY_SIZE(want_); i_++)	\
+		CHECK_INT(nid[i_], want_[i_]);				\
+	CHECK_INT(nid[ARRAY_SIZE(want_)], 77);				\
+} while (0)
+
+/*
+ * QEMU's pc table (4 GiB, two nodes) with the two CPUs' domains swapped,
+ * as -numa cpu,node-id=1,socket-id=0 -numa cpu,node-id=0,socket-id=1
+ * gives it: memory lists PXM 0 first, CPU 0 is in PXM 1, and Linux's x86
+ * numbers PXM 1 node 0. Worked out by hand: node 0 = PXM 1, node 1 =
+ * PXM 0; the memory below 2 GiB is node 1, the rest node 0.
+ */
+static void numa_init_cpus_swapped(void)
+{
+	memcpy(bt, pc_numa_srat, sizeof(pc_numa_srat));
+	bt_len = sizeof(pc_numa_srat);
+	bt[50] = 1;		/* Local APIC 0: PXM 1 */
+	bt[66] = 0;		/* Local APIC 1: PXM 0 (the sum is unchanged) */
+	CHECK_INT(memblock_add(0, 0xa0000), 0);
+	CHECK_INT(memblock_add(SZ_1M, 3 * SZ_1G - SZ_1M), 0);
+	numa_reset(8, 8);
+	CHECK_INT(acpi_srat_numa_init(bt, bt_len, ACPI_SRAT_CPUS_X86, &numa), 0);
+	CHECK_INT(numa.nr_nodes, 2);
+	CHECK_INT(numa.nr_cpu_nodes, 2);
+	CHECK_INT(npxm[0], 1);
+	CHECK_INT(npxm[1], 0);
+	CHECK_NIDS(1, 1, 0, 0);
+	CHECK_INT(nm[3].base, SZ_4G);
+	/* The entry at 4 GiB has no memory here: nothing to set. */
+	EXPECT_TYPE(&memblock.memory, RN(0, 0xa0000, 1),
+		    RN(SZ_1M, 2 * SZ_1G - SZ_1M, 1), RN(2 * SZ_1G, SZ_1G, 0));
+}
+
+/*
+ * A memoryless CPU domain first, hotpluggable memory; arm64's rule
+ * ignores the Local APIC entries and numbers memory alone.
+ */
+static void numa_init_memoryless_and_hotplug(void)
+{
+	bt_begin(3);
+	bt_lapic(5, 0, EN);
+	bt_gicc(1, EN);
+	bt_mem(0, 0, SZ_1G, EN);
+	bt_mem(1, SZ_1G, SZ_1G, EN | 2);	/* hotpluggable */
+	bt_end();
+	CHECK_INT(memblock_add(0, 2 * SZ_1G), 0);
+	numa_reset(8, 8);
+	CHECK_INT(acpi_srat_numa_init(bt, bt_len, ACPI_SRAT_CPUS_X86, &numa), 0);
+	CHECK_INT(numa.nr_nodes, 3);
+	CHECK_INT(numa.nr_cpu_nodes, 1);
+	CHECK_INT(npxm[0], 5);
+	CHECK_INT(npxm[1], 0);
+	CHECK_INT(npxm[2], 1);
+	CHECK_NIDS(1, 2);
+	EXPECT_TYPE(&memblock.memory, RN(0, SZ_1G, 1),
+		    RFN(SZ_1G, SZ_1G, MEMBLOCK_HOTPLUG, 2));
+	/* The same table on arm64: the GICC's PXM 1 first, then PXM 0. */
+	numa_reset(8, 8);
+	CHECK_INT(acpi_srat_numa_init(bt, bt_len, ACPI_SRAT_CPUS_ARM64, &numa), 0);
+	CHECK_INT(numa.nr_nodes, 2);
+	CHECK_INT(numa.nr_cpu_nodes, 1);
+	CHECK_INT(npxm[0], 1);
+	CHECK_INT(npxm[1], 0);
+	CHECK_NIDS(1, 0);
+	EXPECT_TYPE(&memblock.memory, RN(0, SZ_1G, 1),
+		    RFN(SZ_1G, SZ_1G, MEMBLOCK_HOTPLUG, 0));
+}
+
+/* After a refused table: no node, memblock as it was. */
+#define CHECK_REFUSED(call, err, listed) do {				\
+	unsigned int n_ = (listed);					\
+	numa_reset(8, 8);						\
+	mb_snap();							\
+	CHECK_INT((call), (err));					\
+	CHECK(mb_same());						\
+	CHECK_INT(numa.nr_nodes, 0);					\
+	CHECK_INT(numa.nr_cpu_nodes, 0);				\
+	CHECK_INT(numa.nr_mem, n_);					\
+	for (unsigned int i_ = 0; i_ < n_; i_++)			\
+		CHECK_INT(nid[i_], -1);					\
+} while (0)
+
+/* Bad input: an error code, memblock byte for byte unchanged. */
+static void numa_init_bad_input(void)
+{
+	static uint8_t t[sizeof(pc_numa_srat)];
+	unsigned int x86 = ACPI_SRAT_CPUS_X86;
+
+	memcpy(t, pc_numa_srat, sizeof(t));
+	CHECK_INT(memblock_add(0, 2 * SZ_1G), 0);
+	CHECK_INT(memblock_reserve(SZ_1M, SZ_1M), 0);
+
+	/* NULL pointers, a bad type mask: nothing written, not even out. */
+	numa_reset(8, 8);
+	mb_snap();
+	CHECK_INT(acpi_srat_numa_init(NULL, sizeof(t), x86, &numa), -EINVAL);
+	CHECK_INT(acpi_srat_numa_init(t, sizeof(t), x86, NULL), -EINVAL);
+	numa.mem = NULL;
+	CHECK_INT(acpi_srat_numa_init(t, sizeof(t), x86, &numa), -EINVAL);
+	numa.mem = nm;
+	numa.nid = NULL;
+	CHECK_INT(acpi_srat_numa_init(t, sizeof(t), x86, &numa), -EINVAL);
+	numa.nid = nid;
+	numa.node_pxm = NULL;
+	CHECK_INT(acpi_srat_numa_init(t, sizeof(t), x86, &numa), -EINVAL);
+	numa.node_pxm = npxm;
+	CHECK_INT(acpi_srat_numa_init(t, sizeof(t), 1u << 1, &numa), -EINVAL);
+	CHECK(mb_same());
+	CHECK_INT(numa.nr_mem, 99);
+	CHECK_INT(numa.nr_nodes, 99);
+	CHECK_INT(numa.nr_cpu_nodes, 99);
+	CHECK_INT(nid[0], 77);
+	CHECK_INT(npxm[0], 0xdead);
+
+	/* Short or lengthless tables, bad lengths, a bad checksum. */
+	CHECK_REFUSED(acpi_srat_numa_init(t, 0, x86, &numa), -ENOENT, 0);
+	CHECK_REFUSED(acpi_srat_numa_init(t, 30, x86, &numa), -ENOENT, 0);
+	CHECK_REFUSED(acpi_srat_numa_init(t, 40, x86, &numa), -EBADMSG, 0);
+	CHECK_REFUSED(acpi_srat_numa_init(t, sizeof(t) - 1, x86, &numa), -EBADMSG, 0);
+	t[4] += 40;		/* the header's length past the buffer's */
+	CHECK_REFUSED(acpi_srat_numa_init(t, sizeof(t), x86, &numa), -EBADMSG, 0);
+	t[4] -= 40;
+	t[9] ^= 1;
+	CHECK_REFUSED(acpi_srat_numa_init(t, sizeof(t), x86, &numa), -EBADMSG, 0);
+	t[9] ^= 1;
+	CHECK_REFUSED(acpi_srat_numa_init(pc_numa_facp, sizeof(pc_numa_facp), x86,
+					  &numa), -ENOENT, 0);
+
+	/* Room for 3 of its 4 memory entries, for 1 of its 2 domains. */
+	numa_reset(3, 8);
+	mb_snap();
+	CHECK_INT(acpi_srat_numa_init(t, sizeof(t), x86, &numa), -ENOSPC);
+	CHECK(mb_same());
+	CHECK_INT(numa.nr_mem, 0);
+	CHECK_INT(numa.nr_nodes, 0);
+	numa_reset(8, 1);
+	mb_snap();
+	CHECK_INT(acpi_srat_numa_init(t, sizeof(t), x86, &numa), -ENOSPC);
+	CHECK(mb_same());
+	CHECK_INT(numa.nr_mem, 4);
+	CHECK_INT(numa.nr_nodes, 0);
+	CHECK_INT(numa.nr_cpu_nodes, 0);
+	CHECK_NIDS(-1, -1, -1, -1);
+
+	/* A Local APIC entry too short for x86 (Linux's bad_srat()). */
+	bt_begin(3);
+	bt_lapic(0, 0, EN);
+	bt[49] = 20;
+	bt_len += 4;
+	bt_mem(0, 0, SZ_1G, EN);
+	bt_end();
+	CHECK_REFUSED(acpi_srat_numa_init(bt, bt_len, x86, &numa), -EBADMSG, 1);
+
+	/* Two domains' ranges overlap: Linux runs without NUMA. */
+	bt_begin(3);
+	bt_mem(0, 0, SZ_1G, EN);
+	bt_mem(1, SZ_1G - SZ_1M, SZ_1G, EN);
+	bt_end();
+	CHECK_REFUSED(acpi_srat_numa_init(bt, bt_len, x86, &numa), -EBADMSG, 2);
+	EXPECT_TYPE(&memblock.memory, R(0, 2 * SZ_1G));
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(recorded_checksums),
 	TEST_CASE(rsdp_validation),
@@ -749,6 +965,9 @@ static const struct test_case cases[] = {
 	TEST_CASE(nodes_bad_input),
 	TEST_CASE(memblock_nodes_memoryless_first),
 	TEST_CASE(memblock_nodes_bad_input),
+	TEST_CASE(numa_init_cpus_swapped),
+	TEST_CASE(numa_init_memoryless_and_hotplug),
+	TEST_CASE(numa_init_bad_input),
 };
 
 TAP_MAIN(cases)

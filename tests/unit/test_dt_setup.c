@@ -175,6 +175,89 @@ static void bad_arguments(void)
 	free(blob);
 }
 
+/* ---- dt_numa_nodes(): the memory nodes' numa-node-id, memory from elsewhere ---- */
+
+/* memblock byte for byte: struct memblock and its memory array. */
+static struct memblock mb_before;
+static struct memblock_region mem_before[INIT_MEMBLOCK_REGIONS];
+
+static void mb_snap(void)
+{
+	mb_before = memblock;
+	memcpy(mem_before, memblock.memory.regions, sizeof(mem_before));
+}
+
+static bool mb_same(void)
+{
+	return !memcmp(&mb_before, &memblock, sizeof(memblock)) &&
+	       memblock.memory.max == INIT_MEMBLOCK_REGIONS &&
+	       !memcmp(mem_before, memblock.memory.regions, sizeof(mem_before));
+}
+
+/*
+ * QEMU virt's tree with two nodes of 512 MiB, memory from elsewhere (the
+ * EFI map, one range): node 1's node listed first in the tree; ids are
+ * the tree's, not its order. A tree without numa-node-id sets nothing.
+ */
+static void numa_nodes_from_tree(void)
+{
+	uint8_t *blob;
+	uint32_t total;
+	const void *dt = open_dtb("qemu-virt-numa", &blob, &total);
+	unsigned int nodes = 99;
+
+	CHECK_INT(memblock_add(0x40000000, SZ_1G), 0);
+	CHECK_INT(memblock_reserve(0x48000000, SZ_1M), 0);
+	CHECK_INT(dt_numa_nodes(dt, &nodes), 0);
+	CHECK_INT(nodes, 2);
+	EXPECT_TYPE(&memblock.memory, RN(0x40000000, SZ_512M, 0),
+		    RN(0x60000000, SZ_512M, 1));
+	EXPECT_TYPE(&memblock.reserved, R(0x48000000, SZ_1M));
+	free(blob);
+
+	dt = open_dtb("reserved", &blob, &total);
+	mb_snap();
+	CHECK_INT(dt_numa_nodes(dt, &nodes), 0);
+	CHECK_INT(nodes, 0);
+	CHECK(mb_same());
+	free(blob);
+}
+
+/* Bad input: an error code, memblock byte for byte unchanged. */
+static void numa_nodes_bad_input(void)
+{
+	uint8_t *blob;
+	uint32_t total;
+	const void *dt = open_dtb("memory", &blob, &total);
+	unsigned int nodes = 99;
+	uint8_t *cells;
+	int len;
+
+	CHECK_INT(memblock_add(0x40000000, 4 * SZ_1G - 0x40000000), 0);
+	mb_snap();
+	CHECK_INT(dt_numa_nodes(NULL, &nodes), -EINVAL);
+	CHECK_INT(dt_numa_nodes(dt, NULL), -EINVAL);
+	/*
+	 * memory@d0000000's numa-node-id is 200, not below MAX_NUMNODES:
+	 * refused before memory@c0000000's node 0 (listed before it) is set.
+	 */
+	CHECK_INT(dt_numa_nodes(dt, &nodes), -ERANGE);
+	CHECK(test_log_find("dt: memory@d0000000: numa-node-id 200: not below MAX_NUMNODES (64)") >= 0);
+	CHECK(mb_same());
+	CHECK_INT(nodes, 99);
+	free(blob);
+
+	/* A root #address-cells no 64-bit address holds: -EDOM. */
+	dt = open_dtb("qemu-virt-numa", &blob, &total);
+	cells = (uint8_t *)fdt_getprop(blob, 0, "#address-cells", &len);
+	CHECK(cells && len == 4);
+	cells[3] = 3;
+	CHECK_INT(dt_numa_nodes(dt, &nodes), -EDOM);
+	CHECK(mb_same());
+	CHECK_INT(nodes, 99);
+	free(blob);
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(image_before_dynamic_reservations),
 	TEST_CASE(growth_after_setup_stays_in_window),
@@ -182,6 +265,8 @@ static const struct test_case cases[] = {
 	TEST_CASE(policy_cmdline_replaces_bootargs),
 	TEST_CASE(no_memory),
 	TEST_CASE(bad_arguments),
+	TEST_CASE(numa_nodes_from_tree),
+	TEST_CASE(numa_nodes_bad_input),
 };
 
 TAP_MAIN(cases)

@@ -66,7 +66,7 @@ static const char usage[] =
 "                     first; up to 16\n"
 "  --srat FILE        x86 (--e820, --efi) and arm64 UEFI (--efi --dtb): an ACPI\n"
 "                     SRAT table (binary, as in /sys/firmware/acpi/tables/\n"
-"                     SRAT): memory gets its nodes (firmware/srat_memblock.c),\n"
+"                     SRAT): memory gets its nodes (firmware/srat_numa.c),\n"
 "                     as the kernel's NUMA setup\n"
 "  --limit ADDR|none  the kernel's mapped window, which becomes memblock's\n"
 "                     allocation limit before anything is added (default:\n"

@@ -5,10 +5,11 @@
  * table (ACPI 2.0 GUID), and through its XSDT the SPCR (the console, as
  * Linux's earlycon takes it) and the SRAT (arm64_numa_init() ->
  * acpi_numa_init(): node ids by the domains of the GICC and Generic
- * Initiator affinity entries, then of the memory ones, acpi_srat_nodes()
- * with ACPI_SRAT_CPUS_ARM64; each enabled memory affinity range gets its
- * node, hotpluggable ones are marked MEMBLOCK_HOTPLUG), with the firmware
- * library's ACPI and SRAT code (firmware/acpi.c, srat_memblock.c). The
+ * Initiator affinity entries, then of the memory ones; each enabled memory
+ * affinity range gets its node, hotpluggable ones are marked
+ * MEMBLOCK_HOTPLUG: acpi_srat_numa_init() with ACPI_SRAT_CPUS_ARM64), with
+ * the firmware library's ACPI and SRAT code (firmware/acpi.c,
+ * srat_numa.c), the step the x86 sequence and memblock-sim run too. The
  * tables are read through the firmware's identity map.
  */
 #include <kernel/kernel.h>
@@ -56,15 +57,6 @@ uint64_t efi_acpi_console(uint64_t rsdp)
 	return rd64(t + 44);
 }
 
-/* Node of proximity domain @pxm, -1: none. */
-static int node_of(uint32_t pxm)
-{
-	for (unsigned int k = 0; k < efi_acpi.nr_nodes; k++)
-		if (efi_acpi.node_pxm[k] == pxm)
-			return (int)k;
-	return -1;
-}
-
 int efi_acpi_numa(uint64_t rsdp)
 {
 	struct efi_acpi *a = &efi_acpi;
@@ -92,21 +84,18 @@ int efi_acpi_numa(uint64_t rsdp)
 		*p = 0;
 		printk("acpi: SRAT %04x:%s\n", off, line);
 	}
-	err = acpi_srat_memory(t, a->srat_len, a->mem, EFI_ACPI_MAX_MEM, &a->nr_mem);
-	if (!err)
-		err = acpi_srat_nodes(t, a->srat_len, ACPI_SRAT_CPUS_ARM64, a->node_pxm,
-				      MAX_NUMNODES, &a->nr_nodes, &a->nr_cpu_nodes);
-	if (!err)
-		err = acpi_srat_memblock_nodes(a->mem, a->nr_mem, a->node_pxm, a->nr_nodes);
-	if (err)
-		a->nr_nodes = a->nr_cpu_nodes = 0;
+	a->numa.mem = a->mem;
+	a->numa.nid = a->nid;
+	a->numa.max_mem = EFI_ACPI_MAX_MEM;
+	a->numa.node_pxm = a->node_pxm;
+	a->numa.max_nodes = MAX_NUMNODES;
+	err = acpi_srat_numa_init(t, a->srat_len, ACPI_SRAT_CPUS_ARM64, &a->numa);
 	/* The domains Linux numbered from processor entries, node by node. */
-	for (unsigned int k = 0; k < a->nr_cpu_nodes; k++)
+	for (unsigned int k = 0; k < a->numa.nr_cpu_nodes; k++)
 		printk("ACPI: SRAT: Node %u PXM %u (processors)\n", k, a->node_pxm[k]);
-	for (unsigned int i = 0; i < a->nr_mem; i++) {
+	for (unsigned int i = 0; i < a->numa.nr_mem; i++) {
 		const struct acpi_mem_affinity *m = &a->mem[i];
 
-		a->nid[i] = node_of(m->pxm);
 		printk("ACPI: SRAT: Node %d PXM %u [mem %#018llx-%#018llx]%s\n",
 		       a->nid[i], m->pxm, (unsigned long long)m->base,
 		       (unsigned long long)(m->base + m->size - 1),
@@ -120,8 +109,8 @@ int efi_acpi_numa(uint64_t rsdp)
 void efi_acpi_check_nodes(void)
 {
 	/* The ACPI boots have a SRAT: its absence fails, it is not skipped. */
-	if (!efi_acpi.srat || !efi_acpi.nr_mem)
+	if (!efi_acpi.srat || !efi_acpi.numa.nr_mem)
 		ktap_ok(false, "the SRAT and its memory entries were read");
 	else
-		srat_check_nodes(efi_acpi.nr_nodes);
+		srat_check_nodes(efi_acpi.numa.nr_nodes);
 }

@@ -44,10 +44,9 @@ struct efi_acpi {
 	uint32_t srat_len;
 	struct acpi_mem_affinity mem[EFI_ACPI_MAX_MEM];	/* enabled entries */
 	int nid[EFI_ACPI_MAX_MEM];			/* their nodes (-1: none) */
-	unsigned int nr_mem, nr_nodes;
-	/* Node ids 0 .. nr_cpu_nodes - 1 came from processor entries. */
-	unsigned int nr_cpu_nodes;
 	uint32_t node_pxm[MAX_NUMNODES];
+	/* The arrays above and the counts: acpi_srat_numa_init()'s. */
+	struct acpi_srat_numa numa;
 };
 extern struct efi_acpi efi_acpi;
 /* The PL011 (or SBSA UART) base the SPCR names; 0: none. */

@@ -5,7 +5,8 @@
  * what the application still runs on reserved, efi_dt_memblock_setup()
  * (firmware/efi_arm64.c: memory from the map, the DT's /memory nodes
  * ignored, its /reserved-memory applied), then the NUMA nodes the DT's
- * memory nodes name (Linux's of_numa reads them on a UEFI boot too). On
+ * memory nodes name (dt_numa_nodes(): Linux's of_numa reads them on a
+ * UEFI boot too). On
  * an ACPI boot (efi_main.c: no DT from the firmware) the sequence runs on
  * an empty tree, as Linux's on its EFI stub's, and the nodes come from
  * the SRAT (efi_acpi.c). The checks compare memblock with the map as the
@@ -27,54 +28,13 @@
 static struct dt_scan_result dt_res;
 static struct efi_setup_result efi_res;
 static struct efi_in_use in_use[EFI_IN_USE_MAX];
-static unsigned int nr_in_use, numa_ranges;
-static uint64_t node_mask;	/* bit n: node n seen */
+static unsigned int nr_in_use;
 
 static bool streq(const char *a, const char *b)
 {
 	while (*a && *a == *b)
 		a++, b++;
 	return *a == *b;
-}
-
-/* Call @fn for every reg entry of every available DT memory node. */
-static unsigned int for_each_dt_memory(void (*fn)(uint64_t base, uint64_t size,
-						   int nid))
-{
-	const struct fdtr *dt = &efi_boot.dt;
-	int ac = fdtr_address_cells(dt, 0), sc = fdtr_size_cells(dt, 0);
-	unsigned int n = 0;
-
-	for (int node = fdtr_first_subnode(dt, 0); node >= 0;
-	     node = fdtr_next_subnode(dt, node)) {
-		const char *type = fdtr_getprop_string(dt, node, "device_type");
-		uint32_t nid;
-		const void *reg;
-		uint64_t base, size;
-		int len;
-
-		if (!type || !streq(type, "memory") || !fdtr_node_is_available(dt, node))
-			continue;
-		reg = fdtr_getprop(dt, node, "reg", &len);
-		if (!reg || fdtr_getprop_u32(dt, node, "numa-node-id", &nid))
-			continue;
-		for (int i = 0; !fdtr_reg_entry(reg, len, ac, sc, i, &base, &size); i++) {
-			fn(base, size, (int)nid);
-			n++;
-		}
-	}
-	return n;
-}
-
-static void set_node(uint64_t base, uint64_t size, int nid)
-{
-	int err = memblock_set_node((phys_addr_t)base, (phys_addr_t)size,
-				    &memblock.memory, nid);
-
-	if (err || nid < 0 || nid >= MAX_NUMNODES)
-		panic("memblock_set_node(%#llx, %#llx, %d): %d",
-		      (unsigned long long)base, (unsigned long long)size, nid, err);
-	node_mask |= 1ULL << nid;
 }
 
 void setup_arch(char **cmdline)
@@ -123,22 +83,22 @@ void setup_arch(char **cmdline)
 	if (efi_boot.acpi) {
 		/* NUMA: the SRAT (a bad one leaves no node, as in Linux). */
 		efi_acpi_numa(efi_boot.rsdp);
-		nodes = efi_acpi.nr_nodes;
+		nodes = efi_acpi.numa.nr_nodes;
 	} else {
 		/* NUMA: the DT's memory nodes name the node of each range. */
-		numa_ranges = for_each_dt_memory(set_node);
-		for (uint64_t b = node_mask; b; b &= b - 1)
-			nodes++;
+		err = dt_numa_nodes(fdt, &nodes);
+		if (err)
+			panic("dt_numa_nodes: %s", fw_strerror(err));
 	}
 	printk("NUMA: %u node(s)\n", nodes);
 	*cmdline = efi_boot.cmdline;
 }
 
-static int numa_bad;
-
-/* The DT node's range must carry its node id in memblock.memory. */
-static void check_node(uint64_t base, uint64_t size, int nid)
+/* Memory regions in [base, base + size) not on node @nid (each one named). */
+static unsigned int off_node(uint64_t base, uint64_t size, int nid)
 {
+	unsigned int bad = 0;
+
 	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
 		const struct memblock_region *r = &memblock.memory.regions[i];
 
@@ -146,9 +106,43 @@ static void check_node(uint64_t base, uint64_t size, int nid)
 		    memblock_get_region_node(r) != nid) {
 			ktap_diag("memory [%pa +%pa] on node %d, the DT says %d", &r->base,
 				  &r->size, memblock_get_region_node(r), nid);
-			numa_bad++;
+			bad++;
 		}
 	}
+	return bad;
+}
+
+/*
+ * One ktap_ok(): every reg entry of every available memory node with a
+ * numa-node-id carries that node in memblock.memory. The check's own
+ * reading of the tree (the reader's fdtr_* API), not dt_numa_nodes()'s.
+ */
+static void check_dt_nodes(void)
+{
+	const struct fdtr *dt = &efi_boot.dt;
+	int ac = fdtr_address_cells(dt, 0), sc = fdtr_size_cells(dt, 0);
+	unsigned int ranges = 0, bad = 0;
+
+	for (int node = fdtr_first_subnode(dt, 0); node >= 0;
+	     node = fdtr_next_subnode(dt, node)) {
+		const char *type = fdtr_getprop_string(dt, node, "device_type");
+		uint32_t nid;
+		const void *reg;
+		uint64_t base, size;
+		int len;
+
+		if (!type || !streq(type, "memory") || !fdtr_node_is_available(dt, node))
+			continue;
+		reg = fdtr_getprop(dt, node, "reg", &len);
+		if (!reg || fdtr_getprop_u32(dt, node, "numa-node-id", &nid))
+			continue;
+		for (int i = 0; !fdtr_reg_entry(reg, len, ac, sc, i, &base, &size); i++) {
+			bad += off_node(base, size, (int)nid);
+			ranges++;
+		}
+	}
+	ktap_ok(!bad, "every memory region has its DT memory node's node id (%u ranges)",
+		ranges);
 }
 
 /*
@@ -224,15 +218,10 @@ void arch_boot_checks(void)
 		memblock_debug);
 	efi_check_memory_is_map();
 	check_identity_map();
-	if (efi_boot.acpi) {
+	if (efi_boot.acpi)
 		efi_acpi_check_nodes();
-	} else {
-		numa_bad = 0;
-		for_each_dt_memory(check_node);
-		ktap_ok(!numa_bad,
-			"every memory region has its DT memory node's node id (%u ranges)",
-			numa_ranges);
-	}
+	else
+		check_dt_nodes();
 	boot_check_phys_range("32-bit DMA buffer below 4 GiB", SZ_1M, 0x10000,
 			      0, (phys_addr_t)1 << 32, protect, n);
 	boot_check_allocations(protect, n);

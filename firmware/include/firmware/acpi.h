@@ -235,4 +235,72 @@ int acpi_srat_memblock(const struct acpi_mem_affinity *mem, unsigned int nr,
 		       uint32_t *node_pxm, unsigned int max_nodes,
 		       unsigned int *nr_nodes);
 
+/**
+ * struct acpi_srat_numa - where acpi_srat_numa_init() puts what it found
+ * @mem: the caller's array for the SRAT's enabled memory affinity entries
+ * @nid: the caller's array for the node of each of them (-1: none); as
+ *	long as @mem
+ * @max_mem: capacity of @mem and @nid
+ * @node_pxm: the caller's array for node id -> proximity domain
+ * @max_nodes: its capacity
+ * @nr_mem: set to the number of entries in @mem (0 when the table could
+ *	not be read)
+ * @nr_nodes: set to the number of nodes, memoryless ones (processors
+ *	only) included; 0 when the SRAT was refused
+ * @nr_cpu_nodes: set to how many of them, the first ones, got their id
+ *	from a processor-type entry; 0 when the SRAT was refused
+ *
+ * The caller sets the first five fields, acpi_srat_numa_init() the rest.
+ */
+struct acpi_srat_numa {
+	struct acpi_mem_affinity *mem;
+	int *nid;
+	unsigned int max_mem;
+	uint32_t *node_pxm;
+	unsigned int max_nodes;
+	unsigned int nr_mem;
+	unsigned int nr_nodes;
+	unsigned int nr_cpu_nodes;
+};
+
+/**
+ * acpi_srat_numa_init - a SRAT's nodes, numbered as Linux does, to memblock
+ * @srat: the table (header included), e.g. from acpi_find_table()
+ * @len: its length
+ * @cpu_types: the architecture's processor-type entries, as for
+ *	acpi_srat_nodes(): ACPI_SRAT_CPUS_X86, ACPI_SRAT_CPUS_ARM64 or
+ *	ACPI_SRAT_CPUS_RISCV
+ * @out: the caller's arrays and their capacities in; the findings out
+ *
+ * The whole "SRAT to memblock nodes" step of Linux's acpi_numa_init() and
+ * NUMA memblock setup, the one every boot path of this project runs (the
+ * x86 sequence, the arm64 UEFI application, memblock-sim): the enabled
+ * memory affinity entries (acpi_srat_memory()), the proximity domains in
+ * Linux's node id order, the processor-type entries of @cpu_types first
+ * (acpi_srat_nodes()), then each entry's range of memblock.memory set to
+ * its node and, when hotpluggable, marked MEMBLOCK_HOTPLUG
+ * (acpi_srat_memblock_nodes()); @out->nid[i] is then the node of
+ * @out->mem[i].
+ *
+ * A SRAT that cannot be used leaves the machine without nodes, as Linux
+ * does: the error is returned, memblock is left as it was (but for
+ * memblock's own failure midway, below), @out->nr_nodes and
+ * @out->nr_cpu_nodes are 0, every @out->nid is -1, and @out->nr_mem is
+ * the entries listed (0 when the table itself is unreadable, so that
+ * nothing half-read is reported).
+ *
+ * Return: 0; -EINVAL for a NULL @srat or @out, a NULL array in @out, or
+ * a bad @cpu_types (nothing is written then, not even @out); else
+ * acpi_srat_memory()'s errors (-ENOENT not a SRAT; -EBADMSG malformed;
+ * -ENOSPC more than @out->max_mem enabled memory entries),
+ * acpi_srat_nodes()'s (-EBADMSG a processor entry too short; -ENOSPC
+ * more than @out->max_nodes domains) and acpi_srat_memblock_nodes()'s
+ * (-ENOSPC more than MAX_NUMNODES nodes; -EBADMSG ranges of two domains
+ * overlap), all with memblock unchanged; or memblock's first error
+ * (-ENOMEM: the memory array is full and may not grow), which may leave
+ * the nodes of the entries before it set.
+ */
+int acpi_srat_numa_init(const void *srat, uint32_t len, unsigned int cpu_types,
+			struct acpi_srat_numa *out);
+
 #endif

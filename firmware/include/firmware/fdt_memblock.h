@@ -185,6 +185,35 @@ int dt_scan_chosen(const void *fdt, struct dt_scan_result *res);
 int dt_scan_memory(const void *fdt, struct dt_scan_result *res);
 
 /**
+ * dt_numa_nodes - give memblock.memory the nodes the memory nodes name
+ * @fdt: the blob, checked with fdt_check_full()
+ * @nr_nodes: set to the number of distinct node ids given to memory
+ *
+ * Not a step of dt_scan_memblock(), whose memory nodes add memory with
+ * their node already: for memory that came from elsewhere, the UEFI map
+ * (efi_dt_memblock_setup()), where Linux's of_numa still reads the
+ * tree's memory nodes for their "numa-node-id" (the arm64 UEFI
+ * application and memblock-sim call it after that sequence). Every
+ * available child of the root whose device_type is "memory" and that has
+ * a "reg" and a one-cell "numa-node-id": each entry of its "reg" (not
+ * "linux,usable-memory", as of_numa) gets that node in memblock.memory
+ * (memblock_set_node(): memory outside the entries is left as it is, and
+ * so are the other flags). Nodes whose reg is not a whole number of
+ * entries, or whose numa-node-id is not one cell, are skipped; entries
+ * that start beyond phys_addr_t are skipped, ones that cross its end are
+ * capped. Nothing is logged but the error below.
+ *
+ * Return: 0; -EINVAL for NULL arguments; -EDOM for unusable root cell
+ * counts; -ERANGE (one "dt: " error line through memblock_env_log())
+ * when a numa-node-id is MAX_NUMNODES or more, which Linux's of_numa
+ * refuses too; another negative error for a malformed blob: all of
+ * these with memblock and *@nr_nodes unchanged. Or memblock's first
+ * error (-ENOMEM: the memory array full and not allowed to grow), which
+ * may leave the entries before it set.
+ */
+int dt_numa_nodes(const void *fdt, unsigned int *nr_nodes);
+
+/**
  * dt_apply_cmdline - apply memblock's command line options (step 4)
  * @cmdline: the command line, NULL for none
  * @res: mem_limit and warnings updated (may be NULL)

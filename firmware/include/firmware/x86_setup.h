@@ -35,12 +35,12 @@
  *  8. e820_memblock_add_physmem() of the firmware's map as sanitized in 4
  *     (before mem=): memblock.physmem (4 static entries, so a PC map with
  *     more RAM ranges grows it here).
- *  9. NUMA from the SRAT, when one is given (acpi_srat_memory(),
- *     acpi_srat_nodes() with Linux's x86 numbering: the domains of the
- *     Local APIC, x2APIC and Generic Initiator entries first, then the
- *     memory ones, acpi_srat_memblock_nodes()); splitting memory at node
- *     boundaries may grow the memory array. A SRAT that cannot be used leaves one node and is
- *     reported in the result, not as a failure (as Linux does).
+ *  9. NUMA from the SRAT, when one is given: acpi_srat_numa_init() with
+ *     ACPI_SRAT_CPUS_X86 (Linux's x86 numbering: the domains of the Local
+ *     APIC, x2APIC and Generic Initiator entries first, then the memory
+ *     ones); splitting memory at node boundaries may grow the memory
+ *     array. A SRAT that cannot be used leaves one node and is reported
+ *     in the result, not as a failure (as Linux does).
  * 10. Under memblock=debug, memblock_dump_all(), as Linux's
  *     e820__memblock_setup() ends: what the firmware described, before the
  *     kernel's first allocation (memblock-sim's agreement tests compare the
@@ -107,8 +107,7 @@ struct x86_setup_input {
  * struct x86_setup_result - what the sequence found
  * @mem_limit: the lowest mem= address limit applied, 0 if none
  * @srat_err: 0 when the SRAT was used (or none was given); else the
- *	negative errno of acpi_srat_memory(), acpi_srat_nodes() or
- *	acpi_srat_memblock_nodes()
+ *	negative errno of acpi_srat_numa_init()
  * @srat_mem: the SRAT's enabled memory affinity entries
  * @srat_nid: the node each of them was given (-1: none)
  * @nr_srat_mem: number of entries in @srat_mem
