@@ -39,3 +39,16 @@ void efi_print_desc(uint32_t i, const struct efi_memory_desc *md)
 	       (unsigned long long)(md->num_pages >> 8));
 }
 
+
+void efi_print_map(const struct efi_memmap *map, unsigned int retries)
+{
+	struct efi_memory_desc md;
+
+	printk("efi: ExitBootServices() after %u retries; %u descriptors of %llu bytes, version %u, at %#llx\n",
+	       retries, map->nr, (unsigned long long)map->desc_size,
+	       map->desc_version, (unsigned long long)map->map_phys);
+	for (uint32_t i = 0; i < map->nr; i++) {
+		efi_memmap_get(map, i, &md);
+		efi_print_desc(i, &md);
+	}
+}

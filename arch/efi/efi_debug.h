@@ -11,4 +11,11 @@
  */
 void efi_print_desc(uint32_t i, const struct efi_memory_desc *md);
 
+/*
+ * printk() the final map @map: the line memblock-sim's agreement test
+ * reads ("efi: ExitBootServices() after @retries retries; ..."), then
+ * every descriptor with efi_print_desc().
+ */
+void efi_print_map(const struct efi_memmap *map, unsigned int retries);
+
 #endif

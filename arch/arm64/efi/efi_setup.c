@@ -48,19 +48,11 @@ void setup_arch(char **cmdline)
 		.kernel_size = (phys_addr_t)efi_boot.image_size,
 		.cmdline = efi_boot.cmdline,
 	};
-	struct efi_memory_desc md;
 	const void *fdt = efi_boot.dt.blob;
 	unsigned int nodes = 0, flags = 0;
 	int err;
 
-	/* The map line memblock-sim's agreement test reads. */
-	printk("efi: ExitBootServices() after %u retries; %u descriptors of %llu bytes, version %u, at %#llx\n",
-	       efi_boot.retries, map->nr, (unsigned long long)map->desc_size,
-	       map->desc_version, (unsigned long long)map->map_phys);
-	for (uint32_t i = 0; i < map->nr; i++) {
-		efi_memmap_get(map, i, &md);
-		efi_print_desc(i, &md);
-	}
+	efi_print_map(map, efi_boot.retries);
 	if (efi_boot.acpi) {
 		/* The stub's tree lies in the image, reserved with it. */
 		fdt = efi_stub_dt();

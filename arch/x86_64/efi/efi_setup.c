@@ -46,17 +46,9 @@ void setup_arch(char **cmdline)
 	};
 	struct x86_setup_input in = { .e820 = &e820, .bios_start = X86_LOWMEM_CAP };
 	const struct acpi_mapper mapper = { efi_identity_map, NULL };
-	struct efi_memory_desc md;
 	int err;
 
-	/* The map line memblock-sim's agreement test reads (tests/sim/run). */
-	printk("efi: ExitBootServices() after %u retries; %u descriptors of %llu bytes, version %u, at %#llx\n",
-	       efi_boot.retries, map->nr, (unsigned long long)map->desc_size,
-	       map->desc_version, (unsigned long long)map->map_phys);
-	for (uint32_t i = 0; i < map->nr; i++) {
-		efi_memmap_get(map, i, &md);
-		efi_print_desc(i, &md);
-	}
+	efi_print_map(map, efi_boot.retries);
 	/* memblock-sim's agreement test reads this line, and the stack's. */
 	printk("efi: allocation limit %#llx (the identity map)\n",
 	       (unsigned long long)policy.alloc_limit);
