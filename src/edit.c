@@ -184,7 +184,7 @@ int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)
 	return 0;
 }
 
-int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t size,
+mb_cold int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t size,
 	      const struct rgn_update *upd, const char *func)
 {
 	int i = __memblock_type_index(t);

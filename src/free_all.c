@@ -67,7 +67,7 @@ static mb_noinline unsigned long release_range(phys_addr_t start,
 /* Pages memblock_free_all() released: it returns void, as in Linux 6.12. */
 static unsigned long free_all_released __initdata_memblock;
 
-unsigned long __init_memblock memblock_free_all_released(void)
+mb_cold unsigned long __init_memblock memblock_free_all_released(void)
 {
 	return free_all_released;
 }

@@ -8,7 +8,7 @@
  */
 #include "internal.h"
 
-void __init_memblock memblock_set_current_limit(phys_addr_t limit)
+mb_cold void __init_memblock memblock_set_current_limit(phys_addr_t limit)
 {
 	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED))
 		return;

@@ -50,7 +50,7 @@ unsigned long long max_possible_pfn;
 /* What memblock_discard() leaves each type: an empty array of its own. */
 static struct memblock_region discarded_regions[MB_NTYPES][1] __initdata_memblock;
 
-struct memblock_region *__memblock_discarded_array(int i)
+mb_cold struct memblock_region *__memblock_discarded_array(int i)
 {
 	return discarded_regions[i];
 }
@@ -109,7 +109,7 @@ static inline int enter_traced(const char *func, unsigned int refuse,
 	return err;
 }
 
-bool memblock_nid_ok(int nid)
+mb_cold bool memblock_nid_ok(int nid)
 {
 	/* Stored as given (Linux 6.12): NUMA_NO_NODE stays -1. */
 	return nid >= NUMA_NO_NODE && nid <= MAX_NUMNODES;

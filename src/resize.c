@@ -44,7 +44,7 @@ struct memblock_type *__memblock_type(int i)
 	return mb_types[i];
 }
 
-int __memblock_type_index(const struct memblock_type *t)
+mb_cold int __memblock_type_index(const struct memblock_type *t)
 {
 	if (t == &memblock.memory)
 		return MB_MEM;
