@@ -151,36 +151,6 @@ memblock_free_late(phys_addr_t base, phys_addr_t size)
 		release_range(piece[k].lo, piece[k].hi);
 }
 
-#if !CONFIG_ARCH_KEEP_MEMBLOCK
-/* Is [base, base + size) memory, all of it, none of it NOMAP? */
-static bool range_usable(phys_addr_t base, phys_addr_t size)
-{
-	const struct memblock_type *mem = &memblock.memory;
-	unsigned long nr = type_nr(mem);
-	unsigned long k = __memblock_rgn_first_end_after(mem, 0, nr, base);
-	phys_addr_t cur = base, end = base + size;
-
-	for (; k < nr && cur < end; k++) {
-		const struct memblock_region *r = &mem->regions[k];
-
-		if (r->base > cur || (r->flags & MEMBLOCK_NOMAP))
-			return false;
-		cur = rgn_end(r);
-	}
-	return cur >= end;
-}
-
-/* Point type @i at its one-entry empty array. */
-static void forget_type(int i)
-{
-	struct memblock_type *type = __memblock_type(i);
-	struct memblock_region *empty = __memblock_discarded_array(i);
-
-	type->regions = empty;
-	type->max = 1;
-	__memblock_rgn_set_count(type, 0);
-}
-#endif
 
 /* Once per boot: optimised for size. */
 mb_cold void __init_memblock memblock_discard(void)
@@ -209,7 +179,7 @@ mb_cold void __init_memblock memblock_discard(void)
 	for (k = 0; k < MB_NTYPES; k++) {
 		if (!__memblock_live_array(k, &b, &s))
 			continue;
-		if (range_usable(b, s))
+		if (__memblock_mem_covers(b, b + s, MEMBLOCK_NOMAP))
 			span_set(&grown[n++], b, b + s);
 		else
 			mb_err("%s: %s array [%pa+%pa] is not in usable memory: kept",
@@ -219,9 +189,16 @@ mb_cold void __init_memblock memblock_discard(void)
 	 * Empty memblock before the pages go: the page allocator may reuse
 	 * them at once, and memblock must not keep pointers into them.
 	 */
-	for (k = 0; k < MB_NTYPES; k++)
-		if (__memblock_type(k))
-			forget_type(k);
+	for (k = 0; k < MB_NTYPES; k++) {
+		struct memblock_type *type = __memblock_type(k);
+
+		if (!type)
+			continue;
+		/* Its one-entry empty array. */
+		type->regions = __memblock_discarded_array(k);
+		type->max = 1;
+		__memblock_rgn_set_count(type, 0);
+	}
 	memblock_stage = MEMBLOCK_STAGE_DISCARDED;
 	memblock_can_resize = 0;
 

@@ -95,6 +95,12 @@ unsigned long __memblock_rgn_first_base_from(const struct memblock_type *t,
 				  phys_addr_t addr);
 /* Index of the region containing @addr, or -1. */
 long __memblock_rgn_find(const struct memblock_type *t, phys_addr_t addr);
+/*
+ * Is non-empty [base, end) memory, all of it, with no region carrying a
+ * flag of @reject (query.c)?
+ */
+bool __memblock_mem_covers(phys_addr_t base, phys_addr_t end,
+			   unsigned int reject);
 
 /*
  * Change applied to every region inside a range by memblock_update_range().
