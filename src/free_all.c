@@ -195,7 +195,7 @@ mb_cold void __init_memblock memblock_discard(void)
 		if (!type)
 			continue;
 		/* Its one-entry empty array. */
-		type->regions = __memblock_discarded_array(k);
+		type->regions = __memblock_discarded[k];
 		type->max = 1;
 		__memblock_rgn_set_count(type, 0);
 	}

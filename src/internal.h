@@ -200,7 +200,12 @@ struct mb_plan {
 
 /* Index of one of memblock's types, -1 for any other. */
 int __memblock_type_index(const struct memblock_type *t);
-struct memblock_type *__memblock_type(int i);
+/* Type @i (NULL for physmem in a build without it): a load, not a call. */
+extern struct memblock_type *const __memblock_types[MB_NTYPES];
+static inline struct memblock_type *__memblock_type(int i)
+{
+	return __memblock_types[i];
+}
 /* The live grown array of type @i: false when it is a static one. */
 bool __memblock_live_array(int i, phys_addr_t *base, phys_addr_t *bytes);
 /* Whole pages of @max regions: a grown array's footprint. */
@@ -217,10 +222,20 @@ void __memblock_plan_switch(struct mb_plan *p);
 void __memblock_plan_finish(struct mb_plan *p);
 
 bool memblock_is_static_array(const struct memblock_region *regions);
+/*
+ * Each type's initial static array, and the one-entry arrays
+ * memblock_discard() leaves (memblock.c): visible, so that the test below
+ * is two compares where every reservation asks, not a call.
+ */
+extern struct memblock_region *const __memblock_init_regions[MB_NTYPES];
+extern struct memblock_region __memblock_discarded[MB_NTYPES][1];
 /* Is @regions type @i's own static array (initial or discarded)? */
-bool __memblock_is_static_of(int i, const struct memblock_region *regions);
-/* The one-entry arrays memblock_discard() leaves (memblock.c). */
-struct memblock_region *__memblock_discarded_array(int i);
+static inline bool __memblock_is_static_of(int i,
+					   const struct memblock_region *regions)
+{
+	return regions == __memblock_init_regions[i] ||
+	       regions == __memblock_discarded[i];
+}
 
 /* ---- whole edits: plan, switch, edit, finish (edit.c) ---- */
 struct mb_span {

@@ -48,26 +48,16 @@ unsigned long max_pfn;
 unsigned long long max_possible_pfn;
 
 /* What memblock_discard() leaves each type: an empty array of its own. */
-static struct memblock_region discarded_regions[MB_NTYPES][1] __initdata_memblock;
-
-mb_cold struct memblock_region *__memblock_discarded_array(int i)
-{
-	return discarded_regions[i];
-}
+struct memblock_region __memblock_discarded[MB_NTYPES][1] __initdata_memblock;
 
 /* Each type's initial static array (none for a type the build lacks). */
-static struct memblock_region *const init_regions[MB_NTYPES] = {
+struct memblock_region *const __memblock_init_regions[MB_NTYPES] = {
 	[MB_MEM] = memblock_memory_init_regions,
 	[MB_RSV] = memblock_reserved_init_regions,
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 	[MB_PHYS] = memblock_physmem_init_regions,
 #endif
 };
-
-bool __memblock_is_static_of(int i, const struct memblock_region *regions)
-{
-	return regions == init_regions[i] || regions == discarded_regions[i];
-}
 
 mb_cold bool memblock_is_static_array(const struct memblock_region *regions)
 {

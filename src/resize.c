@@ -31,18 +31,13 @@ phys_addr_t __memblock_array_bytes(unsigned long max)
 			PAGE_SIZE);
 }
 
-static struct memblock_type *const mb_types[MB_NTYPES] = {
+struct memblock_type *const __memblock_types[MB_NTYPES] = {
 	[MB_MEM] = &memblock.memory,
 	[MB_RSV] = &memblock.reserved,
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 	[MB_PHYS] = &memblock.physmem,
 #endif
 };
-
-struct memblock_type *__memblock_type(int i)
-{
-	return mb_types[i];
-}
 
 mb_cold int __memblock_type_index(const struct memblock_type *t)
 {
