@@ -75,18 +75,16 @@ mb_cold unsigned long __init_memblock memblock_free_all_released(void)
 /* Once per boot: optimised for size (its per-block work is release_range()). */
 mb_cold void __init_memblock memblock_free_all(void)
 {
-	struct rgn_update clear_hotplug;
+	/* Static: an automatic initialiser may be a libc memset() call. */
+	static const struct rgn_update clear_hotplug = {
+		.clear = MEMBLOCK_HOTPLUG,
+	};
 	phys_addr_t start, end;
 	unsigned long pages = 0;
 	u64 i;
 
 	if (__memblock_enter(__func__, 0))
 		return;
-	/* Field by field: an initialiser may be a libc memset() call. */
-	clear_hotplug.set = MEMBLOCK_NONE;
-	clear_hotplug.clear = MEMBLOCK_HOTPLUG;
-	clear_hotplug.set_nid = false;
-	clear_hotplug.nid = 0;
 	if (memblock_stage != MEMBLOCK_STAGE_EARLY) {
 		mb_err("%s: called again: nothing released", __func__);
 		return;
