@@ -14,7 +14,7 @@
 #define ED_KEEP		(1U << MB_NTYPES)
 
 /*
- * Plan and switch the new arrays of an edit: type @i needs @need regions
+ * Plan and switch to the new arrays of an edit: type @i needs @need regions
  * during the edit and @after once merged ((unsigned long)-1: unknown),
  * the live arrays in @moves must move out of its way (with ED_KEEP: the
  * range is a caller's new claim). Returns -ENOMEM (logged, nothing changed)
@@ -27,8 +27,6 @@ static mb_noinline int edit_begin(struct mb_plan *p, phys_addr_t base,
 				  unsigned int moves, unsigned long after,
 				  const char *func)
 {
-	int err;
-
 	__memblock_plan_init(p, base, end);
 	p->need[i] = need;
 	p->rsv_after = after;	/* (unsigned long)-1 unless i is reserved */
@@ -38,10 +36,7 @@ static mb_noinline int edit_begin(struct mb_plan *p, phys_addr_t base,
 		p->keep_base = base;
 		p->keep_end = end;
 	}
-	err = __memblock_plan_prepare(p, func);
-	if (!err)
-		__memblock_plan_switch(p);
-	return err;
+	return __memblock_plan_prepare(p, func);
 }
 
 int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,

@@ -183,8 +183,8 @@ struct mb_new_array {
  * What a call needs before it edits anything: how many regions each type
  * must hold during the edit, which live arrays are in its way, where new
  * arrays may go. __memblock_plan_prepare() finds room for every new array or fails
- * with nothing changed; __memblock_plan_switch() and __memblock_plan_finish(), around the
- * edit, cannot fail.
+ * with nothing changed, then switches to the new arrays; the edit and
+ * __memblock_plan_finish() after it cannot fail.
  */
 struct mb_plan {
 	phys_addr_t avoid_base, avoid_end;	/* the range being edited */
@@ -218,7 +218,6 @@ unsigned int __memblock_live_overlap(phys_addr_t base, phys_addr_t end);
 /* Live arrays not inside [lo, hi) must move, and new arrays go inside. */
 void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t hi);
 int __memblock_plan_prepare(struct mb_plan *p, const char *func);
-void __memblock_plan_switch(struct mb_plan *p);
 void __memblock_plan_finish(struct mb_plan *p);
 
 bool memblock_is_static_array(const struct memblock_region *regions);

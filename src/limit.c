@@ -76,7 +76,6 @@ mb_cold void __init_memblock memblock_trim_memory(phys_addr_t align)
 			p.move[i] = true;
 	if (__memblock_plan_prepare(&p, __func__))
 		return;
-	__memblock_plan_switch(&p);
 	nr = type_nr(mem);
 	for (k = 0; k < nr; k++) {
 		const struct memblock_region *r = &mem->regions[k];
@@ -124,7 +123,6 @@ memblock_enforce_memory_limit(phys_addr_t limit)
 	__memblock_plan_move_outside(&p, 0, max_addr);
 	if (__memblock_plan_prepare(&p, __func__))
 		return;
-	__memblock_plan_switch(&p);
 	/* Removing a tail never splits, so these cannot fail. */
 	memblock_remove_range(&memblock.memory, max_addr, PHYS_ADDR_MAX);
 	memblock_remove_range(&memblock.reserved, max_addr, PHYS_ADDR_MAX);
@@ -157,7 +155,6 @@ static mb_cold void cap_memory_range(phys_addr_t base, phys_addr_t size,
 		mb_err("%s: cannot isolate [%pa+%pa]", func, &base, &size);
 		return;
 	}
-	__memblock_plan_switch(&p);
 	memblock_isolate_range(mem, base, size, &start_rgn, &end_rgn);
 	/* Keep the regions inside, and NOMAP ones anywhere. */
 	nr = type_nr(mem);

@@ -15,7 +15,8 @@
  * __memblock_plan_prepare() finds room for all of them first — in free memory below
  * current_limit, never in the range being edited, never on each other — and
  * fails with nothing changed when one does not fit. Only then are the
- * arrays switched (__memblock_plan_switch()), the call's edit made, and the new
+ * arrays switched (by __memblock_plan_prepare() too, once it has room for
+ * all of them), the call's edit made, and the new
  * arrays reserved and the old ones released (__memblock_plan_finish()); none of
  * that can fail, because the plan counted the regions each step needs.
  * The live arrays are at most three, so checking a range against them is
@@ -154,6 +155,27 @@ static phys_addr_t find_space(const struct mb_plan *p, int k)
 	return 0;
 }
 
+/* Copy each array into its new place and point its type at it. */
+static mb_cold void plan_switch(struct mb_plan *p)
+{
+	for (int k = 0; k < p->n; k++) {
+		struct mb_new_array *na = &p->na[k];
+		struct memblock_type *t = na->type;
+		struct memblock_region *new_array =
+			memblock_env_phys_to_virt(na->base);
+
+		/* An empty type's zeroed first slot comes along too. */
+		unsigned long keep = mb_max(t->cnt, 1UL);
+
+		for (unsigned long r = 0; r < keep; r++)
+			rgn_copy(&new_array[r], &t->regions[r]);
+		__memblock_memset(&new_array[keep], 0,
+			  (na->max - keep) * sizeof(*new_array));
+		t->regions = new_array;
+		t->max = na->max;
+	}
+}
+
 enum { PLAN_OVERFLOW, PLAN_FREED, PLAN_NO_RESIZE, PLAN_NO_ROOM };
 
 /*
@@ -233,31 +255,13 @@ mb_cold int __memblock_plan_prepare(struct mb_plan *p, const char *func)
 		if (!na->base)
 			goto refuse;
 	}
+	/* Every caller switches next: one call does both. */
+	plan_switch(p);
 	return 0;
 refuse:
 	mb_err(refuse_fmt[why][na->max > na->old_max], func, na->type->name,
 	       na->old_max, na->max);
 	return -ENOMEM;
-}
-
-mb_cold void __memblock_plan_switch(struct mb_plan *p)
-{
-	for (int k = 0; k < p->n; k++) {
-		struct mb_new_array *na = &p->na[k];
-		struct memblock_type *t = na->type;
-		struct memblock_region *new_array =
-			memblock_env_phys_to_virt(na->base);
-
-		/* An empty type's zeroed first slot comes along too. */
-		unsigned long keep = mb_max(t->cnt, 1UL);
-
-		for (unsigned long r = 0; r < keep; r++)
-			rgn_copy(&new_array[r], &t->regions[r]);
-		__memblock_memset(&new_array[keep], 0,
-			  (na->max - keep) * sizeof(*new_array));
-		t->regions = new_array;
-		t->max = na->max;
-	}
 }
 
 /* Drop [b, e) from "reserved" except the part a caller now claims. */
