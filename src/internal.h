@@ -284,9 +284,33 @@ int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t siz
  * hook, -EPERM when the stage forbids it (each with one log line), else 0.
  */
 int __memblock_enter(const char *func, unsigned int refuse);
-void __memblock_hook_enter(bool log, bool *was_log);
-void __memblock_hook_exit(bool was_log);
-bool __memblock_in_log_hook(void);
+
+/*
+ * Around every hook call: hooks running now, and whether one of them is
+ * memblock_env_log(). Inline: the hand-off brackets every block it
+ * releases with them.
+ */
+extern unsigned int __memblock_hook_depth;
+extern bool __memblock_in_log;
+
+static inline void __memblock_hook_enter(bool log, bool *was_log)
+{
+	*was_log = __memblock_in_log;
+	if (log)
+		__memblock_in_log = true;
+	__memblock_hook_depth++;
+}
+
+static inline void __memblock_hook_exit(bool was_log)
+{
+	__memblock_hook_depth--;
+	__memblock_in_log = was_log;
+}
+
+static inline bool __memblock_in_log_hook(void)
+{
+	return __memblock_in_log;
+}
 
 /* ---- search (find.c) ---- */
 bool memblock_should_skip_region(const struct memblock_type *type,
