@@ -312,10 +312,35 @@ static inline bool __memblock_in_log_hook(void)
 	return __memblock_in_log;
 }
 
-/* ---- search (find.c) ---- */
-bool memblock_should_skip_region(const struct memblock_type *type,
-				 const struct memblock_region *m, int nid,
-				 int flags);
+/* ---- the memory filter of searches and iterators (find.c, iterate.c) ---- */
+/*
+ * Which memory regions a search with @flags skips, as two masks: a region
+ * is skipped when (region flags & (reject | need)) != need, i.e. it has a
+ * flag the search rejects or lacks one it needs (MEMBLOCK_MIRROR). Linux's
+ * memblock_should_skip_region(), set up once per call.
+ */
+struct rgn_filter {
+	unsigned int reject, need;
+};
+
+static inline void filter_init(struct rgn_filter *f, unsigned int flags)
+{
+	/* Hotpluggable memory is skipped under movable_node unless asked for. */
+	f->reject = (MEMBLOCK_NOMAP | MEMBLOCK_DRIVER_MANAGED) & ~flags;
+	if (movable_node_is_enabled() && !(flags & MEMBLOCK_HOTPLUG))
+		f->reject |= MEMBLOCK_HOTPLUG;
+	f->need = flags & MEMBLOCK_MIRROR;
+	f->reject |= f->need;
+}
+
+static inline bool filter_skips(const struct rgn_filter *f,
+				const struct memblock_region *m, int nid)
+{
+	/* MAX_NUMNODES in a request is Linux's deprecated "any node". */
+	if (nid != NUMA_NO_NODE && nid != MAX_NUMNODES && nid != m->nid)
+		return true;
+	return ((unsigned int)m->flags & f->reject) != f->need;
+}
 
 /* Linux's system_has_some_mirror: set by memblock_mark_mirror() (flags.c). */
 extern bool __memblock_has_some_mirror;

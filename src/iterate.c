@@ -35,8 +35,18 @@ next_range(u64 *idx, int nid, enum memblock_flags flags,
 	long na = (long)type_nr(type_a), nb = type_b ? (long)type_nr(type_b) : 0;
 	long step = rev ? -1 : 1, ia, ib;
 	const struct memblock_region *m;
+	struct rgn_filter f;
 	phys_addr_t lo, hi;
 
+	/*
+	 * Only memory regions carry nodes and allocation-relevant flags: for
+	 * any other type the filter asks nothing and skips nothing.
+	 */
+	filter_init(&f, (unsigned int)flags);
+	if (type_a != &memblock.memory) {
+		f.reject = f.need = 0;
+		nid = NUMA_NO_NODE;
+	}
 	if (rev && *idx == (u64)ULLONG_MAX) {
 		ia = na - 1;
 		ib = nb;
@@ -51,7 +61,7 @@ next_range(u64 *idx, int nid, enum memblock_flags flags,
 
 		m = &type_a->regions[ia];
 		m_end = rgn_end(m);
-		if (memblock_should_skip_region(type_a, m, nid, flags))
+		if (filter_skips(&f, m, nid))
 			continue;
 		if (!type_b) {
 			lo = m->base;
