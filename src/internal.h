@@ -27,6 +27,10 @@ int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int __memblock_snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 void __memblock_log(int level, const char *fmt, ...) __printf(2, 3);
 
+/* The debug line of a range call: "func: [base-last] caller" (memblock.c). */
+void __memblock_trace_range(const char *func, phys_addr_t base,
+			    phys_addr_t size, unsigned long ip);
+
 #define mb_err(...)	__memblock_log(MEMBLOCK_LOG_ERR, __VA_ARGS__)
 #define mb_warn(...)	__memblock_log(MEMBLOCK_LOG_WARN, __VA_ARGS__)
 #define mb_info(...)	__memblock_log(MEMBLOCK_LOG_INFO, __VA_ARGS__)

@@ -79,8 +79,8 @@ static phys_addr_t trace_last(phys_addr_t base, phys_addr_t size)
  * public function's caller. The trace is one copy out of line (cold), the
  * guard's fast path inline.
  */
-static mb_cold void trace_range(const char *func, phys_addr_t base,
-				phys_addr_t size, unsigned long ip)
+mb_cold void __memblock_trace_range(const char *func, phys_addr_t base,
+				    phys_addr_t size, unsigned long ip)
 {
 	phys_addr_t last = trace_last(base, size);
 
@@ -95,7 +95,7 @@ static inline int enter_traced(const char *func, unsigned int refuse,
 	int err = __memblock_enter(func, refuse);
 
 	if (!err && memblock_debug)
-		trace_range(func, base, size, ip);
+		__memblock_trace_range(func, base, size, ip);
 	return err;
 }
 
