@@ -128,9 +128,8 @@ memblock_free_late(phys_addr_t base, phys_addr_t size)
 	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED | MB_REFUSE_EARLY) ||
 	    !memblock_cap_size(base, &size))
 		return;
-	last = base + size - 1;
-	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
-		     (void *)_RET_IP_);
+	if (memblock_debug)
+		__memblock_trace_range(__func__, base, size, _RET_IP_);
 	/*
 	 * Drop the caller's reservation first, so that memblock never
 	 * describes as free a page the page allocator does not have yet.
@@ -141,6 +140,7 @@ memblock_free_late(phys_addr_t base, phys_addr_t size)
 	 */
 	n = __memblock_claim_pieces(base, base + size, piece);
 	if (__memblock_unreserve(base, size, __func__)) {
+		last = base + size - 1;
 		mb_err("%s: [%pa-%pa] stays reserved, nothing released",
 		       __func__, &base, &last);
 		return;
