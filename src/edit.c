@@ -179,22 +179,36 @@ int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)
 	return 0;
 }
 
-mb_cold int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t size,
-	      const struct rgn_update *upd, const char *func)
+/* One copy behind every call of flags.c; like them, rare (a few per boot). */
+mb_cold int __memblock_update(phys_addr_t base, phys_addr_t size,
+			      struct memblock_type *t, unsigned int op,
+			      int nid, const char *func)
 {
-	int i = __memblock_type_index(t);
+	int i, err = __memblock_enter(func, MB_REFUSE_DISCARDED);
 	unsigned int moves = 0;
+	struct rgn_update upd;
 	struct rgn_win w;
 	struct mb_plan p;
-	int err;
 
+	if (err)
+		return err;
+	if ((op & MB_SET_NID) && (!t || !memblock_nid_ok(nid))) {
+		mb_err("%s: invalid %s %d", func, t ? "node" : "type", nid);
+		return -EINVAL;
+	}
+	/* Field by field: an initialiser may be a libc memset() call. */
+	upd.set = (enum memblock_flags)(op & 0xff);
+	upd.clear = (enum memblock_flags)(op >> 8 & 0xff);
+	upd.set_nid = op & MB_SET_NID;
+	upd.nid = nid;
 	if (!memblock_cap_size(base, &size))
 		return 0;
+	i = __memblock_type_index(t);
 	if (i < 0)	/* not memblock's: no plan, no growth */
-		return memblock_update_range(t, base, size, upd);
+		return memblock_update_range(t, base, size, &upd);
 	__memblock_rgn_window(t, base, base + size, false, &w);
 	/* An array must not lie in NOMAP memory: it moves first. */
-	if (i == MB_MEM && (upd->set & MEMBLOCK_NOMAP))
+	if (i == MB_MEM && (upd.set & MEMBLOCK_NOMAP))
 		moves = __memblock_live_overlap(base, base + size);
 	p.n = 0;
 	if (type_nr(t) + w.ins > t->max || moves) {
@@ -203,7 +217,7 @@ mb_cold int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_ad
 		if (err)
 			return err;
 	}
-	__memblock_rgn_update_win(t, &w, base, base + size, upd);
+	__memblock_rgn_update_win(t, &w, base, base + size, &upd);
 	if (p.n)
 		__memblock_plan_finish(&p);
 	return 0;

@@ -275,8 +275,17 @@ int __memblock_span_cut(phys_addr_t lo, phys_addr_t hi, struct mb_span *cut,
 /* [base, end) minus the live arrays, in order: at most four pieces. */
 int __memblock_claim_pieces(phys_addr_t base, phys_addr_t end, struct mb_span *out);
 /* Change flags or node; marking NOMAP moves the live arrays first. */
-int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t size,
-	      const struct rgn_update *upd, const char *func);
+/*
+ * What a flag or node call changes, as one argument (@op): flags set or
+ * cleared, or the node @nid. The guard first (its refusal logged), then
+ * the node's check, then the edit.
+ */
+#define MB_SET(f)	((unsigned int)(f))
+#define MB_CLEAR(f)	((unsigned int)(f) << 8)
+#define MB_SET_NID	0x10000u
+int __memblock_update(phys_addr_t base, phys_addr_t size,
+		      struct memblock_type *t, unsigned int op, int nid,
+		      const char *func);
 
 /* ---- stages and re-entry (stage.c) ---- */
 #define MB_REFUSE_FREED		0x1	/* -EPERM after memblock_free_all() */
