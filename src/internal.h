@@ -224,7 +224,6 @@ void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t
 int __memblock_plan_prepare(struct mb_plan *p, const char *func);
 void __memblock_plan_finish(struct mb_plan *p);
 
-bool memblock_is_static_array(const struct memblock_region *regions);
 /*
  * Each type's initial static array, and the one-entry arrays
  * memblock_discard() leaves (memblock.c): visible, so that the test below

@@ -59,14 +59,6 @@ struct memblock_region *const __memblock_init_regions[MB_NTYPES] = {
 #endif
 };
 
-mb_cold bool memblock_is_static_array(const struct memblock_region *regions)
-{
-	for (int i = 0; i < MB_NTYPES; i++)
-		if (__memblock_is_static_of(i, regions))
-			return true;
-	return false;
-}
-
 /* Last byte of a range for the debug trace, without wrapping. */
 static phys_addr_t trace_last(phys_addr_t base, phys_addr_t size)
 {
