@@ -212,8 +212,6 @@ static inline struct memblock_type *__memblock_type(int i)
 }
 /* The live grown array of type @i: false when it is a static one. */
 bool __memblock_live_array(int i, phys_addr_t *base, phys_addr_t *bytes);
-/* Whole pages of @max regions: a grown array's footprint. */
-phys_addr_t __memblock_array_bytes(unsigned long max);
 
 /* Start a plan for a call editing [base, end). */
 void __memblock_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end);

@@ -26,7 +26,8 @@
 
 #define ALIGN_UP(x, a)	(((x) + (a) - 1) & ~((a) - 1))
 
-phys_addr_t __memblock_array_bytes(unsigned long max)
+/* Whole pages of @max regions: a grown array's footprint. */
+static phys_addr_t array_bytes(unsigned long max)
 {
 	return ALIGN_UP((phys_addr_t)max * sizeof(struct memblock_region),
 			PAGE_SIZE);
@@ -61,7 +62,7 @@ static inline bool live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
 	if (!t || __memblock_is_static_of(i, t->regions))
 		return false;
 	*base = memblock_env_virt_to_phys(t->regions);
-	*bytes = __memblock_array_bytes(t->max);
+	*bytes = array_bytes(t->max);
 	return true;
 }
 
@@ -250,7 +251,7 @@ mb_cold int __memblock_plan_prepare(struct mb_plan *p, const char *func)
 		na = &p->na[k];
 		if (why != PLAN_NO_ROOM)
 			goto refuse;
-		na->bytes = __memblock_array_bytes(na->max);
+		na->bytes = array_bytes(na->max);
 		na->base = find_space(p, k);
 		if (!na->base)
 			goto refuse;
