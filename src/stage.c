@@ -36,21 +36,17 @@ static unsigned int stage_refusal(enum memblock_stage stage)
 /* Out of line: the guard's fast path is two tests (every allocation). */
 static mb_cold int refuse_call(const char *func, unsigned int refuse)
 {
-	if (__memblock_hook_depth) {
-		mb_err("%s: called from a memblock hook: refused (-EBUSY)",
-		       func);
-		return -EBUSY;
-	}
-	if (refuse & MB_REFUSE_DISCARDED) {
-		mb_err("%s: memblock was discarded: refused (-EPERM)", func);
-	} else if (refuse & MB_REFUSE_FREED) {
-		mb_err("%s: not allowed after memblock_free_all(): refused (-EPERM)",
-		       func);
-	} else {
-		mb_err("%s: called before memblock_free_all(): refused (-EPERM)",
-		       func);
-	}
-	return -EPERM;
+	bool busy = __memblock_hook_depth;
+
+	/* One line: "<func>: <why>: refused (-EBUSY or -EPERM)". */
+	mb_err("%s: %s: refused (%s)", func,
+	       busy ? "called from a memblock hook" :
+	       refuse & MB_REFUSE_DISCARDED ? "memblock was discarded" :
+	       refuse & MB_REFUSE_FREED ?
+	       "not allowed after memblock_free_all()" :
+	       "called before memblock_free_all()",
+	       busy ? "-EBUSY" : "-EPERM");
+	return busy ? -EBUSY : -EPERM;
 }
 
 int __memblock_enter(const char *func, unsigned int refuse)
