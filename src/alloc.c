@@ -79,22 +79,14 @@ static mb_cold bool alloc_args_bad(const char *func, phys_addr_t size,
 	return false;
 }
 
-static mb_cold void reserve_trace(phys_addr_t found, phys_addr_t size,
-				  unsigned long ip)
-{
-	phys_addr_t last = found + size - 1;
-
-	__memblock_log(MEMBLOCK_LOG_INFO, "memblock_reserve: [%pa-%pa] %pS",
-		       &found, &last, (void *)ip);
-}
-
 /* Reserve what was found, traced as Linux's memblock_reserve() call. */
 static inline bool alloc_reserve(phys_addr_t found, phys_addr_t size)
 {
 	if (!found)
 		return false;
 	if (memblock_debug)
-		reserve_trace(found, size, _RET_IP_);
+		__memblock_trace_range("memblock_reserve", found, size,
+				       _RET_IP_);
 	return !__memblock_add(MB_RSV, found, size, MAX_NUMNODES, MEMBLOCK_NONE,
 		       "memblock_reserve");
 }

@@ -14,7 +14,7 @@
 #define ED_KEEP		(1U << MB_NTYPES)
 
 /*
- * Plan and switch the new arrays of an edit: type @i needs @need regions
+ * Plan and switch to the new arrays of an edit: type @i needs @need regions
  * during the edit and @after once merged ((unsigned long)-1: unknown),
  * the live arrays in @moves must move out of its way (with ED_KEEP: the
  * range is a caller's new claim). Returns -ENOMEM (logged, nothing changed)
@@ -27,8 +27,6 @@ static mb_noinline int edit_begin(struct mb_plan *p, phys_addr_t base,
 				  unsigned int moves, unsigned long after,
 				  const char *func)
 {
-	int err;
-
 	__memblock_plan_init(p, base, end);
 	p->need[i] = need;
 	p->rsv_after = after;	/* (unsigned long)-1 unless i is reserved */
@@ -38,10 +36,7 @@ static mb_noinline int edit_begin(struct mb_plan *p, phys_addr_t base,
 		p->keep_base = base;
 		p->keep_end = end;
 	}
-	err = __memblock_plan_prepare(p, func);
-	if (!err)
-		__memblock_plan_switch(p);
-	return err;
+	return __memblock_plan_prepare(p, func);
 }
 
 int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
@@ -184,22 +179,36 @@ int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)
 	return 0;
 }
 
-int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t size,
-	      const struct rgn_update *upd, const char *func)
+/* One copy behind every call of flags.c; like them, rare (a few per boot). */
+mb_cold int __memblock_update(phys_addr_t base, phys_addr_t size,
+			      struct memblock_type *t, unsigned int op,
+			      int nid, const char *func)
 {
-	int i = __memblock_type_index(t);
+	int i, err = __memblock_enter(func, MB_REFUSE_DISCARDED);
 	unsigned int moves = 0;
+	struct rgn_update upd;
 	struct rgn_win w;
 	struct mb_plan p;
-	int err;
 
+	if (err)
+		return err;
+	if ((op & MB_SET_NID) && (!t || !memblock_nid_ok(nid))) {
+		mb_err("%s: invalid %s %d", func, t ? "node" : "type", nid);
+		return -EINVAL;
+	}
+	/* Field by field: an initialiser may be a libc memset() call. */
+	upd.set = (enum memblock_flags)(op & 0xff);
+	upd.clear = (enum memblock_flags)(op >> 8 & 0xff);
+	upd.set_nid = op & MB_SET_NID;
+	upd.nid = nid;
 	if (!memblock_cap_size(base, &size))
 		return 0;
+	i = __memblock_type_index(t);
 	if (i < 0)	/* not memblock's: no plan, no growth */
-		return memblock_update_range(t, base, size, upd);
+		return memblock_update_range(t, base, size, &upd);
 	__memblock_rgn_window(t, base, base + size, false, &w);
 	/* An array must not lie in NOMAP memory: it moves first. */
-	if (i == MB_MEM && (upd->set & MEMBLOCK_NOMAP))
+	if (i == MB_MEM && (upd.set & MEMBLOCK_NOMAP))
 		moves = __memblock_live_overlap(base, base + size);
 	p.n = 0;
 	if (type_nr(t) + w.ins > t->max || moves) {
@@ -208,7 +217,7 @@ int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t siz
 		if (err)
 			return err;
 	}
-	__memblock_rgn_update_win(t, &w, base, base + size, upd);
+	__memblock_rgn_update_win(t, &w, base, base + size, &upd);
 	if (p.n)
 		__memblock_plan_finish(&p);
 	return 0;

@@ -10,47 +10,6 @@
 #include "internal.h"
 
 /*
- * Which memory regions a search with @flags skips, as two masks: a region
- * is skipped when (region flags & (reject | need)) != need, i.e. it has a
- * flag the search rejects or lacks one it needs (MEMBLOCK_MIRROR).
- */
-struct rgn_filter {
-	unsigned int reject, need;
-};
-
-static inline void filter_init(struct rgn_filter *f, unsigned int flags)
-{
-	/* Hotpluggable memory is skipped under movable_node unless asked for. */
-	f->reject = (MEMBLOCK_NOMAP | MEMBLOCK_DRIVER_MANAGED) & ~flags;
-	if (movable_node_is_enabled() && !(flags & MEMBLOCK_HOTPLUG))
-		f->reject |= MEMBLOCK_HOTPLUG;
-	f->need = flags & MEMBLOCK_MIRROR;
-	f->reject |= f->need;
-}
-
-static inline bool filter_skips(const struct rgn_filter *f,
-				const struct memblock_region *m, int nid)
-{
-	/* MAX_NUMNODES in a request is Linux's deprecated "any node". */
-	if (nid != NUMA_NO_NODE && nid != MAX_NUMNODES && nid != m->nid)
-		return true;
-	return ((unsigned int)m->flags & f->reject) != f->need;
-}
-
-bool memblock_should_skip_region(const struct memblock_type *type,
-				 const struct memblock_region *m, int nid,
-				 int flags)
-{
-	struct rgn_filter f;
-
-	/* Only memory regions carry nodes and allocation-relevant flags. */
-	if (type != &memblock.memory)
-		return false;
-	filter_init(&f, (unsigned int)flags);
-	return filter_skips(&f, m, nid);
-}
-
-/*
  * The region arrays' binary searches (region.c), spared in the usual case
  * of a search from the top or the bottom of memory: when every region
  * starts below @addr, or the first one already ends above it.

@@ -67,7 +67,7 @@ static mb_noinline unsigned long release_range(phys_addr_t start,
 /* Pages memblock_free_all() released: it returns void, as in Linux 6.12. */
 static unsigned long free_all_released __initdata_memblock;
 
-unsigned long __init_memblock memblock_free_all_released(void)
+mb_cold unsigned long __init_memblock memblock_free_all_released(void)
 {
 	return free_all_released;
 }
@@ -75,18 +75,16 @@ unsigned long __init_memblock memblock_free_all_released(void)
 /* Once per boot: optimised for size (its per-block work is release_range()). */
 mb_cold void __init_memblock memblock_free_all(void)
 {
-	struct rgn_update clear_hotplug;
+	/* Static: an automatic initialiser may be a libc memset() call. */
+	static const struct rgn_update clear_hotplug = {
+		.clear = MEMBLOCK_HOTPLUG,
+	};
 	phys_addr_t start, end;
 	unsigned long pages = 0;
 	u64 i;
 
 	if (__memblock_enter(__func__, 0))
 		return;
-	/* Field by field: an initialiser may be a libc memset() call. */
-	clear_hotplug.set = MEMBLOCK_NONE;
-	clear_hotplug.clear = MEMBLOCK_HOTPLUG;
-	clear_hotplug.set_nid = false;
-	clear_hotplug.nid = 0;
 	if (memblock_stage != MEMBLOCK_STAGE_EARLY) {
 		mb_err("%s: called again: nothing released", __func__);
 		return;
@@ -130,9 +128,8 @@ memblock_free_late(phys_addr_t base, phys_addr_t size)
 	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED | MB_REFUSE_EARLY) ||
 	    !memblock_cap_size(base, &size))
 		return;
-	last = base + size - 1;
-	memblock_dbg("%s: [%pa-%pa] %pS", __func__, &base, &last,
-		     (void *)_RET_IP_);
+	if (memblock_debug)
+		__memblock_trace_range(__func__, base, size, _RET_IP_);
 	/*
 	 * Drop the caller's reservation first, so that memblock never
 	 * describes as free a page the page allocator does not have yet.
@@ -143,6 +140,7 @@ memblock_free_late(phys_addr_t base, phys_addr_t size)
 	 */
 	n = __memblock_claim_pieces(base, base + size, piece);
 	if (__memblock_unreserve(base, size, __func__)) {
+		last = base + size - 1;
 		mb_err("%s: [%pa-%pa] stays reserved, nothing released",
 		       __func__, &base, &last);
 		return;
@@ -151,36 +149,6 @@ memblock_free_late(phys_addr_t base, phys_addr_t size)
 		release_range(piece[k].lo, piece[k].hi);
 }
 
-#if !CONFIG_ARCH_KEEP_MEMBLOCK
-/* Is [base, base + size) memory, all of it, none of it NOMAP? */
-static bool range_usable(phys_addr_t base, phys_addr_t size)
-{
-	const struct memblock_type *mem = &memblock.memory;
-	unsigned long nr = type_nr(mem);
-	unsigned long k = __memblock_rgn_first_end_after(mem, 0, nr, base);
-	phys_addr_t cur = base, end = base + size;
-
-	for (; k < nr && cur < end; k++) {
-		const struct memblock_region *r = &mem->regions[k];
-
-		if (r->base > cur || (r->flags & MEMBLOCK_NOMAP))
-			return false;
-		cur = rgn_end(r);
-	}
-	return cur >= end;
-}
-
-/* Point type @i at its one-entry empty array. */
-static void forget_type(int i)
-{
-	struct memblock_type *type = __memblock_type(i);
-	struct memblock_region *empty = __memblock_discarded_array(i);
-
-	type->regions = empty;
-	type->max = 1;
-	__memblock_rgn_set_count(type, 0);
-}
-#endif
 
 /* Once per boot: optimised for size. */
 mb_cold void __init_memblock memblock_discard(void)
@@ -209,7 +177,7 @@ mb_cold void __init_memblock memblock_discard(void)
 	for (k = 0; k < MB_NTYPES; k++) {
 		if (!__memblock_live_array(k, &b, &s))
 			continue;
-		if (range_usable(b, s))
+		if (__memblock_mem_covers(b, b + s, MEMBLOCK_NOMAP))
 			span_set(&grown[n++], b, b + s);
 		else
 			mb_err("%s: %s array [%pa+%pa] is not in usable memory: kept",
@@ -219,9 +187,16 @@ mb_cold void __init_memblock memblock_discard(void)
 	 * Empty memblock before the pages go: the page allocator may reuse
 	 * them at once, and memblock must not keep pointers into them.
 	 */
-	for (k = 0; k < MB_NTYPES; k++)
-		if (__memblock_type(k))
-			forget_type(k);
+	for (k = 0; k < MB_NTYPES; k++) {
+		struct memblock_type *type = __memblock_type(k);
+
+		if (!type)
+			continue;
+		/* Its one-entry empty array. */
+		type->regions = __memblock_discarded[k];
+		type->max = 1;
+		__memblock_rgn_set_count(type, 0);
+	}
 	memblock_stage = MEMBLOCK_STAGE_DISCARDED;
 	memblock_can_resize = 0;
 

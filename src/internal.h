@@ -27,6 +27,10 @@ int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int __memblock_snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 void __memblock_log(int level, const char *fmt, ...) __printf(2, 3);
 
+/* The debug line of a range call: "func: [base-last] caller" (memblock.c). */
+void __memblock_trace_range(const char *func, phys_addr_t base,
+			    phys_addr_t size, unsigned long ip);
+
 #define mb_err(...)	__memblock_log(MEMBLOCK_LOG_ERR, __VA_ARGS__)
 #define mb_warn(...)	__memblock_log(MEMBLOCK_LOG_WARN, __VA_ARGS__)
 #define mb_info(...)	__memblock_log(MEMBLOCK_LOG_INFO, __VA_ARGS__)
@@ -95,6 +99,12 @@ unsigned long __memblock_rgn_first_base_from(const struct memblock_type *t,
 				  phys_addr_t addr);
 /* Index of the region containing @addr, or -1. */
 long __memblock_rgn_find(const struct memblock_type *t, phys_addr_t addr);
+/*
+ * Is non-empty [base, end) memory, all of it, with no region carrying a
+ * flag of @reject (query.c)?
+ */
+bool __memblock_mem_covers(phys_addr_t base, phys_addr_t end,
+			   unsigned int reject);
 
 /*
  * Change applied to every region inside a range by memblock_update_range().
@@ -177,8 +187,8 @@ struct mb_new_array {
  * What a call needs before it edits anything: how many regions each type
  * must hold during the edit, which live arrays are in its way, where new
  * arrays may go. __memblock_plan_prepare() finds room for every new array or fails
- * with nothing changed; __memblock_plan_switch() and __memblock_plan_finish(), around the
- * edit, cannot fail.
+ * with nothing changed, then switches to the new arrays; the edit and
+ * __memblock_plan_finish() after it cannot fail.
  */
 struct mb_plan {
 	phys_addr_t avoid_base, avoid_end;	/* the range being edited */
@@ -194,11 +204,14 @@ struct mb_plan {
 
 /* Index of one of memblock's types, -1 for any other. */
 int __memblock_type_index(const struct memblock_type *t);
-struct memblock_type *__memblock_type(int i);
+/* Type @i (NULL for physmem in a build without it): a load, not a call. */
+extern struct memblock_type *const __memblock_types[MB_NTYPES];
+static inline struct memblock_type *__memblock_type(int i)
+{
+	return __memblock_types[i];
+}
 /* The live grown array of type @i: false when it is a static one. */
 bool __memblock_live_array(int i, phys_addr_t *base, phys_addr_t *bytes);
-/* Whole pages of @max regions: a grown array's footprint. */
-phys_addr_t __memblock_array_bytes(unsigned long max);
 
 /* Start a plan for a call editing [base, end). */
 void __memblock_plan_init(struct mb_plan *p, phys_addr_t base, phys_addr_t end);
@@ -207,14 +220,22 @@ unsigned int __memblock_live_overlap(phys_addr_t base, phys_addr_t end);
 /* Live arrays not inside [lo, hi) must move, and new arrays go inside. */
 void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t hi);
 int __memblock_plan_prepare(struct mb_plan *p, const char *func);
-void __memblock_plan_switch(struct mb_plan *p);
 void __memblock_plan_finish(struct mb_plan *p);
 
-bool memblock_is_static_array(const struct memblock_region *regions);
+/*
+ * Each type's initial static array, and the one-entry arrays
+ * memblock_discard() leaves (memblock.c): visible, so that the test below
+ * is two compares where every reservation asks, not a call.
+ */
+extern struct memblock_region *const __memblock_init_regions[MB_NTYPES];
+extern struct memblock_region __memblock_discarded[MB_NTYPES][1];
 /* Is @regions type @i's own static array (initial or discarded)? */
-bool __memblock_is_static_of(int i, const struct memblock_region *regions);
-/* The one-entry arrays memblock_discard() leaves (memblock.c). */
-struct memblock_region *__memblock_discarded_array(int i);
+static inline bool __memblock_is_static_of(int i,
+					   const struct memblock_region *regions)
+{
+	return regions == __memblock_init_regions[i] ||
+	       regions == __memblock_discarded[i];
+}
 
 /* ---- whole edits: plan, switch, edit, finish (edit.c) ---- */
 struct mb_span {
@@ -251,8 +272,17 @@ int __memblock_span_cut(phys_addr_t lo, phys_addr_t hi, struct mb_span *cut,
 /* [base, end) minus the live arrays, in order: at most four pieces. */
 int __memblock_claim_pieces(phys_addr_t base, phys_addr_t end, struct mb_span *out);
 /* Change flags or node; marking NOMAP moves the live arrays first. */
-int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t size,
-	      const struct rgn_update *upd, const char *func);
+/*
+ * What a flag or node call changes, as one argument (@op): flags set or
+ * cleared, or the node @nid. The guard first (its refusal logged), then
+ * the node's check, then the edit.
+ */
+#define MB_SET(f)	((unsigned int)(f))
+#define MB_CLEAR(f)	((unsigned int)(f) << 8)
+#define MB_SET_NID	0x10000u
+int __memblock_update(phys_addr_t base, phys_addr_t size,
+		      struct memblock_type *t, unsigned int op, int nid,
+		      const char *func);
 
 /* ---- stages and re-entry (stage.c) ---- */
 #define MB_REFUSE_FREED		0x1	/* -EPERM after memblock_free_all() */
@@ -264,14 +294,63 @@ int __memblock_update(struct memblock_type *t, phys_addr_t base, phys_addr_t siz
  * hook, -EPERM when the stage forbids it (each with one log line), else 0.
  */
 int __memblock_enter(const char *func, unsigned int refuse);
-void __memblock_hook_enter(bool log, bool *was_log);
-void __memblock_hook_exit(bool was_log);
-bool __memblock_in_log_hook(void);
 
-/* ---- search (find.c) ---- */
-bool memblock_should_skip_region(const struct memblock_type *type,
-				 const struct memblock_region *m, int nid,
-				 int flags);
+/*
+ * Around every hook call: hooks running now, and whether one of them is
+ * memblock_env_log(). Inline: the hand-off brackets every block it
+ * releases with them.
+ */
+extern unsigned int __memblock_hook_depth;
+extern bool __memblock_in_log;
+
+static inline void __memblock_hook_enter(bool log, bool *was_log)
+{
+	*was_log = __memblock_in_log;
+	if (log)
+		__memblock_in_log = true;
+	__memblock_hook_depth++;
+}
+
+static inline void __memblock_hook_exit(bool was_log)
+{
+	__memblock_hook_depth--;
+	__memblock_in_log = was_log;
+}
+
+static inline bool __memblock_in_log_hook(void)
+{
+	return __memblock_in_log;
+}
+
+/* ---- the memory filter of searches and iterators (find.c, iterate.c) ---- */
+/*
+ * Which memory regions a search with @flags skips, as two masks: a region
+ * is skipped when (region flags & (reject | need)) != need, i.e. it has a
+ * flag the search rejects or lacks one it needs (MEMBLOCK_MIRROR). Linux's
+ * memblock_should_skip_region(), set up once per call.
+ */
+struct rgn_filter {
+	unsigned int reject, need;
+};
+
+static inline void filter_init(struct rgn_filter *f, unsigned int flags)
+{
+	/* Hotpluggable memory is skipped under movable_node unless asked for. */
+	f->reject = (MEMBLOCK_NOMAP | MEMBLOCK_DRIVER_MANAGED) & ~flags;
+	if (movable_node_is_enabled() && !(flags & MEMBLOCK_HOTPLUG))
+		f->reject |= MEMBLOCK_HOTPLUG;
+	f->need = flags & MEMBLOCK_MIRROR;
+	f->reject |= f->need;
+}
+
+static inline bool filter_skips(const struct rgn_filter *f,
+				const struct memblock_region *m, int nid)
+{
+	/* MAX_NUMNODES in a request is Linux's deprecated "any node". */
+	if (nid != NUMA_NO_NODE && nid != MAX_NUMNODES && nid != m->nid)
+		return true;
+	return ((unsigned int)m->flags & f->reject) != f->need;
+}
 
 /* Linux's system_has_some_mirror: set by memblock_mark_mirror() (flags.c). */
 extern bool __memblock_has_some_mirror;

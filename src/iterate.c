@@ -23,18 +23,30 @@ static void gap_bounds(const struct memblock_type *t, unsigned long nr,
  * One walker for both directions (one copy of the code): forwards, regions
  * and gaps go up and the cursor's low half is unsigned; backwards they go
  * down, the low half is signed (-1 once past region 0) and ULLONG_MAX
- * starts from the top.
+ * starts from the top. @rev comes last: the two entry points pass their
+ * own arguments on in the same registers and stack slots.
  */
 static mb_noinline void
-next_range(u64 *idx, bool rev, int nid, enum memblock_flags flags,
+next_range(u64 *idx, int nid, enum memblock_flags flags,
 	   struct memblock_type *type_a, struct memblock_type *type_b,
-	   phys_addr_t *out_start, phys_addr_t *out_end, int *out_nid)
+	   phys_addr_t *out_start, phys_addr_t *out_end, int *out_nid,
+	   bool rev)
 {
 	long na = (long)type_nr(type_a), nb = type_b ? (long)type_nr(type_b) : 0;
 	long step = rev ? -1 : 1, ia, ib;
 	const struct memblock_region *m;
+	struct rgn_filter f;
 	phys_addr_t lo, hi;
 
+	/*
+	 * Only memory regions carry nodes and allocation-relevant flags: for
+	 * any other type the filter asks nothing and skips nothing.
+	 */
+	filter_init(&f, (unsigned int)flags);
+	if (type_a != &memblock.memory) {
+		f.reject = f.need = 0;
+		nid = NUMA_NO_NODE;
+	}
 	if (rev && *idx == (u64)ULLONG_MAX) {
 		ia = na - 1;
 		ib = nb;
@@ -49,7 +61,7 @@ next_range(u64 *idx, bool rev, int nid, enum memblock_flags flags,
 
 		m = &type_a->regions[ia];
 		m_end = rgn_end(m);
-		if (memblock_should_skip_region(type_a, m, nid, flags))
+		if (filter_skips(&f, m, nid))
 			continue;
 		if (!type_b) {
 			lo = m->base;
@@ -105,8 +117,8 @@ void __init_memblock __next_mem_range(u64 *idx, int nid,
 				      phys_addr_t *out_start,
 				      phys_addr_t *out_end, int *out_nid)
 {
-	next_range(idx, false, nid, flags, type_a, type_b, out_start, out_end,
-		   out_nid);
+	next_range(idx, nid, flags, type_a, type_b, out_start, out_end, out_nid,
+		   false);
 }
 
 void __init_memblock __next_mem_range_rev(u64 *idx, int nid,
@@ -116,8 +128,8 @@ void __init_memblock __next_mem_range_rev(u64 *idx, int nid,
 					  phys_addr_t *out_start,
 					  phys_addr_t *out_end, int *out_nid)
 {
-	next_range(idx, true, nid, flags, type_a, type_b, out_start, out_end,
-		   out_nid);
+	next_range(idx, nid, flags, type_a, type_b, out_start, out_end, out_nid,
+		   true);
 }
 
 void __init_memblock __next_mem_pfn_range(int *idx, int nid,

@@ -8,7 +8,7 @@
  */
 #include "internal.h"
 
-void __init_memblock memblock_set_current_limit(phys_addr_t limit)
+mb_cold void __init_memblock memblock_set_current_limit(phys_addr_t limit)
 {
 	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED))
 		return;
@@ -76,7 +76,6 @@ mb_cold void __init_memblock memblock_trim_memory(phys_addr_t align)
 			p.move[i] = true;
 	if (__memblock_plan_prepare(&p, __func__))
 		return;
-	__memblock_plan_switch(&p);
 	nr = type_nr(mem);
 	for (k = 0; k < nr; k++) {
 		const struct memblock_region *r = &mem->regions[k];
@@ -94,12 +93,18 @@ mb_cold void __init_memblock memblock_trim_memory(phys_addr_t align)
 	__memblock_plan_finish(&p);
 }
 
-/* Address below which @limit bytes of memory lie, PHYS_ADDR_MAX if all. */
-static phys_addr_t find_max_addr(phys_addr_t limit)
+/*
+ * The guard of the two mem= calls, then the address below which @limit
+ * bytes of memory lie: PHYS_ADDR_MAX (nothing to do) when refused, for a
+ * zero limit, or when all of memory fits.
+ */
+static mb_cold phys_addr_t limit_addr(phys_addr_t limit, const char *func)
 {
 	const struct memblock_type *mem = &memblock.memory;
 	unsigned long nr = type_nr(mem), k;
 
+	if (__memblock_enter(func, MB_REFUSE_DISCARDED) || !limit)
+		return PHYS_ADDR_MAX;
 	for (k = 0; k < nr; k++) {
 		if (limit <= mem->regions[k].size)
 			return mem->regions[k].base + limit;
@@ -111,12 +116,9 @@ static phys_addr_t find_max_addr(phys_addr_t limit)
 mb_cold void __init_memblock
 memblock_enforce_memory_limit(phys_addr_t limit)
 {
-	phys_addr_t max_addr;
+	phys_addr_t max_addr = limit_addr(limit, __func__);
 	struct mb_plan p;
 
-	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED) || !limit)
-		return;
-	max_addr = find_max_addr(limit);
 	if (max_addr == PHYS_ADDR_MAX)
 		return;
 	/* The live arrays move below max_addr first. */
@@ -124,7 +126,6 @@ memblock_enforce_memory_limit(phys_addr_t limit)
 	__memblock_plan_move_outside(&p, 0, max_addr);
 	if (__memblock_plan_prepare(&p, __func__))
 		return;
-	__memblock_plan_switch(&p);
 	/* Removing a tail never splits, so these cannot fail. */
 	memblock_remove_range(&memblock.memory, max_addr, PHYS_ADDR_MAX);
 	memblock_remove_range(&memblock.reserved, max_addr, PHYS_ADDR_MAX);
@@ -157,7 +158,6 @@ static mb_cold void cap_memory_range(phys_addr_t base, phys_addr_t size,
 		mb_err("%s: cannot isolate [%pa+%pa]", func, &base, &size);
 		return;
 	}
-	__memblock_plan_switch(&p);
 	memblock_isolate_range(mem, base, size, &start_rgn, &end_rgn);
 	/* Keep the regions inside, and NOMAP ones anywhere. */
 	nr = type_nr(mem);
@@ -190,11 +190,8 @@ memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 mb_cold void __init_memblock
 memblock_mem_limit_remove_map(phys_addr_t limit)
 {
-	phys_addr_t max_addr;
+	phys_addr_t max_addr = limit_addr(limit, __func__);
 
-	if (__memblock_enter(__func__, MB_REFUSE_DISCARDED) || !limit)
-		return;
-	max_addr = find_max_addr(limit);
 	if (max_addr == PHYS_ADDR_MAX)
 		return;
 	cap_memory_range(0, max_addr, __func__);

@@ -48,34 +48,16 @@ unsigned long max_pfn;
 unsigned long long max_possible_pfn;
 
 /* What memblock_discard() leaves each type: an empty array of its own. */
-static struct memblock_region discarded_regions[MB_NTYPES][1] __initdata_memblock;
-
-struct memblock_region *__memblock_discarded_array(int i)
-{
-	return discarded_regions[i];
-}
+struct memblock_region __memblock_discarded[MB_NTYPES][1] __initdata_memblock;
 
 /* Each type's initial static array (none for a type the build lacks). */
-static struct memblock_region *const init_regions[MB_NTYPES] = {
+struct memblock_region *const __memblock_init_regions[MB_NTYPES] = {
 	[MB_MEM] = memblock_memory_init_regions,
 	[MB_RSV] = memblock_reserved_init_regions,
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 	[MB_PHYS] = memblock_physmem_init_regions,
 #endif
 };
-
-bool __memblock_is_static_of(int i, const struct memblock_region *regions)
-{
-	return regions == init_regions[i] || regions == discarded_regions[i];
-}
-
-mb_cold bool memblock_is_static_array(const struct memblock_region *regions)
-{
-	for (int i = 0; i < MB_NTYPES; i++)
-		if (__memblock_is_static_of(i, regions))
-			return true;
-	return false;
-}
 
 /* Last byte of a range for the debug trace, without wrapping. */
 static phys_addr_t trace_last(phys_addr_t base, phys_addr_t size)
@@ -89,8 +71,8 @@ static phys_addr_t trace_last(phys_addr_t base, phys_addr_t size)
  * public function's caller. The trace is one copy out of line (cold), the
  * guard's fast path inline.
  */
-static mb_cold void trace_range(const char *func, phys_addr_t base,
-				phys_addr_t size, unsigned long ip)
+mb_cold void __memblock_trace_range(const char *func, phys_addr_t base,
+				    phys_addr_t size, unsigned long ip)
 {
 	phys_addr_t last = trace_last(base, size);
 
@@ -105,11 +87,11 @@ static inline int enter_traced(const char *func, unsigned int refuse,
 	int err = __memblock_enter(func, refuse);
 
 	if (!err && memblock_debug)
-		trace_range(func, base, size, ip);
+		__memblock_trace_range(func, base, size, ip);
 	return err;
 }
 
-bool memblock_nid_ok(int nid)
+mb_cold bool memblock_nid_ok(int nid)
 {
 	/* Stored as given (Linux 6.12): NUMA_NO_NODE stays -1. */
 	return nid >= NUMA_NO_NODE && nid <= MAX_NUMNODES;

@@ -40,28 +40,31 @@ bool __init_memblock memblock_is_map_memory(phys_addr_t addr)
 	return i >= 0 && !(memblock.memory.regions[i].flags & MEMBLOCK_NOMAP);
 }
 
+mb_cold bool __memblock_mem_covers(phys_addr_t base, phys_addr_t end,
+				   unsigned int reject)
+{
+	const struct memblock_type *mem = &memblock.memory;
+	unsigned long nr = type_nr(mem);
+	unsigned long k = __memblock_rgn_first_end_after(mem, 0, nr, base);
+	phys_addr_t cur = base;
+
+	/* Walk touching regions until the range is covered or a hole shows. */
+	for (; k < nr && cur < end; k++) {
+		const struct memblock_region *r = &mem->regions[k];
+
+		if (r->base > cur || (r->flags & reject))
+			return false;
+		cur = rgn_end(r);
+	}
+	return cur >= end;
+}
+
 mb_cold bool __init_memblock
 memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 {
-	const struct memblock_type *mem = &memblock.memory;
-	unsigned long nr = type_nr(mem), i;
-	phys_addr_t end, covered;
-	long first;
-
 	if (!memblock_cap_size(base, &size))
 		return false;
-	end = base + size;
-	first = __memblock_rgn_find(mem, base);
-	if (first < 0)
-		return false;
-	/* Walk touching regions until the range is covered or a hole shows. */
-	covered = rgn_end(&mem->regions[first]);
-	for (i = (unsigned long)first + 1; covered < end && i < nr; i++) {
-		if (mem->regions[i].base != covered)
-			break;
-		covered = rgn_end(&mem->regions[i]);
-	}
-	return covered >= end;
+	return __memblock_mem_covers(base, base + size, 0);
 }
 
 bool __init_memblock memblock_is_reserved(phys_addr_t addr)

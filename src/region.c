@@ -150,7 +150,7 @@ static mb_cold void rgn_set_empty(struct memblock_type *t)
 	rgn_init(&t->regions[0], 0, 0, MEMBLOCK_NONE, MAX_NUMNODES);
 }
 
-void __memblock_rgn_set_count(struct memblock_type *t, unsigned long n)
+mb_cold void __memblock_rgn_set_count(struct memblock_type *t, unsigned long n)
 {
 	if (n)
 		t->cnt = n;
@@ -346,7 +346,7 @@ mb_cold unsigned long __memblock_rgn_add_result(const struct memblock_type *t,
 	return nr - (w->j - w->i) - (w->i > 0) - (w->j < nr) + o.runs;
 }
 
-void __memblock_rgn_update_win(struct memblock_type *t,
+mb_cold void __memblock_rgn_update_win(struct memblock_type *t,
 			       const struct rgn_win *w, phys_addr_t base,
 			       phys_addr_t end, const struct rgn_update *upd)
 {

@@ -15,7 +15,8 @@
  * __memblock_plan_prepare() finds room for all of them first — in free memory below
  * current_limit, never in the range being edited, never on each other — and
  * fails with nothing changed when one does not fit. Only then are the
- * arrays switched (__memblock_plan_switch()), the call's edit made, and the new
+ * arrays switched (by __memblock_plan_prepare() too, once it has room for
+ * all of them), the call's edit made, and the new
  * arrays reserved and the old ones released (__memblock_plan_finish()); none of
  * that can fail, because the plan counted the regions each step needs.
  * The live arrays are at most three, so checking a range against them is
@@ -25,13 +26,14 @@
 
 #define ALIGN_UP(x, a)	(((x) + (a) - 1) & ~((a) - 1))
 
-phys_addr_t __memblock_array_bytes(unsigned long max)
+/* Whole pages of @max regions: a grown array's footprint. */
+static phys_addr_t array_bytes(unsigned long max)
 {
 	return ALIGN_UP((phys_addr_t)max * sizeof(struct memblock_region),
 			PAGE_SIZE);
 }
 
-static struct memblock_type *const mb_types[MB_NTYPES] = {
+struct memblock_type *const __memblock_types[MB_NTYPES] = {
 	[MB_MEM] = &memblock.memory,
 	[MB_RSV] = &memblock.reserved,
 #if CONFIG_HAVE_MEMBLOCK_PHYS_MAP
@@ -39,12 +41,7 @@ static struct memblock_type *const mb_types[MB_NTYPES] = {
 #endif
 };
 
-struct memblock_type *__memblock_type(int i)
-{
-	return mb_types[i];
-}
-
-int __memblock_type_index(const struct memblock_type *t)
+mb_cold int __memblock_type_index(const struct memblock_type *t)
 {
 	if (t == &memblock.memory)
 		return MB_MEM;
@@ -65,7 +62,7 @@ static inline bool live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
 	if (!t || __memblock_is_static_of(i, t->regions))
 		return false;
 	*base = memblock_env_virt_to_phys(t->regions);
-	*bytes = __memblock_array_bytes(t->max);
+	*bytes = array_bytes(t->max);
 	return true;
 }
 
@@ -159,6 +156,27 @@ static phys_addr_t find_space(const struct mb_plan *p, int k)
 	return 0;
 }
 
+/* Copy each array into its new place and point its type at it. */
+static mb_cold void plan_switch(struct mb_plan *p)
+{
+	for (int k = 0; k < p->n; k++) {
+		struct mb_new_array *na = &p->na[k];
+		struct memblock_type *t = na->type;
+		struct memblock_region *new_array =
+			memblock_env_phys_to_virt(na->base);
+
+		/* An empty type's zeroed first slot comes along too. */
+		unsigned long keep = mb_max(t->cnt, 1UL);
+
+		for (unsigned long r = 0; r < keep; r++)
+			rgn_copy(&new_array[r], &t->regions[r]);
+		__memblock_memset(&new_array[keep], 0,
+			  (na->max - keep) * sizeof(*new_array));
+		t->regions = new_array;
+		t->max = na->max;
+	}
+}
+
 enum { PLAN_OVERFLOW, PLAN_FREED, PLAN_NO_RESIZE, PLAN_NO_ROOM };
 
 /*
@@ -233,36 +251,18 @@ mb_cold int __memblock_plan_prepare(struct mb_plan *p, const char *func)
 		na = &p->na[k];
 		if (why != PLAN_NO_ROOM)
 			goto refuse;
-		na->bytes = __memblock_array_bytes(na->max);
+		na->bytes = array_bytes(na->max);
 		na->base = find_space(p, k);
 		if (!na->base)
 			goto refuse;
 	}
+	/* Every caller switches next: one call does both. */
+	plan_switch(p);
 	return 0;
 refuse:
 	mb_err(refuse_fmt[why][na->max > na->old_max], func, na->type->name,
 	       na->old_max, na->max);
 	return -ENOMEM;
-}
-
-mb_cold void __memblock_plan_switch(struct mb_plan *p)
-{
-	for (int k = 0; k < p->n; k++) {
-		struct mb_new_array *na = &p->na[k];
-		struct memblock_type *t = na->type;
-		struct memblock_region *new_array =
-			memblock_env_phys_to_virt(na->base);
-
-		/* An empty type's zeroed first slot comes along too. */
-		unsigned long keep = mb_max(t->cnt, 1UL);
-
-		for (unsigned long r = 0; r < keep; r++)
-			rgn_copy(&new_array[r], &t->regions[r]);
-		__memblock_memset(&new_array[keep], 0,
-			  (na->max - keep) * sizeof(*new_array));
-		t->regions = new_array;
-		t->max = na->max;
-	}
 }
 
 /* Drop [b, e) from "reserved" except the part a caller now claims. */

@@ -16,27 +16,8 @@
 
 enum memblock_stage memblock_stage __initdata_memblock;
 
-static unsigned int hook_depth;	/* hooks running now */
-static bool in_log_hook;	/* one of them is memblock_env_log() */
-
-void __memblock_hook_enter(bool log, bool *was_log)
-{
-	*was_log = in_log_hook;
-	if (log)
-		in_log_hook = true;
-	hook_depth++;
-}
-
-void __memblock_hook_exit(bool was_log)
-{
-	hook_depth--;
-	in_log_hook = was_log;
-}
-
-bool __memblock_in_log_hook(void)
-{
-	return in_log_hook;
-}
+unsigned int __memblock_hook_depth;	/* hooks running now */
+bool __memblock_in_log;		/* one of them is memblock_env_log() */
 
 /* The refusal bit (MB_REFUSE_*) of each stage: 0 for an unknown one. */
 static unsigned int stage_refusal(enum memblock_stage stage)
@@ -55,27 +36,23 @@ static unsigned int stage_refusal(enum memblock_stage stage)
 /* Out of line: the guard's fast path is two tests (every allocation). */
 static mb_cold int refuse_call(const char *func, unsigned int refuse)
 {
-	if (hook_depth) {
-		mb_err("%s: called from a memblock hook: refused (-EBUSY)",
-		       func);
-		return -EBUSY;
-	}
-	if (refuse & MB_REFUSE_DISCARDED) {
-		mb_err("%s: memblock was discarded: refused (-EPERM)", func);
-	} else if (refuse & MB_REFUSE_FREED) {
-		mb_err("%s: not allowed after memblock_free_all(): refused (-EPERM)",
-		       func);
-	} else {
-		mb_err("%s: called before memblock_free_all(): refused (-EPERM)",
-		       func);
-	}
-	return -EPERM;
+	bool busy = __memblock_hook_depth;
+
+	/* One line: "<func>: <why>: refused (-EBUSY or -EPERM)". */
+	mb_err("%s: %s: refused (%s)", func,
+	       busy ? "called from a memblock hook" :
+	       refuse & MB_REFUSE_DISCARDED ? "memblock was discarded" :
+	       refuse & MB_REFUSE_FREED ?
+	       "not allowed after memblock_free_all()" :
+	       "called before memblock_free_all()",
+	       busy ? "-EBUSY" : "-EPERM");
+	return busy ? -EBUSY : -EPERM;
 }
 
 int __memblock_enter(const char *func, unsigned int refuse)
 {
 	refuse &= stage_refusal(memblock_stage);
-	if (!hook_depth && !refuse)
+	if (!__memblock_hook_depth && !refuse)
 		return 0;
 	return refuse_call(func, refuse);
 }

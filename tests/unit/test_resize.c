@@ -11,10 +11,11 @@
 #define SZ_2G	0x80000000ULL
 
 /*
- * Library internals: memblock_is_static_array(), and the window of a range
- * with the regions an add of it leaves once merged (struct rgn_win,
- * __memblock_rgn_window(), __memblock_rgn_add_result()): the library's own
- * declarations, so that the test cannot drift from them.
+ * Library internals: the static arrays (__memblock_init_regions[],
+ * __memblock_discarded[]), and the window of a range with the regions an
+ * add of it leaves once merged (struct rgn_win, __memblock_rgn_window(),
+ * __memblock_rgn_add_result()): the library's own declarations, so that
+ * the test cannot drift from them.
  */
 #include "../../src/internal.h"
 
@@ -95,7 +96,7 @@ static void reserved_grows(void)
 	CHECK_EQ(memblock.reserved.max, 2 * N);
 	/* 129 reservations plus the new array itself, placed top-down. */
 	CHECK_EQ(memblock.reserved.cnt, N + 2);
-	CHECK(!memblock_is_static_array(memblock.reserved.regions));
+	CHECK(memblock.reserved.regions != __memblock_init_regions[MB_RSV]);
 	CHECK_EQ(memblock.reserved.regions[N + 1].base, top - bytes);
 	CHECK_EQ(memblock.reserved.regions[N + 1].size, bytes);
 	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), top - bytes);
@@ -291,7 +292,7 @@ static void free_splitting_full_reserved_grows_it(void)
 	reserve_many(SZ_16M, N - 1);
 	CHECK_INT(memblock_reserve(SZ_512M, 0x10000), 0);
 	CHECK_EQ(memblock.reserved.cnt, N);
-	CHECK(memblock_is_static_array(memblock.reserved.regions));
+	CHECK(memblock.reserved.regions == __memblock_init_regions[MB_RSV]);
 	CHECK_INT(memblock_phys_free(SZ_512M + 0x4000, 0x1000), 0);
 	CHECK_EQ(memblock.reserved.max, 2 * N);
 	CHECK_EQ(test_virt_to_phys(memblock.reserved.regions), SZ_1G - bytes);
@@ -436,8 +437,8 @@ static void discarded_arrays_are_not_grown(void)
 	memblock_free_all();
 	memblock_discard();
 	/* The empty arrays discard leaves are memblock's static ones. */
-	CHECK(memblock_is_static_array(memblock.memory.regions));
-	CHECK(memblock_is_static_array(memblock.reserved.regions));
+	CHECK(memblock.memory.regions == __memblock_discarded[MB_MEM]);
+	CHECK(memblock.reserved.regions == __memblock_discarded[MB_RSV]);
 }
 
 /*
