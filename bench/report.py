@@ -365,13 +365,13 @@ allocations) run the same window, plan and edit code.
 
 | workload | before | after |
 |---|--:|--:|
-| add, N = 128 / 50,000 (random order) | 907 / 1,269 | 413 / 431 |
-| add-sorted, N = 128 / 50,000 (appends, growth included) | 692 / 926 | 340 / 434 |
-| reserve, N = 128 / 50,000 (random order) | 899 / 1,372 | 414 / 532 |
-| alloc-td / alloc-bu, 4 KiB among 1,000 holes | 1,144 / 1,392 | 666 / 677 |
-| alloc-small, 100 calls | 1,473 | 922 |
-| alloc-zero, outside the 16 KiB memset | 857 | 572 |
-| remove-split, 16 regions (with its memmove) | 651 | 540 |
+| add, N = 128 / 50,000 (random order) | 907 / 1,269 | 407 / 426 |
+| add-sorted, N = 128 / 50,000 (appends, growth included) | 692 / 926 | 335 / 429 |
+| reserve, N = 128 / 50,000 (random order) | 899 / 1,372 | 387 / 503 |
+| alloc-td / alloc-bu, 4 KiB among 1,000 holes | 1,144 / 1,392 | 636 / 647 |
+| alloc-small, 100 calls | 1,473 | 894 |
+| alloc-zero, outside the 16 KiB memset | 857 | 544 |
+| remove-split, 16 regions (with its memmove) | 651 | 518 |
 
 Removed:
 
@@ -394,6 +394,12 @@ Removed:
   directions with one loop, and skips its binary searches in the usual
   case (every region starts below the limit, or the first ends above the
   start). The debug lines, argument messages and refusals are cold.
+- Calls, not work (the code-size pass of ef662ed, 5-29 instructions per
+  edit or allocation): the type table and the static arrays are visible
+  to every file, so finding a type's array or asking whether an array is
+  a grown one is a load and a compare, not a call; the hook bracket is
+  inline over two counters; the iterators set their memory filter up
+  once per call instead of testing every region through a function.
 
 What is left, and what it is for:
 
@@ -420,24 +426,36 @@ What is left, and what it is for:
   ones, 10-20 KB, the 32-byte loop about 1.5x faster). The path is
   chosen with CPUID, about 20 us in this virtual machine, once:
   bench/memops.c makes the choice before any measured section.
-- Code size: the core's .text is 15,910 bytes at -O2 on x86-64 (18,630
-  in the run of a07f8c0): region.c 3.1 KB, edit.c 2.0 KB and resize.c
-  1.9 KB (the ownership plan), alloc.c 1.4 KB, limit.c 1.4 KB, find.c
-  1.2 KB, memblock.c 1.2 KB, free_all.c 1.2 KB, iterate.c 1.0 KB,
-  query.c 0.9 KB, flags.c 0.4 KB. What a boot calls once or a few times
-  (add_node, physmem_add, the flag and node calls, trim, cap, enforce,
-  free_all, discard, the range forms of the edits, ...) and the plan's
-  steps, which run only when an array grows or moves, are marked cold
-  and built for size; the plan is one loop and its refusal lines one
-  table (.rodata +127); the flag calls share one update path. edit.c
-  grew by 0.4 KB for the plan-free path, kept for its 95 instructions per
-  edit. Tried and dropped because they cost instructions on measured
-  paths: one gap walk for both search directions (-113 bytes, +259
-  instructions per small allocation), one guard-and-trace helper for the
+- Code size: the core's .text is 15,233 bytes at -O2 on x86-64 (15,910
+  in the run of 5f258b9, 18,630 in that of a07f8c0). By concern, from nm
+  per function: the O(log n) window edits 2.7 KB (region.c), the
+  ownership plan 2.5 KB (resize.c, and its helpers in edit.c and
+  region.c) plus about 1 KB of its steps inside the edit drivers, the
+  limits and the hand-off, the edit drivers 1.5 KB, the entry points with
+  their stage guard, debug lines and argument checks 1.7 KB, limits
+  1.3 KB, the allocation search 1.1 KB, iterators 1.1 KB, the hand-off
+  1.0 KB, the allocation families 1.0 KB, queries 0.9 KB, and 0.3 KB of
+  16-byte function alignment. Of these, about 3.5 KB (the all-or-nothing
+  ownership plan: Linux's counterpart, memblock_double_array(), is a
+  fraction of it), 0.55 KB (stage refusals and the re-entry guard) and
+  0.3 KB (argument validation with error codes) have no counterpart in
+  Linux's memblock: without them the core would still be about 11 KB.
+  What a boot calls once or a few times and the plan's steps, which run
+  only when an array grows or moves, are cold and built for size. The
+  pass of ef662ed (-677 bytes, no instruction added on any row above)
+  made helpers only cold code reaches cold, shared one walker for "is
+  this range all memory" between memblock_is_region_memory() and
+  memblock_discard(), let __memblock_plan_prepare() switch the arrays
+  itself, and let the flag calls reach the update path directly. Tried
+  and dropped because they cost instructions on measured paths or bytes:
+  one gap walk for both search directions (-113 bytes, +259 instructions
+  per small allocation), one guard-and-trace helper for the
   add/reserve/free wrappers (-100 bytes, +5 per call), merging the two
-  binary searches. 10 KB would need the ownership plan and the O(log n)
-  edits in about half their size: they are distinct code, not
-  duplication.'''
+  binary searches, a cold edit_begin() (-11 bytes, +1 to +3 per edit),
+  one body for the four range forms (+25 bytes). Keeping the plan, 10 KB
+  would leave about 6.5 KB for everything else, less than the 9.2 KB that
+  issue 18 gives for Linux's memblock.o built the same way, which has no
+  such plan.'''
 
 
 def write_floors_csv(path, floors):
