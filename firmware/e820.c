@@ -4,24 +4,12 @@
  * entries. Between two consecutive points the set of covering entries is
  * constant, so the output type there is the highest type in that set.
  */
-#include <stdarg.h>
 #include <stdbool.h>
 #include <firmware/e820.h>
 #include <linux/memblock.h>
+#include "fw_log.h"
 
-/* The library's formatter (src/printf.c). */
-int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
-
-static __attribute__((format(printf, 1, 2))) void e820_warn(const char *fmt, ...)
-{
-	char line[160];
-	va_list ap;
-
-	va_start(ap, fmt);
-	__memblock_vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	memblock_env_log(MEMBLOCK_LOG_WARN, line);
-}
+#define e820_warn(...)	__fw_log(MEMBLOCK_LOG_WARN, __VA_ARGS__)
 
 /* One boundary of an input entry. */
 struct change_point {

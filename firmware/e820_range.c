@@ -6,23 +6,11 @@
  * before memblock sees it. Each edit is built in scratch space and copied
  * back only when it fits, so a failed edit changes nothing.
  */
-#include <stdarg.h>
 #include <firmware/e820.h>
 #include <linux/memblock.h>
+#include "fw_log.h"
 
-/* The library's formatter (src/printf.c). */
-int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
-
-static __attribute__((format(printf, 1, 2))) void e820_debug(const char *fmt, ...)
-{
-	char line[160];
-	va_list ap;
-
-	va_start(ap, fmt);
-	__memblock_vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	memblock_env_log(MEMBLOCK_LOG_DEBUG, line);
-}
+#define e820_debug(...)	__fw_log(MEMBLOCK_LOG_DEBUG, __VA_ARGS__)
 
 /* Static scratch: the edits run early, on one CPU, like the sanitizer. */
 static struct e820_entry work[E820_MAX_ENTRIES];

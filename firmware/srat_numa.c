@@ -5,6 +5,7 @@
  * number the domains as Linux does, give memory its nodes.
  */
 #include <firmware/acpi.h>
+#include "fw_log.h"
 
 /* The node of proximity domain @pxm among the first @n, -1: none. */
 static int node_of(uint32_t pxm, const uint32_t *node_pxm, unsigned int n)
@@ -43,4 +44,27 @@ int acpi_srat_numa_init(const void *srat, uint32_t len, unsigned int cpu_types,
 	for (unsigned int i = 0; i < out->nr_mem; i++)
 		out->nid[i] = node_of(out->mem[i].pxm, out->node_pxm, nodes);
 	return err;
+}
+
+void acpi_srat_numa_log(const struct acpi_srat_numa *n, int err)
+{
+	if (!n || n->nr_mem > n->max_mem || n->nr_cpu_nodes > n->max_nodes ||
+	    (n->nr_mem && (!n->mem || !n->nid)) ||
+	    (n->nr_cpu_nodes && !n->node_pxm))
+		return;
+	for (unsigned int k = 0; k < n->nr_cpu_nodes; k++)
+		__fw_log(MEMBLOCK_LOG_INFO, "ACPI: SRAT: Node %u PXM %u (processors)",
+			 k, (unsigned int)n->node_pxm[k]);
+	for (unsigned int i = 0; i < n->nr_mem; i++) {
+		const struct acpi_mem_affinity *a = &n->mem[i];
+
+		__fw_log(MEMBLOCK_LOG_INFO,
+			 "ACPI: SRAT: Node %d PXM %u [mem %#018llx-%#018llx]%s",
+			 n->nid[i], (unsigned int)a->pxm,
+			 (unsigned long long)a->base,
+			 (unsigned long long)(a->base + a->size - 1),
+			 a->hotplug ? " hotplug" : "");
+	}
+	if (err)
+		__fw_log(MEMBLOCK_LOG_INFO, "ACPI: SRAT: cannot assign nodes (%d)", err);
 }

@@ -6,25 +6,10 @@
  * kernel-parameters.txt). On arm64 mem= means an amount of memory instead
  * (dt_apply_cmdline()).
  */
-#include <stdarg.h>
 #include <firmware/e820.h>
 #include <firmware/x86_memory.h>
 #include <linux/memblock.h>
-
-/* The library's formatter (src/printf.c). */
-int __memblock_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
-
-static __attribute__((format(printf, 2, 3)))
-void x86_log(int level, const char *fmt, ...)
-{
-	char line[160];
-	va_list ap;
-
-	va_start(ap, fmt);
-	__memblock_vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	memblock_env_log(level, line);
-}
+#include "fw_log.h"
 
 /* [p, p + n) equals the first n bytes of @s (no memcmp(): freestanding). */
 static bool same(const char *p, const char *s, size_t n)
@@ -148,7 +133,7 @@ static void range_add(struct e820_table *t, uint64_t start, uint64_t size,
 		      uint32_t type)
 {
 	if (e820_table_add(t, start, size, type))
-		x86_log(MEMBLOCK_LOG_ERR,
+		__fw_log(MEMBLOCK_LOG_ERR,
 			"e820: too many entries; ignoring [mem %#010llx-%#010llx]",
 			(unsigned long long)start,
 			(unsigned long long)(start + size - 1));
@@ -158,7 +143,7 @@ static void range_add(struct e820_table *t, uint64_t start, uint64_t size,
 static void remove_ram_above(struct e820_table *t, uint64_t limit)
 {
 	if (e820_range_remove(t, limit, UINT64_MAX - limit, E820_TYPE_RAM, true))
-		x86_log(MEMBLOCK_LOG_ERR, "e820: no room to remove [mem %#010llx-]",
+		__fw_log(MEMBLOCK_LOG_ERR, "e820: no room to remove [mem %#010llx-]",
 			(unsigned long long)limit);
 }
 
@@ -184,7 +169,7 @@ static bool memmap_percent(struct e820_table *t, uint64_t size,
 	else
 		err = e820_range_remove(t, start, size, 0, false);
 	if (err)
-		x86_log(MEMBLOCK_LOG_ERR, "memmap=: no room in the e820 table (%d)", err);
+		__fw_log(MEMBLOCK_LOG_ERR, "memmap=: no room in the e820 table (%d)", err);
 	return true;
 }
 
@@ -237,7 +222,7 @@ static void memmap_opt(struct e820_table *t, const char *val, size_t len,
 		while (comma < end && *comma != ',')
 			comma++;
 		if (!memmap_one(t, val, comma, userdef))
-			x86_log(MEMBLOCK_LOG_WARN, "memmap=%.*s: not understood",
+			__fw_log(MEMBLOCK_LOG_WARN, "memmap=%.*s: not understood",
 				(int)(comma - val), val);
 		val = comma + 1;
 	}
@@ -250,14 +235,14 @@ static void mem_opt(struct e820_table *t, const char *val, size_t len,
 	uint64_t size;
 
 	if (len == 9 && same(val, "nopentium", 9)) {
-		x86_log(MEMBLOCK_LOG_WARN,
+		__fw_log(MEMBLOCK_LOG_WARN,
 			"mem=nopentium ignored! (only supported on x86_32)");
 		return;
 	}
 	*userdef = true;
 	size = parse_size(val, val + len, &end);
 	if (!size) {	/* mem=0 or no number: Linux removes nothing */
-		x86_log(MEMBLOCK_LOG_WARN, "mem=%.*s: not a size, ignored",
+		__fw_log(MEMBLOCK_LOG_WARN, "mem=%.*s: not a size, ignored",
 			(int)len, val);
 		return;
 	}
@@ -268,7 +253,7 @@ static void mem_opt(struct e820_table *t, const char *val, size_t len,
 
 static void print_user_map(const struct e820_table *t)
 {
-	x86_log(MEMBLOCK_LOG_INFO, "user-defined physical RAM map:");
+	__fw_log(MEMBLOCK_LOG_INFO, "user-defined physical RAM map:");
 	e820_print_table(t, "user");
 }
 

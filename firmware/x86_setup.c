@@ -52,17 +52,37 @@ static int reserve_in_use(const struct fw_setup_policy *p,
  * does (Local APIC, x2APIC and Generic Initiator domains first, in table
  * order, then the memory ones); a bad SRAT leaves one node, as in Linux.
  */
+/* @r's SRAT arrays as acpi_srat_numa_init()'s @out. */
+static void srat_view(struct x86_setup_result *r, struct acpi_srat_numa *n)
+{
+	/* Field by field: an initialiser's zero-fill may become memset(). */
+	n->mem = r->srat_mem;
+	n->nid = r->srat_nid;
+	n->max_mem = X86_SETUP_MAX_SRAT_MEM;
+	n->node_pxm = r->node_pxm;
+	n->max_nodes = X86_SETUP_MAX_NODES;
+	n->nr_mem = r->nr_srat_mem;
+	n->nr_nodes = r->nr_nodes;
+	n->nr_cpu_nodes = r->nr_cpu_nodes;
+}
+
+void x86_setup_srat_log(const struct x86_setup_result *r)
+{
+	struct acpi_srat_numa n;
+
+	if (!r)
+		return;
+	/* The view is only read: acpi_srat_numa_log() takes it const. */
+	srat_view((struct x86_setup_result *)r, &n);
+	acpi_srat_numa_log(&n, r->srat_err);
+}
+
 static void srat_nodes(const struct x86_setup_input *in,
 		       struct x86_setup_result *out)
 {
 	struct acpi_srat_numa n;
 
-	/* Field by field: an initialiser's zero-fill may become memset(). */
-	n.mem = out->srat_mem;
-	n.nid = out->srat_nid;
-	n.max_mem = X86_SETUP_MAX_SRAT_MEM;
-	n.node_pxm = out->node_pxm;
-	n.max_nodes = X86_SETUP_MAX_NODES;
+	srat_view(out, &n);
 	out->srat_err = acpi_srat_numa_init(in->srat, in->srat_len,
 					    ACPI_SRAT_CPUS_X86, &n);
 	out->nr_srat_mem = n.nr_mem;

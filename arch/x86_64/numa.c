@@ -39,17 +39,5 @@ void x86_numa_report(const struct x86_setup_result *r)
 		printk("ACPI: SRAT unusable (%d): one node\n", r->srat_err);
 		return;
 	}
-	/* The domains Linux's x86 numbered from processor entries first. */
-	for (unsigned int k = 0; k < r->nr_cpu_nodes; k++)
-		printk("ACPI: SRAT: Node %u PXM %u (processors)\n", k, r->node_pxm[k]);
-	for (unsigned int i = 0; i < r->nr_srat_mem; i++) {
-		const struct acpi_mem_affinity *a = &r->srat_mem[i];
-
-		printk("ACPI: SRAT: Node %d PXM %u [mem %#018llx-%#018llx]%s\n",
-		       r->srat_nid[i], a->pxm, (unsigned long long)a->base,
-		       (unsigned long long)(a->base + a->size - 1),
-		       a->hotplug ? " hotplug" : "");
-	}
-	if (r->srat_err)
-		printk("ACPI: SRAT: cannot assign nodes (%d)\n", r->srat_err);
+	x86_setup_srat_log(r);
 }

@@ -944,6 +944,50 @@ static void numa_init_bad_input(void)
 	EXPECT_TYPE(&memblock.memory, R(0, 2 * SZ_1G));
 }
 
+/* The log lines every boot path prints, exactly; nothing for bad input. */
+static void numa_log_lines(void)
+{
+	static const char *const want[] = {
+		"ACPI: SRAT: Node 0 PXM 5 (processors)",
+		"ACPI: SRAT: Node 1 PXM 0 [mem 0x0000000000000000-0x000000003fffffff]",
+		"ACPI: SRAT: Node 2 PXM 1 [mem 0x0000000040000000-0x000000007fffffff] hotplug",
+	};
+	unsigned int i;
+
+	bt_begin(3);
+	bt_lapic(5, 0, EN);
+	bt_mem(0, 0, SZ_1G, EN);
+	bt_mem(1, SZ_1G, SZ_1G, EN | 2);	/* hotpluggable */
+	bt_end();
+	CHECK_INT(memblock_add(0, 2 * SZ_1G), 0);
+	numa_reset(8, 8);
+	CHECK_INT(acpi_srat_numa_init(bt, bt_len, ACPI_SRAT_CPUS_X86, &numa), 0);
+	test_log_clear();
+	acpi_srat_numa_log(&numa, 0);
+	CHECK_INT(test_log_lines, 3);
+	for (i = 0; i < 3 && i < (unsigned int)test_log_lines; i++)
+		CHECK_STR(test_log[i], want[i]);
+	/* A refusal adds its line; the entries stay listed without a node. */
+	test_log_clear();
+	numa.nid[0] = numa.nid[1] = -1;
+	numa.nr_cpu_nodes = 0;
+	acpi_srat_numa_log(&numa, -EBADMSG);
+	CHECK_INT(test_log_lines, 3);
+	if (test_log_lines == 3) {
+		CHECK_STR(test_log[0], "ACPI: SRAT: Node -1 PXM 0 [mem 0x0000000000000000-0x000000003fffffff]");
+		CHECK_STR(test_log[2], "ACPI: SRAT: cannot assign nodes (-74)");
+	}
+	/* Bad input logs nothing. */
+	test_log_clear();
+	acpi_srat_numa_log(NULL, 0);
+	numa.nr_mem = numa.max_mem + 1;
+	acpi_srat_numa_log(&numa, 0);
+	numa.nr_mem = 0;
+	numa.nr_cpu_nodes = numa.max_nodes + 1;
+	acpi_srat_numa_log(&numa, 0);
+	CHECK_INT(test_log_lines, 0);
+}
+
 static const struct test_case cases[] = {
 	TEST_CASE(recorded_checksums),
 	TEST_CASE(rsdp_validation),
@@ -968,6 +1012,7 @@ static const struct test_case cases[] = {
 	TEST_CASE(numa_init_cpus_swapped),
 	TEST_CASE(numa_init_memoryless_and_hotplug),
 	TEST_CASE(numa_init_bad_input),
+	TEST_CASE(numa_log_lines),
 };
 
 TAP_MAIN(cases)

@@ -73,23 +73,6 @@ static void print_map(const char *tag, const struct e820_table *t)
 	}
 }
 
-static void print_srat(const struct x86_setup_result *r)
-{
-	/* The domains Linux's x86 numbered from processor entries first. */
-	for (unsigned int k = 0; k < r->nr_cpu_nodes; k++)
-		printf("ACPI: SRAT: Node %u PXM %u (processors)\n", k, r->node_pxm[k]);
-	for (unsigned int i = 0; i < r->nr_srat_mem; i++) {
-		const struct acpi_mem_affinity *a = &r->srat_mem[i];
-
-		printf("ACPI: SRAT: Node %d PXM %u [mem 0x%016llx-0x%016llx]%s\n",
-		       r->srat_nid[i], a->pxm, (unsigned long long)a->base,
-		       (unsigned long long)(a->base + a->size - 1),
-		       a->hotplug ? " hotplug" : "");
-	}
-	if (r->srat_err)
-		printf("ACPI: SRAT: cannot assign nodes (%d)\n", r->srat_err);
-}
-
 int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 		const struct sim_efi *efi, struct sim_state *st)
 {
@@ -195,7 +178,7 @@ int sim_run_x86(const struct sim_opts *o, struct sim_e820 *e,
 	printf("e820: sanitized: %u entries -> %u\n", t->nr_entries, e->map.nr_entries);
 	print_map("BIOS-e820", &e->map);
 	if (o->srat_file)
-		print_srat(&res);
+		x86_setup_srat_log(&res);
 	else
 		printf("ACPI: no SRAT given (--srat FILE): one node\n");
 	st->warnings += sim_report_arrays(o->limit);

@@ -32,15 +32,7 @@ static int srat_nodes(const char *path)
 	if (!t)
 		return SIM_EXIT_INPUT;
 	err = acpi_srat_numa_init(t, len, ACPI_SRAT_CPUS_ARM64, &n);
-	for (unsigned int k = 0; k < n.nr_cpu_nodes; k++)
-		printf("ACPI: SRAT: Node %u PXM %u (processors)\n", k, node_pxm[k]);
-	for (unsigned int i = 0; i < n.nr_mem; i++)
-		printf("ACPI: SRAT: Node %d PXM %u [mem 0x%016llx-0x%016llx]%s\n",
-		       nid[i], mem[i].pxm, (unsigned long long)mem[i].base,
-		       (unsigned long long)(mem[i].base + mem[i].size - 1),
-		       mem[i].hotplug ? " hotplug" : "");
-	if (err)
-		printf("ACPI: SRAT: cannot assign nodes (%d)\n", err);
+	acpi_srat_numa_log(&n, err);
 	printf("NUMA: %u node(s)\n", n.nr_nodes);
 	free(t);
 	return 0;

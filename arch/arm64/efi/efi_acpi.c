@@ -90,19 +90,7 @@ int efi_acpi_numa(uint64_t rsdp)
 	a->numa.node_pxm = a->node_pxm;
 	a->numa.max_nodes = MAX_NUMNODES;
 	err = acpi_srat_numa_init(t, a->srat_len, ACPI_SRAT_CPUS_ARM64, &a->numa);
-	/* The domains Linux numbered from processor entries, node by node. */
-	for (unsigned int k = 0; k < a->numa.nr_cpu_nodes; k++)
-		printk("ACPI: SRAT: Node %u PXM %u (processors)\n", k, a->node_pxm[k]);
-	for (unsigned int i = 0; i < a->numa.nr_mem; i++) {
-		const struct acpi_mem_affinity *m = &a->mem[i];
-
-		printk("ACPI: SRAT: Node %d PXM %u [mem %#018llx-%#018llx]%s\n",
-		       a->nid[i], m->pxm, (unsigned long long)m->base,
-		       (unsigned long long)(m->base + m->size - 1),
-		       m->hotplug ? " hotplug" : "");
-	}
-	if (err)
-		printk("ACPI: SRAT: cannot assign nodes (%d)\n", err);
+	acpi_srat_numa_log(&a->numa, err);
 	return err;
 }
 

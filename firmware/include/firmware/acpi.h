@@ -303,4 +303,22 @@ struct acpi_srat_numa {
 int acpi_srat_numa_init(const void *srat, uint32_t len, unsigned int cpu_types,
 			struct acpi_srat_numa *out);
 
+/**
+ * acpi_srat_numa_log - log what acpi_srat_numa_init() found
+ * @n: its @out, after the call
+ * @err: what it returned
+ *
+ * Logs, through memblock_env_log() at MEMBLOCK_LOG_INFO, one line per node
+ * numbered from a processor entry ("ACPI: SRAT: Node 0 PXM 1
+ * (processors)"), one per memory entry with its node ("ACPI: SRAT: Node 0
+ * PXM 1 [mem 0x...-0x...]", " hotplug" when hotpluggable, node -1 when
+ * none), and, when @err is not 0, "ACPI: SRAT: cannot assign nodes (@err)".
+ * Every boot path logs the same lines, which memblock-sim's agreement
+ * tests compare.
+ *
+ * Return: nothing. A NULL @n, or one whose counts exceed its capacities,
+ * logs nothing.
+ */
+void acpi_srat_numa_log(const struct acpi_srat_numa *n, int err);
+
 #endif

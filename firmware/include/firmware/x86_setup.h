@@ -150,4 +150,15 @@ int x86_memblock_setup(const struct fw_setup_policy *policy,
 		       const struct x86_setup_input *in,
 		       struct x86_setup_result *out);
 
+/**
+ * x86_setup_srat_log - log the nodes x86_memblock_setup() took from the SRAT
+ * @r: its @out, after the call
+ *
+ * acpi_srat_numa_log() of @r's SRAT findings and @r->srat_err: the
+ * "ACPI: SRAT: ..." lines every x86 boot path prints alike.
+ *
+ * Return: nothing; a NULL @r logs nothing.
+ */
+void x86_setup_srat_log(const struct x86_setup_result *r);
+
 #endif /* FIRMWARE_X86_SETUP_H */
