@@ -56,8 +56,12 @@ int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 	/* One window: the plan counts from it, the edit is made in it. */
 	__memblock_rgn_window(t, base, end, true, &w);
 	need = type_nr(t) + w.ins;
-	/* A caller reserving over a live array takes its bytes: it moves. */
-	if (i == MB_RSV)
+	/*
+	 * A caller reserving over a live array takes its bytes: it moves.
+	 * Live arrays are reserved (design.md, "Ownership"): a range whose
+	 * window holds no reservation, as every allocation's does, misses them.
+	 */
+	if (i == MB_RSV && w.i != w.j)
 		moves = __memblock_live_overlap(base, end);
 	p.n = 0;
 	if (need > t->max || moves) {
