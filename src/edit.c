@@ -130,18 +130,6 @@ int __memblock_span_cut(phys_addr_t lo, phys_addr_t hi, struct mb_span *cut,
 	return k;
 }
 
-int __memblock_claim_pieces(phys_addr_t base, phys_addr_t end, struct mb_span *out)
-{
-	struct mb_span arr[MB_NTYPES];
-	phys_addr_t ab, as;
-	int na = 0;
-
-	for (int a = 0; a < MB_NTYPES; a++)
-		if (__memblock_live_array(a, &ab, &as))
-			span_set(&arr[na++], ab, ab + as);
-	return __memblock_span_cut(base, end, arr, na, out);
-}
-
 int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)
 {
 	struct mb_span piece[MB_NTYPES + 1];
