@@ -20,7 +20,7 @@
  * range is a caller's new claim). Returns -ENOMEM (logged, nothing changed)
  * when an array cannot be had; else the caller edits, then calls
  * __memblock_plan_finish(). Edits with room and nothing in their way skip
- * it (p->n stays 0): nothing could be new.
+ * both: nothing could be new.
  */
 static mb_noinline int edit_begin(struct mb_plan *p, phys_addr_t base,
 				  phys_addr_t end, int i, unsigned long need,
@@ -63,7 +63,6 @@ int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 	 */
 	if (i == MB_RSV && w.i != w.j)
 		moves = __memblock_live_overlap(base, end);
-	p.n = 0;
 	if (need > t->max || moves) {
 		/* "reserved" then also needs what it holds after the add. */
 		err = edit_begin(&p, base, end, i, need,
@@ -74,10 +73,12 @@ int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 				 func);
 		if (err)
 			return err;
-	}
-	__memblock_rgn_add_win(t, &w, base, end, nid, flags);
-	if (p.n)
+		__memblock_rgn_add_win(t, &w, base, end, nid, flags);
 		__memblock_plan_finish(&p);
+		return 0;
+	}
+	/* The usual case: room, nothing in the way, no plan. */
+	__memblock_rgn_add_win(t, &w, base, end, nid, flags);
 	return 0;
 }
 
@@ -96,16 +97,16 @@ int __memblock_remove_memory(phys_addr_t base, phys_addr_t size, const char *fun
 	need = type_nr(mem) - (w.j - w.i) + w.ins;
 	/* An array must stay in memory: it moves first. */
 	moves = __memblock_live_overlap(base, base + size);
-	p.n = 0;
 	if (need > mem->max || moves) {
 		err = edit_begin(&p, base, base + size, MB_MEM, need, moves,
 				 (unsigned long)-1, func);
 		if (err)
 			return err;
+		__memblock_rgn_remove_win(mem, &w, base, base + size);
+		__memblock_plan_finish(&p);
+		return 0;
 	}
 	__memblock_rgn_remove_win(mem, &w, base, base + size);
-	if (p.n)
-		__memblock_plan_finish(&p);
 	return 0;
 }
 
