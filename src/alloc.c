@@ -100,9 +100,9 @@ static inline bool alloc_reserve(phys_addr_t found, phys_addr_t size)
  * the same chain again from 0.
  */
 static mb_noinline phys_addr_t
-alloc_entry(const char *func, unsigned int how, unsigned long ip,
-	    phys_addr_t size, phys_addr_t align, phys_addr_t start,
-	    phys_addr_t end, int nid)
+alloc_entry(phys_addr_t size, phys_addr_t align, phys_addr_t start,
+	    phys_addr_t end, int nid, unsigned int how, const char *func,
+	    unsigned long ip)
 {
 	/* memblock_has_mirror(), read directly: every allocation asks. */
 	enum memblock_flags mirror = __memblock_has_some_mirror ?
@@ -111,7 +111,9 @@ alloc_entry(const char *func, unsigned int how, unsigned long ip,
 	phys_addr_t found;
 	int try_nid;
 
-	if (__memblock_enter(func, MB_REFUSE_ALL))
+	/* The guard's usual case, early and outside any hook, needs no call. */
+	if ((memblock_stage != MEMBLOCK_STAGE_EARLY || __memblock_hook_depth) &&
+	    __memblock_enter(func, MB_REFUSE_ALL))
 		return 0;
 	if (memblock_debug && (how & (A_TRACE_RANGE | A_TRACE_NID | A_VIRT)))
 		alloc_trace(func, how, ip, size, align, start, end, nid);
@@ -152,8 +154,8 @@ phys_addr_t __init_memblock memblock_alloc_range_nid(phys_addr_t size,
 						     phys_addr_t end, int nid,
 						     bool exact_nid)
 {
-	return alloc_entry(__func__, exact_nid ? A_EXACT : 0, 0, size, align,
-			   start, end, nid);
+	return alloc_entry(size, align, start, end, nid,
+			   exact_nid ? A_EXACT : 0, __func__, 0);
 }
 
 phys_addr_t __init_memblock memblock_phys_alloc_range(phys_addr_t size,
@@ -161,24 +163,24 @@ phys_addr_t __init_memblock memblock_phys_alloc_range(phys_addr_t size,
 						      phys_addr_t start,
 						      phys_addr_t end)
 {
-	return alloc_entry(__func__, A_TRACE_RANGE, _RET_IP_, size, align,
-			   start, end, NUMA_NO_NODE);
+	return alloc_entry(size, align, start, end, NUMA_NO_NODE, A_TRACE_RANGE,
+			   __func__, _RET_IP_);
 }
 
 phys_addr_t __init_memblock memblock_phys_alloc_try_nid(phys_addr_t size,
 							phys_addr_t align,
 							int nid)
 {
-	return alloc_entry(__func__, A_TRACE_NID, _RET_IP_, size, align, 0,
-			   MEMBLOCK_ALLOC_ACCESSIBLE, nid);
+	return alloc_entry(size, align, 0, MEMBLOCK_ALLOC_ACCESSIBLE, nid,
+			   A_TRACE_NID, __func__, _RET_IP_);
 }
 
-static void *alloc_virt(const char *func, unsigned int how, unsigned long ip,
-			phys_addr_t size, phys_addr_t align,
-			phys_addr_t min_addr, phys_addr_t max_addr, int nid)
+static void *alloc_virt(phys_addr_t size, phys_addr_t align,
+			phys_addr_t min_addr, phys_addr_t max_addr, int nid,
+			unsigned int how, const char *func, unsigned long ip)
 {
-	phys_addr_t found = alloc_entry(func, how | A_VIRT, ip, size, align,
-					min_addr, max_addr, nid);
+	phys_addr_t found = alloc_entry(size, align, min_addr, max_addr, nid,
+					how | A_VIRT, func, ip);
 
 	return found ? memblock_env_phys_to_virt(found) : NULL;
 }
@@ -189,8 +191,8 @@ void *__init_memblock memblock_alloc_exact_nid_raw(phys_addr_t size,
 						   phys_addr_t max_addr,
 						   int nid)
 {
-	return alloc_virt(__func__, A_EXACT, _RET_IP_, size, align, min_addr,
-			  max_addr, nid);
+	return alloc_virt(size, align, min_addr, max_addr, nid, A_EXACT,
+			  __func__, _RET_IP_);
 }
 
 void *__init_memblock memblock_alloc_try_nid_raw(phys_addr_t size,
@@ -198,8 +200,8 @@ void *__init_memblock memblock_alloc_try_nid_raw(phys_addr_t size,
 						 phys_addr_t min_addr,
 						 phys_addr_t max_addr, int nid)
 {
-	return alloc_virt(__func__, 0, _RET_IP_, size, align, min_addr,
-			  max_addr, nid);
+	return alloc_virt(size, align, min_addr, max_addr, nid, 0, __func__,
+			  _RET_IP_);
 }
 
 void *__init_memblock memblock_alloc_try_nid(phys_addr_t size,
@@ -207,8 +209,8 @@ void *__init_memblock memblock_alloc_try_nid(phys_addr_t size,
 					     phys_addr_t min_addr,
 					     phys_addr_t max_addr, int nid)
 {
-	void *ptr = alloc_virt(__func__, 0, _RET_IP_, size, align, min_addr,
-			       max_addr, nid);
+	void *ptr = alloc_virt(size, align, min_addr, max_addr, nid, 0,
+			       __func__, _RET_IP_);
 
 	if (ptr)
 		__memblock_memset(ptr, 0, size);

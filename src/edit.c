@@ -20,7 +20,7 @@
  * range is a caller's new claim). Returns -ENOMEM (logged, nothing changed)
  * when an array cannot be had; else the caller edits, then calls
  * __memblock_plan_finish(). Edits with room and nothing in their way skip
- * it (p->n stays 0): nothing could be new.
+ * both: nothing could be new.
  */
 static mb_noinline int edit_begin(struct mb_plan *p, phys_addr_t base,
 				  phys_addr_t end, int i, unsigned long need,
@@ -56,10 +56,13 @@ int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 	/* One window: the plan counts from it, the edit is made in it. */
 	__memblock_rgn_window(t, base, end, true, &w);
 	need = type_nr(t) + w.ins;
-	/* A caller reserving over a live array takes its bytes: it moves. */
-	if (i == MB_RSV)
+	/*
+	 * A caller reserving over a live array takes its bytes: it moves.
+	 * Live arrays are reserved (design.md, "Ownership"): a range whose
+	 * window holds no reservation, as every allocation's does, misses them.
+	 */
+	if (i == MB_RSV && w.i != w.j)
 		moves = __memblock_live_overlap(base, end);
-	p.n = 0;
 	if (need > t->max || moves) {
 		/* "reserved" then also needs what it holds after the add. */
 		err = edit_begin(&p, base, end, i, need,
@@ -70,10 +73,12 @@ int __memblock_add(int i, phys_addr_t base, phys_addr_t size, int nid,
 				 func);
 		if (err)
 			return err;
-	}
-	__memblock_rgn_add_win(t, &w, base, end, nid, flags);
-	if (p.n)
+		__memblock_rgn_add_win(t, &w, base, end, nid, flags);
 		__memblock_plan_finish(&p);
+		return 0;
+	}
+	/* The usual case: room, nothing in the way, no plan. */
+	__memblock_rgn_add_win(t, &w, base, end, nid, flags);
 	return 0;
 }
 
@@ -92,16 +97,16 @@ int __memblock_remove_memory(phys_addr_t base, phys_addr_t size, const char *fun
 	need = type_nr(mem) - (w.j - w.i) + w.ins;
 	/* An array must stay in memory: it moves first. */
 	moves = __memblock_live_overlap(base, base + size);
-	p.n = 0;
 	if (need > mem->max || moves) {
 		err = edit_begin(&p, base, base + size, MB_MEM, need, moves,
 				 (unsigned long)-1, func);
 		if (err)
 			return err;
+		__memblock_rgn_remove_win(mem, &w, base, base + size);
+		__memblock_plan_finish(&p);
+		return 0;
 	}
 	__memblock_rgn_remove_win(mem, &w, base, base + size);
-	if (p.n)
-		__memblock_plan_finish(&p);
 	return 0;
 }
 
@@ -124,18 +129,6 @@ int __memblock_span_cut(phys_addr_t lo, phys_addr_t hi, struct mb_span *cut,
 			cur = mb_max(cur, cut[a].hi);
 	}
 	return k;
-}
-
-int __memblock_claim_pieces(phys_addr_t base, phys_addr_t end, struct mb_span *out)
-{
-	struct mb_span arr[MB_NTYPES];
-	phys_addr_t ab, as;
-	int na = 0;
-
-	for (int a = 0; a < MB_NTYPES; a++)
-		if (__memblock_live_array(a, &ab, &as))
-			span_set(&arr[na++], ab, ab + as);
-	return __memblock_span_cut(base, end, arr, na, out);
 }
 
 int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func)

@@ -12,9 +12,10 @@
 /*
  * The region arrays' binary searches (region.c), spared in the usual case
  * of a search from the top or the bottom of memory: when every region
- * starts below @addr, or the first one already ends above it.
+ * starts below @addr, or the first one already ends above it. The first
+ * is inline: a top-down search (the default) then makes no call for it.
  */
-static mb_noinline unsigned long
+static inline unsigned long
 first_base_from(const struct memblock_type *t, unsigned long nr,
 		phys_addr_t addr)
 {

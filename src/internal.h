@@ -269,7 +269,10 @@ int __memblock_unreserve(phys_addr_t base, phys_addr_t size, const char *func);
  */
 int __memblock_span_cut(phys_addr_t lo, phys_addr_t hi, struct mb_span *cut,
 			int n, struct mb_span *out);
-/* [base, end) minus the live arrays, in order: at most four pieces. */
+/*
+ * [base, end) minus the live arrays, in order: at most four pieces
+ * (resize.c, where the live-array test is inline).
+ */
 int __memblock_claim_pieces(phys_addr_t base, phys_addr_t end, struct mb_span *out);
 /* Change flags or node; marking NOMAP moves the live arrays first. */
 /*

@@ -262,32 +262,43 @@ static void rgn_rebuild(struct rgn_pass *o, const struct rgn_win *w,
 		rgn_emit(o, base, gap, fill);
 }
 
+/* Does @r carry node @nid and @flags (an add may then merge with it)? */
+static bool rgn_same_attr(const struct memblock_region *r, int nid,
+			  enum memblock_flags flags)
+{
+	return r->nid == nid && r->flags == flags;
+}
+
 /*
- * Fast path for an add that touches no region (it belongs before region
- * @i): when it only extends a compatible neighbour, grow that neighbour in
- * place instead of opening a slot and closing it again. Allocations hit
- * this every time they land next to an earlier one. Returns false when
- * the general path must run.
+ * Fast path for an add of [base, end) that touches no region (it belongs
+ * before region @i): when it only extends a compatible neighbour, grow
+ * that neighbour in place instead of opening a slot and closing it again.
+ * Allocations hit this every time they land next to an earlier one.
+ * Scalars, not a region: nothing is built on the stack. Returns false
+ * when the general path must run.
  */
 static bool rgn_extend_neighbour(struct memblock_type *t, unsigned long i,
-				 const struct memblock_region *add)
+				 phys_addr_t base, phys_addr_t end, int nid,
+				 enum memblock_flags flags)
 {
 	struct memblock_region *right = &t->regions[i], *left;
-	bool join_left = i && rgn_compatible(right - 1, add);
-	bool join_right = i < type_nr(t) && rgn_compatible(add, right);
+	bool join_left = i && rgn_end(right - 1) == base &&
+			 rgn_same_attr(right - 1, nid, flags);
+	bool join_right = i < type_nr(t) && right->base == end &&
+			  rgn_same_attr(right, nid, flags);
 
 	if (!join_left && !join_right)
 		return false;
 	left = right - join_left;	/* only used when join_left */
-	t->total_size += add->size;
+	t->total_size += end - base;
 	if (!join_left) {
-		right->base = add->base;
-		right->size += add->size;
+		right->base = base;
+		right->size += end - base;
 	} else if (!join_right) {
-		left->size += add->size;
+		left->size += end - base;
 	} else {
 		/* It fills the hole between them: one region, one move. */
-		left->size += add->size + right->size;
+		left->size += end - base + right->size;
 		rgn_shift_tail(t, i + 1, i);
 	}
 	return true;
@@ -302,16 +313,16 @@ void __memblock_rgn_add_win(struct memblock_type *t, const struct rgn_win *w,
 
 	if (!w->ins)
 		return;
-	rgn_init(&fill, base, end - base, flags, nid);
 	if (w->i == w->j) {
-		if (rgn_extend_neighbour(t, w->i, &fill))
+		if (rgn_extend_neighbour(t, w->i, base, end, nid, flags))
 			return;
 		/* Alone between incompatible neighbours: one slot, no merge. */
 		rgn_shift_tail(t, w->i, w->i + 1);
-		rgn_copy(&t->regions[w->i], &fill);
-		t->total_size += fill.size;
+		rgn_init(&t->regions[w->i], base, end - base, flags, nid);
+		t->total_size += end - base;
 		return;
 	}
+	rgn_init(&fill, base, end - base, flags, nid);
 	t->total_size += w->fresh;
 	o.t = t;
 	o.runs = (unsigned long)-1;

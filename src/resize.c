@@ -54,7 +54,10 @@ mb_cold int __memblock_type_index(const struct memblock_type *t)
 	return -1;
 }
 
-/* Inline where every edit asks (__memblock_live_overlap()), else a call. */
+/*
+ * Inline where every reservation or free asks (__memblock_live_overlap(),
+ * __memblock_claim_pieces()), else a call.
+ */
 static inline bool live_array(int i, phys_addr_t *base, phys_addr_t *bytes)
 {
 	const struct memblock_type *t = __memblock_type(i);
@@ -107,6 +110,19 @@ unsigned int __memblock_live_overlap(phys_addr_t base, phys_addr_t end)
 		if (live_array(i, &b, &s) && overlaps(b, b + s, base, end))
 			mask |= 1U << i;
 	return mask;
+}
+
+int __memblock_claim_pieces(phys_addr_t base, phys_addr_t end,
+			    struct mb_span *out)
+{
+	struct mb_span arr[MB_NTYPES];
+	phys_addr_t ab, as;
+	int na = 0;
+
+	for (int a = 0; a < MB_NTYPES; a++)
+		if (live_array(a, &ab, &as))
+			span_set(&arr[na++], ab, ab + as);
+	return __memblock_span_cut(base, end, arr, na, out);
 }
 
 mb_cold void __memblock_plan_move_outside(struct mb_plan *p, phys_addr_t lo, phys_addr_t hi)
