@@ -36,7 +36,7 @@ extern const struct bench bench_alloc_td, bench_alloc_bu;
 extern const struct bench bench_alloc_small, bench_alloc_small_frag;
 extern const struct bench bench_add_floor, bench_reserve_floor;
 extern const struct bench bench_alloc_zero, bench_alloc_zero_floor;
-extern const struct bench bench_remove_split;
+extern const struct bench bench_remove_split, bench_free_bu;
 
 /* Route memblock_env_memmove/memset: "default", "libc" or "x86" (memops.c). */
 int bench_select_memops(const char *name);

@@ -33,6 +33,7 @@ static const struct bench *const benches[] = {
 	&bench_alloc_zero,
 	&bench_alloc_zero_floor,
 	&bench_remove_split,
+	&bench_free_bu,
 #ifdef BENCH_HAVE_FREE_ALL
 	&bench_page_floor,
 	&bench_free_all,

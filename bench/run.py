@@ -40,6 +40,7 @@ FULL = ([('add', n, n) for n in (128, 1000, 10000, 50000)] +
         [('alloc-td', 200000, 200000), ('alloc-bu', 200000, 20000),
          ('alloc-small', 100, 100), ('alloc-small-frag', 100, 100),
          ('alloc-zero', 1000, 1000), ('remove-split', 16, 16),
+         ('free-bu', 1000, 1000),
          ('page-floor', 64, 64), ('free-all', 64, 64),
          ('free-all-count', 64, 64)])
 QUICK = ([('add', n, n) for n in (128, 1000, 10000)] +
@@ -48,6 +49,7 @@ QUICK = ([('add', n, n) for n in (128, 1000, 10000)] +
          [('alloc-td', 20000, 20000), ('alloc-bu', 20000, 2000),
           ('alloc-small', 100, 100), ('alloc-small-frag', 100, 100),
           ('alloc-zero', 1000, 1000), ('remove-split', 16, 16),
+          ('free-bu', 1000, 1000),
           ('page-floor', 8, 8), ('free-all', 8, 8),
           ('free-all-count', 8, 8)])
 
