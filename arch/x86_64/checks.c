@@ -9,10 +9,9 @@
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
 #include <kernel/boot_checks.h>
-#include <kernel/memops_check.h>
 #include <linux/memblock.h>
 #include "x86.h"
-#include "memops.h"
+#include "shared_checks.h"
 #include <kernel/srat_expect.h>
 
 #define SZ_4K	((phys_addr_t)0x1000)
@@ -242,43 +241,9 @@ static void check_e820_ranges(void)
 		n, (int)len, val);
 }
 
-/* Whether the command-line value @val (@len bytes) is the string @s. */
-static bool word_is(const char *val, size_t len, const char *s)
-{
-	size_t i = 0;
-
-	while (i < len && s[i] == val[i])
-		i++;
-	return i == len && !s[i];
-}
-
-/*
- * The memory hooks (memops.c) against the library's defaults, naming the
- * backward path the hook chose, and the SSE2 path by itself, the only
- * one on CPUs without AVX2 and otherwise the fallback no other check
- * would run. "test.backward=AVX2|SSE2": the path the boot configuration's
- * CPU must get (QEMU's -cpu max has AVX2, its default CPU no AVX), so
- * that AVX state head.S failed to enable fails a check.
- */
-static void check_memops(void)
-{
-	const char *path = x86_memmove_backward_path();
-	const char *val;
-	size_t len;
-
-	memops_check(streq(path, "AVX2") ? "rep movsb/stosb, AVX2 backward" :
-		     "rep movsb/stosb, SSE2 backward");
-	memops_check_move("x86_memmove_sse2 (rep movsb, SSE2 backward)",
-			  x86_memmove_sse2);
-	if (!memblock_cmdline_find(x86_boot.cmdline, "test.backward", &val, &len))
-		return;
-	ktap_ok(word_is(val, len, path), "backward moves use %s (want %.*s)", path,
-		(int)len, val);
-}
-
 void arch_boot_checks(void)
 {
-	phys_addr_t mapped = (phys_addr_t)EARLY_MAP_TOP, p;
+	phys_addr_t mapped = (phys_addr_t)EARLY_MAP_TOP;
 
 	collect_protected();
 	ktap_ok(x86_boot.protocol != NULL, "boot protocol: %s", x86_boot.protocol);
@@ -302,16 +267,6 @@ void arch_boot_checks(void)
 	check_modules();
 	x86_mmu_checks();
 
-	/* A real-mode trampoline: below 1 MiB, outside the BIOS areas. */
-	p = boot_check_phys_range("real-mode trampoline below 1 MiB", 4 * SZ_4K,
-				  SZ_4K, 0, SZ_1M, protect, nr_protect);
-	if (p)
-		ktap_ok(p >= SZ_64K && p + 4 * SZ_4K <= x86_bios_start,
-			"trampoline lies between 64 KiB and the EBDA");
-	/* A 32-bit DMA buffer. */
-	boot_check_phys_range("32-bit DMA buffer below 4 GiB", SZ_1M, SZ_64K,
-			      0, (phys_addr_t)1 << 32, protect, nr_protect);
-
-	boot_check_allocations(protect, nr_protect);
-	check_memops();
+	x86_check_low_allocations(protect, nr_protect, x86_bios_start);
+	x86_check_memops(x86_boot.cmdline);
 }

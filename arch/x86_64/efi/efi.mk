@@ -31,7 +31,7 @@ X86_EFI_CFLAGS := $(FREESTANDING_CFLAGS) $(WARN_CFLAGS) -O2 \
 # every hook it defaults is defined by kernel/ or the application.
 X86_EFI_SRCS := $(addprefix src/,$(filter-out env_default.c,$(MEMBLOCK_SRCS))) \
 	$(wildcard arch/x86_64/efi/*.c arch/efi/*.c) arch/x86_64/string.c arch/x86_64/memops.c \
-	arch/x86_64/console.c \
+	arch/x86_64/console.c arch/x86_64/shared_checks.c \
 	$(KERNEL_COMMON_SRCS) $(addprefix firmware/,$(FIRMWARE_SRCS))
 X86_EFI_OBJS := $(patsubst %.c,$(X86_EFI_O)/%.obj,$(X86_EFI_SRCS))
 X86_EFI_HDRS := $(wildcard include/*.h include/linux/*.h src/*.h arch/x86_64/*.h \

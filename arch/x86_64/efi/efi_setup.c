@@ -11,13 +11,12 @@
 #include <kernel/kernel.h>
 #include <kernel/boot.h>
 #include <kernel/boot_checks.h>
-#include <kernel/memops_check.h>
 #include <firmware/acpi.h>
 #include <firmware/efi_setup.h>
 #include <firmware/x86_memory.h>
 #include "efi_app.h"
 #include "efi_debug.h"
-#include "../memops.h"
+#include "../shared_checks.h"
 #include <kernel/srat_expect.h>
 
 #define SZ_4K	((phys_addr_t)0x1000)
@@ -140,7 +139,6 @@ void arch_boot_checks(void)
 	const struct efi_memmap *map = &efi_boot.map;
 	struct boot_range protect[8];
 	unsigned int n = 0;
-	phys_addr_t p;
 
 	/* The image first: boot_check_allocations() probes protect[0]. */
 	protect[n++] = (struct boot_range){ efi_boot.image_base, efi_boot.image_size,
@@ -167,18 +165,7 @@ void arch_boot_checks(void)
 		memblock_debug);
 	check_memory_is_ram();
 	check_numa();
-	/* A real-mode trampoline: below 1 MiB, outside the BIOS areas. */
-	p = boot_check_phys_range("real-mode trampoline below 1 MiB", 4 * SZ_4K,
-				  SZ_4K, 0, SZ_1M, protect, n);
-	if (p)
-		ktap_ok(p >= SZ_64K && p + 4 * SZ_4K <= X86_LOWMEM_CAP,
-			"trampoline lies between 64 KiB and the BIOS area");
-	boot_check_phys_range("32-bit DMA buffer below 4 GiB", SZ_1M, SZ_64K,
-			      0, (phys_addr_t)1 << 32, protect, n);
-	boot_check_allocations(protect, n);
+	x86_check_low_allocations(protect, n, X86_LOWMEM_CAP);
 	/* The backward path follows the firmware's CR4/XCR0 (memops.c). */
-	memops_check(x86_memmove_backward_path()[0] == 'A' ?
-		     "rep movsb/stosb, AVX2 backward" : "rep movsb/stosb, SSE2 backward");
-	memops_check_move("x86_memmove_sse2 (rep movsb, SSE2 backward)",
-			  x86_memmove_sse2);
+	x86_check_memops(cmdline_buf);
 }
