@@ -47,11 +47,6 @@ static int reserve_in_use(const struct fw_setup_policy *p,
 	return err;
 }
 
-/*
- * Step 9: nodes from the SRAT, numbered as Linux's x86 acpi_numa_init()
- * does (Local APIC, x2APIC and Generic Initiator domains first, in table
- * order, then the memory ones); a bad SRAT leaves one node, as in Linux.
- */
 /* @r's SRAT arrays as acpi_srat_numa_init()'s @out. */
 static void srat_view(struct x86_setup_result *r, struct acpi_srat_numa *n)
 {
@@ -77,6 +72,11 @@ void x86_setup_srat_log(const struct x86_setup_result *r)
 	acpi_srat_numa_log(&n, r->srat_err);
 }
 
+/*
+ * Step 9: nodes from the SRAT, numbered as Linux's x86 acpi_numa_init()
+ * does (Local APIC, x2APIC and Generic Initiator domains first, in table
+ * order, then the memory ones); a bad SRAT leaves one node, as in Linux.
+ */
 static void srat_nodes(const struct x86_setup_input *in,
 		       struct x86_setup_result *out)
 {

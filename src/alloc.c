@@ -111,9 +111,7 @@ alloc_entry(phys_addr_t size, phys_addr_t align, phys_addr_t start,
 	phys_addr_t found;
 	int try_nid;
 
-	/* The guard's usual case, early and outside any hook, needs no call. */
-	if ((memblock_stage != MEMBLOCK_STAGE_EARLY || __memblock_hook_depth) &&
-	    __memblock_enter(func, MB_REFUSE_ALL))
+	if (__memblock_enter_early(func))
 		return 0;
 	if (memblock_debug && (how & (A_TRACE_RANGE | A_TRACE_NID | A_VIRT)))
 		alloc_trace(func, how, ip, size, align, start, end, nid);

@@ -325,6 +325,18 @@ static inline bool __memblock_in_log_hook(void)
 	return __memblock_in_log;
 }
 
+/*
+ * __memblock_enter(func, MB_REFUSE_ALL) with its usual case inline: early,
+ * outside any hook, nothing refuses a call that only the later stages
+ * forbid. For the allocations, which ask on every call.
+ */
+static inline int __memblock_enter_early(const char *func)
+{
+	if (memblock_stage == MEMBLOCK_STAGE_EARLY && !__memblock_hook_depth)
+		return 0;
+	return __memblock_enter(func, MB_REFUSE_ALL);
+}
+
 /* ---- the memory filter of searches and iterators (find.c, iterate.c) ---- */
 /*
  * Which memory regions a search with @flags skips, as two masks: a region

@@ -415,40 +415,24 @@ static void bt_mem(uint32_t pxm, uint64_t base, uint64_t size, uint32_t flags)
 	put32(e + 28, flags);
 }
 
-/* Type 2 (x2APIC, 24 bytes) and 7 (RINTC, 20): domain 4, flags 12. */
-static void bt_x2apic(uint32_t pxm, uint32_t flags)
+/*
+ * The other processor-type entries, by the spec's layout: x2APIC (type 2,
+ * 24 bytes), GICC (3, 18), Generic Initiator (5, 32) and RINTC (7, 20),
+ * with their domain and flags offsets.
+ */
+static void bt_domain_entry(uint8_t type, uint8_t len, unsigned int pxm_at,
+			    unsigned int flags_at, uint32_t pxm, uint32_t flags)
 {
-	uint8_t *e = bt_add(2, 24);
+	uint8_t *e = bt_add(type, len);
 
-	put32(e + 4, pxm);
-	put32(e + 12, flags);
+	put32(e + pxm_at, pxm);
+	put32(e + flags_at, flags);
 }
 
-static void bt_rintc(uint32_t pxm, uint32_t flags)
-{
-	uint8_t *e = bt_add(7, 20);
-
-	put32(e + 4, pxm);
-	put32(e + 12, flags);
-}
-
-/* Type 3 (GICC, 18 bytes): domain 2, processor UID 6, flags 10. */
-static void bt_gicc(uint32_t pxm, uint32_t flags)
-{
-	uint8_t *e = bt_add(3, 18);
-
-	put32(e + 2, pxm);
-	put32(e + 10, flags);
-}
-
-/* Type 5 (Generic Initiator, 32 bytes): domain 4, flags 28. */
-static void bt_gi(uint32_t pxm, uint32_t flags)
-{
-	uint8_t *e = bt_add(5, 32);
-
-	put32(e + 4, pxm);
-	put32(e + 28, flags);
-}
+#define bt_x2apic(pxm, flags)	bt_domain_entry(2, 24, 4, 12, pxm, flags)
+#define bt_gicc(pxm, flags)	bt_domain_entry(3, 18, 2, 10, pxm, flags)
+#define bt_gi(pxm, flags)	bt_domain_entry(5, 32, 4, 28, pxm, flags)
+#define bt_rintc(pxm, flags)	bt_domain_entry(7, 20, 4, 12, pxm, flags)
 
 static void bt_end(void)
 {

@@ -398,6 +398,17 @@ static void srat_nodes(void)
 	CHECK_INT(res.node_pxm[1], 1);
 	for (unsigned int i = 0; i < res.nr_srat_mem; i++)
 		CHECK_INT(res.srat_nid[i], (int)res.srat_mem[i].pxm);
+	/* The report: one line per CPU node, one per memory entry. */
+	test_log_clear();
+	x86_setup_srat_log(&res);
+	CHECK_INT(test_log_lines, 2 + (int)res.nr_srat_mem);
+	if (test_log_lines > 2) {
+		CHECK_STR(test_log[0], "ACPI: SRAT: Node 0 PXM 0 (processors)");
+		CHECK_STR(test_log[2], "ACPI: SRAT: Node 0 PXM 0 [mem 0x0000000000000000-0x000000000009ffff]");
+	}
+	test_log_clear();
+	x86_setup_srat_log(NULL);
+	CHECK_INT(test_log_lines, 0);
 	if (PHYS_64)
 		EXPECT_TYPE(&memblock.memory, RN(0x1000, 0x9e000, 0),
 			    RN(0x100000, 0x7ff00000, 0),
@@ -422,6 +433,10 @@ static void srat_nodes(void)
 		CHECK_INT(res.nr_nodes, 0);
 		CHECK_INT(res.nr_cpu_nodes, 0);
 		CHECK_INT(res.nr_srat_mem, 0);
+		test_log_clear();
+		x86_setup_srat_log(&res);
+		CHECK_INT(test_log_lines, 1);
+		CHECK(test_log_find("ACPI: SRAT: cannot assign nodes (-74)") >= 0);
 		CHECK_INT(memblock_get_region_node(&memblock.memory.regions[0]),
 			  MAX_NUMNODES);
 	}

@@ -6,10 +6,9 @@
  * (firmware/efi_arm64.c: memory from the map, the DT's /memory nodes
  * ignored, its /reserved-memory applied), then the NUMA nodes the DT's
  * memory nodes name (dt_numa_nodes(): Linux's of_numa reads them on a
- * UEFI boot too). On
- * an ACPI boot (efi_main.c: no DT from the firmware) the sequence runs on
- * an empty tree, as Linux's on its EFI stub's, and the nodes come from
- * the SRAT (efi_acpi.c). The checks compare memblock with the map as the
+ * UEFI boot too). On an ACPI boot (efi_main.c: no DT from the firmware)
+ * the sequence runs on an empty tree, as Linux's on its EFI stub's, and
+ * the nodes come from the SRAT (efi_acpi.c). The checks compare memblock with the map as the
  * UEFI specification and Linux's arm64 EFI code describe it
  * (efi_map_check.c), the nodes with the DT or the SRAT, then run every
  * demo kernel's checks.
